@@ -1,0 +1,54 @@
+// Every failure the CLI can end with, mapped to one documented exit code.
+// Anything that is not one of these classes is an internal error (70).
+
+export const EXIT = {
+  OK: 0,
+  CHECK_FAILED: 1,
+  USAGE: 2,
+  TRANSPORT: 3,
+  INTERNAL: 70,
+  SIGINT: 130,
+  SIGTERM: 143,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** Bad flag, bad input file, bad suite: nothing was sent. Exit 2. */
+export class UsageError extends Error {
+  readonly exitCode = EXIT.USAGE;
+  constructor(message: string, readonly position?: SourcePosition) {
+    super(message);
+    this.name = 'UsageError';
+  }
+  /** One line: `file:line:col: message` when a position is known. */
+  oneLine(): string {
+    const p = this.position;
+    return p ? `${p.file}:${p.line}:${p.col}: ${this.message}` : this.message;
+  }
+}
+
+/** The target could not be reached or answered outside HTTP. Exit 3. */
+export class TransportError extends Error {
+  readonly exitCode = EXIT.TRANSPORT;
+  constructor(
+    message: string,
+    readonly code: string, // e.g. SCIM_HTTP_TIMEOUT, SCIM_HTTP_CONNECT, SCIM_HTTP_TLS, SCIM_HTTP_BODY_TOO_LARGE
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+/** Exit quietly with a code (the message, if any, was already printed). */
+export class ExitError extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+    this.name = 'ExitError';
+  }
+}

@@ -1,0 +1,97 @@
+// The result of a run, as plain data. Reporters are pure functions of a RunResult.
+import type { Severity } from '../suite/types.js';
+import type { SourcePosition } from '../errors.js';
+
+export interface CheckResult {
+  code: string;
+  severity: Severity;
+  passed: boolean;
+  /** What was checked, in words: `status is 201`, `Resources exists`. */
+  title: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** Why it failed, when that needs more than expected/actual (e.g. ajv errors). */
+  detail?: string;
+  ref?: string;
+  where?: SourcePosition;
+  /** Set when a baseline accepted this failure. */
+  baselined?: { reason: string; expires?: string };
+}
+
+export interface RecordedExchange {
+  method: string;
+  url: string; // redacted
+  requestHeaders: Record<string, string>; // redacted
+  requestBody?: unknown; // redacted
+  status?: number;
+  responseHeaders?: Record<string, string>; // redacted
+  responseBody?: unknown; // redacted, parsed JSON or a truncated string
+  durationMs: number;
+}
+
+export type StepStatus = 'passed' | 'failed' | 'warned' | 'skipped' | 'errored';
+
+export interface StepResult {
+  id: string;
+  name: string;
+  status: StepStatus;
+  checks: CheckResult[];
+  exchanges: RecordedExchange[];
+  durationMs: number;
+  skipReason?: string;
+  error?: { code: string; message: string };
+}
+
+export interface TestResult {
+  name: string;
+  id: string;
+  status: StepStatus;
+  steps: StepResult[];
+  durationMs: number;
+  skipReason?: string;
+}
+
+export interface SuiteResult {
+  name: string;
+  file: string;
+  description?: string;
+  tags: string[];
+  tests: TestResult[];
+  durationMs: number;
+}
+
+export interface CleanupRecord {
+  type: string;
+  id: string;
+  /** `DELETE /Users/abc` or `PATCH /Users/abc (active=false)`. */
+  via?: string;
+  status: 'removed' | 'failed';
+  detail?: string;
+}
+
+export interface RunSummary {
+  tests: number;
+  passed: number;
+  failed: number;
+  warned: number;
+  skipped: number;
+  errored: number;
+  checks: number;
+  mustFailures: number;
+  shouldFailures: number;
+  baselined: number;
+}
+
+export interface RunResult {
+  tool: { name: 'scim-check'; version: string };
+  target: { baseUrl: string; embedded: boolean };
+  runId: string; // the run-unique prefix used in created data
+  startedAt: string;
+  durationMs: number;
+  suites: SuiteResult[];
+  cleanup: CleanupRecord[];
+  summary: RunSummary;
+  /** Run-level problems: interrupted, transport failure, baseline staleness... */
+  notices: { level: 'error' | 'warning' | 'info'; code: string; message: string }[];
+  interrupted?: 'SIGINT' | 'SIGTERM';
+}

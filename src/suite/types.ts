@@ -1,0 +1,83 @@
+// The suite file format, as data. schemas/suite.schema.json is the JSON Schema of
+// the same shape (shipped so editors can autocomplete suites); keep both in step.
+import type { SourcePosition } from '../errors.js';
+
+export type Severity = 'must' | 'should';
+
+export interface RequestSpec {
+  method: string; // GET POST PUT PATCH DELETE HEAD
+  path: string; // relative to the base URL; may contain ${{ }} templates
+  /** Ordered query parameters; values are templated and percent-encoded (%20 for space). */
+  query?: Record<string, string | number | boolean>;
+  headers?: Record<string, string>;
+  body?: unknown; // JSON body, templated recursively
+  /** Raw body string (sent as is), for malformed-input tests. */
+  rawBody?: string;
+  /** default: send the run's bearer token; none: no Authorization; invalid: a wrong token. */
+  auth?: 'default' | 'none' | 'invalid';
+}
+
+/** One expectation. Exactly one of status/header/path/schema/check/maxDurationMs selects the kind. */
+export interface Expectation {
+  code?: string; // stable check code; defaulted from suite/test/step when absent
+  severity?: Severity; // default must
+  ref?: string; // RFC section or Okta behaviour, printed on failure
+  description?: string;
+
+  status?: number | number[];
+  header?: string; // header name (case-insensitive)
+  path?: string; // body path: `Resources[0].id`, `$.emails[type eq "work"].value`, `meta.location`
+  // matchers for header/path:
+  equals?: unknown;
+  notEquals?: unknown;
+  matches?: string; // regular expression (JavaScript syntax)
+  exists?: boolean;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+  length?: number | { min?: number; max?: number };
+  contains?: unknown; // array contains (deep-equal) or string contains
+  lte?: number | string; // numeric comparison (templated)
+  gte?: number | string;
+  caseInsensitive?: boolean; // for equals on strings
+
+  schema?: string; // bundled JSON Schema name: User, Group, ListResponse, Error, ...
+  check?: string; // named built-in check (registry in src/checks)
+  with?: Record<string, unknown>; // arguments for a named check
+  maxDurationMs?: number;
+}
+
+export interface StepSpec {
+  id: string;
+  name?: string;
+  request: RequestSpec;
+  expect?: Expectation[];
+  /** name → body path (or `header:Name`) to capture after the step. */
+  capture?: Record<string, string>;
+  /** Records the resource this step created, for clean-up at the end of the run. */
+  creates?: { type: 'User' | 'Group' | string; id: string; cleanup?: RequestSpec[] };
+  /** Explicit step ids this one depends on (in addition to captures it uses). */
+  needs?: string[];
+  /** Repeat this step while the condition holds (paging). */
+  repeat?: { while: string; max?: number };
+  position?: SourcePosition;
+}
+
+export interface TestSpec {
+  name: string;
+  id?: string;
+  description?: string;
+  tags?: string[];
+  requires?: string[]; // capabilities: patch, filter, sort, etag, bulk, groups, changePassword
+  steps: StepSpec[];
+  position?: SourcePosition;
+}
+
+export interface SuiteSpec {
+  name: string;
+  description?: string;
+  tags?: string[];
+  requires?: string[];
+  variables?: Record<string, unknown>;
+  defaults?: { headers?: Record<string, string> };
+  tests: TestSpec[];
+  file: string; // absolute path of the YAML file it came from
+}

@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+// src/util/paths.ts and dist/util/paths.js sit at the same depth, so this
+// resolves to the package root both under vitest and from the built CLI.
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const SUITES_DIR = path.join(PACKAGE_ROOT, 'suites');
+export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
+export const PROFILES_DIR = path.join(PACKAGE_ROOT, 'profiles');
+export const DATA_DIR = path.join(PACKAGE_ROOT, 'data');
