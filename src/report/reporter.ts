@@ -1,0 +1,9 @@
+import type { RunResult } from '../runner/results.js';
+
+export interface ReporterOptions {
+  /** ANSI colour; only the console reporter uses it, and only for terminal output. */
+  color: boolean;
+}
+
+/** A reporter is a pure function of the run: same input, same text. */
+export type Reporter = (run: RunResult, opts: ReporterOptions) => string;
