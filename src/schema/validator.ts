@@ -1,0 +1,139 @@
+// The one Ajv instance of scim-check. Every bundled SCIM schema is compiled once, on
+// first use, and the compiled functions are reused (compiling per step is slow).
+// (verbose: a `contains` error then knows which URN was expected.)
+// ajv overwrites `validate.errors` on every call, so issues are copied out at once.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { UsageError } from '../errors.js';
+import { SCHEMAS_DIR } from '../util/paths.js';
+
+// ajv-formats is CommonJS: under NodeNext the default import is module.exports.
+const addFormats = addFormatsModule.default;
+
+/** Bundled schema name -> file under schemas/scim/. */
+const SCHEMA_FILES = {
+  User: 'user.schema.json',
+  EnterpriseUser: 'enterprise-user.schema.json',
+  Group: 'group.schema.json',
+  ListResponse: 'list-response.schema.json',
+  Error: 'error.schema.json',
+  PatchOp: 'patch-op.schema.json',
+  ServiceProviderConfig: 'service-provider-config.schema.json',
+  ResourceType: 'resource-type.schema.json',
+  Schema: 'schema.schema.json',
+} as const;
+
+/** Referenced by the others but not a resource of its own. */
+const SUPPORT_FILES = ['common.schema.json'];
+
+export type SchemaName = keyof typeof SCHEMA_FILES;
+export const SCHEMA_NAMES = Object.keys(SCHEMA_FILES) as SchemaName[];
+
+export interface SchemaIssue {
+  /** JSON pointer into the validated document (`/Resources/0/userName`). */
+  path: string;
+  message: string;
+}
+
+export interface SchemaVerdict {
+  valid: boolean;
+  errors: SchemaIssue[];
+}
+
+let sharedAjv: Ajv | undefined;
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+/** The shared instance, with every bundled SCIM schema added (not yet compiled). */
+export function getAjv(): Ajv {
+  if (sharedAjv) return sharedAjv;
+  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
+  addFormats(ajv);
+  for (const file of [...SUPPORT_FILES, ...Object.values(SCHEMA_FILES)]) {
+    ajv.addSchema(readSchemaFile(path.join(SCHEMAS_DIR, 'scim', file)));
+  }
+  sharedAjv = ajv;
+  return ajv;
+}
+
+/** Reads a bundled JSON schema file (shipped with the package). */
+export function readSchemaFile(file: string): AnySchemaObject {
+  return JSON.parse(readFileSync(file, 'utf8')) as AnySchemaObject;
+}
+
+export function isSchemaName(name: string): name is SchemaName {
+  return Object.prototype.hasOwnProperty.call(SCHEMA_FILES, name);
+}
+
+function validatorFor(name: string): ValidateFunction {
+  if (!isSchemaName(name)) {
+    throw new UsageError(`unknown schema "${name}" (known: ${SCHEMA_NAMES.join(', ')})`);
+  }
+  let validate = compiled.get(name);
+  if (!validate) {
+    const ajv = getAjv();
+    const id = readSchemaFile(path.join(SCHEMAS_DIR, 'scim', SCHEMA_FILES[name])).$id as string;
+    validate = ajv.getSchema(id);
+    if (!validate) throw new Error(`bundled schema ${name} has no $id ${id}`);
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+/** Validates `data` against a bundled SCIM schema. Unknown name -> UsageError. */
+export function validateAgainst(name: SchemaName | string, data: unknown): SchemaVerdict {
+  const validate = validatorFor(name);
+  const valid = validate(data) as boolean;
+  return { valid, errors: valid ? [] : toIssues(validate.errors ?? []) };
+}
+
+/**
+ * Validates a ListResponse, then each of its Resources against `resourceSchema`;
+ * resource issues carry their full pointer (`/Resources/2/userName`).
+ */
+export function validateListOf(resourceSchema: SchemaName | string, body: unknown): SchemaVerdict {
+  const itemValidator = validatorFor(resourceSchema); // fail fast on a bad name
+  const list = validateAgainst('ListResponse', body);
+  const errors = [...list.errors];
+  const resources = (body as { Resources?: unknown } | null)?.Resources;
+  if (Array.isArray(resources)) {
+    resources.forEach((resource, index) => {
+      if (itemValidator(resource)) return;
+      for (const issue of toIssues(itemValidator.errors ?? [])) {
+        errors.push({ path: `/Resources/${index}${issue.path}`, message: issue.message });
+      }
+    });
+  }
+  return { valid: errors.length === 0, errors };
+}
+
+/** Copies ajv errors into plain issues, pointing at the missing/extra member itself. */
+export function toIssues(errors: ErrorObject[]): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  for (const error of errors) {
+    // `if` only says "must match then/else"; the branch's own error says what is wrong.
+    if (error.keyword === 'if') continue;
+    issues.push({ path: issuePath(error), message: issueMessage(error) });
+  }
+  return issues;
+}
+
+function issuePath(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const member = error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  if (typeof member !== 'string') return error.instancePath;
+  return `${error.instancePath}/${member.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+function issueMessage(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const base = error.message ?? error.keyword;
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    return `${base}: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  if (error.keyword === 'additionalProperties') return `unknown attribute "${String(params.additionalProperty)}"`;
+  const wanted = (error.schema as { const?: unknown } | undefined)?.const;
+  if (error.keyword === 'contains' && typeof wanted === 'string') return `must contain "${wanted}"`;
+  return base;
+}
