@@ -56,8 +56,13 @@ export interface StepSpec {
   creates?: { type: 'User' | 'Group' | string; id: string; cleanup?: RequestSpec[] };
   /** Explicit step ids this one depends on (in addition to captures it uses). */
   needs?: string[];
-  /** Repeat this step while the condition holds (paging). */
-  repeat?: { while: string; max?: number };
+  /**
+   * Walk every page of a list endpoint the way Okta imports: startIndex=1, then
+   * 1+count, ... until totalResults is reached. Expectations apply to every page;
+   * the walk itself is checked for duplicates, gaps, changing totals and (with
+   * walks: 2) a stable order.
+   */
+  paginate?: { count: number; maxPages?: number; walks?: number };
   position?: SourcePosition;
 }
 

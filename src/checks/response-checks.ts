@@ -1,0 +1,48 @@
+// Checks on the HTTP envelope of a SCIM response that need more than one value
+// at once (a header against a body field, a count against the request).
+import type { NamedCheck } from './registry.js';
+
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+export const locationEqualsMeta: NamedCheck = (ctx) => {
+  const loc = ctx.response.headers['location'];
+  const meta = obj(obj(ctx.body)?.meta);
+  const metaLoc = meta?.location;
+  return { passed: typeof loc === 'string' && loc === metaLoc, expected: metaLoc ?? '(meta.location)', actual: loc ?? '(no Location header)' };
+};
+
+export const jsonBody: NamedCheck = (ctx) => ({
+  passed: obj(ctx.body) !== undefined,
+  expected: 'a JSON object',
+  actual: ctx.body === undefined ? ctx.response.bodyText.slice(0, 120) || '(empty body)' : Array.isArray(ctx.body) ? 'a JSON array' : typeof ctx.body,
+});
+
+export const scimContentType: NamedCheck = (ctx) => {
+  const ct = ctx.response.headers['content-type'] ?? '';
+  return { passed: /^application\/scim\+json\b/i.test(ct), expected: 'application/scim+json', actual: ct || '(none)' };
+};
+
+export const listWithinCount: NamedCheck = (ctx, args) => {
+  const body = obj(ctx.body);
+  const count = Number(args.count);
+  const resources = Array.isArray(body?.Resources) ? (body!.Resources as unknown[]) : undefined;
+  if (!resources) return { passed: false, detail: 'no Resources array', actual: body ? Object.keys(body) : ctx.body };
+  const problems: string[] = [];
+  if (Number.isFinite(count) && resources.length > count) problems.push(`${resources.length} resources for count=${count}`);
+  if (body?.itemsPerPage !== undefined && body.itemsPerPage !== resources.length) problems.push(`itemsPerPage ${String(body.itemsPerPage)} but ${resources.length} returned`);
+  return { passed: problems.length === 0, expected: `<= ${Number.isFinite(count) ? count : '∞'} resources, itemsPerPage = returned`, actual: problems.join('; ') || `${resources.length} resources` };
+};
+
+export const scimError: NamedCheck = (ctx) => {
+  const body = obj(ctx.body);
+  const problems: string[] = [];
+  const schemas = body?.schemas;
+  if (!body) problems.push('body is not a JSON object');
+  else {
+    if (!Array.isArray(schemas) || !schemas.includes('urn:ietf:params:scim:api:messages:2.0:Error')) problems.push('schemas lacks the Error URN');
+    if (typeof body.status !== 'string') problems.push(`status is ${typeof body.status}, not a string`);
+    else if (body.status !== String(ctx.response.status)) problems.push(`status "${body.status}" but HTTP ${ctx.response.status}`);
+  }
+  return { passed: problems.length === 0, expected: 'SCIM Error with status as a string', actual: problems.join('; ') || 'ok' };
+};

@@ -1,0 +1,18 @@
+// Writes every requested report; console to stdout when nothing else is asked for.
+// Reporter flags are parsed before anything is sent, so a typo costs no request.
+import { parseReporterFlag, writeReports } from '../report/index.js';
+import type { RunResult } from '../runner/results.js';
+import { Redactor } from '../util/redact.js';
+import { useColor } from './color.js';
+
+export type ReporterSpec = ReturnType<typeof parseReporterFlag>;
+
+export function parseReporters(flags: string[] | undefined): ReporterSpec[] {
+  return (flags && flags.length ? flags : ['console']).map(parseReporterFlag);
+}
+
+export async function emitReports(run: RunResult, specs: ReporterSpec[], secrets: string[]): Promise<void> {
+  const redactor = new Redactor();
+  for (const s of secrets) redactor.add(s);
+  await writeReports(run, specs, { stdout: (s) => process.stdout.write(s), color: useColor() }, redactor);
+}

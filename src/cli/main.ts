@@ -1,0 +1,69 @@
+// The commander program. It only wires flags to library calls and maps every
+// failure to one documented exit code; stack traces only with --debug.
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, ExitError, TransportError, UsageError } from '../errors.js';
+import { toolVersion } from '../util/version.js';
+import { registerRun } from './commands/run.js';
+import { registerServe } from './commands/serve.js';
+import { registerList } from './commands/list.js';
+import { registerTestCredentials } from './commands/test-credentials.js';
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    every must-level check passed
+  1    at least one must-level check failed
+  2    usage error or invalid input file (nothing was sent)
+  3    the target could not be reached or answered outside HTTP (refused, TLS, timeout)
+  70   internal error (a bug in scim-check: please report it)
+  130  interrupted by SIGINT (after clean-up); 143 for SIGTERM`;
+
+export function buildProgram(): Command {
+  const program = new Command('scim-check')
+    .description('Conformance tester for SCIM 2.0 services and validator of Okta attribute mappings')
+    .version(toolVersion(), '-V, --version')
+    .addOption(new Option('--debug', 'print stack traces for internal errors'))
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride();
+  registerRun(program);
+  registerTestCredentials(program);
+  registerServe(program);
+  registerList(program);
+  for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
+  } catch (err) {
+    return exitCodeFor(err, debug);
+  }
+}
+
+function exitCodeFor(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // help and version exit 0; commander already printed its one-line message
+    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.OK : EXIT.USAGE;
+  }
+  if (err instanceof ExitError) return err.exitCode;
+  if (err instanceof UsageError) {
+    process.stderr.write(`scim-check: ${err.oneLine()}\n`);
+    return EXIT.USAGE;
+  }
+  if (err instanceof TransportError) {
+    process.stderr.write(`scim-check: ${err.message} [${err.code}]\n`);
+    return EXIT.TRANSPORT;
+  }
+  const e = err as Error;
+  process.stderr.write(`scim-check: internal error: ${e?.message ?? String(err)}\n`);
+  if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+  else process.stderr.write('(run with --debug for details; this is a bug in scim-check)\n');
+  return EXIT.INTERNAL;
+}
+
+const code = await main(process.argv);
+process.exitCode = code;

@@ -1,0 +1,46 @@
+// Flags shared by several commands, defined once.
+import { UsageError } from '../errors.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function positiveInt(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+export function addTargetOptions(cmd: Command): Command {
+  return cmd
+    .option('--base-url <url>', 'SCIM base URL, e.g. https://api.example.com/scim/v2 (env SCIM_BASE_URL); omit to use the embedded reference server')
+    .option('--token-env <name>', 'read the bearer token from this environment variable (default SCIM_TOKEN)')
+    .option('--token-file <path>', 'read the bearer token from a file')
+    .option('--token <token>', 'the bearer token itself (least safe: visible in shell history and process lists)')
+    .option('--allow-insecure-http', 'allow sending the token over plain http to a non-loopback host')
+    .option('--insecure', 'do not verify TLS certificates')
+    .option('--ca <file>', 'PEM file of extra certificate authorities to trust')
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (Okta gives up after 60000)').default(60000).argParser(positiveInt('--timeout')));
+}
+
+export function addReporterOption(cmd: Command): Command {
+  return cmd.option(
+    '--reporter <name[:file]>',
+    'console (default), json or junit; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml',
+    collect,
+    [],
+  );
+}
+
+export function parseHeaderFlags(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const i = v.indexOf(':');
+    if (i <= 0) throw new UsageError(`--header must look like 'Name: value', got ${JSON.stringify(v)}`);
+    out[v.slice(0, i).trim().toLowerCase()] = v.slice(i + 1).trim();
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+// The one HTTP client every command uses: undici with explicit timeouts, a body
+// size cap, gzip/deflate decoding (Okta sends Accept-Encoding: gzip,deflate) and
+// transport failures mapped to TransportError codes (exit 3).
+import { Agent, request } from 'undici';
+import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
+import { TransportError, UsageError } from '../errors.js';
+
+export interface HttpClientOptions {
+  timeoutMs: number;
+  insecure?: boolean;
+  caFile?: string;
+  maxBodyBytes?: number;
+  /** Extra connections for concurrent use (audit); 1 keeps the run strictly sequential. */
+  connections?: number;
+  /** Methods this client may send; anything else is refused before a socket is touched. */
+  allowedMethods?: readonly string[];
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  bodyText: string;
+  durationMs: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export class HttpClient {
+  private readonly agent: Agent;
+  private readonly maxBodyBytes: number;
+
+  constructor(private readonly opts: HttpClientOptions) {
+    this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.agent = new Agent({
+      connect: { timeout: opts.timeoutMs, rejectUnauthorized: !opts.insecure, ca: loadCa(opts.caFile) },
+      headersTimeout: opts.timeoutMs,
+      bodyTimeout: opts.timeoutMs,
+      connections: opts.connections ?? 4,
+    });
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const method = req.method.toUpperCase();
+    if (this.opts.allowedMethods && !this.opts.allowedMethods.includes(method)) {
+      throw new UsageError(`refusing to send ${method}: this command is read-only`);
+    }
+    const started = performance.now();
+    try {
+      const res = await request(req.url, {
+        method: method as 'GET',
+        headers: req.headers,
+        body: req.body,
+        dispatcher: this.agent,
+        signal: req.signal,
+      });
+      const raw = await readCapped(res.body, this.maxBodyBytes);
+      const headers = flattenHeaders(res.headers);
+      const bodyText = decode(raw, headers['content-encoding'], this.maxBodyBytes);
+      return { status: res.statusCode, headers, bodyText, durationMs: performance.now() - started };
+    } catch (err) {
+      throw toTransportError(err, req, this.opts.timeoutMs);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+function loadCa(file?: string): string | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--ca ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+async function readCapped(body: AsyncIterable<Buffer>, cap: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > cap) {
+      throw new TransportError(`response body larger than ${cap} bytes`, 'SCIM_HTTP_BODY_TOO_LARGE');
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function decode(raw: Buffer, encoding: string | undefined, cap: number): string {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  try {
+    if (enc === 'gzip' || enc === 'x-gzip') return zlib.gunzipSync(raw, { maxOutputLength: cap }).toString('utf8');
+    if (enc === 'deflate') return zlib.inflateSync(raw, { maxOutputLength: cap }).toString('utf8');
+    if (enc === 'br') return zlib.brotliDecompressSync(raw, { maxOutputLength: cap }).toString('utf8');
+  } catch {
+    throw new TransportError(`response body could not be decoded (${enc})`, 'SCIM_HTTP_BAD_ENCODING');
+  }
+  return raw.toString('utf8');
+}
+
+function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_OSSL)/;
+
+function toTransportError(err: unknown, req: HttpRequest, timeoutMs: number): Error {
+  if (err instanceof TransportError || err instanceof UsageError) return err;
+  const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+  const code = e.code ?? e.cause?.code ?? e.name ?? 'UNKNOWN';
+  const where = `${req.method} ${safeOrigin(req.url)}`;
+  if (e.name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') {
+    return new TransportError(`${where}: request aborted`, 'SCIM_HTTP_ABORTED');
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new TransportError(`${where}: no answer within ${timeoutMs} ms`, 'SCIM_HTTP_TIMEOUT');
+  }
+  if (TLS_CODES.test(code)) return new TransportError(`${where}: TLS failure (${code})`, 'SCIM_HTTP_TLS');
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) {
+    return new TransportError(`${where}: cannot connect (${code})`, 'SCIM_HTTP_CONNECT');
+  }
+  if (['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED'].includes(code)) {
+    return new TransportError(`${where}: connection closed by the server (${code})`, 'SCIM_HTTP_RESET');
+  }
+  return new TransportError(`${where}: ${code}`, 'SCIM_HTTP_FAILED');
+}
+
+/** Origin only: a URL's path or query could carry data we do not want in errors. */
+function safeOrigin(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '(invalid url)';
+  }
+}

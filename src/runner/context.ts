@@ -1,0 +1,30 @@
+// Everything a run needs, gathered once by the CLI and passed down the layers.
+import type { HttpClient } from '../http/client.js';
+import type { Redactor } from '../util/redact.js';
+import type { ResourceLedger } from './cleanup.js';
+import type { AttributeProfile } from '../profile/types.js';
+
+export interface RunOptions {
+  baseUrl: string;
+  token: string;
+  embedded: boolean;
+  timeoutMs: number;
+  bail: boolean;
+  extraHeaders: Record<string, string>;
+  profile: AttributeProfile;
+  languageFormat: 'iso639-1' | 'bcp47';
+  /** Capabilities forced from the command line (e.g. when /ServiceProviderConfig is absent). */
+  capabilityOverrides?: Record<string, boolean>;
+}
+
+export interface RunContext {
+  options: RunOptions;
+  client: HttpClient;
+  redactor: Redactor;
+  ledger: ResourceLedger;
+  runId: string;
+  /** Run-unique prefix carried by every userName/displayName/externalId the run creates. */
+  prefix: string;
+  signal: AbortSignal;
+  capabilities(): Promise<Record<string, boolean>>;
+}

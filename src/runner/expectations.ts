@@ -1,0 +1,116 @@
+// Turns one Expectation of a step into one CheckResult. Every kind of expectation
+// (status, header, body path, schema, named check, duration) ends up in the same
+// result shape, so reporters and baselines need not know the kinds.
+import type { Expectation, Severity } from '../suite/types.js';
+import type { CheckResult } from './results.js';
+import { getPath } from './body-path.js';
+import { validateAgainst } from '../schema/validator.js';
+import { runNamedCheck, type NamedCheckContext } from '../checks/registry.js';
+import { matchValue } from './matchers.js';
+
+export interface ResponseView {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown; // parsed JSON, or undefined when the body is empty or not JSON
+  bodyText: string;
+  durationMs: number;
+}
+
+export interface ExpectationContext {
+  response: ResponseView;
+  requestBody: unknown;
+  named: Omit<NamedCheckContext, 'body' | 'request' | 'response'>;
+  /** Renders templates inside expected values. */
+  render: (v: unknown) => unknown;
+  defaultCode: (kind: string) => string;
+}
+
+export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): CheckResult {
+  const base = {
+    severity: (exp.severity ?? 'must') as Severity,
+    ref: exp.ref,
+  };
+  const outcome = evaluateKind(exp, ctx);
+  return {
+    code: exp.code ?? ctx.defaultCode(outcome.kind),
+    ...base,
+    title: exp.description ?? outcome.title,
+    passed: outcome.passed,
+    expected: outcome.expected,
+    actual: outcome.actual,
+    detail: outcome.detail,
+  };
+}
+
+interface Outcome {
+  kind: string;
+  title: string;
+  passed: boolean;
+  expected?: unknown;
+  actual?: unknown;
+  detail?: string;
+}
+
+function evaluateKind(exp: Expectation, ctx: ExpectationContext): Outcome {
+  const res = ctx.response;
+  if (exp.status !== undefined) {
+    const allowed = Array.isArray(exp.status) ? exp.status : [exp.status];
+    return {
+      kind: 'status',
+      title: `status is ${allowed.join(' or ')}`,
+      passed: allowed.includes(res.status),
+      expected: exp.status,
+      actual: res.status,
+      detail: res.status >= 400 ? errorDetail(res.body) : undefined,
+    };
+  }
+  if (exp.header !== undefined) {
+    const name = exp.header.toLowerCase();
+    const present = Object.prototype.hasOwnProperty.call(res.headers, name);
+    const m = matchValue(exp, { found: present, value: res.headers[name] }, ctx.render);
+    return { kind: `header.${name}`, title: `header ${exp.header} ${m.title}`, ...m.result };
+  }
+  if (exp.path !== undefined) {
+    if (res.body === undefined) {
+      return { kind: `body.${exp.path}`, title: `${exp.path}: response has a JSON body`, passed: false, actual: snippet(res.bodyText) };
+    }
+    const m = matchValue(exp, getPath(res.body, exp.path), ctx.render);
+    return { kind: `body.${exp.path}`, title: `${exp.path} ${m.title}`, ...m.result };
+  }
+  if (exp.schema !== undefined) {
+    if (res.body === undefined) {
+      return { kind: `schema.${exp.schema}`, title: `body is a ${exp.schema}`, passed: false, actual: snippet(res.bodyText), detail: 'the response body is not JSON' };
+    }
+    const v = validateAgainst(exp.schema as never, res.body);
+    return {
+      kind: `schema.${exp.schema}`,
+      title: `body is a valid ${exp.schema}`,
+      passed: v.valid,
+      detail: v.valid ? undefined : v.errors.slice(0, 5).map((e) => `${e.path || '/'} ${e.message}`).join('; '),
+    };
+  }
+  if (exp.check !== undefined) {
+    const r = runNamedCheck(exp.check, { ...ctx.named, body: res.body, request: { body: ctx.requestBody }, response: res }, (exp.with ?? {}) as Record<string, unknown>);
+    return { kind: `check.${exp.check}`, title: exp.check, ...r };
+  }
+  if (exp.maxDurationMs !== undefined) {
+    return {
+      kind: 'duration',
+      title: `answers within ${exp.maxDurationMs} ms`,
+      passed: res.durationMs <= exp.maxDurationMs,
+      expected: `<= ${exp.maxDurationMs} ms`,
+      actual: `${Math.round(res.durationMs)} ms`,
+    };
+  }
+  return { kind: 'unknown', title: 'expectation', passed: false, detail: 'expectation has no kind' };
+}
+
+function errorDetail(body: unknown): string | undefined {
+  if (body && typeof body === 'object' && 'detail' in body) return `server said: ${String((body as { detail: unknown }).detail)}`;
+  return undefined;
+}
+
+export function snippet(text: string, max = 200): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t || '(empty body)';
+}

@@ -1,0 +1,147 @@
+// Executes one step: render, guard, send, record, assert, capture, register what
+// it created. A transport failure makes the step `errored`, never a crash.
+import type { StepSpec, SuiteSpec, Expectation } from '../suite/types.js';
+import type { CheckResult, RecordedExchange, StepResult, StepStatus } from './results.js';
+import type { RunContext } from './context.js';
+import type { HttpResponse } from '../http/client.js';
+import { TransportError, UsageError } from '../errors.js';
+import { buildRequest, type BuiltRequest } from './request-builder.js';
+import { evaluateExpectation, type ResponseView } from './expectations.js';
+import { guardWrite } from './write-guard.js';
+import { getPath } from './body-path.js';
+import { defaultRemovals, type CleanupRequest } from './cleanup.js';
+import { walkPages } from './paginate.js';
+
+export interface StepScope {
+  render: (v: unknown) => unknown;
+  captures: Record<string, unknown>;
+}
+
+export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext): Promise<StepResult> {
+  const started = performance.now();
+  const result: StepResult = { id: step.id, name: step.name ?? step.id, status: 'passed', checks: [], exchanges: [], durationMs: 0 };
+  try {
+    if (step.paginate) {
+      await walkPages(step, suite, scope, ctx, result);
+    } else {
+      const built = buildRequest(step.request, suite, scope.render, targetOf(ctx));
+      const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix);
+      if (refusal) throw new UsageError(refusal);
+      const response = await send(ctx, built, result.exchanges);
+      result.checks.push(...assertAll(step, built, response, scope, ctx));
+      captureAll(step, response, scope, result.checks);
+      registerCreated(step, scope, ctx);
+      if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
+    }
+  } catch (err) {
+    if (!(err instanceof TransportError) && !(err instanceof UsageError)) throw err;
+    result.status = 'errored';
+    result.error = { code: err instanceof TransportError ? err.code : 'SCIM_CHECK_REFUSED', message: ctx.redactor.text(err.message) };
+  }
+  if (result.status !== 'errored') result.status = statusOf(result.checks);
+  result.durationMs = performance.now() - started;
+  return result;
+}
+
+export function targetOf(ctx: RunContext) {
+  return { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
+}
+
+export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
+  const exchange: RecordedExchange = {
+    method: built.http.method,
+    url: ctx.redactor.text(built.http.url),
+    requestHeaders: ctx.redactor.headers(built.http.headers),
+    requestBody: built.body === undefined ? undefined : ctx.redactor.value(built.body),
+    durationMs: 0,
+  };
+  log.push(exchange);
+  const res: HttpResponse = await ctx.client.send({ ...built.http, signal: ctx.signal });
+  const view = toView(res);
+  exchange.status = res.status;
+  exchange.responseHeaders = ctx.redactor.headers(res.headers);
+  exchange.responseBody = ctx.redactor.value(view.body ?? truncate(res.bodyText));
+  exchange.durationMs = res.durationMs;
+  return view;
+}
+
+export function toView(res: HttpResponse): ResponseView {
+  let body: unknown;
+  if (res.bodyText.trim() !== '') {
+    try {
+      body = JSON.parse(res.bodyText);
+    } catch {
+      body = undefined; // not JSON: checks that need JSON say so
+    }
+  }
+  return { status: res.status, headers: res.headers, body, bodyText: res.bodyText, durationMs: res.durationMs };
+}
+
+export function assertAll(step: StepSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
+  return (step.expect ?? []).map((exp: Expectation, i: number) => {
+    const check = evaluateExpectation(exp, {
+      response,
+      requestBody: built.body,
+      named: { profile: ctx.options.profile, languageFormat: ctx.options.languageFormat },
+      render: scope.render,
+      defaultCode: (kind) => `${step.id}.${kind}`,
+    });
+    if (step.position) check.where = { ...step.position };
+    void i;
+    return ctx.redactor.value(check);
+  });
+}
+
+function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, checks: CheckResult[]): void {
+  for (const [name, source] of Object.entries(step.capture ?? {})) {
+    let got: { found: boolean; value?: unknown };
+    if (source.toLowerCase().startsWith('header:')) {
+      const h = response.headers[source.slice(7).trim().toLowerCase()];
+      got = { found: h !== undefined, value: h };
+    } else {
+      got = response.body === undefined ? { found: false } : getPath(response.body, source);
+    }
+    if (got.found && got.value !== undefined && got.value !== null) {
+      scope.captures[name] = got.value;
+    } else {
+      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
+    }
+  }
+}
+
+function registerCreated(step: StepSpec, scope: StepScope, ctx: RunContext): void {
+  if (!step.creates) return;
+  const id = scope.render(step.creates.id);
+  if (typeof id !== 'string' || id === '' || id.includes('${{')) return; // nothing was created, or no id came back
+  const removals: CleanupRequest[] = step.creates.cleanup
+    ? step.creates.cleanup.map((r) => ({
+        method: r.method.toUpperCase(),
+        path: String(scope.render(r.path)),
+        body: r.body === undefined ? undefined : scope.render(r.body),
+        label: `${r.method.toUpperCase()}${r.body ? ' ' + describeBody(scope.render(r.body)) : ''}`,
+      }))
+    : defaultRemovals(step.creates.type, id);
+  ctx.ledger.record({ type: step.creates.type, id, removals });
+}
+
+function describeBody(body: unknown): string {
+  const text = JSON.stringify(body);
+  const active = /"active"\s*:\s*(true|false)/.exec(text);
+  return active ? `active=${active[1]}` : 'with body';
+}
+
+function noteDeleted(path: string, ctx: RunContext): void {
+  const m = /\/([^/?#]+)$/.exec(path);
+  if (m) ctx.ledger.markRemoved(decodeURIComponent(m[1]));
+}
+
+export function statusOf(checks: CheckResult[]): StepStatus {
+  const failed = checks.filter((c) => !c.passed && !c.baselined);
+  if (failed.some((c) => c.severity === 'must')) return 'failed';
+  if (failed.length > 0) return 'warned';
+  return 'passed';
+}
+
+function truncate(text: string, max = 4096): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} bytes)` : text;
+}

@@ -1,0 +1,63 @@
+// Runs the steps of one test in order. A step whose dependency failed is skipped
+// with the reason; independent steps still run.
+import type { SuiteSpec, TestSpec } from '../suite/types.js';
+import type { StepResult, TestResult, StepStatus } from './results.js';
+import type { RunContext } from './context.js';
+import { runStep } from './run-step.js';
+import { dependenciesOf } from './step-deps.js';
+import { renderValue } from './template.js';
+
+export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext): Promise<TestResult> {
+  const started = performance.now();
+  const testId = test.id ?? test.name;
+  const missing = await missingCapabilities(test, suite, ctx);
+  if (missing.length > 0) {
+    const reason = `server does not support ${missing.join(', ')} (from /ServiceProviderConfig)`;
+    return { name: test.name, id: testId, status: 'skipped', skipReason: reason, steps: [], durationMs: 0 };
+  }
+  const captures: Record<string, unknown> = {};
+  const scopeData = { captures, variables: suite.variables ?? {}, run: { id: ctx.runId, prefix: ctx.prefix } };
+  const render = (v: unknown) => renderValue(v, scopeData);
+  const steps: StepResult[] = [];
+  const statusById = new Map<string, StepStatus>();
+  for (let i = 0; i < test.steps.length; i++) {
+    const step = test.steps[i];
+    if (ctx.signal.aborted) break;
+    const blocked = dependenciesOf(step, test.steps.slice(0, i)).filter((d) => {
+      const s = statusById.get(d);
+      return s === 'failed' || s === 'errored' || s === 'skipped';
+    });
+    let result: StepResult;
+    if (blocked.length > 0) {
+      result = { id: step.id, name: step.name ?? step.id, status: 'skipped', checks: [], exchanges: [], durationMs: 0, skipReason: `depends on ${blocked.map((b) => `"${b}"`).join(', ')}, which did not pass` };
+    } else {
+      try {
+        result = await runStep(step, suite, { render, captures }, ctx);
+      } catch (err) {
+        // A template that cannot be rendered is a suite problem for this step only.
+        if (!(err instanceof Error) || err.name !== 'TemplateError') throw err;
+        result = { id: step.id, name: step.name ?? step.id, status: 'errored', checks: [], exchanges: [], durationMs: 0, error: { code: 'SUITE_TEMPLATE', message: err.message } };
+      }
+    }
+    statusById.set(step.id, result.status);
+    steps.push(result);
+    if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) break;
+  }
+  return { name: test.name, id: testId, status: worstOf(steps.map((s) => s.status)), steps, durationMs: performance.now() - started };
+}
+
+async function missingCapabilities(test: TestSpec, suite: SuiteSpec, ctx: RunContext): Promise<string[]> {
+  const wanted = [...(suite.requires ?? []), ...(test.requires ?? [])];
+  if (wanted.length === 0) return [];
+  const caps = await ctx.capabilities();
+  return wanted.filter((w) => caps[w] === false);
+}
+
+const ORDER: StepStatus[] = ['errored', 'failed', 'warned', 'passed', 'skipped'];
+
+export function worstOf(statuses: StepStatus[]): StepStatus {
+  if (statuses.length === 0) return 'skipped';
+  if (statuses.every((s) => s === 'skipped')) return 'skipped';
+  for (const s of ORDER) if (statuses.includes(s)) return s === 'skipped' ? 'failed' : s;
+  return 'passed';
+}

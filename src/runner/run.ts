@@ -1,0 +1,100 @@
+// runSuites: the library entry point of `scim-check run`. Runs every test of every
+// suite in order against one target, then removes what the run created, whatever
+// happened (failures, timeouts, interruption), and returns a RunResult.
+import { randomBytes } from 'node:crypto';
+import type { SuiteSpec } from '../suite/types.js';
+import type { CleanupRecord, RunResult, SuiteResult } from './results.js';
+import type { RunContext, RunOptions } from './context.js';
+import { HttpClient } from '../http/client.js';
+import { Redactor } from '../util/redact.js';
+import { ResourceLedger } from './cleanup.js';
+import { runTest } from './run-test.js';
+import { capabilityReader } from './capabilities.js';
+import { summarize } from './summary.js';
+import { buildRequest } from './request-builder.js';
+import { toolVersion } from '../util/version.js';
+
+export interface RunHooks {
+  onTestEnd?: (suite: SuiteSpec, test: import('./results.js').TestResult) => void;
+  signal?: AbortSignal;
+  /** Secrets beyond the token to redact (e.g. --header values). */
+  secrets?: string[];
+  insecure?: boolean;
+  caFile?: string;
+}
+
+export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
+  const started = Date.now();
+  const redactor = new Redactor();
+  redactor.add(options.token);
+  for (const s of hooks.secrets ?? []) redactor.add(s);
+  const runId = randomBytes(3).toString('hex');
+  const client = new HttpClient({ timeoutMs: options.timeoutMs, insecure: hooks.insecure, caFile: hooks.caFile, connections: 1 });
+  const signal = hooks.signal ?? new AbortController().signal;
+  const ctx: RunContext = {
+    options,
+    client,
+    redactor,
+    ledger: new ResourceLedger(),
+    runId,
+    prefix: `scimcheck-${runId}`,
+    signal,
+    capabilities: capabilityReader(client, options.baseUrl, options.token, options.capabilityOverrides),
+  };
+  const results: SuiteResult[] = [];
+  const notices: RunResult['notices'] = [];
+  let cleanup: CleanupRecord[] = [];
+  try {
+    for (const suite of suites) {
+      if (signal.aborted) break;
+      results.push(await runOneSuite(suite, ctx, hooks));
+    }
+  } finally {
+    cleanup = await cleanUp(ctx, suites[0]);
+    await client.close();
+  }
+  for (const c of cleanup.filter((r) => r.status === 'failed')) {
+    notices.push({ level: 'warning', code: 'CLEANUP_FAILED', message: `could not remove ${c.type} ${c.id}: ${c.detail ?? 'unknown reason'}` });
+  }
+  return {
+    tool: { name: 'scim-check', version: toolVersion() },
+    target: { baseUrl: redactor.text(options.baseUrl), embedded: options.embedded },
+    runId,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    suites: results,
+    cleanup,
+    summary: summarize(results),
+    notices,
+    interrupted: signal.aborted ? (String(signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : undefined,
+  };
+}
+
+async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): Promise<SuiteResult> {
+  const started = performance.now();
+  const out: SuiteResult = { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
+  for (const test of suite.tests) {
+    if (ctx.signal.aborted) break;
+    const result = await runTest(test, suite, ctx);
+    out.tests.push(result);
+    hooks.onTestEnd?.(suite, result);
+    if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) break;
+  }
+  out.durationMs = performance.now() - started;
+  return out;
+}
+
+/** Removes everything in the ledger; runs even after an abort, without the abort signal. */
+async function cleanUp(ctx: RunContext, anySuite: SuiteSpec | undefined) {
+  const suite: SuiteSpec = anySuite ?? { name: 'cleanup', file: '', tests: [] };
+  const target = { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
+  return ctx.ledger.cleanUp(async (req) => {
+    try {
+      const built = buildRequest({ method: req.method, path: req.path, body: req.body }, { ...suite, defaults: undefined }, (v) => v, target);
+      const res = await ctx.client.send(built.http);
+      return { status: res.status };
+    } catch (err) {
+      return { error: ctx.redactor.text((err as Error).message) };
+    }
+  });
+}
