@@ -1,6 +1,7 @@
 // The one Ajv instance of scim-check. Every bundled SCIM schema is compiled once, on
 // first use, and the compiled functions are reused (compiling per step is slow).
-// (verbose: a `contains` error then knows which URN was expected.)
+// (verbose: a `contains` error then knows which URN was expected; matching properties:
+// the enterprise URN is both a named property and a `^urn:` pattern match.)
 // ajv overwrites `validate.errors` on every call, so issues are copied out at once.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,7 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 /** The shared instance, with every bundled SCIM schema added (not yet compiled). */
 export function getAjv(): Ajv {
   if (sharedAjv) return sharedAjv;
-  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
+  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowMatchingProperties: true });
   addFormats(ajv);
   for (const file of [...SUPPORT_FILES, ...Object.values(SCHEMA_FILES)]) {
     ajv.addSchema(readSchemaFile(path.join(SCHEMAS_DIR, 'scim', file)));
