@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { JSON_REPORT_FORMAT, renderJson } from './json.js';
+import { sampleRun } from './sample-run.js';
+
+describe('renderJson', () => {
+  it('starts with the format and the summary', () => {
+    const text = renderJson(sampleRun());
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(parsed).slice(0, 2)).toEqual(['format', 'summary']);
+    expect(parsed.format).toBe(JSON_REPORT_FORMAT);
+    expect(text.split('\n')[1]).toBe('  "format": "scim-check-run/1",');
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('round-trips the RunResult', () => {
+    const run = sampleRun();
+    const { format, ...rest } = JSON.parse(renderJson(run)) as Record<string, unknown>;
+    expect(format).toBe('scim-check-run/1');
+    // what JSON can carry: undefined-valued keys drop out, everything else survives
+    expect(rest).toEqual(JSON.parse(JSON.stringify(run)));
+    expect(JSON.stringify(rest).length).toBe(JSON.stringify(run).length);
+  });
+
+  it('is stable and keeps hostile strings intact (JSON escapes them)', () => {
+    const text = renderJson(sampleRun());
+    expect(text).toBe(renderJson(sampleRun()));
+    expect(text).toContain('\\u0000');
+    expect(text).not.toContain('\u001b');
+  });
+});
