@@ -60,6 +60,12 @@ describe('renderConsole', () => {
     expect(out).toContain('ESC\\u001b[31m');
   });
 
+  it('keeps multi-line details aligned', () => {
+    const run = sampleRun();
+    run.suites[0].tests[1].steps[0].checks[0].detail = '/name: required\r\n/emails/0: must be object';
+    expect(plain(run)).toContain('        detail:   /name: required\n                  /emails/0: must be object\n');
+  });
+
   it('says when a run was interrupted', () => {
     const out = plain({ ...sampleRun(), interrupted: 'SIGINT' });
     expect(out).toContain('Interrupted by SIGINT: results are partial.');

@@ -89,7 +89,11 @@ function checkLines({ step, check }: LocatedCheck, glyph: string, c: ChalkInstan
   }
   if (hasValue(check, 'expected')) lines.push(`${pad}expected: ${c.green(safe(compactJson(check.expected)))}`);
   if (hasValue(check, 'actual')) lines.push(`${pad}actual:   ${c.red(safe(compactJson(check.actual)))}`);
-  if (check.detail) lines.push(`${pad}detail:   ${safe(check.detail)}`);
+  if (check.detail) {
+    // details such as schema errors are multi-line: keep the lines, aligned under the label
+    const detail = visibleControls(check.detail.replace(/\r\n?/g, '\n'), true).replace(/\t/g, '  ');
+    lines.push(`${pad}detail:   ${detail.split('\n').join(`\n${pad}          `)}`);
+  }
   if (check.ref) lines.push(`${pad}ref:      ${c.cyan(safe(check.ref))}`);
   const at = positionLabel(check);
   if (at) lines.push(`${pad}at:       ${c.dim(safe(at))}`);
