@@ -1,14 +1,16 @@
 // Writes every requested report; console to stdout when nothing else is asked for.
 // Reporter flags are parsed before anything is sent, so a typo costs no request.
-import { parseReporterFlag, writeReports } from '../report/index.js';
+import { checkReporterSpecs, parseReporterFlag, writeReports, type ReporterSpec } from '../report/index.js';
 import type { RunResult } from '../runner/results.js';
 import { Redactor } from '../util/redact.js';
 import { useColor } from './color.js';
 
-export type ReporterSpec = ReturnType<typeof parseReporterFlag>;
+export type { ReporterSpec };
 
 export function parseReporters(flags: string[] | undefined): ReporterSpec[] {
-  return (flags && flags.length ? flags : ['console']).map(parseReporterFlag);
+  const specs = (flags && flags.length ? flags : ['console']).map(parseReporterFlag);
+  checkReporterSpecs(specs);
+  return specs;
 }
 
 export async function emitReports(run: RunResult, specs: ReporterSpec[], secrets: string[]): Promise<void> {
