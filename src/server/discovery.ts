@@ -1,0 +1,91 @@
+// Discovery endpoints (RFC 7644 §4, RFC 7643 §5-7): what the server advertises is
+// exactly what it implements, because scim-check validates resources against it.
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, LIST_RESPONSE_SCHEMA, RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SERVICE_PROVIDER_CONFIG_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
+import { RequestContext, ScimHttpError, sendJson } from './http-util.js';
+import { MAX_RESULTS } from './list.js';
+import { ALL_SCHEMA_DEFS } from './schema-defs.js';
+
+function serviceProviderConfig(base: string): Record<string, unknown> {
+  return {
+    schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
+    patch: { supported: true },
+    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    filter: { supported: true, maxResults: MAX_RESULTS },
+    changePassword: { supported: false },
+    sort: { supported: true },
+    etag: { supported: true },
+    authenticationSchemes: [
+      {
+        type: 'oauthbearertoken',
+        name: 'OAuth Bearer Token',
+        description: 'Authentication with a bearer token in the Authorization header',
+        primary: true,
+      },
+    ],
+    meta: { resourceType: 'ServiceProviderConfig', location: `${base}/ServiceProviderConfig` },
+  };
+}
+
+function resourceTypes(base: string): Record<string, unknown>[] {
+  return [
+    {
+      schemas: [RESOURCE_TYPE_SCHEMA],
+      id: 'User',
+      name: 'User',
+      endpoint: '/Users',
+      description: 'User Account',
+      schema: USER_SCHEMA,
+      schemaExtensions: [{ schema: ENTERPRISE_USER_SCHEMA, required: false }],
+      meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/User` },
+    },
+    {
+      schemas: [RESOURCE_TYPE_SCHEMA],
+      id: 'Group',
+      name: 'Group',
+      endpoint: '/Groups',
+      description: 'Group',
+      schema: GROUP_SCHEMA,
+      schemaExtensions: [],
+      meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/Group` },
+    },
+  ];
+}
+
+function schemas(base: string): Record<string, unknown>[] {
+  return ALL_SCHEMA_DEFS.map((def) => ({
+    schemas: [SCHEMA_SCHEMA],
+    ...def,
+    meta: { resourceType: 'Schema', location: `${base}/Schemas/${def.id}` },
+  }));
+}
+
+function listResponse(resources: unknown[]): Record<string, unknown> {
+  return { schemas: [LIST_RESPONSE_SCHEMA], totalResults: resources.length, itemsPerPage: resources.length, startIndex: 1, Resources: resources };
+}
+
+/** RFC 7644 §4: filtering discovery endpoints SHOULD be refused with 403. */
+function refuseFilter(ctx: RequestContext): void {
+  if (ctx.url.searchParams.has('filter')) throw new ScimHttpError(403, 'filtering is not supported on discovery endpoints');
+}
+
+export function getServiceProviderConfig(ctx: RequestContext): void {
+  sendJson(ctx, 200, serviceProviderConfig(ctx.store.baseUrl));
+}
+
+export function getResourceTypes(ctx: RequestContext, name?: string): void {
+  refuseFilter(ctx);
+  const all = resourceTypes(ctx.store.baseUrl);
+  if (name === undefined) return sendJson(ctx, 200, listResponse(all));
+  const found = all.find((r) => r.id === name);
+  if (!found) throw new ScimHttpError(404, `resource type ${name} not found`);
+  sendJson(ctx, 200, found);
+}
+
+export function getSchemas(ctx: RequestContext, id?: string): void {
+  refuseFilter(ctx);
+  const all = schemas(ctx.store.baseUrl);
+  if (id === undefined) return sendJson(ctx, 200, listResponse(all));
+  const found = all.find((s) => String(s.id).toLowerCase() === id.toLowerCase());
+  if (!found) throw new ScimHttpError(404, `schema ${id} not found`);
+  sendJson(ctx, 200, found);
+}

@@ -1,0 +1,130 @@
+// The embedded reference SCIM 2.0 server (RFC 7643/7644, Okta specifics), in memory
+// on node:http. Product code: the CLI's `serve` command and the tests both start it here.
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { checkBearer } from './auth.js';
+import { RequestContext, ScimHttpError, sendError } from './http-util.js';
+import { QuirkSet } from './quirks.js';
+import { checkContentType, readJsonBody } from './request-body.js';
+import { METHODS_WITH_BODY, route } from './router.js';
+import { seedStore, SeedOptions } from './seed.js';
+import { ScimStore } from './store.js';
+
+export type { SeedOptions } from './seed.js';
+export { ScimStore } from './store.js';
+export type { ScimResource, ResourceKind } from './store.js';
+export { QUIRKS } from './quirks.js';
+
+export interface ServerOptions {
+  host?: string;
+  port?: number;
+  token?: string;
+  basePath?: string;
+  quirks?: string[];
+  seed?: SeedOptions;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  token: string;
+  port: number;
+  store: ScimStore;
+  requestLog: RequestLogEntry[];
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const basePath = normalizeBasePath(opts.basePath ?? '/scim/v2');
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const quirks = new QuirkSet(opts.quirks ?? []); // throws UsageError on an unknown name
+  const store = new ScimStore();
+  const requestLog: RequestLogEntry[] = [];
+
+  const server = createServer((req, res) => {
+    res.on('finish', () => requestLog.push({ method: req.method ?? '', path: req.url ?? '', status: res.statusCode }));
+    void handle(req, res, { store, quirks, token, basePath });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  store.baseUrl = `http://${hostInUrl}:${port}${basePath}`;
+  try {
+    seedStore(store, opts.seed);
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  return {
+    baseUrl: store.baseUrl,
+    token,
+    port,
+    store,
+    requestLog,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function normalizeBasePath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+interface ServerState {
+  store: ScimStore;
+  quirks: QuirkSet;
+  token: string;
+  basePath: string;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, state: ServerState): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const ctx: RequestContext = { req, res, url, quirks: state.quirks, store: state.store, segments: [] };
+  try {
+    const delay = state.quirks.delayMs();
+    if (delay > 0) await sleep(delay);
+    ctx.segments = segmentsUnder(url.pathname, state.basePath);
+    checkBearer(ctx, state.token);
+    const accept = req.headers.accept ?? '';
+    if (state.quirks.has('rejects-scim-accept-header') && accept.toLowerCase().includes('application/scim+json')) {
+      throw new ScimHttpError(406, 'Accept application/scim+json is not supported');
+    }
+    const method = (req.method ?? 'GET').toUpperCase();
+    const handler = route(method, ctx.segments);
+    if (METHODS_WITH_BODY.has(method)) {
+      checkContentType(req, state.quirks);
+      ctx.body = await readJsonBody(req);
+    }
+    handler(ctx);
+  } catch (e) {
+    if (res.headersSent) return;
+    const error = e instanceof ScimHttpError ? e : new ScimHttpError(500, `internal error: ${(e as Error).message}`);
+    sendError(ctx, error);
+  }
+}
+
+/** Decoded path segments below the base path; outside it there is nothing to serve (404). */
+function segmentsUnder(pathname: string, basePath: string): string[] {
+  if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) throw new ScimHttpError(404, `no endpoint at ${pathname}`);
+  const rest = pathname.slice(basePath.length).split('/').filter(Boolean);
+  try {
+    return rest.map((s) => decodeURIComponent(s));
+  } catch {
+    throw new ScimHttpError(404, `no endpoint at ${pathname}`);
+  }
+}

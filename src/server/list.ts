@@ -1,0 +1,93 @@
+// GET /Users and /Groups: filter, sort, paginate (RFC 7644 §3.4.2).
+import { parseAttrPath, valuesAt } from '../scim/attribute-path.js';
+import { FilterError, FilterNode, matchesFilter, parseFilter } from '../scim/filter.js';
+import { LIST_RESPONSE_SCHEMA } from '../scim/urns.js';
+import { RequestContext, ScimHttpError, sendJson } from './http-util.js';
+import { renderFor, ResourceAdapter } from './resources.js';
+import { ALL_SCHEMA_DEFS, caseExactNames } from './schema-defs.js';
+
+export const DEFAULT_COUNT = 100;
+export const MAX_RESULTS = 200;
+
+const CASE_EXACT = caseExactNames(ALL_SCHEMA_DEFS);
+
+function integerParam(url: URL, name: string): number | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ScimHttpError(400, `${name} must be an integer`, 'invalidValue');
+  return Number(raw);
+}
+
+function parseFilterParam(url: URL): FilterNode | undefined {
+  const text = url.searchParams.get('filter');
+  if (text === null || text.trim() === '') return undefined;
+  try {
+    return parseFilter(text);
+  } catch (e) {
+    if (e instanceof FilterError) throw new ScimHttpError(400, `invalid filter at position ${e.position}: ${e.message}`, 'invalidFilter');
+    throw e;
+  }
+}
+
+function sortKey(resource: object, path: string): string {
+  const parsed = parseAttrPath(path);
+  const first = parsed ? valuesAt(resource, parsed)[0] : undefined;
+  return first === undefined ? '' : String(first).toLowerCase();
+}
+
+/** Stable sort on one attribute; resources without it sort last (RFC 7644 §3.4.2.3). */
+function sortResources<T extends object>(items: T[], url: URL): T[] {
+  const sortBy = url.searchParams.get('sortBy');
+  if (!sortBy) return items;
+  if (!parseAttrPath(sortBy)) throw new ScimHttpError(400, `invalid sortBy "${sortBy}"`, 'invalidValue');
+  const descending = (url.searchParams.get('sortOrder') ?? '').toLowerCase() === 'descending';
+  const keyed = items.map((item) => ({ item, key: sortKey(item, sortBy) }));
+  keyed.sort((a, b) => {
+    if (a.key === b.key) return 0;
+    if (a.key === '') return 1;
+    if (b.key === '') return -1;
+    return (a.key < b.key ? -1 : 1) * (descending ? -1 : 1);
+  });
+  return keyed.map((k) => k.item);
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export function listResources(ctx: RequestContext, adapter: ResourceAdapter): void {
+  const { url, quirks } = ctx;
+  const filter = parseFilterParam(url);
+  const caseExact = new Set(CASE_EXACT);
+  if (quirks.has('usernames-case-sensitive')) caseExact.add('username');
+  // Filter on the client's view, so computed attributes such as User.groups are filterable.
+  let matched = ctx.store.list(adapter.kind).map((r) => adapter.render(ctx, r));
+  if (filter) matched = matched.filter((r) => matchesFilter(r, filter, { caseExactAttributes: caseExact }));
+  if (filter && quirks.has('deactivated-hidden-from-filter')) matched = matched.filter((r) => r.active !== false);
+  matched = sortResources(matched, url);
+  if (quirks.has('unstable-order')) matched = shuffle(matched);
+
+  const startIndex = Math.max(1, integerParam(url, 'startIndex') ?? 1); // < 1 is treated as 1
+  const requested = integerParam(url, 'count');
+  let count = Math.min(MAX_RESULTS, Math.max(0, requested ?? DEFAULT_COUNT)); // negative is treated as 0
+  if (quirks.has('count-ignored')) count = matched.length;
+  const offset = quirks.has('startindex-zero-based') ? startIndex : startIndex - 1;
+  const page = matched.slice(offset, offset + count).map((r) => renderFor(ctx, { ...adapter, render: (_c, s) => s }, r));
+
+  if (quirks.has('list-bare-array')) return sendJson(ctx, 200, page);
+  const counter = (n: number) => (quirks.has('list-counters-as-strings') ? String(n) : n);
+  const body: Record<string, unknown> = {
+    schemas: [LIST_RESPONSE_SCHEMA],
+    totalResults: counter(matched.length),
+    itemsPerPage: counter(page.length),
+    startIndex: counter(startIndex),
+    Resources: page,
+  };
+  if (page.length === 0 && quirks.has('list-omit-resources-when-empty')) delete body.Resources;
+  sendJson(ctx, 200, body);
+}

@@ -1,0 +1,78 @@
+// Switchable deviations of the reference server. Each quirk breaks exactly one
+// behaviour, so a test can prove that the check for that behaviour fails.
+// Adding a quirk = one entry here + one guarded line where the behaviour lives:
+//   if (ctx.quirks.has('list-counters-as-strings')) ...
+import { UsageError } from '../errors.js';
+
+export const QUIRKS: Record<string, string> = {
+  'list-counters-as-strings': 'ListResponse totalResults/itemsPerPage/startIndex are JSON strings',
+  'list-omit-resources-when-empty': 'ListResponse has no Resources key when nothing matched',
+  'list-bare-array': 'list endpoints return a bare JSON array of resources',
+  'no-location-header': 'POST responses carry no Location header',
+  'error-status-as-number': 'SCIM Error bodies carry status as a number, not a string',
+  'no-www-authenticate': '401 responses carry no WWW-Authenticate header',
+  'ignore-auth': 'any bearer token (or none) is accepted',
+  'usernames-case-sensitive': 'userName uniqueness and filters are case-sensitive',
+  'no-409-on-duplicate': 'a duplicate userName is created instead of rejected with 409',
+  'patch-pathless-unsupported': 'PATCH operations without a path are rejected with 400',
+  'patch-returns-204': 'successful PATCH answers 204 with no body',
+  'hard-delete-on-deactivate': 'setting active=false (PATCH or PUT) deletes the user',
+  'deactivated-hidden-from-filter': 'users with active=false never match a filter',
+  'reactivate-new-id': 'setting active=true on an inactive user gives it a new id',
+  'unstable-order': 'list results come in a different (shuffled) order on every request',
+  'slow-responses': 'every response is delayed (ms from slow-responses=N, env SCIM_CHECK_QUIRK_DELAY_MS, default 300)',
+  'content-type-json': 'responses use Content-Type application/json',
+  'echo-password': 'the stored password is returned in User representations',
+  'html-404': 'unknown endpoints and resources answer 404 with an HTML page',
+  'drop-preferred-language': 'preferredLanguage is silently not stored',
+  'preferred-language-region': 'a bare language preferredLanguage gets a region ("fr" is returned as "fr-FR")',
+  'missing-meta': 'resources are returned without meta',
+  'members-remove-ignored': 'PATCH remove on Group members does nothing',
+  'members-replace-appends': 'PATCH replace on Group members appends instead of replacing',
+  'group-rename-drops-members': 'changing a Group displayName empties its members',
+  'put-creates-unknown': 'PUT to an unknown id creates the resource (201) instead of 404',
+  'count-ignored': 'list endpoints return every result, ignoring count',
+  'startindex-zero-based': 'startIndex is treated as 0-based (startIndex=1 skips the first result)',
+  'rejects-scim-accept-header': 'requests with Accept: application/scim+json get 406',
+  'rejects-json-content-type': 'request bodies with Content-Type application/json get 415',
+};
+
+/** The active quirks of one server, with optional `name=value` parameters. */
+export class QuirkSet {
+  private readonly params = new Map<string, string | undefined>();
+
+  constructor(specs: readonly string[] = []) {
+    for (const spec of specs) {
+      const [name, value] = splitSpec(spec);
+      if (!(name in QUIRKS)) {
+        throw new UsageError(`unknown quirk "${name}"; valid quirks: ${Object.keys(QUIRKS).join(', ')}`);
+      }
+      this.params.set(name, value);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.params.has(name);
+  }
+
+  param(name: string): string | undefined {
+    return this.params.get(name);
+  }
+
+  list(): string[] {
+    return [...this.params.keys()];
+  }
+
+  /** Delay for slow-responses in ms: explicit `=N`, else the env variable, else 300. */
+  delayMs(): number {
+    if (!this.has('slow-responses')) return 0;
+    const raw = this.param('slow-responses') ?? process.env.SCIM_CHECK_QUIRK_DELAY_MS;
+    const ms = raw === undefined ? 300 : Number(raw);
+    return Number.isFinite(ms) && ms >= 0 ? ms : 300;
+  }
+}
+
+function splitSpec(spec: string): [string, string | undefined] {
+  const eq = spec.indexOf('=');
+  return eq < 0 ? [spec.trim(), undefined] : [spec.slice(0, eq).trim(), spec.slice(eq + 1).trim()];
+}

@@ -1,0 +1,104 @@
+// Create, read, replace, patch and delete, shared by /Users and /Groups.
+// What differs per resource type lives in a ResourceAdapter (users.ts, groups.ts).
+import type { ScimResource, ResourceKind } from './store.js';
+import type { SchemaDef } from './schema-defs.js';
+import { RequestContext, ScimHttpError, sendEmpty, sendJson } from './http-util.js';
+import { shapeResource, ShapedResource } from './schema-shape.js';
+import { applyPatch } from './patch.js';
+import { project, projectionFrom } from './projection.js';
+
+export interface ResourceAdapter {
+  kind: ResourceKind;
+  core: SchemaDef;
+  extensions: SchemaDef[];
+  /** Type-specific checks and completion (uniqueness, members); throws ScimHttpError. */
+  finish(ctx: RequestContext, shaped: ShapedResource, previous?: ScimResource): Record<string, unknown>;
+  /** The representation sent to clients (computed attributes, quirks). */
+  render(ctx: RequestContext, stored: ScimResource): ScimResource;
+  /** Runs after every successful write; may return a different resource (e.g. deleted or re-created). */
+  afterWrite?(ctx: RequestContext, saved: ScimResource, previous?: ScimResource): ScimResource;
+}
+
+export function renderFor(ctx: RequestContext, adapter: ResourceAdapter, stored: ScimResource): Record<string, unknown> {
+  const out = adapter.render(ctx, stored);
+  if (ctx.quirks.has('missing-meta')) delete out.meta;
+  return project(out, projectionFrom(ctx.url));
+}
+
+function versionOf(resource: ScimResource): string {
+  return (resource.meta as { version: string }).version;
+}
+
+function sendResource(ctx: RequestContext, adapter: ResourceAdapter, status: number, saved: ScimResource, headers: Record<string, string> = {}): void {
+  sendJson(ctx, status, renderFor(ctx, adapter, saved), { ETag: versionOf(saved), ...headers });
+}
+
+function findOr404(ctx: RequestContext, adapter: ResourceAdapter, id: string): ScimResource {
+  const found = ctx.store.get(adapter.kind, id);
+  if (!found) throw new ScimHttpError(404, `${adapter.kind} ${id} not found`);
+  return found;
+}
+
+/** RFC 7644 §3.14: If-Match must name the current version (or be *). */
+function checkIfMatch(ctx: RequestContext, current: ScimResource): void {
+  const header = ctx.req.headers['if-match'];
+  if (!header || header.trim() === '*') return;
+  const tags = header.split(',').map((t) => t.trim());
+  if (!tags.includes(versionOf(current))) {
+    throw new ScimHttpError(412, `version mismatch: the resource is at ${versionOf(current)}`);
+  }
+}
+
+function save(ctx: RequestContext, adapter: ResourceAdapter, input: unknown, previous?: ScimResource, id?: string): ScimResource {
+  const shaped = shapeResource(input, adapter.core, adapter.extensions);
+  const data = adapter.finish(ctx, shaped, previous);
+  const saved = previous
+    ? ctx.store.replace(adapter.kind, previous.id, data, shaped.password)
+    : ctx.store.insert(adapter.kind, data, { id, password: shaped.password });
+  return adapter.afterWrite ? adapter.afterWrite(ctx, saved, previous) : saved;
+}
+
+export function createResource(ctx: RequestContext, adapter: ResourceAdapter): void {
+  const saved = save(ctx, adapter, ctx.body);
+  const location = (saved.meta as { location: string }).location;
+  sendResource(ctx, adapter, 201, saved, ctx.quirks.has('no-location-header') ? {} : { Location: location });
+}
+
+export function getResource(ctx: RequestContext, adapter: ResourceAdapter, id: string): void {
+  const found = findOr404(ctx, adapter, id);
+  const ifNoneMatch = ctx.req.headers['if-none-match'];
+  if (ifNoneMatch && ifNoneMatch.split(',').map((t) => t.trim()).includes(versionOf(found))) {
+    sendEmpty(ctx, 304, { ETag: versionOf(found) });
+    return;
+  }
+  sendResource(ctx, adapter, 200, found);
+}
+
+export function replaceResource(ctx: RequestContext, adapter: ResourceAdapter, id: string): void {
+  const previous = ctx.store.get(adapter.kind, id);
+  if (!previous) {
+    // RFC 7644 §3.5.1: PUT must not create resources
+    if (!ctx.quirks.has('put-creates-unknown')) throw new ScimHttpError(404, `${adapter.kind} ${id} not found`);
+    sendResource(ctx, adapter, 201, save(ctx, adapter, ctx.body, undefined, id));
+    return;
+  }
+  checkIfMatch(ctx, previous);
+  sendResource(ctx, adapter, 200, save(ctx, adapter, ctx.body, previous));
+}
+
+export function patchResource(ctx: RequestContext, adapter: ResourceAdapter, id: string): void {
+  const previous = findOr404(ctx, adapter, id);
+  checkIfMatch(ctx, previous);
+  const { id: _id, meta: _meta, ...doc } = structuredClone(previous);
+  applyPatch(doc, ctx.body, { resourceId: id, core: adapter.core, extensions: adapter.extensions, quirks: ctx.quirks });
+  const saved = save(ctx, adapter, doc, previous);
+  if (ctx.quirks.has('patch-returns-204')) sendEmpty(ctx, 204, { ETag: versionOf(saved) });
+  else sendResource(ctx, adapter, 200, saved);
+}
+
+export function deleteResource(ctx: RequestContext, adapter: ResourceAdapter, id: string): void {
+  const found = findOr404(ctx, adapter, id);
+  checkIfMatch(ctx, found);
+  ctx.store.remove(adapter.kind, id);
+  sendEmpty(ctx, 204);
+}
