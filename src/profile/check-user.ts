@@ -1,0 +1,63 @@
+// Checks one User against an attribute profile: mandatory attributes present, and
+// every profiled attribute in its format. Findings are data; prose is for reporters.
+import { resolveValues } from './attribute-resolver.js';
+import { checkFormat } from './formats.js';
+import type { AttributeFinding, AttributeProfile, FormatRule, LanguageFormat, MandatoryRule, Severity } from './types.js';
+
+export interface CheckUserOptions {
+  /** Applies to `format: language` rules (the run's --language-format). */
+  languageFormat: LanguageFormat;
+}
+
+export function checkUser(user: object, profile: AttributeProfile, opts: CheckUserOptions): AttributeFinding[] {
+  const findings: AttributeFinding[] = [];
+  for (const rule of profile.mandatory) {
+    const finding = checkMandatory(user, rule);
+    if (finding) findings.push(finding);
+  }
+  for (const rule of profile.formats) findings.push(...checkFormatRule(user, rule, opts.languageFormat));
+  return findings;
+}
+
+function checkMandatory(user: object, rule: MandatoryRule): AttributeFinding | undefined {
+  const paths = [rule.attribute, ...(rule.anyOf ?? [])];
+  const values = paths.flatMap((p) => resolveValues(user, p));
+  if (values.some(isFilled)) return undefined;
+  const where = paths.length > 1 ? `${rule.attribute} (or ${paths.slice(1).join(', ')})` : rule.attribute;
+  return {
+    code: values.length === 0 ? 'ATTR_MANDATORY_MISSING' : 'ATTR_MANDATORY_EMPTY',
+    severity: rule.severity,
+    attribute: rule.attribute,
+    ...(values.length > 0 ? { value: values[0] } : {}),
+    message: values.length === 0 ? `${rule.label}: ${where} is missing` : `${rule.label}: ${where} is empty`,
+    ...(rule.ref ? { ref: rule.ref } : {}),
+  };
+}
+
+function checkFormatRule(user: object, rule: FormatRule, languageFormat: LanguageFormat): AttributeFinding[] {
+  const findings: AttributeFinding[] = [];
+  for (const value of resolveValues(user, rule.attribute)) {
+    const verdict = checkFormat(value, rule.format, languageFormat);
+    if (verdict.ok) continue;
+    findings.push({
+      code: verdict.code,
+      severity: weaker(rule.severity, verdict.severity),
+      attribute: rule.attribute,
+      value,
+      message: `${rule.attribute} ${JSON.stringify(value)} ${verdict.message}`,
+      ...(rule.ref ? { ref: rule.ref } : {}),
+    });
+  }
+  return findings;
+}
+
+/** A finding is as strong as the weaker of the rule and the verdict (legacy forms are should-level). */
+function weaker(a: Severity, b: Severity): Severity {
+  return a === 'should' || b === 'should' ? 'should' : 'must';
+}
+
+function isFilled(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== null && value !== undefined;
+}
