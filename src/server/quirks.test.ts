@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../errors.js';
+import { startServer, RunningServer } from './index.js';
+import { QUIRKS } from './quirks.js';
+import { patchBody, scimClient, userBody } from './testing.js';
+
+type Call = ReturnType<typeof scimClient>;
+interface Probe {
+  /** Runs against a server seeded with 3 users (user0001..3) and 1 group holding all of them. */
+  run(call: Call, server: RunningServer): Promise<unknown>;
+  normal: unknown;
+  quirked: unknown;
+  /** Quirk spec when it takes a parameter. */
+  spec?: string;
+}
+
+const absent = `/Users?filter=${encodeURIComponent('userName eq "nobody@example.com"')}`;
+const firstUser = (s: RunningServer) => s.store.users()[0];
+const group = (s: RunningServer) => s.store.groups()[0];
+const deactivate = (call: Call, s: RunningServer) => call('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'replace', value: { active: false } }) });
+
+const PROBES: Record<string, Probe> = {
+  'list-counters-as-strings': { run: async (c) => typeof (await c('GET', '/Users')).json.totalResults, normal: 'number', quirked: 'string' },
+  'list-omit-resources-when-empty': { run: async (c) => 'Resources' in (await c('GET', absent)).json, normal: true, quirked: false },
+  'list-bare-array': { run: async (c) => Array.isArray((await c('GET', '/Users')).json), normal: false, quirked: true },
+  'no-location-header': { run: async (c) => (await c('POST', '/Users', { body: userBody('loc@example.com') })).headers.has('location'), normal: true, quirked: false },
+  'error-status-as-number': { run: async (c) => typeof (await c('GET', '/Users/nope')).json.status, normal: 'string', quirked: 'number' },
+  'no-www-authenticate': { run: async (c) => (await c('GET', '/Users', { token: false })).headers.has('www-authenticate'), normal: true, quirked: false },
+  'ignore-auth': { run: async (c) => (await c('GET', '/Users', { token: 'wrong' })).status, normal: 401, quirked: 200 },
+  'usernames-case-sensitive': { run: async (c) => (await c('POST', '/Users', { body: userBody('USER0001@EXAMPLE.COM') })).status, normal: 409, quirked: 201 },
+  'no-409-on-duplicate': { run: async (c) => (await c('POST', '/Users', { body: userBody('user0001@example.com') })).status, normal: 409, quirked: 201 },
+  'patch-pathless-unsupported': { run: async (c, s) => (await deactivate(c, s)).status, normal: 200, quirked: 400 },
+  'patch-returns-204': {
+    run: async (c, s) => (await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'replace', path: 'active', value: false }) })).status,
+    normal: 200,
+    quirked: 204,
+  },
+  'hard-delete-on-deactivate': {
+    run: async (c, s) => {
+      const id = firstUser(s).id;
+      await deactivate(c, s);
+      return (await c('GET', `/Users/${id}`)).status;
+    },
+    normal: 200,
+    quirked: 404,
+  },
+  'deactivated-hidden-from-filter': {
+    run: async (c, s) => {
+      await deactivate(c, s);
+      return (await c('GET', `/Users?filter=${encodeURIComponent('userName eq "user0001@example.com"')}`)).json.totalResults;
+    },
+    normal: 1,
+    quirked: 0,
+  },
+  'reactivate-new-id': {
+    run: async (c, s) => {
+      const id = firstUser(s).id;
+      await deactivate(c, s);
+      const back = await c('PATCH', `/Users/${id}`, { body: patchBody({ op: 'replace', value: { active: true } }) });
+      return back.json.id === id;
+    },
+    normal: true,
+    quirked: false,
+  },
+  'unstable-order': {
+    run: async (c) => {
+      const orders = new Set<string>();
+      for (let i = 0; i < 12; i++) orders.add(JSON.stringify((await c('GET', '/Users')).json.Resources.map((u: { id: string }) => u.id)));
+      return orders.size === 1;
+    },
+    normal: true,
+    quirked: false,
+  },
+  'slow-responses': {
+    spec: 'slow-responses=120',
+    run: async (c) => {
+      const start = Date.now();
+      await c('GET', '/Users?count=1');
+      return Date.now() - start >= 115;
+    },
+    normal: false,
+    quirked: true,
+  },
+  'content-type-json': { run: async (c) => (await c('GET', '/Users')).headers.get('content-type'), normal: 'application/scim+json; charset=utf-8', quirked: 'application/json; charset=utf-8' },
+  'echo-password': { run: async (c) => (await c('POST', '/Users', { body: userBody('pw@example.com', { password: 'pw-123' }) })).json.password, normal: undefined, quirked: 'pw-123' },
+  'html-404': { run: async (c) => (await c('GET', '/Users/nope')).headers.get('content-type')?.startsWith('text/html'), normal: false, quirked: true },
+  'drop-preferred-language': { run: async (c) => (await c('POST', '/Users', { body: userBody('fr@example.com', { preferredLanguage: 'fr' }) })).json.preferredLanguage, normal: 'fr', quirked: undefined },
+  'preferred-language-region': { run: async (c) => (await c('POST', '/Users', { body: userBody('fr@example.com', { preferredLanguage: 'fr' }) })).json.preferredLanguage, normal: 'fr', quirked: 'fr-FR' },
+  'missing-meta': { run: async (c, s) => 'meta' in (await c('GET', `/Users/${firstUser(s).id}`)).json, normal: true, quirked: false },
+  'members-remove-ignored': {
+    run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'remove', path: `members[value eq "${firstUser(s).id}"]` }) })).json.members.length,
+    normal: 2,
+    quirked: 3,
+  },
+  'members-replace-appends': {
+    run: async (c, s) => {
+      const extra = (await c('POST', '/Users', { body: userBody('new-member@example.com') })).json.id;
+      return (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', path: 'members', value: [{ value: extra }] }) })).json.members.length;
+    },
+    normal: 1,
+    quirked: 4,
+  },
+  'group-rename-drops-members': {
+    run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', value: { id: group(s).id, displayName: 'New name' } }) })).json.members.length,
+    normal: 3,
+    quirked: 0,
+  },
+  'put-creates-unknown': { run: async (c) => (await c('PUT', '/Users/unknown-id', { body: userBody('put@example.com') })).status, normal: 404, quirked: 201 },
+  'count-ignored': { run: async (c) => (await c('GET', '/Users?count=1')).json.Resources.length, normal: 1, quirked: 3 },
+  'startindex-zero-based': { run: async (c, s) => (await c('GET', '/Users?startIndex=1&count=1')).json.Resources[0].id === firstUser(s).id, normal: true, quirked: false },
+  'rejects-scim-accept-header': { run: async (c) => (await c('GET', '/Users')).status, normal: 200, quirked: 406 },
+  'rejects-json-content-type': {
+    run: async (c) => (await c('POST', '/Users', { body: userBody('json@example.com'), headers: { 'Content-Type': 'application/json' } })).status,
+    normal: 201,
+    quirked: 415,
+  },
+};
+
+async function probe(p: Probe, quirks: string[]): Promise<unknown> {
+  const server = await startServer({ quirks, seed: { users: 3, groups: 1 } });
+  try {
+    return await p.run(scimClient(server), server);
+  } finally {
+    await server.close();
+  }
+}
+
+describe('quirks', () => {
+  it('every registered quirk has a probe here', () => {
+    expect(Object.keys(PROBES).sort()).toEqual(Object.keys(QUIRKS).sort());
+  });
+
+  it.each(Object.keys(PROBES))('%s changes exactly the behaviour it claims', async (name) => {
+    const p = PROBES[name];
+    expect(await probe(p, [])).toEqual(p.normal);
+    expect(await probe(p, [p.spec ?? name])).toEqual(p.quirked);
+  });
+
+  it('an unknown quirk is a UsageError naming the valid ones', async () => {
+    const error = await startServer({ quirks: ['no-such-quirk'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toContain('list-bare-array');
+  });
+});
