@@ -69,7 +69,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   now: { min: 0, max: 0, call: () => new Date().toISOString() },
   urlencode: { min: 1, max: 1, call: ([v]) => encodeURIComponent(toText(v)) },
   json: { min: 1, max: 1, call: ([v]) => JSON.stringify(v) },
-  // Small helpers for `repeat.while` conditions and counters.
+  // Small helpers for computed expectations (`equals: ${{ add(count, 1) }}`).
   len: { min: 1, max: 1, call: ([v]) => (Array.isArray(v) || typeof v === 'string' ? v.length : 0) },
   add: { min: 2, max: 2, call: ([a, b]) => Number(a) + Number(b) },
   sub: { min: 2, max: 2, call: ([a, b]) => Number(a) - Number(b) },

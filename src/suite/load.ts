@@ -1,0 +1,65 @@
+// Loads one suite file: YAML (with positions) -> schema check -> semantic checks -> SuiteSpec.
+// Every problem becomes a one-line UsageError `file:line:col: message`; nothing is ever sent
+// for a suite that does not load.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { UsageError } from '../errors.js';
+import type { SuiteSpec } from './types.js';
+import type { Diagnostic } from './diagnostic.js';
+import { checkSuiteShape } from './schema-check.js';
+import { checkSuiteSemantics } from './semantic-checks.js';
+import { SourceLocator } from './yaml-locate.js';
+
+export function loadSuiteFile(file: string): SuiteSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot read suite file ${file}: ${reason}`);
+  }
+  return loadSuiteText(text, file);
+}
+
+/**
+ * Parse and validate suite text. `file` is used as given in diagnostics and positions
+ * (pass a path relative to the working directory for readable messages); SuiteSpec.file is absolute.
+ */
+export function loadSuiteText(text: string, file: string): SuiteSpec {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const locator = new SourceLocator(doc, lineCounter, text, file);
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const reason = syntaxError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new UsageError(`invalid YAML: ${reason}`, locator.position(syntaxError.pos[0]));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    throw new UsageError(`invalid YAML: ${(error as Error).message}`, locator.position(0));
+  }
+  if (data === null || data === undefined) throw new UsageError('the suite file is empty', locator.position(0));
+  throwFirst(checkSuiteShape(data), locator);
+  const suite = { ...(data as Omit<SuiteSpec, 'file'>), file: path.resolve(file) } as SuiteSpec;
+  throwFirst(checkSuiteSemantics(suite), locator);
+  suite.tests.forEach((test, t) => {
+    test.position = locator.positionOf({ path: ['tests', t] });
+    test.steps.forEach((step, s) => {
+      step.position = locator.positionOf({ path: ['tests', t, 'steps', s] });
+    });
+  });
+  return suite;
+}
+
+/** The most relevant diagnostic (lowest rank, then earliest in the file) as a UsageError. */
+function throwFirst(diagnostics: Diagnostic[], locator: SourceLocator): void {
+  if (diagnostics.length === 0) return;
+  const ranked = diagnostics
+    .map((d) => ({ d, offset: locator.offsetOf(d) }))
+    .sort((a, b) => a.d.rank - b.d.rank || a.offset - b.offset);
+  const first = ranked[0];
+  throw new UsageError(first.d.message, locator.position(first.offset));
+}

@@ -1,0 +1,145 @@
+// Checks that need more than the schema: unique step ids, `needs` that name real earlier steps,
+// templates that only use names defined before them, parseable body paths and regexes.
+import type { SuiteSpec, StepSpec, TestSpec, Expectation } from './types.js';
+import type { DataPath, Diagnostic } from './diagnostic.js';
+import { closeMatches, suggestionSuffix } from './did-you-mean.js';
+import { parseExpression, templateExpressions, templateReferences, TemplateError } from '../runner/template.js';
+import { BodyPathError, parseBodyPath } from '../runner/body-path.js';
+
+const MATCHERS = ['equals', 'notEquals', 'matches', 'exists', 'type', 'length', 'contains', 'lte', 'gte', 'caseInsensitive'] as const;
+
+export function checkSuiteSemantics(suite: SuiteSpec): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const suiteNames = ['run', ...Object.keys(suite.variables ?? {})];
+  checkTemplates(suite.variables, ['variables'], suiteNames, [], found);
+  checkTemplates(suite.defaults, ['defaults'], suiteNames, [], found);
+  const testIds = new Map<string, number>();
+  suite.tests.forEach((test, t) => {
+    const testId = test.id ?? test.name;
+    if (testIds.has(testId)) {
+      const at: DataPath = test.id !== undefined ? ['tests', t, 'id'] : ['tests', t, 'name'];
+      found.push({ path: at, rank: 1, message: `test id "${testId}" is used twice in this suite (also test #${(testIds.get(testId) ?? 0) + 1})` });
+    } else testIds.set(testId, t);
+    checkTest(test, ['tests', t], suiteNames, found);
+  });
+  return found;
+}
+
+function checkTest(test: TestSpec, at: DataPath, suiteNames: string[], found: Diagnostic[]): void {
+  const seen = new Map<string, number>();
+  const testLabel = `test "${test.name}"`;
+  test.steps.forEach((step, s) => {
+    const here: DataPath = [...at, 'steps', s];
+    if (seen.has(step.id)) {
+      found.push({ path: [...here, 'id'], rank: 1, message: `duplicate step id "${step.id}" in ${testLabel} (also step #${(seen.get(step.id) ?? 0) + 1})` });
+    } else seen.set(step.id, s);
+    checkNeeds(step, test, s, here, found);
+    const earlier = test.steps.slice(0, s).flatMap((e) => Object.keys(e.capture ?? {}));
+    const later = test.steps.slice(s + 1);
+    const before = [...suiteNames, ...earlier];
+    const withOwn = [...before, ...Object.keys(step.capture ?? {})];
+    checkTemplates(step.request, [...here, 'request'], before, later, found);
+    checkTemplates(step.expect, [...here, 'expect'], withOwn, later, found);
+    checkTemplates(step.creates, [...here, 'creates'], withOwn, later, found);
+    checkStepShape(step, here, found);
+  });
+}
+
+function checkNeeds(step: StepSpec, test: TestSpec, index: number, at: DataPath, found: Diagnostic[]): void {
+  const ids = test.steps.map((s) => s.id);
+  (step.needs ?? []).forEach((need, n) => {
+    const target = ids.indexOf(need);
+    const path: DataPath = [...at, 'needs', n];
+    if (target < 0) {
+      const hint = suggestionSuffix(need, ids);
+      found.push({ path, rank: 1, message: `step "${step.id}" needs "${need}", which is not a step of test "${test.name}"${hint}` });
+    } else if (target >= index) {
+      found.push({ path, rank: 1, message: `step "${step.id}" needs "${need}", which does not run before it; steps run in order` });
+    }
+  });
+}
+
+/** Walk every string of a value; report malformed templates and names not defined at this point. */
+function checkTemplates(value: unknown, at: DataPath, known: string[], later: StepSpec[], found: Diagnostic[]): void {
+  if (typeof value === 'string') {
+    checkTemplateString(value, at, known, later, found);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkTemplates(v, [...at, i], known, later, found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) checkTemplates(v, [...at, k], known, later, found);
+  }
+}
+
+function checkTemplateString(text: string, at: DataPath, known: string[], later: StepSpec[], found: Diagnostic[]): void {
+  let expressions: string[];
+  try {
+    expressions = templateExpressions(text);
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    found.push({ path: at, fragment: '${{', rank: 1, message: error.message });
+    return;
+  }
+  for (const expression of expressions) {
+    const fragment = `\${{${expression}}}`;
+    try {
+      parseExpression(expression);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      found.push({ path: at, fragment, rank: 1, message: error.message });
+      continue;
+    }
+    for (const name of templateReferences(fragment)) {
+      if (known.includes(name)) continue;
+      found.push({ path: at, fragment, rank: 1, message: unknownNameMessage(expression, name, known, later) });
+    }
+  }
+}
+
+function unknownNameMessage(expression: string, name: string, known: string[], later: StepSpec[]): string {
+  const template = `"\${{ ${expression.trim()} }}"`;
+  const capturedLater = later.find((s) => Object.prototype.hasOwnProperty.call(s.capture ?? {}, name));
+  if (capturedLater) return `${template} uses "${name}", which is only captured later (by step "${capturedLater.id}")`;
+  const close = closeMatches(name, known.filter((k) => k !== 'run'));
+  const hint = close.length > 0 ? `; did you mean "${close[0]}"?` : '';
+  return `${template} uses "${name}", which no earlier step captures and is not a suite variable${hint}`;
+}
+
+function checkStepShape(step: StepSpec, at: DataPath, found: Diagnostic[]): void {
+  if (step.request.body !== undefined && step.request.rawBody !== undefined) {
+    found.push({ path: [...at, 'request'], key: 'rawBody', rank: 1, message: `request of step "${step.id}" has both "body" and "rawBody"; use one` });
+  }
+  for (const [name, source] of Object.entries(step.capture ?? {})) {
+    if (!source.startsWith('header:')) checkBodyPath(source, [...at, 'capture', name], found);
+  }
+  (step.expect ?? []).forEach((expectation, e) => checkExpectation(expectation, [...at, 'expect', e], `expectation #${e + 1} of step "${step.id}"`, found));
+}
+
+function checkExpectation(exp: Expectation, at: DataPath, label: string, found: Diagnostic[]): void {
+  const valueKind = exp.header !== undefined || exp.path !== undefined;
+  for (const matcher of MATCHERS) {
+    if (exp[matcher] !== undefined && !valueKind) {
+      found.push({ path: at, key: matcher, rank: 1, message: `"${matcher}" in ${label} only applies to header and path expectations` });
+    }
+  }
+  if (exp.with !== undefined && exp.check === undefined) {
+    found.push({ path: at, key: 'with', rank: 1, message: `"with" in ${label} only applies to check expectations` });
+  }
+  if (exp.path !== undefined) checkBodyPath(exp.path, [...at, 'path'], found);
+  if (exp.matches !== undefined) {
+    try {
+      new RegExp(exp.matches);
+    } catch (error) {
+      found.push({ path: [...at, 'matches'], rank: 1, message: `${label}: matches is not a valid regular expression: ${(error as Error).message}` });
+    }
+  }
+}
+
+function checkBodyPath(path: string, at: DataPath, found: Diagnostic[]): void {
+  if (path.includes('${{')) return; // rendered first; checked when the step runs
+  try {
+    parseBodyPath(path);
+  } catch (error) {
+    if (!(error instanceof BodyPathError)) throw error;
+    found.push({ path: at, rank: 1, message: error.message });
+  }
+}
