@@ -70,6 +70,15 @@ describe('Okta user PATCH', () => {
     expect(r.json.title).toBeUndefined();
   });
 
+  it('a path naming the whole extension replaces or removes its attributes', async () => {
+    const user = await newUser({ [ENTERPRISE]: { department: 'A' } });
+    const r = await patch('Users', user.id, { op: 'replace', path: ENTERPRISE, value: { costCenter: 'C1' } });
+    expect(r.json[ENTERPRISE]).toEqual({ department: 'A', costCenter: 'C1' });
+    const removed = await patch('Users', user.id, { op: 'remove', path: ENTERPRISE });
+    expect(removed.json[ENTERPRISE]).toBeUndefined();
+    expect(removed.json.schemas).not.toContain(ENTERPRISE);
+  });
+
   it.each([
     [{ op: 'replace', path: 'id', value: 'x' }, 'mutability'],
     [{ op: 'replace', value: { id: 'someone-else' } }, 'mutability'],

@@ -20,7 +20,10 @@ export interface PatchTarget {
 /** Apply a PatchOp request body to `doc` (mutated in place: pass a copy). */
 export function applyPatch(doc: Record<string, unknown>, body: unknown, target: PatchTarget): void {
   for (const { op, path, value } of readOperations(body)) {
+    const wholeExtension = path === undefined ? undefined : extensionNamed(path, target.extensions);
     if (path === undefined) applyWithoutPath(doc, op, value, target);
+    else if (wholeExtension && op !== 'remove') applyWithoutPath(doc, op, { [wholeExtension.id]: value }, target);
+    else if (wholeExtension) delete doc[findKey(doc, wholeExtension.id) ?? wholeExtension.id];
     else applyAt(doc, resolvePatchPath(path, target.core, target.extensions), op, value, target.quirks);
   }
 }
