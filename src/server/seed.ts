@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { isObject } from '../scim/attribute-path.js';
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
 import type { ScimStore } from './store.js';
+import { AUDIT_SEED_DEFECTS } from './seed-defects.js';
 
 export interface SeedOptions {
   users?: number;
@@ -15,8 +16,8 @@ export interface SeedOptions {
   fromFile?: string;
 }
 
-/** Defect injectors, keyed by name; reserved for the audit feature. */
-export const SEED_DEFECTS: Record<string, (store: ScimStore, count: number) => void> = {};
+/** Defect injectors, keyed by name; reserved for the audit feature (see seed-defects.ts). */
+export const SEED_DEFECTS: Record<string, (store: ScimStore, count: number) => void> = { ...AUDIT_SEED_DEFECTS };
 
 export function seedStore(store: ScimStore, seed: SeedOptions = {}): void {
   if (seed.fromFile) seedFromFile(store, seed.fromFile);

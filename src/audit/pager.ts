@@ -1,0 +1,190 @@
+// Reads one list endpoint with startIndex/count paging. The first page is read alone
+// (it announces totalResults); the rest are fetched concurrently. Pages are handed to
+// the consumer as they arrive and then dropped: only the set of ids seen is kept, to
+// spot an id listed twice. Pagination anomalies are reported as findings.
+import { joinUrl } from '../http/url.js';
+import { validateAgainst } from '../schema/validator.js';
+import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
+import type { AuditFinding, AuditResourceType, EndpointSummary } from './types.js';
+import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
+
+export type ScimObject = Record<string, unknown>;
+
+export interface PagerOptions {
+  fetch: FetchContext;
+  baseUrl: string;
+  resourceType: AuditResourceType;
+  pageSize: number;
+  concurrency: number;
+  /** Stop after this many resources (counted by listing position). */
+  maxResources?: number;
+  /** Called with the resources of a page not seen before, in listing position order within the page. */
+  onResources: (resources: { resource: ScimObject; position: number }[]) => Promise<void>;
+  onFinding: (finding: AuditFinding) => Promise<void>;
+  /** Set to fill with the ids read (shared with the caller, e.g. to resolve group members early). */
+  ids?: Set<string>;
+  /** Called after every page, for the progress bar. */
+  onProgress?: (read: number, total: number | undefined) => void;
+}
+
+interface ParsedPage {
+  ok: boolean;
+  totalResults?: number;
+  resources: ScimObject[];
+}
+
+export interface PagerResult {
+  summary: EndpointSummary;
+  /** Ids of every resource read (needed to resolve group members). */
+  ids: Set<string>;
+  /** True when a page could not be read: totals are then incomplete. */
+  pageFailed: boolean;
+}
+
+export async function readAllPages(opts: PagerOptions): Promise<PagerResult> {
+  const state = new PagerState(opts);
+  const first = await state.readPage(1);
+  if (first.ok && first.totalResults !== undefined) {
+    state.firstTotal = first.totalResults;
+    state.latestTotal = first.totalResults;
+    // a server may cap pages below the count asked for: step by what it gives, as a reader must
+    if (first.resources.length > 0 && first.resources.length < opts.pageSize && first.resources.length < first.totalResults) {
+      state.step = first.resources.length;
+      state.next = 1 + state.step;
+    }
+    if (first.resources.length > opts.pageSize) state.stopped = true; // count ignored: everything came at once
+    await Promise.all(Array.from({ length: opts.concurrency }, () => state.worker()));
+  }
+  await state.finish();
+  return { summary: state.summary, ids: state.ids, pageFailed: state.pageFailed };
+}
+
+class PagerState {
+  readonly ids: Set<string>;
+  readonly summary: EndpointSummary;
+  firstTotal?: number;
+  latestTotal = 0;
+  step: number;
+  next: number;
+  stopped = false;
+  pageFailed = false;
+  private totalChangeReported = false;
+  private countIgnoredReported = false;
+
+  constructor(private readonly opts: PagerOptions) {
+    this.ids = opts.ids ?? new Set<string>();
+    this.step = opts.pageSize;
+    this.next = 1 + opts.pageSize;
+    this.summary = { resourceType: opts.resourceType, read: 0, pages: 0, retries: 0, truncated: false };
+  }
+
+  private get limit(): number {
+    return Math.min(this.latestTotal, this.opts.maxResources ?? Infinity);
+  }
+
+  async worker(): Promise<void> {
+    // `next` is claimed synchronously, so two workers never take the same page
+    while (!this.stopped && this.next <= this.limit) {
+      const startIndex = this.next;
+      this.next += this.step;
+      const page = await this.readPage(startIndex);
+      if (page.ok && page.resources.length === 0) this.stopped = true; // past the end, whatever totalResults says
+    }
+  }
+
+  async readPage(startIndex: number): Promise<ParsedPage> {
+    const { opts } = this;
+    const endpoint = opts.resourceType === 'User' ? '/Users' : '/Groups';
+    const url = joinUrl(opts.baseUrl, endpoint, { startIndex: String(startIndex), count: String(opts.pageSize) });
+    const { response, retries } = await getWithRetry(opts.fetch, url);
+    this.summary.retries += retries;
+    this.summary.pages += 1;
+    const where = `${endpoint}?startIndex=${startIndex}&count=${opts.pageSize}`;
+    if (response.status !== 200) {
+      this.pageFailed = true;
+      await this.pageFinding('PAGE_FAILED', `${where} answered ${response.status}${retries ? ` after ${retries} retries` : ''}`, startIndex);
+      return { ok: false, resources: [] };
+    }
+    const page = await this.parse(response.bodyText, where, startIndex);
+    await this.checkCounters(page, where, startIndex);
+    await this.deliver(page.resources, startIndex);
+    opts.onProgress?.(this.summary.read, this.firstTotal);
+    return page;
+  }
+
+  private async parse(bodyText: string, where: string, startIndex: number): Promise<ParsedPage> {
+    let body: unknown;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      this.pageFailed = true;
+      await this.pageFinding('LIST_RESPONSE_INVALID', `${where}: the body is not JSON`, startIndex);
+      return { ok: false, resources: [] };
+    }
+    const verdict = validateAgainst('ListResponse', body);
+    if (!verdict.valid) {
+      const first = verdict.errors[0];
+      await this.pageFinding('LIST_RESPONSE_INVALID', `${where}: ${first.path || '/'} ${first.message}`, startIndex);
+    }
+    const obj = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as ScimObject;
+    // Okta tolerates lower-case keys and string counters; read them so the audit can go on
+    const list = Array.isArray(body) ? body : obj.Resources ?? obj.resources;
+    const resources = Array.isArray(list) ? list.filter((r): r is ScimObject => !!r && typeof r === 'object' && !Array.isArray(r)) : [];
+    const total = Number(obj.totalResults ?? obj.totalresults ?? (Array.isArray(body) ? body.length : NaN));
+    return { ok: true, totalResults: Number.isInteger(total) && total >= 0 ? total : undefined, resources };
+  }
+
+  private async checkCounters(page: ParsedPage, where: string, startIndex: number): Promise<void> {
+    if (this.firstTotal !== undefined && page.totalResults !== undefined && page.totalResults !== this.latestTotal) {
+      if (!this.totalChangeReported) {
+        this.totalChangeReported = true;
+        await this.pageFinding('PAGINATION_TOTAL_CHANGED', `${where}: totalResults ${page.totalResults}, earlier ${this.latestTotal}`, startIndex, page.totalResults);
+      }
+      this.latestTotal = Math.max(this.latestTotal, page.totalResults); // read on if the tenant grew
+    }
+    if (page.resources.length > this.opts.pageSize && !this.countIgnoredReported) {
+      this.countIgnoredReported = true;
+      await this.pageFinding('PAGINATION_COUNT_IGNORED', `${where}: ${page.resources.length} resources for count=${this.opts.pageSize}`, startIndex, page.resources.length);
+    }
+  }
+
+  private async deliver(resources: ScimObject[], startIndex: number): Promise<void> {
+    const fresh: { resource: ScimObject; position: number }[] = [];
+    const max = this.opts.maxResources ?? Infinity;
+    for (let i = 0; i < resources.length; i++) {
+      const position = startIndex + i;
+      if (position > max) {
+        this.summary.truncated = true;
+        break;
+      }
+      const resource = resources[i];
+      const id = typeof resource.id === 'string' ? resource.id : undefined;
+      if (id !== undefined && this.ids.has(id)) {
+        await this.opts.onFinding({ ...this.base('PAGINATION_DUPLICATE_ID', position), resourceId: id, attribute: 'id', value: id, message: `id ${id} was already listed on another page` });
+        continue;
+      }
+      if (id !== undefined) this.ids.add(id);
+      fresh.push({ resource, position });
+    }
+    this.summary.read += fresh.length;
+    if (fresh.length) await this.opts.onResources(fresh);
+  }
+
+  async finish(): Promise<void> {
+    this.summary.totalResults = this.firstTotal;
+    if (this.firstTotal === undefined || this.pageFailed) return; // the failed page is the finding
+    const expected = Math.min(this.latestTotal, this.opts.maxResources ?? Infinity);
+    if ((this.opts.maxResources ?? Infinity) < this.latestTotal) this.summary.truncated = true;
+    if (this.summary.read < expected) {
+      await this.pageFinding('PAGINATION_SHORT', `read ${this.summary.read} distinct resources, totalResults announced ${this.latestTotal}`, undefined, this.summary.read);
+    }
+  }
+
+  private base(code: AuditRuleCode, position?: number): AuditFinding {
+    return { code, severity: AUDIT_RULES[code].severity, resourceType: this.opts.resourceType, position, message: '' };
+  }
+
+  private async pageFinding(code: AuditRuleCode, message: string, startIndex?: number, value?: unknown): Promise<void> {
+    await this.opts.onFinding({ ...this.base(code, startIndex), message, ...(value !== undefined ? { value } : {}) });
+  }
+}

@@ -1,0 +1,42 @@
+// Spaces requests evenly to honour --rate N/s across all concurrent workers, and
+// holds every worker back while the server has asked us to wait (429 Retry-After).
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UsageError } from '../errors.js';
+
+export class RateLimiter {
+  private nextSlot = 0;
+  private pausedUntil = 0;
+  private readonly intervalMs: number;
+
+  /** `perSecond` undefined or 0 = no rate limit (pauses still apply). */
+  constructor(perSecond?: number) {
+    this.intervalMs = perSecond ? 1000 / perSecond : 0;
+  }
+
+  /** Resolves when the caller may send its next request. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const slot = Math.max(now, this.nextSlot, this.pausedUntil);
+      if (slot <= now) {
+        this.nextSlot = now + this.intervalMs;
+        return;
+      }
+      // re-check after waiting: another worker may have taken the slot, or a pause may have grown
+      await sleep(slot - now, undefined, { signal });
+    }
+  }
+
+  /** Nobody sends before `untilMs` (epoch ms). */
+  pauseUntil(untilMs: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, untilMs);
+  }
+}
+
+/** `--rate 20/s`, `--rate 20`, `--rate 0.5/s`. */
+export function parseRate(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*s)?\s*$/.exec(value);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--rate must look like 20/s (requests per second, > 0), got ${JSON.stringify(value)}`);
+  return n;
+}

@@ -1,0 +1,142 @@
+// The server's own /Schemas (RFC 7643 §7), when it publishes them: each resource is
+// checked against what the server says about itself (required attributes, value types,
+// attributes it never declared). A server without /Schemas simply skips these rules.
+import { joinUrl } from '../http/url.js';
+import { GROUP_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
+import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
+import type { AuditRuleCode } from './rules.js';
+
+type ScimObject = Record<string, unknown>;
+
+interface AttrDef {
+  name: string;
+  type: string;
+  multiValued?: boolean;
+  required?: boolean;
+  returned?: string;
+  mutability?: string;
+  subAttributes?: AttrDef[];
+}
+
+interface SchemaDoc {
+  id: string;
+  attributes: AttrDef[];
+}
+
+export interface SchemaProblem {
+  code: AuditRuleCode;
+  attribute: string;
+  value?: unknown;
+  message: string;
+}
+
+export interface ServerSchemas {
+  byId: Map<string, SchemaDoc>;
+}
+
+const COMMON_ATTRIBUTES = new Set(['id', 'externalid', 'meta', 'schemas']);
+
+/** GET /Schemas; undefined when the server does not publish usable definitions. */
+export async function loadServerSchemas(fetch: FetchContext, baseUrl: string): Promise<ServerSchemas | undefined> {
+  let body: unknown;
+  try {
+    const { response } = await getWithRetry(fetch, joinUrl(baseUrl, '/Schemas'));
+    if (response.status !== 200) return undefined;
+    body = JSON.parse(response.bodyText);
+  } catch (err) {
+    if (err instanceof SyntaxError) return undefined;
+    throw err;
+  }
+  const obj = body as ScimObject | null;
+  const list = Array.isArray(body) ? body : obj?.Resources;
+  if (!Array.isArray(list)) return undefined;
+  const byId = new Map<string, SchemaDoc>();
+  for (const doc of list) {
+    if (doc && typeof doc === 'object' && typeof doc.id === 'string' && Array.isArray(doc.attributes)) byId.set(doc.id.toLowerCase(), doc as SchemaDoc);
+  }
+  return byId.has(USER_SCHEMA.toLowerCase()) || byId.has(GROUP_SCHEMA.toLowerCase()) ? { byId } : undefined;
+}
+
+export function checkServerSchema(resource: ScimObject, kind: 'User' | 'Group', schemas: ServerSchemas): SchemaProblem[] {
+  const core = schemas.byId.get((kind === 'User' ? USER_SCHEMA : GROUP_SCHEMA).toLowerCase());
+  if (!core) return [];
+  const problems: SchemaProblem[] = [];
+  const declared = new Map(core.attributes.map((a) => [a.name.toLowerCase(), a]));
+  for (const def of core.attributes) {
+    if (def.required && def.returned !== 'never' && isAbsent(findValue(resource, def.name))) {
+      problems.push({ code: 'SERVER_SCHEMA_REQUIRED_MISSING', attribute: def.name, message: `${def.name} is required by the server's ${kind} schema` });
+    }
+  }
+  for (const [key, value] of Object.entries(resource)) {
+    const lower = key.toLowerCase();
+    if (COMMON_ATTRIBUTES.has(lower)) continue;
+    const def = declared.get(lower);
+    if (def) {
+      problems.push(...typeProblems(value, def, def.name));
+      continue;
+    }
+    const extension = key.startsWith('urn:') ? schemas.byId.get(lower) : undefined;
+    if (extension && value && typeof value === 'object') {
+      for (const ext of extension.attributes) {
+        const v = findValue(value as ScimObject, ext.name);
+        if (v !== undefined) problems.push(...typeProblems(v, ext, `${key}:${ext.name}`));
+      }
+      continue;
+    }
+    problems.push({ code: 'SERVER_SCHEMA_UNDECLARED', attribute: key, message: `${key} is not declared in the server's ${kind} schema or its extensions` });
+  }
+  return problems;
+}
+
+function typeProblems(value: unknown, def: AttrDef, path: string): SchemaProblem[] {
+  if (value === null) return [];
+  if (def.multiValued) {
+    if (!Array.isArray(value)) return [mismatch(path, value, 'a multi-valued array')];
+    return value.flatMap((v) => singleTypeProblems(v, def, path));
+  }
+  if (Array.isArray(value)) return [mismatch(path, value, `a single ${def.type}`)];
+  return singleTypeProblems(value, def, path);
+}
+
+function singleTypeProblems(value: unknown, def: AttrDef, path: string): SchemaProblem[] {
+  if (def.type === 'complex') {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return [mismatch(path, value, 'a complex object')];
+    const problems: SchemaProblem[] = [];
+    for (const sub of def.subAttributes ?? []) {
+      const v = findValue(value as ScimObject, sub.name);
+      if (v !== undefined) problems.push(...typeProblems(v, { ...sub, multiValued: sub.multiValued ?? false }, `${path}.${sub.name}`));
+    }
+    return problems;
+  }
+  return hasType(value, def.type) ? [] : [mismatch(path, value, def.type)];
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return Number.isInteger(value);
+    case 'decimal':
+      return typeof value === 'number';
+    case 'dateTime':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    default: // string, reference, binary
+      return typeof value === 'string';
+  }
+}
+
+function mismatch(path: string, value: unknown, expected: string): SchemaProblem {
+  return { code: 'SERVER_SCHEMA_TYPE_MISMATCH', attribute: path, value, message: `${path} should be ${expected}, got ${JSON.stringify(value)}` };
+}
+
+function findValue(obj: ScimObject, name: string): unknown {
+  if (name in obj) return obj[name];
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) return obj[key];
+  return undefined;
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
