@@ -43,11 +43,11 @@ export function loadProfile(nameOrFile: string): AttributeProfile {
 export function listProfiles(): ProfileSummary[] {
   return readdirSync(PROFILES_DIR)
     .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
     .map((f) => {
       const profile = loadProfile(path.join(PROFILES_DIR, f));
       return { name: profile.name, description: profile.description, file: profile.file };
-    });
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function looksLikePath(nameOrFile: string): boolean {
