@@ -1,0 +1,41 @@
+// Sample Okta users: one profile, a list of profiles, `{samples: [...]}`, or Okta user
+// objects as the Users API returns them (`{id, status, profile: {...}}`).
+import { UsageError, type SourcePosition } from '../../errors.js';
+import { readPositioned, type PathKey } from './positioned.js';
+
+export interface Sample {
+  name: string;
+  profile: Record<string, unknown>;
+  id?: string;
+  status?: string;
+  position: SourcePosition;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function readSamples(file: string): Sample[] {
+  const doc = readPositioned(file);
+  const root = doc.value;
+  let base: PathKey[] = [];
+  let items: unknown[];
+  if (Array.isArray(root)) items = root;
+  else if (isObj(root) && Array.isArray(root.samples)) {
+    items = root.samples;
+    base = ['samples'];
+  } else if (isObj(root)) items = [root];
+  else throw new UsageError('samples must be a user profile, a list of them, or {samples: [...]}', doc.posOf([]));
+  return items.map((item, i) => {
+    const path = Array.isArray(root) || base.length ? [...base, i] : [];
+    if (!isObj(item)) throw new UsageError('each sample must be an object (an Okta user profile)', doc.posOf(path));
+    const profile = isObj(item.profile) ? item.profile : item;
+    const name = typeof item.name === 'string' && isObj(item.profile) ? item.name : typeof profile.login === 'string' ? profile.login : `sample ${i + 1}`;
+    return {
+      name,
+      profile,
+      id: typeof item.id === 'string' ? item.id : undefined,
+      status: typeof item.status === 'string' ? item.status : undefined,
+      position: doc.posOf(path),
+    };
+  });
+}
