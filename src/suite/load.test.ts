@@ -169,3 +169,11 @@ describe('bad suite fixtures', () => {
     expect(actual).toBe(expected);
   });
 });
+
+describe('suite schema', () => {
+  it('lists exactly the bundled SCIM schema names for `schema:` expectations', async () => {
+    const { SCHEMA_NAMES } = await import('../schema/validator.js');
+    const suiteSchema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'suite.schema.json'), 'utf8'));
+    expect([...suiteSchema.definitions.expectation.properties.schema.enum].sort()).toEqual([...SCHEMA_NAMES].sort());
+  });
+});
