@@ -30,7 +30,7 @@ export const listWithinCount: NamedCheck = (ctx, args) => {
   if (!resources) return { passed: false, detail: 'no Resources array', actual: body ? Object.keys(body) : ctx.body };
   const problems: string[] = [];
   if (Number.isFinite(count) && resources.length > count) problems.push(`${resources.length} resources for count=${count}`);
-  if (body?.itemsPerPage !== undefined && body.itemsPerPage !== resources.length) problems.push(`itemsPerPage ${String(body.itemsPerPage)} but ${resources.length} returned`);
+  if (body?.itemsPerPage !== undefined && Number(body.itemsPerPage) !== resources.length) problems.push(`itemsPerPage ${String(body.itemsPerPage)} but ${resources.length} returned`);
   return { passed: problems.length === 0, expected: `<= ${Number.isFinite(count) ? count : '∞'} resources, itemsPerPage = returned`, actual: problems.join('; ') || `${resources.length} resources` };
 };
 

@@ -31,7 +31,7 @@ export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): 
     ref: exp.ref,
   };
   const outcome = evaluateKind(exp, ctx);
-  return {
+  return dropUndefined({
     code: exp.code ?? ctx.defaultCode(outcome.kind),
     ...base,
     title: exp.description ?? outcome.title,
@@ -39,7 +39,12 @@ export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): 
     expected: outcome.expected,
     actual: outcome.actual,
     detail: outcome.detail,
-  };
+  });
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
 }
 
 interface Outcome {

@@ -16,7 +16,17 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
     return { name: test.name, id: testId, status: 'skipped', skipReason: reason, steps: [], durationMs: 0 };
   }
   const captures: Record<string, unknown> = {};
-  const scopeData = { captures, variables: suite.variables ?? {}, run: { id: ctx.runId, prefix: ctx.prefix } };
+  const run = { id: ctx.runId, prefix: ctx.prefix };
+  // Variables are rendered once per test, in order, so `${{ randomEmail() }}` is one
+  // value for the whole test and a fresh one for the next test.
+  const variables: Record<string, unknown> = {};
+  try {
+    for (const [name, raw] of Object.entries(suite.variables ?? {})) variables[name] = renderValue(raw, { captures: {}, variables, run });
+  } catch (err) {
+    if (!(err instanceof Error) || err.name !== 'TemplateError') throw err;
+    return { name: test.name, id: testId, status: 'errored', steps: [{ id: 'variables', name: 'suite variables', status: 'errored', checks: [], exchanges: [], durationMs: 0, error: { code: 'SUITE_TEMPLATE', message: err.message } }], durationMs: 0 };
+  }
+  const scopeData = { captures, variables, run };
   const render = (v: unknown) => renderValue(v, scopeData);
   const steps: StepResult[] = [];
   const statusById = new Map<string, StepStatus>();
