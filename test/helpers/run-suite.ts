@@ -1,0 +1,49 @@
+// Runs bundled suites in-process (the real runner, real HTTP) against a reference
+// server started on 127.0.0.1:0, for the table-driven quirk proofs.
+import { startServer, type RunningServer, type SeedOptions } from '../../src/server/index.js';
+import { resolveSuites } from '../../src/suite/discover.js';
+import { runSuites } from '../../src/runner/run.js';
+import { loadProfile } from '../../src/profile/load.js';
+import type { RunResult, CheckResult } from '../../src/runner/results.js';
+
+export interface SuiteRun {
+  run: RunResult;
+  server: RunningServer;
+  snapshotBefore: string;
+  snapshotAfter: string;
+}
+
+export async function runAgainstServer(
+  suites: string[],
+  opts: { quirks?: string[]; profile?: string; languageFormat?: 'iso639-1' | 'bcp47'; seed?: SeedOptions } = {},
+): Promise<SuiteRun> {
+  const server = await startServer({ port: 0, quirks: opts.quirks ?? [], seed: opts.seed });
+  try {
+    const snapshotBefore = server.store.snapshot();
+    const run = await runSuites(resolveSuites(suites, {}), {
+      baseUrl: server.baseUrl,
+      token: server.token,
+      embedded: false,
+      timeoutMs: 10_000,
+      bail: false,
+      extraHeaders: {},
+      profile: loadProfile(opts.profile ?? 'okta-minimum'),
+      languageFormat: opts.languageFormat ?? 'iso639-1',
+    });
+    return { run, server, snapshotBefore, snapshotAfter: server.store.snapshot() };
+  } finally {
+    await server.close();
+  }
+}
+
+export function allChecks(run: RunResult): CheckResult[] {
+  return run.suites.flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => st.checks)));
+}
+
+export function failedCodes(run: RunResult): string[] {
+  return [...new Set(allChecks(run).filter((c) => !c.passed).map((c) => c.code))].sort();
+}
+
+export function erroredSteps(run: RunResult): string[] {
+  return run.suites.flatMap((s) => s.tests.flatMap((t) => t.steps.filter((st) => st.status === 'errored').map((st) => `${s.name}/${t.id}/${st.id}: ${st.error?.code} ${st.error?.message}`)));
+}

@@ -1,0 +1,70 @@
+// Proof that every check can fail: for each row of test/proofs/*.yaml, the named
+// suite passes against the clean reference server and fails with exactly the
+// listed check codes (at least those) when the quirk is switched on. Every explicit
+// `code:` in the bundled packs must appear in some row, or be listed under
+// `unprovable` with a reason and the test that covers it instead.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { runAgainstServer, failedCodes, allChecks, erroredSteps } from './helpers/run-suite.js';
+import { resolveSuites } from '../src/suite/discover.js';
+import type { SeedOptions } from '../src/server/index.js';
+
+interface Proof {
+  suite: string;
+  quirk?: string | string[];
+  /** Data the server starts with (pre-existing users the run must leave alone). */
+  seed?: SeedOptions;
+  fails: string[];
+  profile?: string;
+}
+interface ProofFile {
+  proofs: Proof[];
+  unprovable?: { code: string; reason: string }[];
+  packs?: string[]; // suite selectors whose codes must all be proven
+}
+
+const dir = path.join(import.meta.dirname, 'proofs');
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+
+for (const file of files) {
+  const data = parse(readFileSync(path.join(dir, file), 'utf8')) as ProofFile;
+  const suitesInFile = [...new Set(data.proofs.map((p) => p.suite))];
+
+  describe(`quirk proofs: ${file}`, () => {
+    for (const suite of suitesInFile) {
+      it(`${suite} passes against the clean server and leaves pre-existing data unchanged`, async () => {
+        const { run, snapshotBefore, snapshotAfter } = await runAgainstServer([suite], { seed: { users: 3, groups: 1 } });
+        expect(erroredSteps(run)).toEqual([]);
+        expect(failedCodes(run)).toEqual([]);
+        expect(run.cleanup.filter((c) => c.status === 'failed')).toEqual([]);
+        expect(snapshotAfter).toBe(snapshotBefore);
+      });
+    }
+
+    for (const proof of data.proofs) {
+      const quirks = proof.quirk === undefined ? [] : Array.isArray(proof.quirk) ? proof.quirk : [proof.quirk];
+      const label = [quirks.length ? `quirk ${quirks.join('+')}` : '', proof.seed ? `seed ${JSON.stringify(proof.seed)}` : ''].filter(Boolean).join(', ');
+      it(`${proof.suite} with ${label} fails ${proof.fails.join(', ')}`, async () => {
+        const { run, snapshotBefore, snapshotAfter } = await runAgainstServer([proof.suite], { quirks, profile: proof.profile, seed: proof.seed });
+        if (!quirks.some((q) => q.startsWith('hard-delete') || q.startsWith('put-creates'))) expect(snapshotAfter).toBe(snapshotBefore);
+        const failed = failedCodes(run);
+        for (const code of proof.fails) expect(failed, `expected ${code} to fail`).toContain(code);
+        // the codes named must exist in the suite (a renamed check must not pass silently)
+        const known = new Set(allChecks(run).map((c) => c.code));
+        for (const code of proof.fails) expect(known.has(code), `${code} is not a check of ${proof.suite}`).toBe(true);
+      });
+    }
+
+    if (data.packs) {
+      it('every explicit check code of the packs is proven by a quirk or listed as unprovable', () => {
+        const proven = new Set(data.proofs.flatMap((p) => p.fails));
+        const excused = new Set((data.unprovable ?? []).map((u) => u.code));
+        const codes = resolveSuites(data.packs!, {}).flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => (st.expect ?? []).map((e) => e.code).filter((c): c is string => Boolean(c)))));
+        const missing = [...new Set(codes)].filter((c) => !proven.has(c) && !excused.has(c));
+        expect(missing).toEqual([]);
+      });
+    }
+  });
+}
