@@ -31,7 +31,28 @@ export type AuditRuleCode = keyof typeof AUDIT_RULES;
 
 /** Titles for the codes the attribute profile checks emit. */
 const PROFILE_TITLES: Record<string, string> = {
-  ATTR_MANDATORY_MISSING: 'Mandatory attribute (per profile) missing or empty',
+  ATTR_MANDATORY_MISSING: 'Mandatory attribute (per profile) missing',
+  ATTR_MANDATORY_EMPTY: 'Mandatory attribute (per profile) present but empty',
+  ATTR_NOT_BOOLEAN: 'Attribute is not true or false',
+  ATTR_EMPTY_STRING: 'Attribute is an empty string',
+  EMAIL_INVALID: 'Email address is not valid',
+  URI_INVALID: 'Value is not an absolute URI',
+  LANG_REGION_TAG: 'preferredLanguage has a region ("en-US"); ISO 639-1 wants "en"',
+  LANG_UNDERSCORE_LOCALE: 'preferredLanguage is a locale with "_" ("en_US")',
+  LANG_UPPERCASE: 'preferredLanguage in upper case',
+  LANG_UNKNOWN_CODE: 'preferredLanguage is not a known language code',
+  LANG_DEPRECATED_CODE: 'preferredLanguage uses a deprecated ISO 639-1 code',
+  LANG_THREE_LETTER_CODE: 'preferredLanguage is a three-letter code',
+  LANG_NOT_ISO639_1: 'preferredLanguage is not an ISO 639-1 code',
+  LANG_NOT_BCP47: 'preferredLanguage is not a well-formed language tag',
+  LANG_ACCEPT_LANGUAGE_LIST: 'preferredLanguage is an Accept-Language list',
+  LANG_EMPTY: 'preferredLanguage is empty',
+  LANG_NOT_STRING: 'preferredLanguage is not a string',
+  LANG_WHITESPACE: 'preferredLanguage has surrounding whitespace',
+  LOCALE_INVALID: 'locale is not a language tag',
+  LOCALE_UNDERSCORE_LEGACY: 'locale uses the legacy "_" form ("en_US")',
+  TIMEZONE_INVALID: 'timezone is not an IANA time zone name',
+  TIMEZONE_CASE: 'timezone is not written as in the IANA database',
 };
 
 export function ruleTitle(code: string): string {

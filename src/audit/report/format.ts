@@ -27,6 +27,6 @@ export function endpointLine(result: AuditResult): string[] {
   return result.endpoints.map((e) => {
     const total = e.totalResults === undefined ? '?' : String(e.totalResults);
     const extra = [e.truncated ? 'stopped at --max-resources' : '', e.retries ? `${e.retries} retried requests` : ''].filter(Boolean).join(', ');
-    return `${e.resourceType === 'User' ? 'Users' : 'Groups'}: ${e.read} read of ${total} announced, ${e.pages} pages${extra ? ` (${extra})` : ''}`;
+    return `${e.resourceType === 'User' ? 'Users' : 'Groups'}: ${e.read} read of ${total} announced, ${e.pages} page${e.pages === 1 ? '' : 's'}${extra ? ` (${extra})` : ''}`;
   });
 }
