@@ -50,6 +50,7 @@ export function parseExternalName(text: string): ExternalNameParse {
       i += m[0].length;
     }
     if (i < text.length) {
+      if (text[i] === '[') return { ok: false, message: `"${text.slice(i)}": Okta selects elements with .^[key==value], e.g. emails.^[type=='work'].value`, offset: i };
       if (text[i] !== '.') return { ok: false, message: `expected "." but found "${text[i]}"`, offset: i };
       i++;
       if (i === text.length) return { ok: false, message: 'externalName ends with "."', offset: i - 1 };
