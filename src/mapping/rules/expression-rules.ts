@@ -32,6 +32,9 @@ function functionFindings(ctx: RuleContext, p: ParsedEntry, ast: ExprNode): Mapp
   const out: MappingFinding[] = [];
   visit(ast, (n) => {
     if (n.kind === 'call') out.push(...checkCall(ctx, p, n));
+    if (n.kind === 'binary' && ['matches', '*', '/', '%'].includes(n.op)) {
+      out.push(finding('MAP_EL_NOT_EVALUATED', `operator '${n.op}' is outside the evaluated subset: samples cannot show its result`, { attribute: p.entry.target, position: ctx.exprPos(p.entry, n.opSpan.start) }));
+    }
   });
   return out;
 }
@@ -57,6 +60,7 @@ function checkCall(ctx: RuleContext, p: ParsedEntry, n: CallNode): MappingFindin
   }
   if (spec.status === 'not-allowed') out.push(finding('MAP_EL_FUNCTION_NOT_ALLOWED', `${name} cannot be used in property mappings (group claims only)`, at));
   if (spec.status === 'deprecated') out.push(finding('MAP_EL_DEPRECATED_FUNCTION', `${name} is deprecated; use ${spec.replacement}`, { ...at, fix: spec.replacement }));
+  if (spec.status === 'not-evaluated') out.push(finding('MAP_EL_NOT_EVALUATED', `${name} needs data or behaviour scim-check does not reproduce: samples cannot show its result`, at));
   if (spec.groupFunction) out.push(finding('MAP_EL_GROUP_FUNCTION', `${name}: the mapped value is not updated when the user's group membership changes`, at));
   return out;
 }

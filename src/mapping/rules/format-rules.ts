@@ -11,6 +11,12 @@ export const FIX_FROM_PREFERRED_LANGUAGE =
   "user.preferredLanguage != null && user.preferredLanguage != '' ? String.toLowerCase(String.substring(user.preferredLanguage, 0, 2)) : String.substringBefore(user.locale, \"_\")";
 export const FIX_LOCALE = 'String.replace(user.locale, "_", "-")';
 
+/** Some verdict messages already quote the value. */
+function constantProblem(value: string, verdict: { code: string; message: string }): string {
+  const quoted = JSON.stringify(value);
+  return `${verdict.message.includes(quoted) ? 'constant' : `constant ${quoted}`} ${verdict.message} [${verdict.code}]`;
+}
+
 export function formatRules(ctx: RuleContext): MappingFinding[] {
   const out: MappingFinding[] = [];
   for (const p of ctx.entries) {
@@ -38,7 +44,7 @@ function preferredLanguage(ctx: RuleContext, p: ParsedEntry, shapes: ValueShape[
   for (const s of shapes) {
     if (s.kind !== 'literal') continue;
     const verdict = classifyLanguage(s.value, mode);
-    if (!verdict.ok && verdict.severity === 'must') out.push(finding('MAP_PREFERRED_LANGUAGE_LITERAL', `constant ${JSON.stringify(s.value)} ${verdict.message} [${verdict.code}]`, { ...at, value: s.value }));
+    if (!verdict.ok && verdict.severity === 'must') out.push(finding('MAP_PREFERRED_LANGUAGE_LITERAL', constantProblem(s.value, verdict), { ...at, value: s.value }));
   }
   const unproven = shapes.find((s) => s.kind === 'unknown' || s.kind === 'attribute' || (mode === 'iso639-1' && s.kind === 'okta-timezone'));
   if (unproven && out.length === 0) {
@@ -57,7 +63,7 @@ function locale(ctx: RuleContext, p: ParsedEntry, shapes: ValueShape[]): Mapping
   for (const s of shapes) {
     if (s.kind !== 'literal') continue;
     const verdict = checkLocale(s.value);
-    if (!verdict.ok) out.push(finding('MAP_LOCALE_FORMAT', `constant ${JSON.stringify(s.value)} ${verdict.message} [${verdict.code}]`, { ...at, value: s.value }));
+    if (!verdict.ok) out.push(finding('MAP_LOCALE_FORMAT', constantProblem(s.value, verdict), { ...at, value: s.value }));
   }
   return out;
 }
@@ -68,7 +74,7 @@ function timezone(ctx: RuleContext, p: ParsedEntry, shapes: ValueShape[]): Mappi
   for (const s of shapes) {
     if (s.kind === 'literal') {
       const verdict = checkTimezone(s.value);
-      if (!verdict.ok) out.push(finding('MAP_TIMEZONE_FORMAT', `constant ${JSON.stringify(s.value)} ${verdict.message} [${verdict.code}]`, { ...at, value: s.value }));
+      if (!verdict.ok) out.push(finding('MAP_TIMEZONE_FORMAT', constantProblem(s.value, verdict), { ...at, value: s.value }));
     } else if (s.kind === 'okta-locale' || s.kind === 'okta-language-range') {
       out.push(finding('MAP_TIMEZONE_FORMAT', 'timezone is fed a language/locale attribute, not an IANA time zone', { ...at, fix: 'user.timezone' }));
     }
