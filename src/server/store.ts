@@ -38,6 +38,21 @@ export class ScimStore {
     return [...this.collections[kind].values()].map((s) => clone(s.resource));
   }
 
+  count(kind: ResourceKind): number {
+    return this.collections[kind].size;
+  }
+
+  /** Copies of `count` resources from `offset` in creation order, without copying the rest (plain list pages). */
+  slice(kind: ResourceKind, offset: number, count: number): ScimResource[] {
+    const out: ScimResource[] = [];
+    let i = 0;
+    for (const stored of this.collections[kind].values()) {
+      if (out.length >= count) break;
+      if (i++ >= offset) out.push(clone(stored.resource));
+    }
+    return out;
+  }
+
   get(kind: ResourceKind, id: string): ScimResource | undefined {
     const stored = this.collections[kind].get(id);
     return stored ? clone(stored.resource) : undefined;
