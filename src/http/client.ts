@@ -54,19 +54,26 @@ export class HttpClient {
       throw new UsageError(`refusing to send ${method}: this command is read-only`);
     }
     const started = performance.now();
+    // undici's own timers are coarse (about a second); an explicit deadline covers
+    // connect, headers and body alike with the precision --timeout promises.
+    const deadline = AbortSignal.timeout(this.opts.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     try {
       const res = await request(req.url, {
         method: method as 'GET',
         headers: req.headers,
         body: req.body,
         dispatcher: this.agent,
-        signal: req.signal,
+        signal,
       });
       const raw = await readCapped(res.body, this.maxBodyBytes);
       const headers = flattenHeaders(res.headers);
       const bodyText = decode(raw, headers['content-encoding'], this.maxBodyBytes);
       return { status: res.statusCode, headers, bodyText, durationMs: performance.now() - started };
     } catch (err) {
+      if (deadline.aborted && !req.signal?.aborted) {
+        throw new TransportError(`${req.method} ${safeOrigin(req.url)}: no answer within ${this.opts.timeoutMs} ms`, 'SCIM_HTTP_TIMEOUT');
+      }
       throw toTransportError(err, req, this.opts.timeoutMs);
     }
   }

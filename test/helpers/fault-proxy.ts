@@ -1,75 +1,43 @@
-// A real HTTP proxy on 127.0.0.1:0 in front of the reference server, to inject faults
-// the server itself does not have: 429 with Retry-After, a 503 on one page, a dropped
-// connection, or a rewritten list page. Every request it sees is logged with a time.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// A fault-injecting HTTP proxy on 127.0.0.1:0 in front of a real server: each
+// request is forwarded unchanged unless a rule delays it or answers for it.
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { request } from 'undici';
 
-export interface ProxiedRequest {
-  method: string;
-  url: URL;
-  /** 1-based ordinal of this request among all requests the proxy has seen. */
-  n: number;
-}
-
-export type Fault =
-  | { status: number; headers?: Record<string, string>; body?: string }
-  | { reset: true }
-  | { rewrite: (body: Record<string, unknown>) => Record<string, unknown> };
-
-export interface ProxyLogEntry {
-  method: string;
-  path: string;
-  status: number | 'reset';
-  /** When the request arrived (epoch ms). */
-  at: number;
+export interface Fault {
+  delayMs?: number;
+  status?: number;
+  body?: string;
+  headers?: Record<string, string>;
 }
 
 export interface FaultProxy {
-  baseUrl: string;
-  log: ProxyLogEntry[];
+  url: string; // same path layout as the target: http://127.0.0.1:PORT
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(targetBaseUrl: string, decide: (req: ProxiedRequest) => Fault | undefined): Promise<FaultProxy> {
-  const target = new URL(targetBaseUrl);
-  const log: ProxyLogEntry[] = [];
+export async function startFaultProxy(targetOrigin: string, rule: (req: http.IncomingMessage, n: number) => Fault | undefined): Promise<FaultProxy> {
   let n = 0;
-  const server = createServer((req, res) => {
-    const at = Date.now();
-    const url = new URL(req.url ?? '/', target.origin);
-    const fault = decide({ method: req.method ?? 'GET', url, n: ++n });
-    void answer(req, res, url, fault).then((status) => log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, status, at }));
+  const server = http.createServer(async (req, res) => {
+    const fault = rule(req, ++n);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.status) {
+      res.writeHead(fault.status, { 'content-type': 'application/scim+json', ...fault.headers });
+      res.end(fault.body ?? '');
+      return;
+    }
+    const upstream = http.request(new URL(req.url ?? '/', targetOrigin), { method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    upstream.end(Buffer.concat(chunks));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}${target.pathname.replace(/\/+$/, '')}`,
-    log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
-}
-
-async function answer(req: IncomingMessage, res: ServerResponse, url: URL, fault: Fault | undefined): Promise<number | 'reset'> {
-  if (fault && 'reset' in fault) {
-    req.socket.destroy();
-    return 'reset';
-  }
-  if (fault && 'status' in fault) {
-    res.writeHead(fault.status, { 'content-type': 'application/scim+json', ...fault.headers });
-    res.end(fault.body ?? JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(fault.status), detail: 'injected fault' }));
-    return fault.status;
-  }
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'accept-encoding') headers[k] = v;
-  const upstream = await request(url.toString(), { method: req.method as 'GET', headers });
-  let body = Buffer.from(await upstream.body.arrayBuffer());
-  if (fault && 'rewrite' in fault && upstream.statusCode === 200) body = Buffer.from(JSON.stringify(fault.rewrite(JSON.parse(body.toString('utf8')))));
-  res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/scim+json'), 'content-length': String(body.length) });
-  res.end(body);
-  return upstream.statusCode;
 }

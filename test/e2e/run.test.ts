@@ -1,0 +1,265 @@
+// End-to-end tests of `scim-check run` and friends: the built CLI as a child
+// process against the reference server on 127.0.0.1:0. Every test also checks
+// that the bearer token appears nowhere in what the CLI printed or wrote.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { runCli, ROOT, type CliResult } from '../helpers/cli.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+
+const SUITE = 'fixtures/suites/e2e/create-users.yaml';
+let servers: RunningServer[] = [];
+
+beforeAll(() => {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+});
+
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+async function server(quirks: string[] = [], seedUsers = 2): Promise<RunningServer> {
+  const s = await startServer({ port: 0, quirks, seed: { users: seedUsers } });
+  servers.push(s);
+  return s;
+}
+
+function tmp(): string {
+  return mkdtempSync(path.join(tmpdir(), 'scim-check-e2e-'));
+}
+
+/** The token must not appear in stdout, stderr or any file of the report dir. */
+function expectNoToken(token: string, res: CliResult, reportDir?: string): void {
+  expect(res.stdout).not.toContain(token);
+  expect(res.stderr).not.toContain(token);
+  if (!reportDir) return;
+  for (const f of readdirSync(reportDir, { recursive: true, withFileTypes: true })) {
+    if (f.isFile()) expect(readFileSync(path.join(f.parentPath, f.name), 'utf8')).not.toContain(token);
+  }
+}
+
+function against(s: RunningServer, ...args: string[]) {
+  return runCli(['run', ...args, '--base-url', s.baseUrl], { env: { SCIM_TOKEN: s.token } });
+}
+
+describe('scim-check run', () => {
+  it('with no arguments runs the default suites on the embedded server and passes', async () => {
+    const res = await runCli(['run']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('(embedded reference server)');
+    expect(res.stdout).toMatch(/\d+ passed, 0 failed/);
+    expect(res.stdout).toContain('okta/test-credentials');
+  });
+
+  it('passes against a clean server, writes JSON and JUnit reports, leaves the server as it was', async () => {
+    const s = await server();
+    const before = s.store.snapshot();
+    const dir = tmp();
+    const res = await against(s, SUITE, '--reporter', 'console', '--reporter', `junit:${dir}/nested/scim.xml`, '--reporter', `json:${dir}/scim.json`);
+    expect(res.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(dir, 'scim.json'), 'utf8'));
+    expect(json.summary.mustFailures).toBe(0);
+    expect(json.cleanup.map((c: { status: string }) => c.status)).toEqual(['removed', 'removed', 'removed']);
+    const junit = readFileSync(path.join(dir, 'nested', 'scim.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuites[^>]* failures="0"/);
+    expect(s.store.snapshot()).toBe(before);
+    expectNoToken(s.token, res, dir);
+  });
+
+  it('exits 1 against a quirk, names the failing check, and still cleans up', async () => {
+    const s = await server(['drop-preferred-language']);
+    const before = s.store.snapshot();
+    const dir = tmp();
+    const res = await against(s, SUITE, '--reporter', 'console', '--reporter', `junit:${dir}/scim.xml`);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('E2E_LANGUAGE_ROUND_TRIP');
+    expect(res.stdout).toMatch(/create-users\.yaml:\d+:\d+/);
+    expect(readFileSync(path.join(dir, 'scim.xml'), 'utf8')).toContain('type="E2E_LANGUAGE_ROUND_TRIP"');
+    expect(s.store.snapshot()).toBe(before);
+    expectNoToken(s.token, res, dir);
+  });
+
+  it('exits 2 with file:line:col for an invalid suite and sends nothing', async () => {
+    const s = await server();
+    const res = await against(s, 'fixtures/suites/bad/unknown-key.yaml');
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toBe(`scim-check: ${readFileSync(path.join(ROOT, 'fixtures/suites/bad/unknown-key.err'), 'utf8').trim()}`);
+    expect(s.requestLog).toEqual([]);
+    expectNoToken(s.token, res);
+  });
+
+  it('exits 3 when the target refuses connections', async () => {
+    const s = await server();
+    const port = s.port;
+    await s.close();
+    servers = [];
+    const token = 'closed-port-token-123456';
+    const res = await runCli(['run', 'okta/test-credentials', '--base-url', `http://127.0.0.1:${port}/scim/v2`], { env: { SCIM_TOKEN: token } });
+    expect(res.code).toBe(3);
+    expect(res.stdout).toContain('SCIM_HTTP_CONNECT');
+    expectNoToken(token, res);
+  });
+
+  it('exits 3 on a timeout, and the clean-up still removes what was created', async () => {
+    const s = await server();
+    const before = s.store.snapshot();
+    // only the read of a created user hangs; the creates and the clean-up go through
+    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { delayMs: 1500 } : undefined));
+    try {
+      const res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', '300'], { env: { SCIM_TOKEN: s.token } });
+      expect(res.code).toBe(3);
+      expect(res.stdout).toContain('SCIM_HTTP_TIMEOUT');
+      expect(s.requestLog.filter((r) => r.method === 'DELETE' && r.status === 204).length).toBe(3);
+      expect(s.store.snapshot()).toBe(before);
+      expectNoToken(s.token, res);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('exits 3 when every answer is too slow, and touches nothing it does not own', async () => {
+    const s = await server(['slow-responses=400']);
+    const before = s.store.snapshot();
+    const res = await against(s, SUITE, '--timeout', '250');
+    expect(res.code).toBe(3);
+    expect(res.stdout).toContain('SCIM_HTTP_TIMEOUT');
+    // The first POST timed out on our side, so its id never reached us: the run
+    // owns nothing and must touch nothing else (no DELETE/PUT/PATCH at all).
+    expect(s.requestLog.filter((r) => r.method !== 'POST' && r.method !== 'GET')).toEqual([]);
+    expect(s.store.users().length).toBeGreaterThanOrEqual(2);
+    void before;
+    expectNoToken(s.token, res);
+  });
+
+  it('on SIGINT stops, removes every resource it created, and exits 130', async () => {
+    const s = await server(['slow-responses=150']);
+    const before = s.store.snapshot();
+    const res = await runCli(['run', SUITE, '--base-url', s.baseUrl], {
+      env: { SCIM_TOKEN: s.token },
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (s.requestLog.filter((r) => r.method === 'POST' && r.status === 201).length >= 2) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+          }
+        }, 10);
+      },
+    });
+    expect(res.code).toBe(130);
+    expect(res.stderr).toContain('SIGINT');
+    expect(s.requestLog.some((r) => r.method === 'DELETE')).toBe(true);
+    expect(s.store.snapshot()).toBe(before);
+    expectNoToken(s.token, res);
+  });
+
+  it('rejects bad flags with one line and exit 2, before sending anything', async () => {
+    const s = await server();
+    const cases: [string[], RegExp][] = [
+      [['run', '--bogus-flag'], /unknown option '--bogus-flag'/],
+      [['run', '--base-url', 'not a url'], /--base-url: not a valid URL/],
+      [['run', '--base-url', 'http://scim.example.com/v2'], /refusing to send a token over plain http/],
+      [['run', '--reporter', 'xml:out.xml', '--base-url', s.baseUrl], /unknown reporter "xml"/],
+      [['run', '--timeout', 'soon'], /--timeout must be a positive integer/],
+      [['run', '--header', 'no-colon', '--base-url', s.baseUrl], /--header must look like/],
+      [['run', 'no-such-suite', '--base-url', s.baseUrl], /no-such-suite/],
+      [['run', '--token-file', '/nonexistent/token', '--base-url', s.baseUrl], /--token-file \/nonexistent\/token: cannot read/],
+    ];
+    for (const [args, pattern] of cases) {
+      const res = await runCli(args, { env: { SCIM_TOKEN: s.token } });
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stderr, args.join(' ')).toMatch(pattern);
+      expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+    expect(s.requestLog).toEqual([]);
+  });
+
+  it('takes the token from --token-file and from --token-env, and redacts --header values', async () => {
+    const s = await server();
+    const dir = tmp();
+    const tokenFile = path.join(tmp(), 'token'); // outside the report dir, which must hold no token
+    writeFileSync(tokenFile, `${s.token}\n`);
+    const viaFile = await runCli(['run', 'okta/test-credentials', '--base-url', s.baseUrl, '--token-file', tokenFile, '--reporter', `json:${dir}/a.json`]);
+    expect(viaFile.code).toBe(0);
+    const viaEnv = await runCli(['run', 'okta/test-credentials', '--base-url', s.baseUrl, '--token-env', 'MY_SCIM', '--header', 'X-Api-Secret: hunter2-secret', '--reporter', `json:${dir}/b.json`], { env: { MY_SCIM: s.token } });
+    expect(viaEnv.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'b.json'), 'utf8')).not.toContain('hunter2-secret');
+    expect(readFileSync(path.join(dir, 'b.json'), 'utf8')).toContain('[REDACTED]');
+    expectNoToken(s.token, viaFile, dir);
+    expectNoToken(s.token, viaEnv, dir);
+  });
+
+  it('--grep selects tests, and a run of the selection passes', async () => {
+    const s = await server();
+    const res = await against(s, 'okta/test-credentials', '--grep', 'wrong token');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('1 passed');
+  });
+
+  it('--bail stops after the first failed test', async () => {
+    const s = await server(['ignore-auth']);
+    const dir = tmp();
+    const res = await against(s, 'okta/test-credentials', '--bail', '--reporter', `json:${dir}/r.json`);
+    expect(res.code).toBe(1);
+    const json = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'));
+    expect(json.suites[0].tests.length).toBe(2); // the third test never ran
+  });
+});
+
+describe('other commands', () => {
+  it('--version prints the version; --help documents exit codes', async () => {
+    const v = await runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const h = await runCli(['run', '--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('Exit codes:');
+    expect(h.stdout).toMatch(/3\s+the target could not be reached/);
+  });
+
+  it('list shows the bundled suites and their tests', async () => {
+    const res = await runCli(['list', 'okta/test-credentials']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('okta/test-credentials');
+    expect(res.stdout).toContain('A wrong token is refused with 401');
+  });
+
+  it('test-credentials answers whether Okta\'s button goes green, and --no-groups skips the groups probe', async () => {
+    const s = await server();
+    const dir = tmp();
+    const ok = await runCli(['test-credentials', '--base-url', s.baseUrl, '--no-groups', '--reporter', `json:${dir}/tc.json`], { env: { SCIM_TOKEN: s.token } });
+    expect(ok.code).toBe(0);
+    const tests = JSON.parse(readFileSync(path.join(dir, 'tc.json'), 'utf8')).suites[0].tests.map((t: { id: string }) => t.id);
+    expect(tests).toEqual(['probe-users', 'probe-bad-token']);
+    expect(s.requestLog.some((r) => r.path.includes('/Groups'))).toBe(false);
+    const bad = await runCli(['test-credentials', '--base-url', s.baseUrl], { env: { SCIM_TOKEN: 'wrong-token-value' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('OKTA_TC_STATUS');
+    expectNoToken('wrong-token-value', bad);
+  });
+
+  it('serve prints a base URL that answers with its token', async () => {
+    let url = '';
+    let token = '';
+    const res = await runCli(['serve', '--token', 'serve-token-abcdef'], {
+      onSpawn: (child) => {
+        child.stdout!.on('data', async (d: Buffer) => {
+          const m = /base URL: (\S+)/.exec(d.toString());
+          if (!m) return;
+          url = m[1];
+          token = 'serve-token-abcdef';
+          const r = await fetch(`${url}/Users`, { headers: { authorization: `Bearer ${token}` } });
+          expect(r.status).toBe(200);
+          child.kill('SIGTERM');
+        });
+      },
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
+    expect(res.stdout).not.toContain('serve-token-abcdef');
+    expect(res.code).toBe(0);
+  });
+});
