@@ -1,12 +1,11 @@
 // Rules tied to the attribute profile and to how Okta pushes: every mandatory attribute is
 // mapped onto the right SCIM path, tracked on update, never fed by a nullable source;
 // required app attributes are mapped; userName comes from the username format.
-import { finding, type ParsedEntry, type RuleContext, type ScimTarget } from '../context.js';
+import { finding, scimTargetOf, type ParsedEntry, type RuleContext, type ScimTarget } from '../context.js';
 import { checkUser, isMandatoryFinding, type AttributeProfile } from '../profile-bridge.js';
 import { renderPayload, type PlacedValue } from '../scim/payload.js';
 import { CORE_URN, ENTERPRISE_URN } from '../scim/namespaces.js';
 import type { AppAttribute, MappingFinding } from '../types.js';
-import { scimTargetOf } from '../context.js';
 
 interface Probe {
   name: string;
