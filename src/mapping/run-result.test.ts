@@ -26,7 +26,7 @@ describe('RunResult for the shared reporters', () => {
     const check = tests[0].steps[0].checks[0];
     expect(check).toMatchObject({ code: 'MAP_PREFERRED_LANGUAGE_NOT_ISO639_1', severity: 'must', passed: false, ref: 'M3' });
     expect(check.where).toMatchObject({ line: 67, col: 22 });
-    expect(check.expected).toContain('String.substring(user.preferredLanguage, 0, 2)');
+    expect(check.detail).toContain('String.substring(user.preferredLanguage, 0, 2)');
   });
 
   test('a clean mapping gives passing tests only', async () => {
@@ -58,5 +58,19 @@ describe('plain formatter and payloads', () => {
     });
     expect(res.payloads[2].payload).toMatchObject({ preferredLanguage: 'zh' }); // falls back to the locale's language
     expect(renderPayloads(res)).toContain('# POST /Users for sample bruno.leroy@example.com');
+  });
+});
+
+describe('the shared reporters accept it', () => {
+  test('console, json and junit all carry the finding codes', async () => {
+    const { REPORTERS } = await import('../report/index.js');
+    const rr = mappingResultToRunResult(await run('mapping.json'), { version: '0.1.0', startedAt: '2026-01-01T00:00:00.000Z' });
+    for (const render of Object.values(REPORTERS)) {
+      const text = render(rr, { color: false });
+      expect(text).toContain('MAP_PREFERRED_LANGUAGE_NOT_ISO639_1');
+      expect(text).toContain('MAP_SAMPLE_PROFILE');
+    }
+    const junit = REPORTERS.junit(rr, { color: false });
+    expect(junit).toMatch(/<testsuite[^>]*name="validate-mapping"/);
   });
 });

@@ -18,7 +18,7 @@ function toCheck(f: MappingFinding): CheckResult {
     passed: false,
     title: f.message,
     ...(f.value !== undefined ? { actual: f.value } : {}),
-    ...(f.fix ? { expected: f.fix, detail: `fix: ${f.fix}` } : {}),
+    ...(f.fix ? { detail: `fix: ${f.fix}` } : {}),
     ...(rule?.ref ? { ref: rule.ref } : {}),
     ...(f.position ? { where: f.position } : {}),
   };
