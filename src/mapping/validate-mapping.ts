@@ -13,7 +13,7 @@ import { formatRules } from './rules/format-rules.js';
 import { profileRules } from './rules/profile-rules.js';
 import { schemaRules } from './rules/schema-rules.js';
 import { renderSamples } from './samples.js';
-import type { AppSchemaModel, MappingFinding, MappingModel, ValidateMappingOptions, ValidateMappingResult } from './types.js';
+import type { AppSchemaModel, MappingEntry, MappingFinding, MappingModel, ValidateMappingOptions, ValidateMappingResult } from './types.js';
 
 export const DEFAULT_USERNAME_FORMAT = 'user.login';
 
@@ -25,10 +25,10 @@ function appSchemaFor(opts: ValidateMappingOptions, mapping: MappingModel): AppS
   throw new UsageError('--app-schema is required (only a compact mapping with externalName on its attributes can go without)');
 }
 
-function usernameFindings(format: string, mappedUserName: boolean): { ast?: ExprNode; findings: MappingFinding[] } {
+function usernameFindings(format: string, userNameEntry: MappingEntry | undefined): { ast?: ExprNode; findings: MappingFinding[] } {
   const findings: MappingFinding[] = [];
-  if (mappedUserName) {
-    findings.push(finding('MAP_USERNAME_OVERRIDE', 'userName is mapped: the SCIM 2.0 Test App takes userName from Sign On > Application username format; this mapping is checked like the others but may not be what Okta sends', { attribute: 'userName' }));
+  if (userNameEntry) {
+    findings.push(finding('MAP_USERNAME_OVERRIDE', 'userName is mapped: the SCIM 2.0 Test App takes userName from Sign On > Application username format; this mapping is checked like the others but may not be what Okta sends', { attribute: 'userName', position: userNameEntry.position }));
   }
   const parsed = parseExpression(format);
   if (!parsed.ok) {
@@ -50,7 +50,7 @@ export async function validateMapping(opts: ValidateMappingOptions): Promise<Val
   const languageFormat = effectiveLanguageFormat(profile, opts.languageFormat);
   const ctx = buildContext(mapping, app, user, usernameFormat, languageFormat);
 
-  const username = usernameFindings(usernameFormat, ctx.entries.some((p) => p.entry.target === 'userName'));
+  const username = usernameFindings(usernameFormat, ctx.entries.find((p) => p.entry.target === 'userName')?.entry);
   const staticFindings = [
     ...username.findings,
     ...schemaRules(ctx),
