@@ -3,6 +3,7 @@ import type { HttpClient } from '../http/client.js';
 import type { Redactor } from '../util/redact.js';
 import type { ResourceLedger } from './cleanup.js';
 import type { AttributeProfile } from '../profile/types.js';
+import type { DeclaredSchemas } from '../schema/declared/index.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -15,6 +16,8 @@ export interface RunOptions {
   languageFormat: 'iso639-1' | 'bcp47';
   /** Capabilities forced from the command line (e.g. when /ServiceProviderConfig is absent). */
   capabilityOverrides?: Record<string, boolean>;
+  /** --schemas: the server's /Schemas and /ResourceTypes from a file instead of the server. */
+  declaredSchemasFile?: string;
 }
 
 export interface RunContext {
@@ -27,4 +30,6 @@ export interface RunContext {
   prefix: string;
   signal: AbortSignal;
   capabilities(): Promise<Record<string, boolean>>;
+  /** The server's own schemas, loaded once at the start of the run (absent when it publishes none). */
+  declaredSchemas?: DeclaredSchemas;
 }

@@ -11,6 +11,7 @@ import { guardWrite } from './write-guard.js';
 import { getPath } from './body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
+import { declaredChecks } from './declared-checks.js';
 
 export interface StepScope {
   render: (v: unknown) => unknown;
@@ -78,7 +79,7 @@ export function toView(res: HttpResponse): ResponseView {
 }
 
 export function assertAll(step: StepSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
-  return (step.expect ?? []).map((exp: Expectation, i: number) => {
+  const checks = (step.expect ?? []).map((exp: Expectation, i: number) => {
     const check = evaluateExpectation(exp, {
       response,
       requestBody: built.body,
@@ -90,6 +91,7 @@ export function assertAll(step: StepSpec, built: BuiltRequest, response: Respons
     void i;
     return ctx.redactor.value(check);
   });
+  return [...checks, ...declaredChecks(step, built, response, ctx)];
 }
 
 function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, checks: CheckResult[]): void {

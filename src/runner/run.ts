@@ -13,6 +13,7 @@ import { capabilityReader } from './capabilities.js';
 import { summarize } from './summary.js';
 import { buildRequest } from './request-builder.js';
 import { toolVersion } from '../util/version.js';
+import { loadDeclaredSchemas } from './declared-checks.js';
 
 export interface RunHooks {
   onTestEnd?: (suite: SuiteSpec, test: import('./results.js').TestResult) => void;
@@ -45,6 +46,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   const notices: RunResult['notices'] = [];
   let cleanup: CleanupRecord[] = [];
   try {
+    if (suites.length > 0 && !signal.aborted) await loadDeclaredSchemas(ctx, notices);
     for (const suite of suites) {
       if (signal.aborted) break;
       results.push(await runOneSuite(suite, ctx, hooks));
