@@ -61,7 +61,7 @@ export function checkServerSchema(resource: ScimObject, kind: 'User' | 'Group', 
   const core = schemas.byId.get((kind === 'User' ? USER_SCHEMA : GROUP_SCHEMA).toLowerCase());
   if (!core) return [];
   const problems: SchemaProblem[] = [];
-  const declared = new Map(core.attributes.map((a) => [a.name.toLowerCase(), a]));
+  const declared = declaredAttributes(core);
   for (const def of core.attributes) {
     if (def.required && def.returned !== 'never' && isAbsent(findValue(resource, def.name))) {
       problems.push({ code: 'SERVER_SCHEMA_REQUIRED_MISSING', attribute: def.name, message: `${def.name} is required by the server's ${kind} schema` });
@@ -86,6 +86,18 @@ export function checkServerSchema(resource: ScimObject, kind: 'User' | 'Group', 
     problems.push({ code: 'SERVER_SCHEMA_UNDECLARED', attribute: key, message: `${key} is not declared in the server's ${kind} schema or its extensions` });
   }
   return problems;
+}
+
+const DECLARED = new WeakMap<SchemaDoc, Map<string, AttrDef>>();
+
+/** Lower-cased name -> definition, built once per schema (this runs for every resource). */
+function declaredAttributes(doc: SchemaDoc): Map<string, AttrDef> {
+  let map = DECLARED.get(doc);
+  if (!map) {
+    map = new Map(doc.attributes.map((a) => [a.name.toLowerCase(), a]));
+    DECLARED.set(doc, map);
+  }
+  return map;
 }
 
 function typeProblems(value: unknown, def: AttrDef, path: string): SchemaProblem[] {
