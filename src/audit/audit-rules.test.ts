@@ -94,4 +94,14 @@ describe('audit rules against seeded defects', () => {
     expect(server.store.snapshot()).toBe(before);
     expect(server.requestLog.every((r) => r.method === 'GET')).toBe(true);
   });
+
+  it('does not guess about group members when users were not all read', async () => {
+    const groupsOnly = await runAudit(auditOptions(server, { resources: ['Group'] }));
+    expect(groupsOnly.rules.map((r) => r.code).sort()).toEqual(['SCHEMA_GROUP_INVALID', 'SERVER_SCHEMA_REQUIRED_MISSING']);
+    expect(groupsOnly.skipped).toEqual([{ code: 'GROUP_MEMBER_UNKNOWN', reason: expect.stringMatching(/users were not read/) }]);
+    const partial = await runAudit(auditOptions(server, { maxResources: 10 }));
+    expect(partial.skipped.map((s) => s.code)).toEqual(['GROUP_MEMBER_UNKNOWN']);
+    expect(partial.endpoints.find((e) => e.resourceType === 'User')).toMatchObject({ read: 10, truncated: true });
+    expect(partial.rules.find((r) => r.code === 'PAGINATION_SHORT')).toBeUndefined();
+  });
 });

@@ -67,6 +67,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     const groupIds = new Set<string>();
     const known = (id: string) => userIds.has(id) || groupIds.has(id);
     const endpoints: EndpointSummary[] = [];
+    // without users there is nothing to resolve members against: do not even keep them
+    const resolveMembers = opts.resources.includes('User');
     let users: PagerResult | undefined;
     let groups: PagerResult | undefined;
     const read = (kind: AuditResourceType, ids: Set<string>) =>
@@ -82,7 +84,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
         onProgress: (n, total) => opts.onProgress?.({ resourceType: kind, read: n, total }),
         onResources: async (batch) => {
           for (const { resource, position } of batch) {
-            for (const f of checkOne(resource, kind, position, checks, cross, known)) await collector.add(f);
+            for (const f of checkOne(resource, kind, position, checks, cross, resolveMembers ? known : undefined)) await collector.add(f);
           }
         },
       });
@@ -100,7 +102,14 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   }
 }
 
-function checkOne(resource: ScimObject, kind: AuditResourceType, position: number, checks: ResourceCheckContext, cross: CrossIndex, known: (id: string) => boolean): AuditFinding[] {
+function checkOne(
+  resource: ScimObject,
+  kind: AuditResourceType,
+  position: number,
+  checks: ResourceCheckContext,
+  cross: CrossIndex,
+  known: ((id: string) => boolean) | undefined,
+): AuditFinding[] {
   const identity = {
     resourceType: kind,
     resourceId: typeof resource.id === 'string' ? resource.id : undefined,
@@ -109,7 +118,7 @@ function checkOne(resource: ScimObject, kind: AuditResourceType, position: numbe
   };
   const findings: AuditFinding[] = checkResource(resource, kind, checks).map((p) => ({ ...identity, ...p }));
   if (kind === 'User') findings.push(...cross.noteUser(resource, position));
-  else cross.noteGroup(resource, position, known);
+  else if (known) cross.noteGroup(resource, position, known);
   return findings;
 }
 

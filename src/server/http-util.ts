@@ -68,11 +68,12 @@ export function sendError(ctx: RequestContext, error: ScimHttpError): void {
     ctx.res.end(html);
     return;
   }
+  if (error.status === 401 && ctx.quirks.has('unauthorized-empty-body')) return sendEmpty(ctx, 401, error.headers);
   const body: Record<string, unknown> = {
     schemas: [ERROR_SCHEMA],
     status: ctx.quirks.has('error-status-as-number') ? error.status : String(error.status),
     detail: error.detail,
   };
-  if (error.scimType) body.scimType = error.scimType;
+  if (error.scimType && !ctx.quirks.has('no-scim-type')) body.scimType = error.scimType;
   sendJson(ctx, error.status, body, error.headers);
 }

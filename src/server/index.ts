@@ -105,6 +105,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
       throw new ScimHttpError(406, 'Accept application/scim+json is not supported');
     }
     const method = (req.method ?? 'GET').toUpperCase();
+    if (state.quirks.has('filter-ignored')) url.searchParams.delete('filter');
+    if (state.quirks.has('no-groups-endpoint') && ctx.segments[0] === 'Groups') throw new ScimHttpError(404, 'no endpoint at /Groups');
+    if (state.quirks.has('no-get-by-id') && method === 'GET' && ctx.segments.length === 2 && ['Users', 'Groups'].includes(ctx.segments[0])) {
+      throw new ScimHttpError(405, 'GET of a single resource is not supported; use a filter', undefined, { Allow: 'PUT, PATCH, DELETE' });
+    }
+    if (state.quirks.has('list-minimal-attributes') && method === 'GET' && ctx.segments.length === 1 && !url.searchParams.has('attributes')) {
+      url.searchParams.set('attributes', ctx.segments[0] === 'Groups' ? 'displayName' : 'userName');
+    }
     const handler = route(method, ctx.segments);
     if (METHODS_WITH_BODY.has(method)) {
       checkContentType(req, state.quirks);

@@ -114,6 +114,36 @@ const PROBES: Record<string, Probe> = {
     normal: 201,
     quirked: 415,
   },
+  // Okta lifecycle packs
+  'filter-ignored': { run: async (c) => (await c('GET', absent)).json.totalResults, normal: 0, quirked: 3 },
+  'list-minimal-attributes': { run: async (c) => Object.keys((await c('GET', '/Users?count=1')).json.Resources[0]).sort(), normal: expect.arrayContaining(['name', 'emails', 'active']), quirked: ['id', 'schemas', 'userName'] },
+  'create-empty-body': { run: async (c) => (await c('POST', '/Users', { body: userBody('empty@example.com') })).text, normal: expect.stringContaining('"id"'), quirked: '' },
+  'put-rejects-readonly': {
+    run: async (c, s) => (await c('PUT', `/Users/${firstUser(s).id}`, { body: { ...userBody('user0001@example.com'), id: firstUser(s).id, meta: { resourceType: 'User' } } })).status,
+    normal: 200,
+    quirked: 400,
+  },
+  'put-rejects-null-values': { run: async (c, s) => (await c('PUT', `/Users/${firstUser(s).id}`, { body: userBody('user0001@example.com', { title: null, nickName: '' }) })).status, normal: 200, quirked: 400 },
+  'put-ignores-active': { run: async (c, s) => (await c('PUT', `/Users/${firstUser(s).id}`, { body: userBody('user0001@example.com', { active: false }) })).json.active, normal: false, quirked: true },
+  'no-scim-type': { run: async (c) => (await c('POST', '/Users', { body: userBody('user0001@example.com') })).json.scimType, normal: 'uniqueness', quirked: undefined },
+  'lowercase-usernames': { run: async (c) => (await c('POST', '/Users', { body: userBody('Mixed.Case@Example.com') })).json.userName, normal: 'Mixed.Case@Example.com', quirked: 'mixed.case@example.com' },
+  'uppercase-id-on-read': { run: async (c, s) => (await c('GET', `/Users/${firstUser(s).id}`)).json.id === firstUser(s).id, normal: true, quirked: false },
+  'non-uuid-id-400': { run: async (c) => (await c('GET', '/Users/010101001010101011001010101011')).status, normal: 404, quirked: 400 },
+  'delete-returns-200': { run: async (c, s) => (await c('DELETE', `/Groups/${group(s).id}`)).status, normal: 204, quirked: 200 },
+  'soft-delete-groups': {
+    run: async (c, s) => {
+      const id = group(s).id;
+      await c('DELETE', `/Groups/${id}`);
+      return (await c('GET', `/Groups/${id}`)).status;
+    },
+    normal: 404,
+    quirked: 200,
+  },
+  'drop-name': { run: async (c) => (await c('POST', '/Users', { body: userBody('named@example.com', { name: { givenName: 'A', familyName: 'B' } }) })).json.name, normal: { givenName: 'A', familyName: 'B' }, quirked: undefined },
+  'active-as-string': { run: async (c, s) => (await c('GET', `/Users/${firstUser(s).id}`)).json.active, normal: true, quirked: 'true' },
+  'no-get-by-id': { run: async (c, s) => (await c('GET', `/Users/${firstUser(s).id}`)).status, normal: 200, quirked: 405 },
+  'no-groups-endpoint': { run: async (c) => (await c('GET', '/Groups')).status, normal: 200, quirked: 404 },
+  'unauthorized-empty-body': { run: async (c) => (await c('GET', '/Users', { token: 'wrong' })).text === '', normal: false, quirked: true },
 };
 
 async function probe(p: Probe, quirks: string[]): Promise<unknown> {

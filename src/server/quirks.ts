@@ -35,6 +35,24 @@ export const QUIRKS: Record<string, string> = {
   'startindex-zero-based': 'startIndex is treated as 0-based (startIndex=1 skips the first result)',
   'rejects-scim-accept-header': 'requests with Accept: application/scim+json get 406',
   'rejects-json-content-type': 'request bodies with Content-Type application/json get 415',
+  // Okta lifecycle packs (suites/okta/spec, provisioning, provisioning-aiw, group-push):
+  'filter-ignored': 'the filter query parameter is ignored: every resource is listed',
+  'list-minimal-attributes': 'list responses carry only id and userName/displayName of each resource',
+  'create-empty-body': 'POST answers 201 with an empty body',
+  'put-rejects-readonly': 'PUT bodies that echo id or meta are rejected with 400 mutability',
+  'put-rejects-null-values': 'PUT bodies with null or empty-string attribute values are rejected with 400',
+  'put-ignores-active': 'PUT keeps the stored active value (deactivation only works through PATCH)',
+  'no-scim-type': 'SCIM Error bodies carry no scimType',
+  'lowercase-usernames': 'userName is stored lower-cased',
+  'uppercase-id-on-read': 'GET /Users/{id} and /Groups/{id} return the id upper-cased',
+  'non-uuid-id-400': 'an id that is not a UUID answers 400 instead of 404',
+  'delete-returns-200': 'DELETE answers 200 with the deleted resource instead of 204',
+  'soft-delete-groups': 'DELETE /Groups/{id} answers 204 but the group stays readable and listed',
+  'drop-name': 'the name attribute of a User is silently not stored',
+  'active-as-string': 'User active is returned as the string "true"/"false"',
+  'no-get-by-id': 'GET /Users/{id} and /Groups/{id} answer 405 (only lists are served)',
+  'no-groups-endpoint': '/Groups answers 404 (no group support)',
+  'unauthorized-empty-body': '401 responses have an empty body',
 };
 
 /** The active quirks of one server, with optional `name=value` parameters. */

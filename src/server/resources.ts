@@ -33,7 +33,10 @@ function sendResource(ctx: RequestContext, adapter: ResourceAdapter, status: num
   sendJson(ctx, status, renderFor(ctx, adapter, saved), { ETag: versionOf(saved), ...headers });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function findOr404(ctx: RequestContext, adapter: ResourceAdapter, id: string): ScimResource {
+  if (ctx.quirks.has('non-uuid-id-400') && !UUID.test(id)) throw new ScimHttpError(400, `${id} is not a valid id`, 'invalidValue');
   const found = ctx.store.get(adapter.kind, id);
   if (!found) throw new ScimHttpError(404, `${adapter.kind} ${id} not found`);
   return found;
@@ -61,6 +64,7 @@ function save(ctx: RequestContext, adapter: ResourceAdapter, input: unknown, pre
 export function createResource(ctx: RequestContext, adapter: ResourceAdapter): void {
   const saved = save(ctx, adapter, ctx.body);
   const location = (saved.meta as { location: string }).location;
+  if (ctx.quirks.has('create-empty-body')) return sendEmpty(ctx, 201, { Location: location });
   sendResource(ctx, adapter, 201, saved, ctx.quirks.has('no-location-header') ? {} : { Location: location });
 }
 
@@ -71,6 +75,7 @@ export function getResource(ctx: RequestContext, adapter: ResourceAdapter, id: s
     sendEmpty(ctx, 304, { ETag: versionOf(found) });
     return;
   }
+  if (ctx.quirks.has('uppercase-id-on-read')) return sendJson(ctx, 200, { ...renderFor(ctx, adapter, found), id: found.id.toUpperCase() });
   sendResource(ctx, adapter, 200, found);
 }
 
@@ -83,6 +88,7 @@ export function replaceResource(ctx: RequestContext, adapter: ResourceAdapter, i
     return;
   }
   checkIfMatch(ctx, previous);
+  checkPutQuirks(ctx, previous);
   sendResource(ctx, adapter, 200, save(ctx, adapter, ctx.body, previous));
 }
 
@@ -99,6 +105,22 @@ export function patchResource(ctx: RequestContext, adapter: ResourceAdapter, id:
 export function deleteResource(ctx: RequestContext, adapter: ResourceAdapter, id: string): void {
   const found = findOr404(ctx, adapter, id);
   checkIfMatch(ctx, found);
+  if (adapter.kind === 'Group' && ctx.quirks.has('soft-delete-groups')) return sendEmpty(ctx, 204);
   ctx.store.remove(adapter.kind, id);
+  if (ctx.quirks.has('delete-returns-200')) return sendJson(ctx, 200, renderFor(ctx, adapter, found));
   sendEmpty(ctx, 204);
+}
+
+/** PUT-only deviations of the quirks put-rejects-readonly, put-rejects-null-values, put-ignores-active. */
+function checkPutQuirks(ctx: RequestContext, previous: ScimResource): void {
+  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  if (ctx.quirks.has('put-rejects-readonly') && ('id' in body || 'meta' in body)) throw new ScimHttpError(400, 'id and meta are readOnly', 'mutability');
+  if (ctx.quirks.has('put-rejects-null-values') && hasEmptyValue(body)) throw new ScimHttpError(400, 'attribute values must not be null or empty', 'invalidValue');
+  if (ctx.quirks.has('put-ignores-active') && 'active' in previous) ctx.body = { ...body, active: previous.active };
+}
+
+function hasEmptyValue(value: unknown): boolean {
+  if (value === null || value === '') return true;
+  if (Array.isArray(value)) return value.some(hasEmptyValue);
+  return typeof value === 'object' && Object.values(value as object).some(hasEmptyValue);
 }

@@ -27,8 +27,10 @@ export const usersAdapter: ResourceAdapter = {
   extensions: [ENTERPRISE_USER_SCHEMA_DEF],
 
   finish(ctx, shaped, previous) {
+    if (ctx.quirks.has('lowercase-usernames')) shaped.data.userName = String(shaped.data.userName).toLowerCase();
     assertUniqueUserName(ctx, shaped.data.userName as string, previous?.id);
     if (ctx.quirks.has('drop-preferred-language')) delete shaped.data.preferredLanguage;
+    if (ctx.quirks.has('drop-name')) delete shaped.data.name;
     return shaped.data;
   },
 
@@ -46,6 +48,7 @@ export const usersAdapter: ResourceAdapter = {
     if (ctx.quirks.has('preferred-language-region') && typeof out.preferredLanguage === 'string') {
       out.preferredLanguage = withRegion(out.preferredLanguage);
     }
+    if (ctx.quirks.has('active-as-string') && typeof out.active === 'boolean') out.active = String(out.active);
     return out;
   },
 
