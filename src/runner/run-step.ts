@@ -95,7 +95,11 @@ export function assertAll(step: StepSpec, built: BuiltRequest, response: Respons
 }
 
 function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, checks: CheckResult[]): void {
-  for (const [name, source] of Object.entries(step.capture ?? {})) {
+  for (const [name, spec] of Object.entries(step.capture ?? {})) {
+    // A leading `?` makes the capture optional: absent is not a failure (e.g. the id of a
+    // duplicate that a correct server refuses to create, captured only to clean it up).
+    const optional = spec.startsWith('?');
+    const source = optional ? spec.slice(1) : spec;
     let got: { found: boolean; value?: unknown };
     if (source.toLowerCase().startsWith('header:')) {
       const h = response.headers[source.slice(7).trim().toLowerCase()];
@@ -105,7 +109,7 @@ function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, ch
     }
     if (got.found && got.value !== undefined && got.value !== null) {
       scope.captures[name] = got.value;
-    } else {
+    } else if (!optional) {
       checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
     }
   }
@@ -113,7 +117,13 @@ function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, ch
 
 function registerCreated(step: StepSpec, scope: StepScope, ctx: RunContext): void {
   if (!step.creates) return;
-  const id = scope.render(step.creates.id);
+  let id: unknown;
+  try {
+    id = scope.render(step.creates.id);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'TemplateError') return; // an optional capture found nothing: nothing was created
+    throw err;
+  }
   if (typeof id !== 'string' || id === '' || id.includes('${{')) return; // nothing was created, or no id came back
   const removals: CleanupRequest[] = step.creates.cleanup
     ? step.creates.cleanup.map((r) => ({

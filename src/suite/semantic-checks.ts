@@ -109,7 +109,8 @@ function checkStepShape(step: StepSpec, at: DataPath, found: Diagnostic[]): void
     found.push({ path: [...at, 'request'], key: 'rawBody', rank: 1, message: `request of step "${step.id}" has both "body" and "rawBody"; use one` });
   }
   for (const [name, source] of Object.entries(step.capture ?? {})) {
-    if (!source.startsWith('header:')) checkBodyPath(source, [...at, 'capture', name], found);
+    const path = source.startsWith('?') ? source.slice(1) : source; // `?path`: optional capture
+    if (!path.startsWith('header:')) checkBodyPath(path, [...at, 'capture', name], found);
   }
   (step.expect ?? []).forEach((expectation, e) => checkExpectation(expectation, [...at, 'expect', e], `expectation #${e + 1} of step "${step.id}"`, found));
 }
