@@ -3,7 +3,8 @@
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, LIST_RESPONSE_SCHEMA, RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SERVICE_PROVIDER_CONFIG_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
 import { RequestContext, ScimHttpError, sendJson } from './http-util.js';
 import { MAX_RESULTS } from './list.js';
-import { ALL_SCHEMA_DEFS } from './schema-defs.js';
+import { ALL_SCHEMA_DEFS, type SchemaDef } from './schema-defs.js';
+import type { QuirkSet } from './quirks.js';
 
 function serviceProviderConfig(base: string): Record<string, unknown> {
   return {
@@ -51,12 +52,21 @@ function resourceTypes(base: string): Record<string, unknown>[] {
   ];
 }
 
-function schemas(base: string): Record<string, unknown>[] {
+function schemas(base: string, quirks: QuirkSet): Record<string, unknown>[] {
   return ALL_SCHEMA_DEFS.map((def) => ({
     schemas: [SCHEMA_SCHEMA],
-    ...def,
+    ...asDeclared(def, quirks),
     meta: { resourceType: 'Schema', location: `${base}/Schemas/${def.id}` },
   }));
+}
+
+/** The quirks that make /Schemas contradict what the server does. */
+function asDeclared(def: SchemaDef, quirks: QuirkSet): SchemaDef {
+  if (def.id !== USER_SCHEMA) return def;
+  let attributes = def.attributes;
+  if (quirks.has('schema-declares-wrong-type')) attributes = attributes.map((a) => (a.name === 'active' ? { ...a, type: 'string' } : a));
+  if (quirks.has('schema-omits-attribute')) attributes = attributes.filter((a) => a.name !== 'displayName');
+  return { ...def, attributes };
 }
 
 function listResponse(resources: unknown[]): Record<string, unknown> {
@@ -83,7 +93,7 @@ export function getResourceTypes(ctx: RequestContext, name?: string): void {
 
 export function getSchemas(ctx: RequestContext, id?: string): void {
   refuseFilter(ctx);
-  const all = schemas(ctx.store.baseUrl);
+  const all = schemas(ctx.store.baseUrl, ctx.quirks);
   if (id === undefined) return sendJson(ctx, 200, listResponse(all));
   const found = all.find((s) => String(s.id).toLowerCase() === id.toLowerCase());
   if (!found) throw new ScimHttpError(404, `schema ${id} not found`);

@@ -15,11 +15,15 @@ interface Probe {
 }
 
 const absent = `/Users?filter=${encodeURIComponent('userName eq "nobody@example.com"')}`;
+const userAttribute = (list: { Resources: { id: string; attributes: { name: string; type: string }[] }[] }, name: string) =>
+  list.Resources.find((s) => s.id === 'urn:ietf:params:scim:schemas:core:2.0:User')?.attributes.find((a) => a.name === name);
 const firstUser = (s: RunningServer) => s.store.users()[0];
 const group = (s: RunningServer) => s.store.groups()[0];
 const deactivate = (call: Call, s: RunningServer) => call('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'replace', value: { active: false } }) });
 
 const PROBES: Record<string, Probe> = {
+  'schema-declares-wrong-type': { run: async (c) => userAttribute((await c('GET', '/Schemas')).json, 'active')?.type, normal: 'boolean', quirked: 'string' },
+  'schema-omits-attribute': { run: async (c) => userAttribute((await c('GET', '/Schemas')).json, 'displayName') !== undefined, normal: true, quirked: false },
   'list-counters-as-strings': { run: async (c) => typeof (await c('GET', '/Users')).json.totalResults, normal: 'number', quirked: 'string' },
   'list-omit-resources-when-empty': { run: async (c) => 'Resources' in (await c('GET', absent)).json, normal: true, quirked: false },
   'list-bare-array': { run: async (c) => Array.isArray((await c('GET', '/Users')).json), normal: false, quirked: true },

@@ -5,6 +5,8 @@
 import { UsageError } from '../errors.js';
 
 export const QUIRKS: Record<string, string> = {
+  'schema-declares-wrong-type': "/Schemas declares the User attribute active as a string (the server returns booleans)",
+  'schema-omits-attribute': '/Schemas leaves displayName out of the User schema (the server still returns it)',
   'list-counters-as-strings': 'ListResponse totalResults/itemsPerPage/startIndex are JSON strings',
   'list-omit-resources-when-empty': 'ListResponse has no Resources key when nothing matched',
   'list-bare-array': 'list endpoints return a bare JSON array of resources',

@@ -12,6 +12,7 @@ import { loadProfile } from '../../profile/load.js';
 import { EXIT, ExitError } from '../../errors.js';
 import { interruptSignal } from '../signals.js';
 import { applyBaselineFlags, preloadBaseline } from '../baseline-flags.js';
+import { readDeclaredSchemasFile } from '../../schema/declared/index.js';
 
 export interface RunFlags extends TargetFlags {
   reporter: string[];
@@ -24,6 +25,7 @@ export interface RunFlags extends TargetFlags {
   timeout: number;
   baseline?: string;
   updateBaseline?: string;
+  schemas?: string;
   insecure?: boolean;
   ca?: string;
 }
@@ -45,6 +47,7 @@ export function registerRun(program: Command): void {
     .option('--quirk <name>', 'embedded server only: switch on a deviation of the reference server (repeatable)', collect, [])
     .option('--baseline <file>', 'accept the known deviations listed in this baseline file')
     .option('--update-baseline <file>', 'write the current must-level failures to this baseline file')
+    .option('--schemas <file>', "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them")
     .action(async (suites: string[], flags: RunFlags) => {
       const selected = resolveSuites(suites, { grep: flags.grep, tags: flags.tag });
       const code = await runAndReport(selected, flags);
@@ -57,6 +60,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   const profile = loadProfile(flags.profile);
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
   const baseline = preloadBaseline(flags);
+  if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
   const target = await resolveTarget(flags);
   const interrupt = interruptSignal();
   let run: RunResult;
@@ -72,6 +76,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         extraHeaders,
         profile,
         languageFormat: flags.languageFormat,
+        declaredSchemasFile: flags.schemas,
       },
       { signal: interrupt.signal, secrets: Object.values(extraHeaders), insecure: flags.insecure, caFile: flags.ca },
     );
