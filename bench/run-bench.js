@@ -42,7 +42,8 @@ function exchangesOf(reportFile) {
   const run = JSON.parse(readFileSync(reportFile, 'utf8'));
   const out = [];
   for (const s of run.suites) for (const t of s.tests) for (const st of t.steps) for (const ex of st.exchanges) out.push(ex);
-  for (const c of run.cleanup) out.push({ method: c.via?.startsWith('PATCH') ? 'PATCH' : 'DELETE', url: null, cleanup: c });
+  // clean-up requests are not in the report; replay one DELETE per removed resource
+  for (const c of run.cleanup) out.push({ method: 'DELETE', url: `${run.target.baseUrl}/${c.type === 'Group' ? 'Groups' : 'Users'}/bench-missing`, requestHeaders: { accept: 'application/scim+json' } });
   return { run, exchanges: out };
 }
 
@@ -52,7 +53,6 @@ async function bareReplay(exchanges, originalBase) {
   try {
     const t0 = performance.now();
     for (const ex of exchanges) {
-      if (!ex.url) continue; // clean-up requests are counted but their ids are unknown here
       const url = server.baseUrl + ex.url.slice(originalBase.length);
       const headers = { ...ex.requestHeaders, authorization: `Bearer ${server.token}` };
       delete headers['content-length'];

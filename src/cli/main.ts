@@ -7,6 +7,7 @@ import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
 import { registerList } from './commands/list.js';
 import { registerTestCredentials } from './commands/test-credentials.js';
+import { registerValidateMapping } from './commands/validate-mapping.js';
 import { registerAudit } from './commands/audit.js';
 
 export const EXIT_CODES_HELP = `
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerTestCredentials(program);
   registerServe(program);
   registerList(program);
+  registerValidateMapping(program);
   registerAudit(program);
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
   return program;

@@ -157,7 +157,7 @@ describe('scim-check run', () => {
     expectNoToken(s.token, res);
   });
 
-  it('rejects bad flags with one line and exit 2, before sending anything', async () => {
+  it('rejects bad flags with one line and exit 2, before sending anything', { timeout: 120_000 }, async () => {
     const s = await server();
     const cases: [string[], RegExp][] = [
       [['run', '--bogus-flag'], /unknown option '--bogus-flag'/],

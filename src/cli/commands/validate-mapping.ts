@@ -1,0 +1,58 @@
+// `scim-check validate-mapping`: check an Okta attribute mapping offline against
+// the target's attribute profile, and show the SCIM payload it will produce.
+// Heavy modules load only when the command runs, to keep --help and --version fast.
+import { Command, Option } from 'commander';
+import { addReporterOption } from '../options.js';
+import { EXIT, ExitError } from '../../errors.js';
+
+interface ValidateFlags {
+  mapping: string;
+  appSchema?: string;
+  userSchema?: string;
+  profile: string;
+  samples?: string;
+  showPayload?: boolean;
+  usernameFormat?: string;
+  languageFormat?: 'iso639-1' | 'bcp47';
+  reporter: string[];
+}
+
+export function registerValidateMapping(program: Command): void {
+  const cmd = program
+    .command('validate-mapping')
+    .description('validate an Okta attribute mapping (as Okta\'s API exports it) against a target attribute profile, offline')
+    .requiredOption('--mapping <file>', 'the mapping: GET /api/v1/mappings/{id} JSON, a Terraform okta_profile_mapping JSON export, or the compact YAML form')
+    .option('--app-schema <file>', 'the app user schema: GET /api/v1/meta/schemas/apps/{appId}/default')
+    .option('--user-schema <file>', 'the Okta user schema (/api/v1/meta/schemas/user/default), to resolve source attributes')
+    .option('--profile <name|file>', 'attribute profile of the target (okta-minimum, eptura, eptura-engage, or a file)', 'okta-minimum')
+    .option('--samples <file>', 'sample Okta user profiles (JSON or YAML, one or many) to render through the mapping')
+    .option('--show-payload', 'print the SCIM POST /Users body each sample produces')
+    .option('--username-format <expression>', "Sign On \"Application username format\" expression (default user.login)")
+    .addOption(new Option('--language-format <format>', 'preferredLanguage format (default: the profile\'s, else iso639-1)').choices(['iso639-1', 'bcp47']));
+  addReporterOption(cmd);
+  cmd.action(async (flags: ValidateFlags) => {
+    const code = await validateMappingAction(flags);
+    if (code !== EXIT.OK) throw new ExitError(code);
+  });
+}
+
+async function validateMappingAction(flags: ValidateFlags): Promise<number> {
+  const { validateMapping, mappingResultToRunResult, renderPayloads } = await import('../../mapping/index.js');
+  const { parseReporters, emitReports } = await import('../emit-reports.js');
+  const { toolVersion } = await import('../../util/version.js');
+  const reporters = parseReporters(flags.reporter);
+  const started = Date.now();
+  const result = await validateMapping({
+    mappingFile: flags.mapping,
+    appSchemaFile: flags.appSchema,
+    userSchemaFile: flags.userSchema,
+    profile: flags.profile,
+    samplesFile: flags.samples,
+    usernameFormat: flags.usernameFormat,
+    languageFormat: flags.languageFormat,
+  });
+  if (flags.showPayload) process.stdout.write(renderPayloads(result));
+  const run = mappingResultToRunResult(result, { version: toolVersion(), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started });
+  await emitReports(run, reporters, []);
+  return result.summary.must > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
+}
