@@ -2,7 +2,7 @@
 // connection, and pagination anomalies. A proxy injects them in front of the real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../server/index.js';
-import { startFaultProxy, type Fault, type FaultProxy, type ProxiedRequest } from '../../test/helpers/fault-proxy.js';
+import { startFaultProxy, type Fault, type FaultProxy, type ProxiedRequest } from '../../test/helpers/audit-fault-proxy.js';
 import { runAudit, type AuditOptions } from './audit.js';
 import type { AuditFinding } from './types.js';
 

@@ -84,6 +84,8 @@ describe('audit rules against seeded defects', () => {
     const dup = streamed.find((f) => f.code === 'USERNAME_DUPLICATE' && f.resourceId === defectId('username-case-duplicate', 1, 'b'))!;
     expect(dup.attribute).toBe('userName');
     expect(dup.value).toBe(`${defectId('username-case-duplicate', 1, 'a')}@example.com`);
+    const schema = streamed.find((f) => f.code === 'SCHEMA_USER_INVALID' && f.resourceId === defectId('wrong-type', 1))!;
+    expect(schema).toMatchObject({ attribute: 'emails.primary', value: 'yes' });
     const member = streamed.find((f) => f.code === 'GROUP_MEMBER_UNKNOWN')!;
     expect(member).toMatchObject({ resourceType: 'Group', attribute: 'members.value', value: 'no-such-user-1' });
   });

@@ -26,7 +26,14 @@ export function checkResource(resource: ScimObject, kind: AuditResourceType, ctx
     // one finding per resource: the count then reads as "resources affected"
     const first = verdict.errors[0];
     const more = verdict.errors.length > 1 ? ` (and ${verdict.errors.length - 1} more)` : '';
-    problems.push({ code, severity: AUDIT_RULES[code].severity, attribute: pointerToPath(first.path), message: `${first.path || '/'} ${first.message}${more}` });
+    const value = valueAt(resource, first.path);
+    problems.push({
+      code,
+      severity: AUDIT_RULES[code].severity,
+      attribute: pointerToPath(first.path),
+      ...(value !== undefined ? { value } : {}),
+      message: `${first.path || '/'} ${first.message}${more}`,
+    });
   }
   if (ctx.serverSchemas) {
     for (const p of checkServerSchema(resource, kind, ctx.serverSchemas)) problems.push({ ...p, severity: AUDIT_RULES[p.code].severity });
@@ -43,4 +50,15 @@ export function checkResource(resource: ScimObject, kind: AuditResourceType, ctx
 function pointerToPath(pointer: string): string | undefined {
   const parts = pointer.split('/').filter((p) => p !== '' && !/^\d+$/.test(p));
   return parts.length ? parts.join('.').replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
+/** The scalar at a JSON pointer, to show the value at fault; objects and arrays are left out. */
+function valueAt(resource: ScimObject, pointer: string): unknown {
+  let node: unknown = resource;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== null && typeof node === 'object' ? undefined : node;
 }

@@ -4,7 +4,7 @@
 import type { AuditFinding } from '../types.js';
 
 const EMAIL_IN_TEXT = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
-const PERSONAL_ATTRIBUTE = /^(userName|displayName|nickName|name(\.|$)|emails(\.|$)|title|externalId)/i;
+const PERSONAL_ATTRIBUTE = /^(userName|displayName|nickName|name(\.|$)|emails(\.|$)|title)/i;
 
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
@@ -41,6 +41,7 @@ export function maskFinding(finding: AuditFinding): AuditFinding {
     if (typeof finding.value === 'string' && finding.value) message = message.split(finding.value).join(String(out.value));
   }
   out.message = maskText(message);
+  // whatever the attribute, an email address inside a value is personal
   if (typeof out.value === 'string') out.value = maskText(out.value);
   return out;
 }
