@@ -3,6 +3,7 @@
 import type { AttributeProfile } from '../profile/types.js';
 import * as attr from './attribute-checks.js';
 import * as resp from './response-checks.js';
+import * as rfc from './rfc-checks.js';
 
 export interface NamedCheckContext {
   body: unknown;
@@ -33,6 +34,17 @@ export const NAMED_CHECKS: Record<string, { run: NamedCheck; description: string
   'scim-content-type': { run: resp.scimContentType, description: 'Content-Type is application/scim+json' },
   'list-within-count': { run: resp.listWithinCount, description: 'at most `count` resources and itemsPerPage equals the number returned' },
   'scim-error': { run: resp.scimError, description: 'the body is a SCIM Error with status as a string equal to the HTTP status' },
+  'resource-meta': { run: rfc.resourceMeta, description: 'meta has resourceType (with.resourceType), created, lastModified and an absolute location' },
+  'each-resource-schema': { run: rfc.eachResourceSchema, description: 'every Resource of a ListResponse is valid against the bundled schema with.schema' },
+  'schemas-cover-resource-types': { run: rfc.schemasCoverResourceTypes, description: 'every schema and extension named by with.resourceTypes is listed by /Schemas' },
+  'only-attributes': { run: rfc.onlyAttributes, description: 'only the with.attributes requested plus id and schemas are returned' },
+  'result-ids': { run: rfc.resultIds, description: 'the Resources returned are exactly with.ids (any order)' },
+  'items-per-page-matches': { run: rfc.itemsPerPageMatches, description: 'itemsPerPage equals the number of Resources returned' },
+  'no-resources': { run: rfc.noResources, description: 'no Resources on the page, totalResults still given (with.totalResults)' },
+  'pages-concatenate': { run: rfc.pagesConcatenate, description: 'the with.pages, concatenated, are this full list: no gap, no duplicate, same order' },
+  'same-order': { run: rfc.sameOrder, description: 'the same resources in the same order as with.previous' },
+  'version-matches-etag': { run: rfc.versionMatchesEtag, description: 'meta.version equals the ETag header' },
+  'patch-response': { run: rfc.patchResponse, description: 'a PATCH answers 204 without body or 200 with the resource' },
 };
 
 export function runNamedCheck(name: string, ctx: NamedCheckContext, args: Record<string, unknown>): NamedCheckOutcome {

@@ -95,7 +95,7 @@ function evaluateKind(exp: Expectation, ctx: ExpectationContext): Outcome {
     };
   }
   if (exp.check !== undefined) {
-    const r = runNamedCheck(exp.check, { ...ctx.named, body: res.body, request: { body: ctx.requestBody }, response: res }, (exp.with ?? {}) as Record<string, unknown>);
+    const r = runNamedCheck(exp.check, { ...ctx.named, body: res.body, request: { body: ctx.requestBody }, response: res }, (ctx.render(exp.with ?? {}) ?? {}) as Record<string, unknown>);
     return { kind: `check.${exp.check}`, title: exp.check, ...r };
   }
   if (exp.maxDurationMs !== undefined) {

@@ -75,17 +75,36 @@ function listResponse(resources: unknown[]): Record<string, unknown> {
 
 /** RFC 7644 §4: filtering discovery endpoints SHOULD be refused with 403. */
 function refuseFilter(ctx: RequestContext): void {
-  if (ctx.url.searchParams.has('filter')) throw new ScimHttpError(403, 'filtering is not supported on discovery endpoints');
+  if (ctx.url.searchParams.has('filter') && !ctx.quirks.has('discovery-filter-ignored')) throw new ScimHttpError(403, 'filtering is not supported on discovery endpoints');
 }
 
 export function getServiceProviderConfig(ctx: RequestContext): void {
-  sendJson(ctx, 200, serviceProviderConfig(ctx.store.baseUrl));
+  const config = serviceProviderConfig(ctx.store.baseUrl);
+  for (const feature of (ctx.quirks.param('spc-unsupported') ?? '').split(',')) {
+    if (ctx.quirks.has('spc-unsupported') && config[feature.trim()]) config[feature.trim()] = { ...(config[feature.trim()] as object), supported: false };
+  }
+  if (ctx.quirks.has('discovery-missing-members')) {
+    delete config.bulk;
+    delete config.changePassword;
+  }
+  sendJson(ctx, 200, config);
+}
+
+/** Quirk discovery-bare-array: a bare array instead of a ListResponse. */
+function sendCollection(ctx: RequestContext, resources: Record<string, unknown>[]): void {
+  sendJson(ctx, 200, ctx.quirks.has('discovery-bare-array') ? resources : listResponse(resources));
+}
+
+/** Quirk discovery-missing-members: the member `name` of every definition is left out. */
+function withoutMember(ctx: RequestContext, resources: Record<string, unknown>[], name: string): Record<string, unknown>[] {
+  if (!ctx.quirks.has('discovery-missing-members')) return resources;
+  return resources.map(({ [name]: _dropped, ...rest }) => rest);
 }
 
 export function getResourceTypes(ctx: RequestContext, name?: string): void {
   refuseFilter(ctx);
-  const all = resourceTypes(ctx.store.baseUrl);
-  if (name === undefined) return sendJson(ctx, 200, listResponse(all));
+  const all = withoutMember(ctx, resourceTypes(ctx.store.baseUrl), 'endpoint');
+  if (name === undefined) return sendCollection(ctx, all);
   const found = all.find((r) => r.id === name);
   if (!found) throw new ScimHttpError(404, `resource type ${name} not found`);
   sendJson(ctx, 200, found);
@@ -93,8 +112,9 @@ export function getResourceTypes(ctx: RequestContext, name?: string): void {
 
 export function getSchemas(ctx: RequestContext, id?: string): void {
   refuseFilter(ctx);
-  const all = schemas(ctx.store.baseUrl, ctx.quirks);
-  if (id === undefined) return sendJson(ctx, 200, listResponse(all));
+  const served = schemas(ctx.store.baseUrl, ctx.quirks).filter((s) => !(ctx.quirks.has('schemas-missing-extension') && s.id === ENTERPRISE_USER_SCHEMA));
+  const all = withoutMember(ctx, served, 'attributes');
+  if (id === undefined) return sendCollection(ctx, all);
   const found = all.find((s) => String(s.id).toLowerCase() === id.toLowerCase());
   if (!found) throw new ScimHttpError(404, `schema ${id} not found`);
   sendJson(ctx, 200, found);

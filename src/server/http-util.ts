@@ -62,6 +62,7 @@ export function sendEmpty(ctx: RequestContext, status: number, headers: Record<s
 }
 
 export function sendError(ctx: RequestContext, error: ScimHttpError): void {
+  if (error.status === 400 && ctx.quirks.has('bad-request-as-500')) error = new ScimHttpError(500, error.detail, undefined, error.headers);
   if (error.status === 404 && ctx.quirks.has('html-404')) {
     const html = '<html><body><h1>404 Not Found</h1></body></html>';
     ctx.res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', ...error.headers });
@@ -74,6 +75,6 @@ export function sendError(ctx: RequestContext, error: ScimHttpError): void {
     status: ctx.quirks.has('error-status-as-number') ? error.status : String(error.status),
     detail: error.detail,
   };
-  if (error.scimType && !ctx.quirks.has('no-scim-type')) body.scimType = error.scimType;
+  if (error.scimType && !ctx.quirks.has('no-scim-type')) body.scimType = ctx.quirks.has('wrong-scim-type') ? 'invalidSyntax' : error.scimType;
   sendJson(ctx, error.status, body, error.headers);
 }

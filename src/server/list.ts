@@ -62,24 +62,35 @@ function shuffle<T>(items: T[]): T[] {
 
 export function listResources(ctx: RequestContext, adapter: ResourceAdapter): void {
   const { url, quirks } = ctx;
-  const filter = parseFilterParam(url);
-  const caseExact = new Set(CASE_EXACT);
+  const filterText = url.searchParams.get('filter') ?? '';
+  if (quirks.has('filter-keywords-case-sensitive') && /\s(EQ|NE|CO|SW|EW|PR|GT|GE|LT|LE|AND|OR|NOT)[\s(]/.test(` ${filterText} `)) {
+    throw new ScimHttpError(400, 'unknown filter operator (operators are lower-case)', 'invalidFilter');
+  }
+  let filter = parseFilterParam(url);
+  if (filter && quirks.has('filter-operator-broken')) filter = breakOperator(filter, (quirks.param('filter-operator-broken') ?? '').toLowerCase());
+  const caseExact = new Set(quirks.has('filter-ignores-case-exact') ? [] : CASE_EXACT);
   if (quirks.has('usernames-case-sensitive')) caseExact.add('username');
   // Filter on the client's view, so computed attributes such as User.groups are filterable.
   // Plain paging (Okta's import) renders only the requested page: O(page), not O(tenant).
   const plain = !filter && !url.searchParams.get('sortBy') && !quirks.has('unstable-order');
   let matched = plain ? [] : ctx.store.list(adapter.kind).map((r) => adapter.render(ctx, r));
-  if (filter) matched = matched.filter((r) => matchesFilter(r, filter, { caseExactAttributes: caseExact }));
+  if (filter) matched = matched.filter((r) => matchesFilter(r, filter!, { caseExactAttributes: caseExact }));
   if (filter && quirks.has('deactivated-hidden-from-filter')) matched = matched.filter((r) => r.active !== false);
   matched = sortResources(matched, url);
   if (quirks.has('unstable-order')) matched = shuffle(matched);
 
-  const startIndex = Math.max(1, integerParam(url, 'startIndex') ?? 1); // < 1 is treated as 1
+  const rawStart = integerParam(url, 'startIndex') ?? 1;
+  const startIndex = Math.max(1, rawStart); // < 1 is treated as 1
   const requested = integerParam(url, 'count');
   let count = Math.min(MAX_RESULTS, Math.max(0, requested ?? DEFAULT_COUNT)); // negative is treated as 0
   const total = plain ? ctx.store.count(adapter.kind) : matched.length;
   if (quirks.has('count-ignored')) count = total;
-  const offset = quirks.has('startindex-zero-based') ? startIndex : startIndex - 1;
+  if (requested === 0 && quirks.has('count-zero-as-default')) count = DEFAULT_COUNT;
+  if (requested !== undefined && requested < 0 && quirks.has('negative-count-not-clamped')) count = DEFAULT_COUNT;
+  if (rawStart < 1 && quirks.has('startindex-not-clamped')) count = 0;
+  if (quirks.has('page-past-end-error') && startIndex > Math.max(1, total)) throw new ScimHttpError(404, `startIndex ${startIndex} is past the last result`);
+  let offset = quirks.has('startindex-zero-based') ? startIndex : startIndex - 1;
+  if (quirks.has('page-overlap') && offset > 0) offset -= 1;
   if (plain) matched = ctx.store.slice(adapter.kind, offset, count).map((r) => adapter.render(ctx, r));
   const page = (plain ? matched : matched.slice(offset, offset + count)).map((r) => renderFor(ctx, { ...adapter, render: (_c, s) => s }, r));
 
@@ -87,12 +98,32 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   const counter = (n: number) => (quirks.has('list-counters-as-strings') ? String(n) : n);
   const body: Record<string, unknown> = {
     schemas: [LIST_RESPONSE_SCHEMA],
-    totalResults: counter(total),
-    itemsPerPage: counter(page.length),
+    totalResults: counter(quirks.has('total-results-is-page-size') ? page.length : total),
+    itemsPerPage: counter(quirks.has('items-per-page-is-total') ? total : page.length),
     startIndex: counter(startIndex),
     Resources: page,
   };
   if (page.length === 0 && quirks.has('list-omit-resources-when-empty')) delete body.Resources;
   if (filter && total === 0 && quirks.has('no-match-404')) throw new ScimHttpError(404, 'no resource matches the filter');
   sendJson(ctx, 200, body);
+}
+
+/** Quirk filter-operator-broken=OP: every node using OP becomes `x and not (x)`, which never matches. */
+function breakOperator(node: FilterNode, op: string): FilterNode {
+  const never = (n: FilterNode): FilterNode => ({ kind: 'and', left: n, right: { kind: 'not', inner: n } });
+  switch (node.kind) {
+    case 'and':
+    case 'or': {
+      const out: FilterNode = { kind: node.kind, left: breakOperator(node.left, op), right: breakOperator(node.right, op) };
+      return node.kind === op ? never(out) : out;
+    }
+    case 'not':
+      return op === 'not' ? never(node) : { kind: 'not', inner: breakOperator(node.inner, op) };
+    case 'valuePath':
+      return op === 'valuepath' ? never(node) : { ...node, filter: breakOperator(node.filter, op) };
+    case 'present':
+      return op === 'pr' ? never(node) : node;
+    default:
+      return node.op === op ? never(node) : node;
+  }
 }

@@ -20,6 +20,8 @@ export interface PatchTarget {
 /** Apply a PatchOp request body to `doc` (mutated in place: pass a copy). */
 export function applyPatch(doc: Record<string, unknown>, body: unknown, target: PatchTarget): void {
   for (const { op, path, value } of readOperations(body)) {
+    if (target.quirks.has('patch-op-ignored') && (target.quirks.param('patch-op-ignored') ?? '').split(',').includes(op)) continue;
+    if (path !== undefined && /^urn:/i.test(path) && target.quirks.has('patch-extension-path-unsupported')) throw new ScimHttpError(400, `path "${path}" is not supported`, 'invalidPath');
     const wholeExtension = path === undefined ? undefined : extensionNamed(path, target.extensions);
     if (path === undefined) applyWithoutPath(doc, op, value, target);
     else if (wholeExtension && op !== 'remove') applyWithoutPath(doc, op, { [wholeExtension.id]: value }, target);
@@ -89,7 +91,7 @@ function applyAt(doc: Record<string, unknown>, path: ResolvedPath, op: Op, value
     delete container[key];
   } else if (path.def.multiValued) {
     const items = Array.isArray(value) ? value : [value];
-    const appends = op === 'add' || (key === 'members' && quirks.has('members-replace-appends'));
+    const appends = (op === 'add' && !quirks.has('patch-add-replaces-multi')) || (key === 'members' && quirks.has('members-replace-appends'));
     container[key] = appends ? mergeUnique(asArray(container[key]), items) : items;
   } else if (path.def.type === 'complex' && isObject(value)) {
     // RFC 7644 §3.5.2.3: sub-attributes not given are left unchanged
@@ -102,7 +104,7 @@ function applyAt(doc: Record<string, unknown>, path: ResolvedPath, op: Op, value
 function applyFiltered(container: Record<string, unknown>, path: ResolvedPath, op: Op, value: unknown, quirks: QuirkSet): void {
   const key = path.def.name;
   const items = asArray(container[key]);
-  const hit = (item: unknown) => isObject(item) && matchesFilter(item, path.filter!);
+  const hit = (item: unknown) => isObject(item) && (quirks.has('patch-filter-applies-to-all') || matchesFilter(item, path.filter!));
   if (op === 'remove') {
     if (key === 'members' && quirks.has('members-remove-ignored')) return;
     if (path.subDef) items.filter(hit).forEach((item) => deleteCi(item as Record<string, unknown>, path.subDef!.name));

@@ -148,7 +148,95 @@ const PROBES: Record<string, Probe> = {
   'no-get-by-id': { run: async (c, s) => (await c('GET', `/Users/${firstUser(s).id}`)).status, normal: 200, quirked: 405 },
   'no-groups-endpoint': { run: async (c) => (await c('GET', '/Groups')).status, normal: 200, quirked: 404 },
   'unauthorized-empty-body': { run: async (c) => (await c('GET', '/Users', { token: 'wrong' })).text === '', normal: false, quirked: true },
+  // RFC packs (suites/rfc/*)
+  'create-returns-200': { run: async (c) => (await c('POST', '/Users', { body: userBody('c200@example.com') })).status, normal: 201, quirked: 200 },
+  'client-id-honoured': { run: async (c) => (await c('POST', '/Users', { body: userBody('cid@example.com', { id: 'client-chosen' }) })).json.id, normal: expect.not.stringMatching(/^client-chosen$/), quirked: 'client-chosen' },
+  'get-returns-list': { run: async (c, s) => 'Resources' in (await c('GET', `/Users/${firstUser(s).id}`)).json, normal: false, quirked: true },
+  'put-merges': { run: async (c, s) => 'name' in (await c('PUT', `/Users/${firstUser(s).id}`, { body: userBody('user0001@example.com') })).json, normal: false, quirked: true },
+  'unknown-id-empty-list': { run: async (c) => (await c('GET', '/Users/nope')).status, normal: 404, quirked: 200 },
+  'soft-delete-users': {
+    run: async (c, s) => {
+      const id = firstUser(s).id;
+      await c('DELETE', `/Users/${id}`);
+      return (await c('GET', `/Users/${id}`)).status;
+    },
+    normal: 404,
+    quirked: 200,
+  },
+  'attributes-ignored': { run: async (c, s) => 'emails' in (await c('GET', `/Users/${firstUser(s).id}?attributes=userName`)).json, normal: false, quirked: true },
+  'excluded-attributes-ignored': { run: async (c, s) => 'emails' in (await c('GET', `/Users/${firstUser(s).id}?excludedAttributes=emails`)).json, normal: false, quirked: true },
+  'filter-operator-broken': { spec: 'filter-operator-broken=co', run: async (c) => (await c('GET', filtered('userName co "0001"'))).json.totalResults, normal: 1, quirked: 0 },
+  'filter-keywords-case-sensitive': { run: async (c) => (await c('GET', filtered('userName EQ "user0001@example.com"'))).status, normal: 200, quirked: 400 },
+  'filter-ignores-case-exact': { run: async (c, s) => (await c('GET', filtered(`id eq "${firstUser(s).id.toUpperCase()}"`))).json.totalResults, normal: 0, quirked: 1 },
+  'bad-request-as-500': { run: async (c) => (await c('GET', filtered('userName eq'))).status, normal: 400, quirked: 500 },
+  'wrong-scim-type': { run: async (c) => (await c('GET', filtered('userName eq'))).json.scimType, normal: 'invalidFilter', quirked: 'invalidSyntax' },
+  'no-match-404': { run: async (c) => (await c('GET', absent)).status, normal: 200, quirked: 404 },
+  'startindex-not-clamped': { run: async (c) => (await c('GET', '/Users?startIndex=0&count=1')).json.Resources.length, normal: 1, quirked: 0 },
+  'count-zero-as-default': { run: async (c) => (await c('GET', '/Users?count=0')).json.Resources.length, normal: 0, quirked: 3 },
+  'negative-count-not-clamped': { run: async (c) => (await c('GET', '/Users?count=-1')).json.Resources.length, normal: 0, quirked: 3 },
+  'page-overlap': { run: async (c, s) => (await c('GET', '/Users?startIndex=2&count=1')).json.Resources[0].id === s.store.users()[1].id, normal: true, quirked: false },
+  'page-past-end-error': { run: async (c) => (await c('GET', '/Users?startIndex=10')).status, normal: 200, quirked: 404 },
+  'items-per-page-is-total': { run: async (c) => (await c('GET', '/Users?count=1')).json.itemsPerPage, normal: 1, quirked: 3 },
+  'total-results-is-page-size': { run: async (c) => (await c('GET', '/Users?count=1')).json.totalResults, normal: 3, quirked: 1 },
+  'patch-op-ignored': {
+    spec: 'patch-op-ignored=add',
+    run: async (c, s) => (await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'add', path: 'nickName', value: 'N' }) })).json.nickName,
+    normal: 'N',
+    quirked: undefined,
+  },
+  'patch-filter-applies-to-all': {
+    run: async (c, s) => {
+      const ops = [{ op: 'add', path: 'emails', value: [{ value: 'h@example.com', type: 'home' }] }, { op: 'replace', path: 'emails[type eq "work"].value', value: 'w2@example.com' }];
+      const user = (await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody(...ops) })).json;
+      return user.emails.find((e: { type: string }) => e.type === 'home').value;
+    },
+    normal: 'h@example.com',
+    quirked: 'w2@example.com',
+  },
+  'patch-add-replaces-multi': {
+    run: async (c, s) => (await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'add', path: 'emails', value: [{ value: 'h@example.com', type: 'home' }] }) })).json.emails.length,
+    normal: 2,
+    quirked: 1,
+  },
+  'patch-extension-path-unsupported': {
+    run: async (c, s) => (await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'replace', path: `${ENTERPRISE}:department`, value: 'Ops' }) })).status,
+    normal: 200,
+    quirked: 400,
+  },
+  'patch-not-atomic': {
+    run: async (c, s) => {
+      await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'replace', path: 'title', value: 'T' }, { op: 'remove' }) });
+      return (await c('GET', `/Users/${firstUser(s).id}`)).json.title;
+    },
+    normal: undefined,
+    quirked: 'T',
+  },
+  'patch-200-empty': { run: async (c, s) => (await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'replace', path: 'nickName', value: 'N' }) })).text === '', normal: false, quirked: true },
+  'spc-unsupported': { spec: 'spc-unsupported=patch', run: async (c) => (await c('GET', '/ServiceProviderConfig')).json.patch.supported, normal: true, quirked: false },
+  'discovery-missing-members': { run: async (c) => 'bulk' in (await c('GET', '/ServiceProviderConfig')).json, normal: true, quirked: false },
+  'discovery-bare-array': { run: async (c) => Array.isArray((await c('GET', '/Schemas')).json), normal: false, quirked: true },
+  'schemas-missing-extension': { run: async (c) => (await c('GET', '/Schemas')).json.Resources.some((r: { id: string }) => r.id === ENTERPRISE), normal: true, quirked: false },
+  'discovery-filter-ignored': { run: async (c) => (await c('GET', `/Schemas?filter=${encodeURIComponent('id pr')}`)).status, normal: 403, quirked: 200 },
+  'rejects-scim-content-type': { run: async (c) => (await c('POST', '/Users', { body: userBody('scimct@example.com') })).status, normal: 201, quirked: 415 },
+  'etag-version-mismatch': {
+    run: async (c, s) => {
+      const r = await c('GET', `/Users/${firstUser(s).id}`);
+      return r.headers.get('etag') === r.json.meta.version;
+    },
+    normal: true,
+    quirked: false,
+  },
+  'etag-preconditions-ignored': {
+    run: async (c, s) => (await c('GET', `/Users/${firstUser(s).id}`, { headers: { 'If-None-Match': String((firstUser(s).meta as { version: string }).version) } })).status,
+    normal: 304,
+    quirked: 200,
+  },
 };
+
+const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+function filtered(filter: string): string {
+  return `/Users?filter=${encodeURIComponent(filter)}`;
+}
 
 async function probe(p: Probe, quirks: string[]): Promise<unknown> {
   const server = await startServer({ quirks, seed: { users: 3, groups: 1 } });

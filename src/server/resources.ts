@@ -6,6 +6,7 @@ import { RequestContext, ScimHttpError, sendEmpty, sendJson } from './http-util.
 import { shapeResource, ShapedResource } from './schema-shape.js';
 import { applyPatch } from './patch.js';
 import { project, projectionFrom } from './projection.js';
+import { LIST_RESPONSE_SCHEMA } from '../scim/urns.js';
 
 export interface ResourceAdapter {
   kind: ResourceKind;
@@ -22,7 +23,10 @@ export interface ResourceAdapter {
 export function renderFor(ctx: RequestContext, adapter: ResourceAdapter, stored: ScimResource): Record<string, unknown> {
   const out = adapter.render(ctx, stored);
   if (ctx.quirks.has('missing-meta')) delete out.meta;
-  return project(out, projectionFrom(ctx.url));
+  const projection = projectionFrom(ctx.url);
+  if (ctx.quirks.has('attributes-ignored')) delete projection.attributes;
+  if (ctx.quirks.has('excluded-attributes-ignored')) delete projection.excluded;
+  return project(out, projection);
 }
 
 function versionOf(resource: ScimResource): string {
@@ -30,7 +34,7 @@ function versionOf(resource: ScimResource): string {
 }
 
 function sendResource(ctx: RequestContext, adapter: ResourceAdapter, status: number, saved: ScimResource, headers: Record<string, string> = {}): void {
-  sendJson(ctx, status, renderFor(ctx, adapter, saved), { ETag: versionOf(saved), ...headers });
+  sendJson(ctx, status, renderFor(ctx, adapter, saved), { ETag: etagOf(ctx, saved), ...headers });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,6 +48,7 @@ function findOr404(ctx: RequestContext, adapter: ResourceAdapter, id: string): S
 
 /** RFC 7644 §3.14: If-Match must name the current version (or be *). */
 function checkIfMatch(ctx: RequestContext, current: ScimResource): void {
+  if (ctx.quirks.has('etag-preconditions-ignored')) return;
   const header = ctx.req.headers['if-match'];
   if (!header || header.trim() === '*') return;
   const tags = header.split(',').map((t) => t.trim());
@@ -62,20 +67,23 @@ function save(ctx: RequestContext, adapter: ResourceAdapter, input: unknown, pre
 }
 
 export function createResource(ctx: RequestContext, adapter: ResourceAdapter): void {
-  const saved = save(ctx, adapter, ctx.body);
+  const clientId = (ctx.body as { id?: unknown } | undefined)?.id;
+  const saved = save(ctx, adapter, ctx.body, undefined, ctx.quirks.has('client-id-honoured') && typeof clientId === 'string' ? clientId : undefined);
   const location = (saved.meta as { location: string }).location;
   if (ctx.quirks.has('create-empty-body')) return sendEmpty(ctx, 201, { Location: location });
-  sendResource(ctx, adapter, 201, saved, ctx.quirks.has('no-location-header') ? {} : { Location: location });
+  sendResource(ctx, adapter, ctx.quirks.has('create-returns-200') ? 200 : 201, saved, ctx.quirks.has('no-location-header') ? {} : { Location: location });
 }
 
 export function getResource(ctx: RequestContext, adapter: ResourceAdapter, id: string): void {
+  if (ctx.quirks.has('unknown-id-empty-list') && !ctx.store.get(adapter.kind, id)) return sendJson(ctx, 200, listOf([]));
   const found = findOr404(ctx, adapter, id);
-  const ifNoneMatch = ctx.req.headers['if-none-match'];
+  const ifNoneMatch = ctx.quirks.has('etag-preconditions-ignored') ? undefined : ctx.req.headers['if-none-match'];
   if (ifNoneMatch && ifNoneMatch.split(',').map((t) => t.trim()).includes(versionOf(found))) {
     sendEmpty(ctx, 304, { ETag: versionOf(found) });
     return;
   }
   if (ctx.quirks.has('uppercase-id-on-read')) return sendJson(ctx, 200, { ...renderFor(ctx, adapter, found), id: found.id.toUpperCase() });
+  if (ctx.quirks.has('get-returns-list')) return sendJson(ctx, 200, listOf([renderFor(ctx, adapter, found)]));
   sendResource(ctx, adapter, 200, found);
 }
 
@@ -89,6 +97,7 @@ export function replaceResource(ctx: RequestContext, adapter: ResourceAdapter, i
   }
   checkIfMatch(ctx, previous);
   checkPutQuirks(ctx, previous);
+  if (ctx.quirks.has('put-merges')) ctx.body = { ...previous, ...(ctx.body as object) };
   sendResource(ctx, adapter, 200, save(ctx, adapter, ctx.body, previous));
 }
 
@@ -96,8 +105,14 @@ export function patchResource(ctx: RequestContext, adapter: ResourceAdapter, id:
   const previous = findOr404(ctx, adapter, id);
   checkIfMatch(ctx, previous);
   const { id: _id, meta: _meta, ...doc } = structuredClone(previous);
-  applyPatch(doc, ctx.body, { resourceId: id, core: adapter.core, extensions: adapter.extensions, quirks: ctx.quirks });
+  try {
+    applyPatch(doc, ctx.body, { resourceId: id, core: adapter.core, extensions: adapter.extensions, quirks: ctx.quirks });
+  } catch (e) {
+    if (ctx.quirks.has('patch-not-atomic')) save(ctx, adapter, doc, previous); // keeps what was applied before the failure
+    throw e;
+  }
   const saved = save(ctx, adapter, doc, previous);
+  if (ctx.quirks.has('patch-200-empty')) return sendEmpty(ctx, 200, { ETag: etagOf(ctx, saved) });
   if (ctx.quirks.has('patch-returns-204')) sendEmpty(ctx, 204, { ETag: versionOf(saved) });
   else sendResource(ctx, adapter, 200, saved);
 }
@@ -106,6 +121,7 @@ export function deleteResource(ctx: RequestContext, adapter: ResourceAdapter, id
   const found = findOr404(ctx, adapter, id);
   checkIfMatch(ctx, found);
   if (adapter.kind === 'Group' && ctx.quirks.has('soft-delete-groups')) return sendEmpty(ctx, 204);
+  if (adapter.kind === 'User' && ctx.quirks.has('soft-delete-users')) return sendEmpty(ctx, 204);
   ctx.store.remove(adapter.kind, id);
   if (ctx.quirks.has('delete-returns-200')) return sendJson(ctx, 200, renderFor(ctx, adapter, found));
   sendEmpty(ctx, 204);
@@ -123,4 +139,14 @@ function hasEmptyValue(value: unknown): boolean {
   if (value === null || value === '') return true;
   if (Array.isArray(value)) return value.some(hasEmptyValue);
   return typeof value === 'object' && Object.values(value as object).some(hasEmptyValue);
+}
+
+/** The ETag header: meta.version, unless a quirk makes it a strong tag that no longer equals it. */
+function etagOf(ctx: RequestContext, resource: ScimResource): string {
+  const version = versionOf(resource);
+  return ctx.quirks.has('etag-version-mismatch') ? version.replace(/^W\//, '') : version;
+}
+
+function listOf(resources: unknown[]): Record<string, unknown> {
+  return { schemas: [LIST_RESPONSE_SCHEMA], totalResults: resources.length, itemsPerPage: resources.length, startIndex: 1, Resources: resources };
 }
