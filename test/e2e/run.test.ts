@@ -136,6 +136,34 @@ describe('scim-check run', () => {
     expectNoToken(s.token, res);
   });
 
+  it('lists a resource it could not remove, with its id, in the console and JUnit reports', async () => {
+    const s = await server();
+    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => (req.method === 'DELETE' ? { status: 500, body: '{"status":"500"}' } : undefined));
+    try {
+      const dir = tmp();
+      const res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--reporter', 'console', '--reporter', `junit:${dir}/r.xml`, '--reporter', `json:${dir}/r.json`], { env: { SCIM_TOKEN: s.token } });
+      const json = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'));
+      const failed = json.cleanup.filter((c: { status: string }) => c.status === 'failed');
+      expect(failed).toHaveLength(3);
+      for (const c of failed) {
+        expect(res.stdout).toContain(c.id);
+        expect(readFileSync(path.join(dir, 'r.xml'), 'utf8')).toContain(c.id);
+      }
+      expect(readFileSync(path.join(dir, 'r.xml'), 'utf8')).toContain('CLEANUP_FAILED');
+      expectNoToken(s.token, res, dir);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('reads the target from SCIM_BASE_URL', async () => {
+    const s = await server();
+    const res = await runCli(['run', 'okta/test-credentials'], { env: { SCIM_TOKEN: s.token, SCIM_BASE_URL: s.baseUrl } });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(s.baseUrl);
+    expect(res.stdout).not.toContain('embedded');
+  });
+
   it('on SIGINT stops, removes every resource it created, and exits 130', async () => {
     const s = await server(['slow-responses=150']);
     const before = s.store.snapshot();

@@ -1,0 +1,20 @@
+// The runner as a library against the reference server: step dependencies,
+// skip reasons, and that other tests still run after a failure.
+import { describe, expect, it } from 'vitest';
+import { runAgainstServer } from './helpers/run-suite.js';
+
+describe('runner: dependent steps', () => {
+  it('skips only the steps that depend on a failed step, with the reason, and goes on', async () => {
+    const { run } = await runAgainstServer(['fixtures/suites/e2e/dependent-steps.yaml']);
+    const [first, second] = run.suites[0].tests;
+    const byId = Object.fromEntries(first.steps.map((s) => [s.id, s]));
+    expect(byId['list-empty'].status).toBe('failed');
+    expect(byId['list-empty'].checks.find((c) => c.code === 'list-empty.capture.firstId')?.passed).toBe(false);
+    expect(byId['read-first']).toMatchObject({ status: 'skipped', skipReason: 'depends on "list-empty", which did not pass' });
+    expect(byId['explicit-need']).toMatchObject({ status: 'skipped', skipReason: 'depends on "read-first", which did not pass' });
+    expect(byId['independent'].status).toBe('passed');
+    expect(first.status).toBe('failed');
+    expect(second.status).toBe('passed');
+    expect(run.summary).toMatchObject({ tests: 2, passed: 1, failed: 1, mustFailures: 1 });
+  });
+});
