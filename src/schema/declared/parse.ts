@@ -20,7 +20,9 @@ export function parseDeclared(schemasBody: unknown, resourceTypesBody: unknown):
   const schemas: DeclaredSchema[] = [];
   definitionsOf(schemasBody).forEach((raw, i) => {
     if (typeof raw.id !== 'string' || raw.id === '') return void problems.push(`schema ${i + 1} has no "id": skipped`);
-    const attributes = Array.isArray(raw.attributes) ? raw.attributes.filter(isObject).map(parseAttribute) : [];
+    // No attribute list says nothing about the attributes: better unchecked than all "unknown".
+    if (!Array.isArray(raw.attributes)) return void problems.push(`schema ${raw.id} has no "attributes" list: skipped`);
+    const attributes = raw.attributes.filter(isObject).map(parseAttribute);
     schemas.push({ id: raw.id, name: typeof raw.name === 'string' ? raw.name : undefined, attributes });
   });
   const resourceTypes = definitionsOf(resourceTypesBody).flatMap((raw, i) => parseResourceType(raw, i, problems));

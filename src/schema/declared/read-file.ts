@@ -98,7 +98,7 @@ function checkAttributes(attrs: unknown[], path: Path, at: (p: Path) => SourcePo
 
 function checkResourceType(r: Located, at: (p: Path) => SourcePosition): void {
   for (const key of ['endpoint', 'schema']) {
-    if (typeof r.value[key] !== 'string' || !r.value[key]) throw new UsageError(`resource type needs a "${key}"`, at(r.path));
+    if (typeof r.value[key] !== 'string' || !r.value[key]) throw new UsageError(`resource type needs "${key}"`, at(r.path));
   }
 }
 
