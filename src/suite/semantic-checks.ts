@@ -5,6 +5,7 @@ import type { DataPath, Diagnostic } from './diagnostic.js';
 import { closeMatches, suggestionSuffix } from './did-you-mean.js';
 import { parseExpression, templateExpressions, templateReferences, TemplateError } from '../runner/template.js';
 import { BodyPathError, parseBodyPath } from '../runner/body-path.js';
+import { NAMED_CHECKS } from '../checks/registry.js';
 
 const MATCHERS = ['equals', 'notEquals', 'matches', 'exists', 'type', 'length', 'contains', 'lte', 'gte', 'caseInsensitive'] as const;
 
@@ -126,6 +127,11 @@ function checkExpectation(exp: Expectation, at: DataPath, label: string, found: 
     found.push({ path: at, key: 'with', rank: 1, message: `"with" in ${label} only applies to check expectations` });
   }
   if (exp.path !== undefined) checkBodyPath(exp.path, [...at, 'path'], found);
+  if (exp.check !== undefined && !Object.prototype.hasOwnProperty.call(NAMED_CHECKS, exp.check)) {
+    const names = Object.keys(NAMED_CHECKS);
+    const hint = suggestionSuffix(exp.check, names) || ` (known checks: ${names.join(', ')})`;
+    found.push({ path: [...at, 'check'], rank: 1, message: `${label}: unknown check "${exp.check}"${hint}` });
+  }
   if (exp.matches !== undefined) {
     try {
       new RegExp(exp.matches);
