@@ -31,7 +31,6 @@ export function addReporterOption(cmd: Command): Command {
     '--reporter <name[:file]>',
     'console (default), json or junit; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml',
     collect,
-    [],
   );
 }
 

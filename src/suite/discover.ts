@@ -82,6 +82,7 @@ function resolveArgument(arg: string, bundled: () => BundledSuite[]): SuiteSpec[
 }
 
 function byTag(tag: string, bundled: BundledSuite[]): SuiteSpec[] {
+  if (tag === 'all') return bundled.map((b) => b.suite); // every bundled suite
   const hits = bundled.filter((b) => b.suite.tags?.includes(tag) || b.suite.tests.some((t) => t.tags?.includes(tag)));
   if (hits.length > 0) return hits.map((b) => b.suite);
   const known = [...new Set(bundled.flatMap((b) => b.suite.tags ?? []))].sort();

@@ -10,9 +10,9 @@ export function registerList(program: Command): void {
     .description('list suites and their tests (default: the bundled default set; `list tag:all` for every bundled suite)')
     .argument('[suites...]', 'suite files, directories, bundled names or tag:NAME')
     .option('--grep <pattern>', 'only tests whose name or id matches')
-    .option('--tag <tag>', 'only suites with this tag (repeatable)', collect, [])
+    .option('--tag <tag>', 'only suites with this tag (repeatable)', collect)
     .option('--json', 'machine-readable output')
-    .action((args: string[], flags: { grep?: string; tag: string[]; json?: boolean }) => {
+    .action((args: string[], flags: { grep?: string; tag?: string[]; json?: boolean }) => {
       const suites = resolveSuites(args, { grep: flags.grep, tags: flags.tag });
       if (flags.json) {
         const data = suites.map((s) => ({ name: s.name, file: s.file, tags: s.tags ?? [], tests: s.tests.map((t) => ({ name: t.name, id: t.id, steps: t.steps.length, requires: t.requires ?? [] })) }));

@@ -11,19 +11,19 @@ export function registerServe(program: Command): void {
     .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').default(0).argParser((v) => portNumber(v)))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <token>', 'bearer token the server accepts (default: random, printed)')
-    .option('--quirk <name>', 'switch on a deviation (repeatable; see `scim-check serve --list-quirks`)', collect, [])
+    .option('--quirk <name>', 'switch on a deviation (repeatable; see `scim-check serve --list-quirks`)', collect)
     .option('--list-quirks', 'list the available quirks and exit')
     .option('--seed-users <n>', 'start with this many generated users', (v) => portNumber(v, 10_000_000))
-    .action(async (flags: { port: number; host: string; token?: string; quirk: string[]; listQuirks?: boolean; seedUsers?: number }) => {
+    .action(async (flags: { port: number; host: string; token?: string; quirk?: string[]; listQuirks?: boolean; seedUsers?: number }) => {
       if (flags.listQuirks) {
         const { QUIRKS } = await import('../../server/quirks.js');
         for (const [name, text] of Object.entries(QUIRKS)) process.stdout.write(`${name.padEnd(34)} ${text}\n`);
         return;
       }
-      const server = await startServer({ port: flags.port, host: flags.host, token: flags.token, quirks: flags.quirk, seed: flags.seedUsers ? { users: flags.seedUsers } : undefined });
+      const server = await startServer({ port: flags.port, host: flags.host, token: flags.token, quirks: flags.quirk ?? [], seed: flags.seedUsers ? { users: flags.seedUsers } : undefined });
       process.stdout.write(`scim-check reference server listening\n  base URL: ${server.baseUrl}\n`);
       process.stdout.write(flags.token ? '  token:    (as given with --token)\n' : `  token:    ${server.token}\n`);
-      if (flags.quirk.length) process.stdout.write(`  quirks:   ${flags.quirk.join(', ')}\n`);
+      if (flags.quirk?.length) process.stdout.write(`  quirks:   ${flags.quirk!.join(', ')}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -9,17 +9,17 @@ import { EXIT, ExitError } from '../../errors.js';
 export function registerTestCredentials(program: Command): void {
   const cmd = program
     .command('test-credentials')
-    .description("replay Okta's \"Test API Credentials\" probe (GET /Users?startIndex=1&count=2, and /Groups with --groups)");
+    .description("replay Okta's \"Test API Credentials\" probe (GET /Users?startIndex=1&count=2, then GET /Groups?startIndex=1&count=100 unless --no-groups)");
   addTargetOptions(cmd);
   addReporterOption(cmd);
   cmd
     .option('--no-groups', 'skip the GET /Groups probe (Okta sends it only when group import or push is on)')
-    .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect, [])
-    .option('--quirk <name>', 'embedded server only: switch on a deviation (repeatable)', collect, [])
+    .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect)
+    .option('--quirk <name>', 'embedded server only: switch on a deviation (repeatable)', collect)
     .addOption(new Option('--profile <name|file>').default('okta-minimum').hideHelp())
     .action(async (flags: RunFlags & { groups: boolean }) => {
       const suites = resolveSuites(['okta/test-credentials'], { grep: flags.groups ? undefined : '^(?!.*groups)' });
-      const code = await runAndReport(suites, { ...flags, languageFormat: 'iso639-1', tag: [] });
+      const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], languageFormat: 'iso639-1', tag: [] });
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }
