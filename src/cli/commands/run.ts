@@ -15,8 +15,8 @@ import { applyBaselineFlags, preloadBaseline } from '../baseline-flags.js';
 import { readDeclaredSchemasFile } from '../../schema/declared/index.js';
 
 export interface RunFlags extends TargetFlags {
-  reporter: string[];
-  header: string[];
+  reporter?: string[];
+  header?: string[];
   bail?: boolean;
   grep?: string;
   tag?: string[];
@@ -38,13 +38,13 @@ export function registerRun(program: Command): void {
   addTargetOptions(cmd);
   addReporterOption(cmd);
   cmd
-    .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect, [])
+    .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect)
     .option('--grep <pattern>', 'only tests whose name or id matches this regular expression')
-    .option('--tag <tag>', 'only suites carrying this tag (repeatable)', collect, [])
+    .option('--tag <tag>', 'only suites carrying this tag (repeatable)', collect)
     .option('--bail', 'stop at the first failed test (clean-up still runs)')
     .option('--profile <name|file>', 'attribute profile every returned User is checked against', 'okta-minimum')
     .addOption(new Option('--language-format <format>', 'preferredLanguage format').choices(['iso639-1', 'bcp47']).default('iso639-1'))
-    .option('--quirk <name>', 'embedded server only: switch on a deviation of the reference server (repeatable)', collect, [])
+    .option('--quirk <name>', 'embedded server only: switch on a deviation of the reference server (repeatable)', collect)
     .option('--baseline <file>', 'accept the known deviations listed in this baseline file')
     .option('--update-baseline <file>', 'write the current must-level failures to this baseline file')
     .option('--schemas <file>', "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them")
