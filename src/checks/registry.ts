@@ -3,6 +3,7 @@
 import type { AttributeProfile } from '../profile/types.js';
 import * as attr from './attribute-checks.js';
 import * as resp from './response-checks.js';
+import * as okta from './okta-checks.js';
 import * as rfc from './rfc-checks.js';
 
 export interface NamedCheckContext {
@@ -34,6 +35,9 @@ export const NAMED_CHECKS: Record<string, { run: NamedCheck; description: string
   'scim-content-type': { run: resp.scimContentType, description: 'Content-Type is application/scim+json' },
   'list-within-count': { run: resp.listWithinCount, description: 'at most `count` resources and itemsPerPage equals the number returned' },
   'scim-error': { run: resp.scimError, description: 'the body is a SCIM Error with status as a string equal to the HTTP status' },
+  'okta-not-found': { run: okta.oktaNotFound, description: 'a 200 ListResponse with totalResults 0 and no Resources, or a 404 (what Okta reads as "no such user")' },
+  'okta-patch-result': { run: okta.oktaPatchResult, description: 'PATCH answered 204, or 200 with the resource carrying the `with` values (e.g. active: false)' },
+  'member-ids': { run: okta.memberIds, description: 'the group members are exactly with.ids (any order)' },
   'resource-meta': { run: rfc.resourceMeta, description: 'meta has resourceType (with.resourceType), created, lastModified and an absolute location' },
   'each-resource-schema': { run: rfc.eachResourceSchema, description: 'every Resource of a ListResponse is valid against the bundled schema with.schema' },
   'schemas-cover-resource-types': { run: rfc.schemasCoverResourceTypes, description: 'every schema and extension named by with.resourceTypes is listed by /Schemas' },

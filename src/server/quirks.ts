@@ -91,6 +91,7 @@ export const QUIRKS: Record<string, string> = {
   'no-get-by-id': 'GET /Users/{id} and /Groups/{id} answer 405 (only lists are served)',
   'no-groups-endpoint': '/Groups answers 404 (no group support)',
   'unauthorized-empty-body': '401 responses have an empty body',
+  'groups-patch-unsupported': 'PATCH /Groups/{id} answers 405 (groups only take PUT)',
 };
 
 /** The active quirks of one server, with optional `name=value` parameters. */

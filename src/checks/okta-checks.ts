@@ -1,0 +1,54 @@
+// Named checks for the Okta lifecycle packs: rules where Okta accepts more than one
+// answer (404 or an empty list; 200 with the user or 204), and exact group membership.
+import type { NamedCheck } from './registry.js';
+
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/** B-1: "not found" is a 200 ListResponse with totalResults 0 and no Resources, or (Okta-tolerated) a 404. */
+export const oktaNotFound: NamedCheck = (ctx) => {
+  if (ctx.response.status === 404) return { passed: true, actual: '404 (tolerated by Okta)', expected: 'totalResults 0, or 404' };
+  const body = obj(ctx.body);
+  const total = body?.totalResults;
+  const resources = Array.isArray(body?.Resources) ? (body!.Resources as unknown[]) : [];
+  const passed = ctx.response.status === 200 && Number(total) === 0 && resources.length === 0;
+  return {
+    passed,
+    expected: '200 with totalResults 0 and no Resources, or 404',
+    actual: `${ctx.response.status}, totalResults ${JSON.stringify(total)}, ${resources.length} resource(s)`,
+    ...(passed ? {} : { detail: 'Okta would link the new user to whatever this answer holds instead of creating it' }),
+  };
+};
+
+/** D-1/D-4: a PATCH answers 204, or 200 with the resource showing `with` (e.g. {active: false}). */
+export const oktaPatchResult: NamedCheck = (ctx, args) => {
+  const status = ctx.response.status;
+  if (status === 204) return { passed: true, actual: 204, expected: '204, or 200 with the resource' };
+  const body = obj(ctx.body);
+  if (status !== 200 || !body) return { passed: false, actual: `${status}${body ? '' : ' without a JSON body'}`, expected: '204, or 200 with the resource' };
+  const wrong = Object.entries(args).filter(([k, v]) => body[k] !== v);
+  return {
+    passed: wrong.length === 0,
+    expected: args,
+    actual: Object.fromEntries(Object.keys(args).map((k) => [k, body[k] ?? '(absent)'])),
+    ...(wrong.length ? { detail: `200 but ${wrong.map(([k]) => k).join(', ')} not as sent` } : {}),
+  };
+};
+
+/** G-5..G-9: the group's members are exactly `with.ids` (any order); an absent members list is empty. */
+export const memberIds: NamedCheck = (ctx, args) => {
+  const want = Array.isArray(args.ids) ? args.ids.map(String).sort() : [];
+  const body = obj(ctx.body);
+  if (!body) return { passed: false, expected: want, actual: ctx.body === undefined ? '(no JSON body)' : typeof ctx.body };
+  const members = Array.isArray(body.members) ? (body.members as unknown[]) : [];
+  const got = members.map((m) => String(obj(m)?.value)).sort();
+  const passed = got.length === want.length && got.every((id, i) => id === want[i]);
+  const missing = want.filter((id) => !got.includes(id));
+  const extra = got.filter((id) => !want.includes(id));
+  return {
+    passed,
+    expected: want,
+    actual: got,
+    ...(passed ? {} : { detail: [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `unexpected ${extra.join(', ')}` : ''].filter(Boolean).join('; ') }),
+  };
+};
