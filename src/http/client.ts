@@ -1,7 +1,7 @@
 // The one HTTP client every command uses: undici with explicit timeouts, a body
 // size cap, gzip/deflate decoding (Okta sends Accept-Encoding: gzip,deflate) and
 // transport failures mapped to TransportError codes (exit 3).
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { TransportError, UsageError } from '../errors.js';
@@ -35,17 +35,25 @@ export interface HttpResponse {
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export class HttpClient {
-  private readonly agent: Agent;
+  private agent: Agent | undefined;
   private readonly maxBodyBytes: number;
+  private readonly ca: string | undefined;
 
   constructor(private readonly opts: HttpClientOptions) {
     this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    this.agent = new Agent({
-      connect: { timeout: opts.timeoutMs, rejectUnauthorized: !opts.insecure, ca: loadCa(opts.caFile) },
-      headersTimeout: opts.timeoutMs,
-      bodyTimeout: opts.timeoutMs,
-      connections: opts.connections ?? 4,
+    this.ca = loadCa(opts.caFile); // read now: a bad --ca file fails before any request
+  }
+
+  /** undici loads on first use, so commands that send nothing start fast. */
+  private async dispatcher(): Promise<{ agent: Agent; request: typeof import('undici').request }> {
+    const undici = await import('undici');
+    this.agent ??= new undici.Agent({
+      connect: { timeout: this.opts.timeoutMs, rejectUnauthorized: !this.opts.insecure, ca: this.ca },
+      headersTimeout: this.opts.timeoutMs,
+      bodyTimeout: this.opts.timeoutMs,
+      connections: this.opts.connections ?? 4,
     });
+    return { agent: this.agent, request: undici.request };
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
@@ -59,11 +67,12 @@ export class HttpClient {
     const deadline = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     try {
+      const { agent, request } = await this.dispatcher();
       const res = await request(req.url, {
         method: method as 'GET',
         headers: req.headers,
         body: req.body,
-        dispatcher: this.agent,
+        dispatcher: agent,
         signal,
       });
       const raw = await readCapped(res.body, this.maxBodyBytes);
@@ -79,7 +88,7 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.agent?.close();
   }
 }
 

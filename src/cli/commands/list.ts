@@ -1,7 +1,6 @@
 // `scim-check list`: the suites a run would execute, with their tests.
 import { Command } from 'commander';
 import path from 'node:path';
-import { resolveSuites } from '../../suite/discover.js';
 import { collect } from '../options.js';
 
 export function registerList(program: Command): void {
@@ -12,7 +11,8 @@ export function registerList(program: Command): void {
     .option('--grep <pattern>', 'only tests whose name or id matches')
     .option('--tag <tag>', 'only suites with this tag (repeatable)', collect)
     .option('--json', 'machine-readable output')
-    .action((args: string[], flags: { grep?: string; tag?: string[]; json?: boolean }) => {
+    .action(async (args: string[], flags: { grep?: string; tag?: string[]; json?: boolean }) => {
+      const { resolveSuites } = await import('../../suite/discover.js');
       const suites = resolveSuites(args, { grep: flags.grep, tags: flags.tag });
       if (flags.json) {
         const data = suites.map((s) => ({ name: s.name, file: s.file, tags: s.tags ?? [], tests: s.tests.map((t) => ({ name: t.name, id: t.id, steps: t.steps.length, requires: t.requires ?? [] })) }));

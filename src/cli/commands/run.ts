@@ -1,18 +1,10 @@
 // `scim-check run`: load and validate suites (nothing is sent if one is invalid),
-// resolve the target, run, clean up, report, and turn the result into an exit code.
+// resolve the target, run, clean up, report, and turn the result into an exit code
+// (src/cli/run-and-report.ts).
 import { Command, Option } from 'commander';
-import { resolveSuites } from '../../suite/discover.js';
-import { runSuites } from '../../runner/run.js';
-import type { RunResult } from '../../runner/results.js';
-import type { SuiteSpec } from '../../suite/types.js';
-import { addReporterOption, addTargetOptions, collect, parseHeaderFlags } from '../options.js';
-import { resolveTarget, type TargetFlags } from '../target.js';
-import { emitReports, parseReporters } from '../emit-reports.js';
-import { loadProfile } from '../../profile/load.js';
+import { addReporterOption, addTargetOptions, collect } from '../options.js';
+import type { TargetFlags } from '../target.js';
 import { EXIT, ExitError } from '../../errors.js';
-import { interruptSignal } from '../signals.js';
-import { applyBaselineFlags, preloadBaseline } from '../baseline-flags.js';
-import { readDeclaredSchemasFile } from '../../schema/declared/index.js';
 
 export interface RunFlags extends TargetFlags {
   reporter?: string[];
@@ -49,50 +41,12 @@ export function registerRun(program: Command): void {
     .option('--update-baseline <file>', 'write the current must-level failures to this baseline file')
     .option('--schemas <file>', "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them")
     .action(async (suites: string[], flags: RunFlags) => {
+      // the run machinery loads only when a run happens: --help and --version stay fast
+      const { resolveSuites } = await import('../../suite/discover.js');
+      const { runAndReport } = await import('../run-and-report.js');
       const selected = resolveSuites(suites, { grep: flags.grep, tags: flags.tag });
       const code = await runAndReport(selected, flags);
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }
 
-export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promise<number> {
-  const reporters = parseReporters(flags.reporter);
-  const profile = loadProfile(flags.profile);
-  const extraHeaders = parseHeaderFlags(flags.header ?? []);
-  const baseline = preloadBaseline(flags);
-  if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
-  const target = await resolveTarget(flags);
-  const interrupt = interruptSignal();
-  let run: RunResult;
-  try {
-    run = await runSuites(
-      suites,
-      {
-        baseUrl: target.baseUrl,
-        token: target.token,
-        embedded: target.embedded,
-        timeoutMs: flags.timeout,
-        bail: Boolean(flags.bail),
-        extraHeaders,
-        profile,
-        languageFormat: flags.languageFormat,
-        declaredSchemasFile: flags.schemas,
-      },
-      { signal: interrupt.signal, secrets: Object.values(extraHeaders), insecure: flags.insecure, caFile: flags.ca },
-    );
-  } finally {
-    interrupt.dispose();
-    await target.server?.close();
-  }
-  await applyBaselineFlags(run, flags, baseline);
-  await emitReports(run, reporters, [target.token, ...Object.values(extraHeaders)]);
-  return exitCodeOf(run);
-}
-
-export function exitCodeOf(run: RunResult): number {
-  if (run.interrupted === 'SIGINT') return EXIT.SIGINT;
-  if (run.interrupted === 'SIGTERM') return EXIT.SIGTERM;
-  const transport = run.suites.some((s) => s.tests.some((t) => t.steps.some((st) => st.status === 'errored' && st.error?.code.startsWith('SCIM_HTTP_'))));
-  if (transport) return EXIT.TRANSPORT;
-  return run.summary.mustFailures > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
-}

@@ -1,6 +1,5 @@
 // `scim-check serve`: the embedded reference server on its own, until interrupted.
 import { Command, Option } from 'commander';
-import { startServer } from '../../server/index.js';
 import { collect } from '../options.js';
 import { UsageError } from '../../errors.js';
 
@@ -20,6 +19,7 @@ export function registerServe(program: Command): void {
         for (const [name, text] of Object.entries(QUIRKS)) process.stdout.write(`${name.padEnd(34)} ${text}\n`);
         return;
       }
+      const { startServer } = await import('../../server/index.js');
       const server = await startServer({ port: flags.port, host: flags.host, token: flags.token, quirks: flags.quirk ?? [], seed: flags.seedUsers ? { users: flags.seedUsers } : undefined });
       process.stdout.write(`scim-check reference server listening\n  base URL: ${server.baseUrl}\n`);
       process.stdout.write(flags.token ? '  token:    (as given with --token)\n' : `  token:    ${server.token}\n`);

@@ -1,9 +1,8 @@
 // `scim-check test-credentials`: exactly what Okta's "Test API Credentials" button
 // sends, and whether it would go green. The quickest answer a vendor can get.
 import { Command, Option } from 'commander';
-import { resolveSuites } from '../../suite/discover.js';
 import { addReporterOption, addTargetOptions, collect } from '../options.js';
-import { runAndReport, type RunFlags } from './run.js';
+import type { RunFlags } from './run.js';
 import { EXIT, ExitError } from '../../errors.js';
 
 export function registerTestCredentials(program: Command): void {
@@ -18,6 +17,8 @@ export function registerTestCredentials(program: Command): void {
     .option('--quirk <name>', 'embedded server only: switch on a deviation (repeatable)', collect)
     .addOption(new Option('--profile <name|file>').default('okta-minimum').hideHelp())
     .action(async (flags: RunFlags & { groups: boolean }) => {
+      const { resolveSuites } = await import('../../suite/discover.js');
+      const { runAndReport } = await import('../run-and-report.js');
       const suites = resolveSuites(['okta/test-credentials'], { grep: flags.groups ? undefined : '^(?!.*groups)' });
       const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], languageFormat: 'iso639-1', tag: [] });
       if (code !== EXIT.OK) throw new ExitError(code);

@@ -1,0 +1,55 @@
+// Shared by `run` and `test-credentials`: everything after the suites are chosen.
+import { runSuites } from '../runner/run.js';
+import type { RunResult } from '../runner/results.js';
+import type { SuiteSpec } from '../suite/types.js';
+import { parseHeaderFlags } from './options.js';
+import { resolveTarget } from './target.js';
+import { emitReports, parseReporters } from './emit-reports.js';
+import { loadProfile } from '../profile/load.js';
+import { EXIT } from '../errors.js';
+import { interruptSignal } from './signals.js';
+import { applyBaselineFlags, preloadBaseline } from './baseline-flags.js';
+import { readDeclaredSchemasFile } from '../schema/declared/index.js';
+import type { RunFlags } from './commands/run.js';
+
+export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promise<number> {
+  const reporters = parseReporters(flags.reporter);
+  const profile = loadProfile(flags.profile);
+  const extraHeaders = parseHeaderFlags(flags.header ?? []);
+  const baseline = preloadBaseline(flags);
+  if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
+  const target = await resolveTarget(flags);
+  const interrupt = interruptSignal();
+  let run: RunResult;
+  try {
+    run = await runSuites(
+      suites,
+      {
+        baseUrl: target.baseUrl,
+        token: target.token,
+        embedded: target.embedded,
+        timeoutMs: flags.timeout,
+        bail: Boolean(flags.bail),
+        extraHeaders,
+        profile,
+        languageFormat: flags.languageFormat,
+        declaredSchemasFile: flags.schemas,
+      },
+      { signal: interrupt.signal, secrets: Object.values(extraHeaders), insecure: flags.insecure, caFile: flags.ca },
+    );
+  } finally {
+    interrupt.dispose();
+    await target.server?.close();
+  }
+  await applyBaselineFlags(run, flags, baseline);
+  await emitReports(run, reporters, [target.token, ...Object.values(extraHeaders)]);
+  return exitCodeOf(run);
+}
+
+export function exitCodeOf(run: RunResult): number {
+  if (run.interrupted === 'SIGINT') return EXIT.SIGINT;
+  if (run.interrupted === 'SIGTERM') return EXIT.SIGTERM;
+  const transport = run.suites.some((s) => s.tests.some((t) => t.steps.some((st) => st.status === 'errored' && st.error?.code.startsWith('SCIM_HTTP_'))));
+  if (transport) return EXIT.TRANSPORT;
+  return run.summary.mustFailures > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
+}
