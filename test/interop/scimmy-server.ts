@@ -63,6 +63,8 @@ function declareOnce(): void {
   declared = true;
   SCIMMY.Config.set({ patch: true, filter: 200, sort: false, etag: false, bulk: false, changePassword: false });
   const user = handlers(() => current!.users, 'userName');
+  // The enterprise extension, as most deployments declare it (scimmy ships the schema, off by default).
+  SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
   SCIMMY.Resources.declare(SCIMMY.Resources.User).ingress(user.ingress).egress(user.egress).degress(user.degress);
   const group = handlers(() => current!.groups);
   SCIMMY.Resources.declare(SCIMMY.Resources.Group).ingress(group.ingress).egress(group.egress).degress(group.degress);
