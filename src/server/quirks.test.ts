@@ -149,6 +149,7 @@ const PROBES: Record<string, Probe> = {
   'no-groups-endpoint': { run: async (c) => (await c('GET', '/Groups')).status, normal: 200, quirked: 404 },
   'unauthorized-empty-body': { run: async (c) => (await c('GET', '/Users', { token: 'wrong' })).text === '', normal: false, quirked: true },
   'groups-patch-unsupported': { run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', value: { displayName: 'x' } }) })).status, normal: 200, quirked: 405 },
+  'users-delete-unsupported': { run: async (c, s) => (await c('DELETE', `/Users/${firstUser(s).id}`)).status, normal: 204, quirked: 405 },
   // RFC packs (suites/rfc/*)
   'create-returns-200': { run: async (c) => (await c('POST', '/Users', { body: userBody('c200@example.com') })).status, normal: 201, quirked: 200 },
   'client-id-honoured': { run: async (c) => (await c('POST', '/Users', { body: userBody('cid@example.com', { id: 'client-chosen' }) })).json.id, normal: expect.not.stringMatching(/^client-chosen$/), quirked: 'client-chosen' },

@@ -92,6 +92,7 @@ export const QUIRKS: Record<string, string> = {
   'no-groups-endpoint': '/Groups answers 404 (no group support)',
   'unauthorized-empty-body': '401 responses have an empty body',
   'groups-patch-unsupported': 'PATCH /Groups/{id} answers 405 (groups only take PUT)',
+  'users-delete-unsupported': 'DELETE /Users/{id} answers 405 (users can only be deactivated, as Okta expects)',
 };
 
 /** The active quirks of one server, with optional `name=value` parameters. */
