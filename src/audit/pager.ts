@@ -54,6 +54,13 @@ export async function readAllPages(opts: PagerOptions): Promise<PagerResult> {
     }
     if (first.resources.length > opts.pageSize) state.stopped = true; // count ignored: everything came at once
     await Promise.all(Array.from({ length: opts.concurrency }, () => state.worker()));
+  } else if (first.ok && first.resources.length > 0) {
+    // no usable totalResults: read on one page at a time until a short or empty page
+    state.unknownTotal = true;
+    state.latestTotal = Infinity;
+    state.step = first.resources.length;
+    state.next = 1 + state.step;
+    await state.worker();
   }
   await state.finish();
   return { summary: state.summary, ids: state.ids, pageFailed: state.pageFailed };
@@ -68,6 +75,7 @@ class PagerState {
   next: number;
   stopped = false;
   pageFailed = false;
+  unknownTotal = false;
   private totalChangeReported = false;
   private countIgnoredReported = false;
 
@@ -87,8 +95,11 @@ class PagerState {
     while (!this.stopped && this.next <= this.limit) {
       const startIndex = this.next;
       this.next += this.step;
+      const readBefore = this.summary.read;
       const page = await this.readPage(startIndex);
       if (page.ok && page.resources.length === 0) this.stopped = true; // past the end, whatever totalResults says
+      // without a total, a short page is the last one, and a page of nothing new means startIndex is ignored
+      if (this.unknownTotal && (page.resources.length < this.step || this.summary.read === readBefore)) this.stopped = true;
     }
   }
 
@@ -130,7 +141,7 @@ class PagerState {
     // Okta tolerates lower-case keys and string counters; read them so the audit can go on
     const list = Array.isArray(body) ? body : obj.Resources ?? obj.resources;
     const resources = Array.isArray(list) ? list.filter((r): r is ScimObject => !!r && typeof r === 'object' && !Array.isArray(r)) : [];
-    const total = Number(obj.totalResults ?? obj.totalresults ?? (Array.isArray(body) ? body.length : NaN));
+    const total = Number(obj.totalResults ?? obj.totalresults ?? NaN);
     return { ok: true, totalResults: Number.isInteger(total) && total >= 0 ? total : undefined, resources };
   }
 
@@ -172,7 +183,7 @@ class PagerState {
 
   async finish(): Promise<void> {
     this.summary.totalResults = this.firstTotal;
-    if (this.firstTotal === undefined || this.pageFailed) return; // the failed page is the finding
+    if (this.firstTotal === undefined || this.pageFailed || this.unknownTotal) return; // the failed page is the finding
     const expected = Math.min(this.latestTotal, this.opts.maxResources ?? Infinity);
     if ((this.opts.maxResources ?? Infinity) < this.latestTotal) this.summary.truncated = true;
     if (this.summary.read < expected) {

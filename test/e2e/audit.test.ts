@@ -93,4 +93,15 @@ describe('scim-check audit (e2e)', () => {
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/SCIM_HTTP_CONNECT/);
   });
+
+  it('SIGINT stops the audit with 130 and leaves no half-written report', async () => {
+    const out = path.join(dir, 'interrupted.jsonl');
+    const res = await runCli(['audit', '--quirk', 'slow-responses=8000', '--reporter', `json:${out}`], {
+      env: { CI: 'true' },
+      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 2500),
+    });
+    expect(res.code).toBe(130);
+    expect(res.stderr).toMatch(/interrupted/);
+    expect((await readdir(dir)).filter((f) => f.includes('interrupted'))).toEqual([]);
+  });
 });

@@ -13,7 +13,7 @@ import { loadProfile } from '../../profile/load.js';
 import { Redactor } from '../../util/redact.js';
 import { useColor } from '../color.js';
 import { addTargetOptions, collect, parseHeaderFlags, positiveInt } from '../options.js';
-import { resolveTarget, type TargetFlags } from '../target.js';
+import { resolveTarget, type Target, type TargetFlags } from '../target.js';
 
 interface AuditFlags extends TargetFlags {
   reporter: string[];
@@ -75,36 +75,20 @@ async function auditAndReport(flags: AuditFlags): Promise<number> {
   const ratePerSecond = flags.rate === undefined ? undefined : parseRate(flags.rate);
   const profile = loadProfile(flags.profile);
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
-  const target = await resolveTarget(flags);
-  const redactor = new Redactor();
-  for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
-  const writer = new AuditReportWriter(specs, { maskPii: Boolean(flags.maskPii), redactor, color: useColor(), stdout: writeStdout });
-  const progress = flags.progress && wantsProgress() ? createProgressBar() : undefined;
   const interrupt = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => interrupt.abort(sig);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let target: Target | undefined;
+  const redactor = new Redactor();
+  const writer = new AuditReportWriter(specs, { maskPii: Boolean(flags.maskPii), redactor, color: useColor(), stdout: writeStdout });
+  const progress = flags.progress && wantsProgress() ? createProgressBar() : undefined;
   try {
+    target = await resolveTarget(flags);
+    for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
     const sinks = await writer.open();
-    const options: AuditOptions = {
-      baseUrl: target.baseUrl,
-      token: target.token,
-      resources,
-      pageSize: flags.pageSize,
-      concurrency: flags.concurrency,
-      ratePerSecond,
-      maxResources: flags.maxResources,
-      profile,
-      languageFormat: flags.languageFormat,
-      timeoutMs: flags.timeout,
-      insecure: flags.insecure,
-      caFile: flags.ca,
-      extraHeaders,
-      maxExamples: flags.maxExamples,
-      sinks,
-      onProgress: progress ? (p) => progress.update(p) : undefined,
-      signal: interrupt.signal,
-    };
+    const options = auditOptions(flags, target, { resources, ratePerSecond, profile, extraHeaders, sinks, signal: interrupt.signal });
+    if (progress) options.onProgress = (p) => progress.update(p);
     const result = await runAudit(options);
     progress?.done();
     await writer.finish(result);
@@ -120,8 +104,26 @@ async function auditAndReport(flags: AuditFlags): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await target.server?.close();
+    await target?.server?.close();
   }
+}
+
+type Resolved = Pick<AuditOptions, 'resources' | 'ratePerSecond' | 'profile' | 'extraHeaders' | 'sinks' | 'signal'>;
+
+function auditOptions(flags: AuditFlags, target: Target, resolved: Resolved): AuditOptions {
+  return {
+    ...resolved,
+    baseUrl: target.baseUrl,
+    token: target.token,
+    pageSize: flags.pageSize,
+    concurrency: flags.concurrency,
+    maxResources: flags.maxResources,
+    languageFormat: flags.languageFormat,
+    timeoutMs: flags.timeout,
+    insecure: flags.insecure,
+    caFile: flags.ca,
+    maxExamples: flags.maxExamples,
+  };
 }
 
 /** stdout with back-pressure, so streamed JSON Lines piped to a slow reader stay bounded. */
