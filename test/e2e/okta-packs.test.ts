@@ -52,6 +52,11 @@ describe('Okta packs end to end (run tag:okta)', () => {
     expect(cleanup.filter((c) => c.status !== 'removed')).toEqual([]);
     expect(new Set(cleanup.filter((c) => c.type === 'User').map((c) => c.via))).toEqual(new Set(['DELETE']));
 
+    // the existence check is on the wire exactly as Okta encodes it (%20, %22, %40; filter, startIndex, count)
+    expect(server.requestLog.map((r) => r.path)).toContainEqual(
+      expect.stringMatching(/\/Users\?filter=userName%20eq%20%22scimcheck-[0-9a-f]+-prov-[0-9a-f]+%40example\.test%22&startIndex=1&count=100$/),
+    );
+
     // the run never wrote to a pre-existing user
     const seededIds = new Set(JSON.parse(seededUsers).map((u: { id: string }) => u.id));
     const writes = server.requestLog.filter((r) => r.method !== 'GET' && r.method !== 'POST');
