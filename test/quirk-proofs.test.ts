@@ -18,6 +18,8 @@ interface Proof {
   seed?: SeedOptions;
   fails: string[];
   profile?: string;
+  /** Test ids that must be skipped (not failed) because /ServiceProviderConfig says a feature is unsupported. */
+  skips?: string[];
 }
 interface ProofFile {
   proofs: Proof[];
@@ -46,7 +48,8 @@ for (const file of files) {
     for (const proof of data.proofs) {
       const quirks = proof.quirk === undefined ? [] : Array.isArray(proof.quirk) ? proof.quirk : [proof.quirk];
       const label = [quirks.length ? `quirk ${quirks.join('+')}` : '', proof.seed ? `seed ${JSON.stringify(proof.seed)}` : ''].filter(Boolean).join(', ');
-      it(`${proof.suite} with ${label} fails ${proof.fails.join(', ')}`, async () => {
+      const outcome = proof.skips ? `skips ${proof.skips.join(', ')}` : `fails ${proof.fails.join(', ')}`;
+      it(`${proof.suite} with ${label} ${outcome}`, async () => {
         const { run, snapshotBefore, snapshotAfter } = await runAgainstServer([proof.suite], { quirks, profile: proof.profile, seed: proof.seed });
         // Quirks that keep or hide what the run created (no id returned, DELETE ignored) leave data behind by design.
         const leaves = ['hard-delete', 'put-creates', 'soft-delete', 'create-empty-body'];
@@ -56,6 +59,15 @@ for (const file of files) {
         // the codes named must exist in the suite (a renamed check must not pass silently)
         const known = new Set(allChecks(run).map((c) => c.code));
         for (const code of proof.fails) expect(known.has(code), `${code} is not a check of ${proof.suite}`).toBe(true);
+        if (proof.skips) {
+          const tests = run.suites.flatMap((s) => s.tests);
+          for (const id of proof.skips) {
+            const test = tests.find((t) => t.id === id);
+            expect(test?.status, `test ${id} is skipped`).toBe('skipped');
+            expect(test?.skipReason).toMatch(/ServiceProviderConfig/);
+          }
+          if (proof.fails.length === 0) expect(failed).toEqual([]);
+        }
       });
     }
 

@@ -79,8 +79,10 @@ function evaluateKind(exp: Expectation, ctx: ExpectationContext): Outcome {
     if (res.body === undefined) {
       return { kind: `body.${exp.path}`, title: `${exp.path}: response has a JSON body`, passed: false, actual: snippet(res.bodyText) };
     }
-    const m = matchValue(exp, getPath(res.body, exp.path), ctx.render);
-    return { kind: `body.${exp.path}`, title: `${exp.path} ${m.title}`, ...m.result };
+    // the path may carry templates (`members[value eq "${{ userId }}"]`): the kind keeps the raw text, stable across runs
+    const bodyPath = String(ctx.render(exp.path));
+    const m = matchValue(exp, getPath(res.body, bodyPath), ctx.render);
+    return { kind: `body.${exp.path}`, title: `${bodyPath} ${m.title}`, ...m.result };
   }
   if (exp.schema !== undefined) {
     if (res.body === undefined) {
