@@ -34,6 +34,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         profile,
         languageFormat: flags.languageFormat,
         declaredSchemasFile: flags.schemas,
+        discoverSchemas: flags.discoverSchemas,
       },
       { signal: interrupt.signal, secrets: Object.values(extraHeaders), insecure: flags.insecure, caFile: flags.ca },
     );

@@ -22,13 +22,16 @@ export type SendForCleanup = (req: CleanupRequest) => Promise<{ status: number }
 
 export class ResourceLedger {
   private readonly created: CreatedResource[] = [];
+  /** Every id the run ever created, also after clean-up: writes to them stay allowed. */
+  private readonly everOwned = new Set<string>();
 
   record(resource: CreatedResource): void {
+    this.everOwned.add(resource.id);
     if (!this.created.some((r) => r.type === resource.type && r.id === resource.id)) this.created.push(resource);
   }
 
   owns(id: string): boolean {
-    return this.created.some((r) => r.id === id);
+    return this.everOwned.has(id);
   }
 
   /** A step of the run deleted the resource itself (e.g. a DELETE test). */
@@ -40,16 +43,22 @@ export class ResourceLedger {
     return this.created;
   }
 
-  async cleanUp(send: SendForCleanup): Promise<CleanupRecord[]> {
+  /** How many resources were recorded so far: a mark for cleanUp(send, mark). */
+  size(): number {
+    return this.created.length;
+  }
+
+  /** Removes the resources recorded at or after `mark`, newest first, and forgets them. */
+  async cleanUp(send: SendForCleanup, mark = 0): Promise<CleanupRecord[]> {
     const records: CleanupRecord[] = [];
-    for (const res of [...this.created].reverse()) {
+    const batch = this.created.splice(mark);
+    for (const res of batch.reverse()) {
       if (res.removedByRun) {
         records.push({ type: res.type, id: res.id, via: 'deleted by a test step', status: 'removed' });
         continue;
       }
       records.push(await removeOne(res, send));
     }
-    this.created.length = 0;
     return records;
   }
 }

@@ -18,6 +18,8 @@ export interface RunOptions {
   capabilityOverrides?: Record<string, boolean>;
   /** --schemas: the server's /Schemas and /ResourceTypes from a file instead of the server. */
   declaredSchemasFile?: string;
+  /** Read /Schemas and /ResourceTypes first (default true); off for exact Okta replays. */
+  discoverSchemas?: boolean;
 }
 
 export interface RunContext {
@@ -30,6 +32,8 @@ export interface RunContext {
   prefix: string;
   signal: AbortSignal;
   capabilities(): Promise<Record<string, boolean>>;
+  /** Removals done so far (each test cleans up when it ends), in order. */
+  cleanupRecords: import('./results.js').CleanupRecord[];
   /** The server's own schemas, loaded once at the start of the run (absent when it publishes none). */
   declaredSchemas?: DeclaredSchemas;
 }

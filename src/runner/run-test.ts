@@ -6,6 +6,7 @@ import type { RunContext } from './context.js';
 import { runStep } from './run-step.js';
 import { dependenciesOf } from './step-deps.js';
 import { renderValue } from './template.js';
+import { cleanUpFrom } from './clean-up-run.js';
 
 export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext): Promise<TestResult> {
   const started = performance.now();
@@ -30,6 +31,26 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
   const render = (v: unknown) => renderValue(v, scopeData);
   const steps: StepResult[] = [];
   const statusById = new Map<string, StepStatus>();
+  const mark = ctx.ledger.size();
+  try {
+    await runSteps(test, suite, ctx, { render, captures }, steps, statusById);
+  } finally {
+    // What a test created is removed when the test ends, so the next test (and the
+    // next suite) sees the tenant as it was: no leftovers skew their lists.
+    ctx.cleanupRecords.push(...(await cleanUpFrom(ctx, mark)));
+  }
+  return { name: test.name, id: testId, status: worstOf(steps.map((s) => s.status)), steps, durationMs: performance.now() - started };
+}
+
+async function runSteps(
+  test: TestSpec,
+  suite: SuiteSpec,
+  ctx: RunContext,
+  scope: { render: (v: unknown) => unknown; captures: Record<string, unknown> },
+  steps: StepResult[],
+  statusById: Map<string, StepStatus>,
+): Promise<void> {
+  const { render, captures } = scope;
   for (let i = 0; i < test.steps.length; i++) {
     const step = test.steps[i];
     if (ctx.signal.aborted) break;
@@ -53,7 +74,6 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
     steps.push(result);
     if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) break;
   }
-  return { name: test.name, id: testId, status: worstOf(steps.map((s) => s.status)), steps, durationMs: performance.now() - started };
 }
 
 async function missingCapabilities(test: TestSpec, suite: SuiteSpec, ctx: RunContext): Promise<string[]> {

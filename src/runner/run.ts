@@ -9,9 +9,9 @@ import { HttpClient } from '../http/client.js';
 import { Redactor } from '../util/redact.js';
 import { ResourceLedger } from './cleanup.js';
 import { runTest } from './run-test.js';
+import { cleanUpFrom } from './clean-up-run.js';
 import { capabilityReader } from './capabilities.js';
 import { summarize } from './summary.js';
-import { buildRequest } from './request-builder.js';
 import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
 
@@ -41,18 +41,20 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     prefix: `scimcheck-${runId}`,
     signal,
     capabilities: capabilityReader(client, options.baseUrl, options.token, options.capabilityOverrides),
+    cleanupRecords: [],
   };
   const results: SuiteResult[] = [];
   const notices: RunResult['notices'] = [];
   let cleanup: CleanupRecord[] = [];
   try {
-    if (suites.length > 0 && !signal.aborted) await loadDeclaredSchemas(ctx, notices);
+    if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await loadDeclaredSchemas(ctx, notices);
     for (const suite of suites) {
       if (signal.aborted) break;
       results.push(await runOneSuite(suite, ctx, hooks));
     }
   } finally {
-    cleanup = await cleanUp(ctx, suites[0]);
+    // each test removes what it created when it ends; this catches anything left
+    cleanup = [...ctx.cleanupRecords, ...(await cleanUpFrom(ctx, 0))];
     await client.close();
   }
   for (const c of cleanup.filter((r) => r.status === 'failed')) {
@@ -84,19 +86,4 @@ async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): 
   }
   out.durationMs = performance.now() - started;
   return out;
-}
-
-/** Removes everything in the ledger; runs even after an abort, without the abort signal. */
-async function cleanUp(ctx: RunContext, anySuite: SuiteSpec | undefined) {
-  const suite: SuiteSpec = anySuite ?? { name: 'cleanup', file: '', tests: [] };
-  const target = { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
-  return ctx.ledger.cleanUp(async (req) => {
-    try {
-      const built = buildRequest({ method: req.method, path: req.path, body: req.body }, { ...suite, defaults: undefined }, (v) => v, target);
-      const res = await ctx.client.send(built.http);
-      return { status: res.status };
-    } catch (err) {
-      return { error: ctx.redactor.text((err as Error).message) };
-    }
-  });
 }

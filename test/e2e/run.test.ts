@@ -263,7 +263,8 @@ describe('other commands', () => {
     expect(ok.code).toBe(0);
     const tests = JSON.parse(readFileSync(path.join(dir, 'tc.json'), 'utf8')).suites[0].tests.map((t: { id: string }) => t.id);
     expect(tests).toEqual(['probe-users', 'probe-bad-token']);
-    expect(s.requestLog.some((r) => r.path.includes('/Groups'))).toBe(false);
+    // exactly Okta's probe: GET /Users?startIndex=1&count=2 (good token, then a bad one), nothing else
+    expect(s.requestLog.map((r) => `${r.method} ${r.path.replace(/^.*\/scim\/v2/, '')}`)).toEqual(['GET /Users?startIndex=1&count=2', 'GET /Users?startIndex=1&count=2']);
     const bad = await runCli(['test-credentials', '--base-url', s.baseUrl], { env: { SCIM_TOKEN: 'wrong-token-value' } });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('OKTA_TC_STATUS');

@@ -19,6 +19,8 @@ export interface RunFlags extends TargetFlags {
   updateBaseline?: string;
   schemas?: string;
   insecure?: boolean;
+  /** test-credentials turns this off: an exact replay of Okta's probe sends nothing else. */
+  discoverSchemas?: boolean;
   ca?: string;
 }
 

@@ -20,7 +20,7 @@ export function registerTestCredentials(program: Command): void {
       const { resolveSuites } = await import('../../suite/discover.js');
       const { runAndReport } = await import('../run-and-report.js');
       const suites = resolveSuites(['okta/test-credentials'], { grep: flags.groups ? undefined : '^(?!.*groups)' });
-      const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], languageFormat: 'iso639-1', tag: [] });
+      const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], languageFormat: 'iso639-1', tag: [], discoverSchemas: false });
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }

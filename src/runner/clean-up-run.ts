@@ -1,0 +1,20 @@
+// Sends the removal requests of the ledger, without the run's abort signal, so
+// clean-up still happens after SIGINT/SIGTERM, failures and timeouts.
+import type { RunContext } from './context.js';
+import type { CleanupRecord } from './results.js';
+import { buildRequest } from './request-builder.js';
+
+/** Removes what the run created since ledger position `mark`, newest first. */
+export async function cleanUpFrom(ctx: RunContext, mark: number): Promise<CleanupRecord[]> {
+  const target = { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
+  const noSuite = { name: 'clean-up', file: '', tests: [] };
+  return ctx.ledger.cleanUp(async (req) => {
+    try {
+      const built = buildRequest({ method: req.method, path: req.path, body: req.body }, noSuite, (v) => v, target);
+      const res = await ctx.client.send(built.http);
+      return { status: res.status };
+    } catch (err) {
+      return { error: ctx.redactor.text((err as Error).message) };
+    }
+  }, mark);
+}
