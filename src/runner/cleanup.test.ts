@@ -64,4 +64,19 @@ describe('ResourceLedger', () => {
     expect(ledger.owns('u1')).toBe(true);
     expect(ledger.owns('u2')).toBe(false);
   });
+
+  it('removes only what was recorded since a mark (one test), and still owns the ids afterwards', async () => {
+    const ledger = new ResourceLedger();
+    ledger.record({ type: 'User', id: 'earlier', removals: defaultRemovals('User', 'earlier') });
+    const mark = ledger.size();
+    ledger.record({ type: 'User', id: 'mine', removals: defaultRemovals('User', 'mine') });
+    const sent: string[] = [];
+    await ledger.cleanUp(async (req) => {
+      sent.push(req.path);
+      return { status: 204 };
+    }, mark);
+    expect(sent).toEqual(['/Users/mine']);
+    expect(ledger.list().map((r) => r.id)).toEqual(['earlier']);
+    expect(ledger.owns('mine')).toBe(true);
+  });
 });
