@@ -48,6 +48,7 @@ export const NAMED_CHECKS: Record<string, { run: NamedCheck; description: string
   'pages-concatenate': { run: rfc.pagesConcatenate, description: 'the with.pages, concatenated, are this full list: no gap, no duplicate, same order' },
   'same-order': { run: rfc.sameOrder, description: 'the same resources in the same order as with.previous' },
   'version-matches-etag': { run: rfc.versionMatchesEtag, description: 'meta.version equals the ETag header' },
+  'sorted-by': { run: rfc.sortedBy, description: 'Resources are ordered by with.by, with.order ascending (default) or descending' },
   'patch-response': { run: rfc.patchResponse, description: 'a PATCH answers 204 without body or 200 with the resource' },
 };
 

@@ -95,6 +95,16 @@ describe('paging checks', () => {
   });
 });
 
+describe('sortedBy', () => {
+  it('checks ascending and descending order, case-insensitively', () => {
+    const body = list({ id: '1', userName: 'a' }, { id: '2', userName: 'B' }, { id: '3', userName: 'c' });
+    expect(rfc.sortedBy(ctx(body), { by: 'userName' }).passed).toBe(true);
+    expect(rfc.sortedBy(ctx(body), { by: 'userName', order: 'descending' }).passed).toBe(false);
+    expect(rfc.sortedBy(ctx(list({ id: '1', name: { familyName: 'z' } }, { id: '2', name: { familyName: 'y' } })), { by: 'name.familyName', order: 'descending' }).passed).toBe(true);
+    expect(rfc.sortedBy(ctx(list({ id: '1', userName: 'a' })), { by: 'userName' }).passed).toBe(false);
+  });
+});
+
 describe('versionMatchesEtag', () => {
   it('compares the ETag header with meta.version exactly', () => {
     expect(rfc.versionMatchesEtag(ctx({ meta }, { headers: { etag: 'W/"1"' } }), {}).passed).toBe(true);

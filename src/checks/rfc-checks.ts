@@ -141,6 +141,21 @@ export const sameOrder: NamedCheck = (ctx, args) => {
   return { passed: now.length > 0 && now.join() === before.join(), expected: before, actual: now };
 };
 
+/** Resources carrying `with.by` are ordered by it (a top-level or dotted attribute), `with.order` ascending (default) or descending. RFC 7644 §3.4.2.3. */
+export const sortedBy: NamedCheck = (ctx, args) => {
+  const by = String(args.by ?? '');
+  const descending = String(args.order ?? '').toLowerCase() === 'descending';
+  const keyOf = (r: Obj): string => {
+    let v: unknown = r;
+    for (const part of by.split('.')) v = obj(v)?.[Object.keys(obj(v) ?? {}).find((k) => k.toLowerCase() === part.toLowerCase()) ?? part];
+    return v === undefined || v === null ? '' : String(v).toLowerCase();
+  };
+  // resources without the attribute are not judged: where they go is left to the server
+  const keys = resourcesOf(ctx.body).filter(() => Array.isArray(obj(ctx.body)?.Resources)).map(keyOf).filter((k) => k !== '');
+  const expected = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1));
+  return { passed: keys.length > 1 && keys.join('\n') === expected.join('\n'), expected, actual: keys };
+};
+
 /** meta.version equals the ETag header. RFC 7644 §3.14. */
 export const versionMatchesEtag: NamedCheck = (ctx) => {
   const etag = ctx.response.headers['etag'];

@@ -76,7 +76,7 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   let matched = plain ? [] : ctx.store.list(adapter.kind).map((r) => adapter.render(ctx, r));
   if (filter) matched = matched.filter((r) => matchesFilter(r, filter!, { caseExactAttributes: caseExact }));
   if (filter && quirks.has('deactivated-hidden-from-filter')) matched = matched.filter((r) => r.active !== false);
-  matched = sortResources(matched, url);
+  if (!quirks.has('sort-ignored')) matched = sortResources(matched, url);
   if (quirks.has('unstable-order')) matched = shuffle(matched);
 
   const rawStart = integerParam(url, 'startIndex') ?? 1;

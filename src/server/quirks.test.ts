@@ -228,6 +228,7 @@ const PROBES: Record<string, Probe> = {
     normal: true,
     quirked: false,
   },
+  'sort-ignored': { run: async (c) => (await c('GET', '/Users?sortBy=userName&sortOrder=descending')).json.Resources[0].userName, normal: 'user0003@example.com', quirked: 'user0001@example.com' },
   'etag-preconditions-ignored': {
     run: async (c, s) => (await c('GET', `/Users/${firstUser(s).id}`, { headers: { 'If-None-Match': String((firstUser(s).meta as { version: string }).version) } })).status,
     normal: 304,

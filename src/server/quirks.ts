@@ -86,6 +86,7 @@ export const QUIRKS: Record<string, string> = {
   'rejects-scim-content-type': 'request bodies with Content-Type application/scim+json get 415',
   'etag-version-mismatch': 'the ETag header is a strong tag ("N") while meta.version is weak (W/"N")',
   'etag-preconditions-ignored': 'If-Match and If-None-Match are ignored',
+  'sort-ignored': 'sortBy and sortOrder are ignored (results come in creation order)',
   'drop-name': 'the name attribute of a User is silently not stored',
   'active-as-string': 'User active is returned as the string "true"/"false"',
   'no-get-by-id': 'GET /Users/{id} and /Groups/{id} answer 405 (only lists are served)',
