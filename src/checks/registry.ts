@@ -41,7 +41,7 @@ export const NAMED_CHECKS: Record<string, { run: NamedCheck; description: string
   'resource-meta': { run: rfc.resourceMeta, description: 'meta has resourceType (with.resourceType), created, lastModified and an absolute location' },
   'each-resource-schema': { run: rfc.eachResourceSchema, description: 'every Resource of a ListResponse is valid against the bundled schema with.schema' },
   'schemas-cover-resource-types': { run: rfc.schemasCoverResourceTypes, description: 'every schema and extension named by with.resourceTypes is listed by /Schemas' },
-  'only-attributes': { run: rfc.onlyAttributes, description: 'only the with.attributes requested plus id and schemas are returned' },
+  'only-attributes': { run: rfc.onlyAttributes, description: 'only the with.attributes requested plus id, schemas (and meta) are returned' },
   'result-ids': { run: rfc.resultIds, description: 'the Resources returned are exactly with.ids (any order)' },
   'items-per-page-matches': { run: rfc.itemsPerPageMatches, description: 'itemsPerPage equals the number of Resources returned' },
   'no-resources': { run: rfc.noResources, description: 'no Resources on the page, totalResults still given (with.totalResults)' },

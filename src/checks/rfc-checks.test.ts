@@ -17,6 +17,7 @@ const meta = { resourceType: 'User', created: '2026-01-02T03:04:05Z', lastModifi
 describe('resourceMeta', () => {
   it('passes a complete meta and names each problem otherwise', () => {
     expect(rfc.resourceMeta(ctx({ id: '1', meta }), { resourceType: 'User' }).passed).toBe(true);
+    expect(rfc.resourceMeta(ctx({ id: '1', meta: { ...meta, created: '2026-01-02T03:04:05' } }), {}).passed).toBe(true);
     const bad = rfc.resourceMeta(ctx({ id: '1', meta: { ...meta, resourceType: 'Group', created: 'yesterday', location: '/Users/1' } }), { resourceType: 'User' });
     expect(bad.passed).toBe(false);
     expect(bad.actual).toMatch(/resourceType.*created.*location/);
@@ -49,7 +50,7 @@ describe('schemasCoverResourceTypes', () => {
 
 describe('onlyAttributes', () => {
   it('allows id, schemas and what was requested; flags extras and absent requested ones', () => {
-    expect(rfc.onlyAttributes(ctx({ id: '1', schemas: [], userName: 'a' }), { attributes: ['userName'] }).passed).toBe(true);
+    expect(rfc.onlyAttributes(ctx({ id: '1', schemas: [], userName: 'a', meta }), { attributes: ['userName'] }).passed).toBe(true);
     const outcome = rfc.onlyAttributes(ctx(list({ id: '1', userName: 'a', emails: [] }, { id: '2' })), { attributes: ['userName'] });
     expect(outcome.passed).toBe(false);
     expect(outcome.actual).toBe('Resources[0]: unrequested emails; Resources[1]: requested but absent username');

@@ -7,7 +7,8 @@ import type { NamedCheck, NamedCheckOutcome } from './registry.js';
 type Obj = Record<string, unknown>;
 
 const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+// xsd:dateTime (RFC 7643 §2.3.5): the time zone is optional there
+const ISO_DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** The resources of a body: each Resource of a ListResponse, or the body itself. */
 function resourcesOf(body: unknown): Obj[] {
@@ -66,11 +67,13 @@ export const schemasCoverResourceTypes: NamedCheck = (ctx, args) => {
 
 /**
  * With `attributes=` the resource holds only the requested attributes plus those
- * returned "always" (id, schemas; `with.also` adds more). RFC 7644 §3.9, §3.4.2.5.
+ * returned "always" (id, schemas; `with.also` adds more). `meta` is tolerated: RFC 7643
+ * §3.1 gives it no `returned` characteristic and many servers treat it as always returned.
+ * RFC 7644 §3.9, §3.4.2.5.
  */
 export const onlyAttributes: NamedCheck = (ctx, args) => {
   const requested = (Array.isArray(args.attributes) ? args.attributes : []).map((a) => String(a).split('.')[0].toLowerCase());
-  const allowed = new Set(['id', 'schemas', ...requested, ...(Array.isArray(args.also) ? args.also.map((a) => String(a).toLowerCase()) : [])]);
+  const allowed = new Set(['id', 'schemas', 'meta', ...requested, ...(Array.isArray(args.also) ? args.also.map((a) => String(a).toLowerCase()) : [])]);
   const resources = resourcesOf(ctx.body);
   if (resources.length === 0) return fail('no resource in the body');
   const problems: string[] = [];
