@@ -4,7 +4,7 @@ import type { SuiteSpec, TestSpec } from '../suite/types.js';
 import type { StepResult, TestResult, StepStatus } from './results.js';
 import type { RunContext } from './context.js';
 import { runStep } from './run-step.js';
-import { dependenciesOf } from './step-deps.js';
+import { blockedReason, needsOf } from './step-deps.js';
 import { renderValue } from './template.js';
 import { cleanUpFrom } from './clean-up-run.js';
 
@@ -54,13 +54,10 @@ async function runSteps(
   for (let i = 0; i < test.steps.length; i++) {
     const step = test.steps[i];
     if (ctx.signal.aborted) break;
-    const blocked = dependenciesOf(step, test.steps.slice(0, i)).filter((d) => {
-      const s = statusById.get(d);
-      return s === 'failed' || s === 'errored' || s === 'skipped';
-    });
+    const blocked = blockedReason(needsOf(step, test.steps.slice(0, i)), (id) => statusById.get(id), captures);
     let result: StepResult;
-    if (blocked.length > 0) {
-      result = { id: step.id, name: step.name ?? step.id, status: 'skipped', checks: [], exchanges: [], durationMs: 0, skipReason: `depends on ${blocked.map((b) => `"${b}"`).join(', ')}, which did not pass` };
+    if (blocked) {
+      result = { id: step.id, name: step.name ?? step.id, status: 'skipped', checks: [], exchanges: [], durationMs: 0, skipReason: blocked };
     } else {
       try {
         result = await runStep(step, suite, { render, captures }, ctx);

@@ -1,13 +1,35 @@
-// Which earlier steps of a test a step depends on: those that capture a value it
-// uses, plus those it names in `needs`. Used to skip dependents of a failed step.
+// What a step needs from the earlier steps of its test: the captures it uses (and
+// which step provides each), and the steps it names in `needs`. A step runs when the
+// values it uses exist; it is skipped, with the reason, when they do not.
 import type { StepSpec } from '../suite/types.js';
+import type { StepStatus } from './results.js';
 import { templateReferences } from './template.js';
 
-export function dependenciesOf(step: StepSpec, earlier: StepSpec[]): string[] {
+export interface StepNeeds {
+  /** capture name -> id of the earlier step that captures it */
+  captures: Map<string, string>;
+  steps: string[];
+}
+
+export function needsOf(step: StepSpec, earlier: StepSpec[]): StepNeeds {
   const used = new Set(templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]));
-  const deps = new Set(step.needs ?? []);
+  const captures = new Map<string, string>();
   for (const prev of earlier) {
-    for (const name of Object.keys(prev.capture ?? {})) if (used.has(name)) deps.add(prev.id);
+    for (const name of Object.keys(prev.capture ?? {})) if (used.has(name)) captures.set(name, prev.id);
   }
-  return [...deps];
+  return { captures, steps: step.needs ?? [] };
+}
+
+/**
+ * Why the step cannot run, or undefined when it can. A step named in `needs` must
+ * have passed; a step that only provides a value must have provided it (a failed
+ * check elsewhere in that step does not block: the value is there to test with).
+ */
+export function blockedReason(needs: StepNeeds, status: (id: string) => StepStatus | undefined, captured: Record<string, unknown>): string | undefined {
+  const notPassed = needs.steps.filter((id) => ['failed', 'errored', 'skipped'].includes(status(id) ?? ''));
+  if (notPassed.length > 0) return `depends on ${notPassed.map((b) => `"${b}"`).join(', ')}, which did not pass`;
+  const missing = [...needs.captures].filter(([name]) => !Object.prototype.hasOwnProperty.call(captured, name));
+  if (missing.length === 0) return undefined;
+  const providers = [...new Set(missing.map(([, id]) => id))];
+  return `depends on ${providers.map((b) => `"${b}"`).join(', ')}, which did not capture ${missing.map(([n]) => n).join(', ')}`;
 }

@@ -51,13 +51,15 @@ function sortResources<T extends object>(items: T[], url: URL): T[] {
   return keyed.map((k) => k.item);
 }
 
-function shuffle<T>(items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+// Quirk unstable-order: each walk through the list (a request from startIndex 1) gets
+// the opposite order of the previous walk, so two imports never agree on the order
+// (a random shuffle sometimes came back unchanged and made proofs flaky).
+const unstableWalks = new WeakMap<object, number>();
+
+function unstable<T>(items: T[], store: object, newWalk: boolean): T[] {
+  const walk = (unstableWalks.get(store) ?? 0) + (newWalk ? 1 : 0);
+  unstableWalks.set(store, walk);
+  return walk % 2 === 0 ? [...items].reverse() : items;
 }
 
 export function listResources(ctx: RequestContext, adapter: ResourceAdapter): void {
@@ -77,7 +79,7 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   if (filter) matched = matched.filter((r) => matchesFilter(r, filter!, { caseExactAttributes: caseExact }));
   if (filter && quirks.has('deactivated-hidden-from-filter')) matched = matched.filter((r) => r.active !== false);
   if (!quirks.has('sort-ignored')) matched = sortResources(matched, url);
-  if (quirks.has('unstable-order')) matched = shuffle(matched);
+  if (quirks.has('unstable-order')) matched = unstable(matched, ctx.store, (integerParam(url, 'startIndex') ?? 1) <= 1);
 
   const rawStart = integerParam(url, 'startIndex') ?? 1;
   const startIndex = Math.max(1, rawStart); // < 1 is treated as 1

@@ -21,7 +21,7 @@ export const QUIRKS: Record<string, string> = {
   'hard-delete-on-deactivate': 'setting active=false (PATCH or PUT) deletes the user',
   'deactivated-hidden-from-filter': 'users with active=false never match a filter',
   'reactivate-new-id': 'setting active=true on an inactive user gives it a new id',
-  'unstable-order': 'list results come in a different (shuffled) order on every request',
+  'unstable-order': 'each walk through a list (from startIndex=1) comes back in the opposite order of the previous walk',
   'slow-responses': 'every response is delayed (ms from slow-responses=N, env SCIM_CHECK_QUIRK_DELAY_MS, default 300)',
   'content-type-json': 'responses use Content-Type application/json',
   'echo-password': 'the stored password is returned in User representations',
