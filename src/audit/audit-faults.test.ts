@@ -166,4 +166,16 @@ describe('audit under faults', () => {
       await strings.close();
     }
   });
+
+  it('follows a server that caps pages below the count asked for', async () => {
+    const big = await startServer({ seed: { users: 450 } }); // the reference server caps count at 200
+    try {
+      const p = await proxy(() => undefined);
+      const result = await runAudit({ ...options(big, p), baseUrl: big.baseUrl, pageSize: 300 });
+      expect(result.endpoints[0]).toMatchObject({ read: 450, totalResults: 450, pages: 3 });
+      expect(result.rules).toEqual([]);
+    } finally {
+      await big.close();
+    }
+  });
 });
