@@ -7,13 +7,14 @@ import { runStep } from './run-step.js';
 import { blockedReason, needsOf } from './step-deps.js';
 import { renderValue } from './template.js';
 import { cleanUpFrom } from './clean-up-run.js';
+import { capabilitySource } from './capabilities.js';
 
 export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext): Promise<TestResult> {
   const started = performance.now();
   const testId = test.id ?? test.name;
   const missing = await missingCapabilities(test, suite, ctx);
   if (missing.length > 0) {
-    const reason = `server does not support ${missing.join(', ')} (from /ServiceProviderConfig)`;
+    const reason = `server does not support ${missing.map((m) => `${m} (from ${capabilitySource(m)})`).join(', ')}`;
     return { name: test.name, id: testId, status: 'skipped', skipReason: reason, steps: [], durationMs: 0 };
   }
   const captures: Record<string, unknown> = {};

@@ -27,7 +27,7 @@ function serviceProviderConfig(base: string): Record<string, unknown> {
   };
 }
 
-function resourceTypes(base: string): Record<string, unknown>[] {
+function resourceTypes(base: string, enterprise = true): Record<string, unknown>[] {
   return [
     {
       schemas: [RESOURCE_TYPE_SCHEMA],
@@ -36,7 +36,7 @@ function resourceTypes(base: string): Record<string, unknown>[] {
       endpoint: '/Users',
       description: 'User Account',
       schema: USER_SCHEMA,
-      schemaExtensions: [{ schema: ENTERPRISE_USER_SCHEMA, required: false }],
+      schemaExtensions: enterprise ? [{ schema: ENTERPRISE_USER_SCHEMA, required: false }] : [],
       meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/User` },
     },
     {
@@ -103,7 +103,7 @@ function withoutMember(ctx: RequestContext, resources: Record<string, unknown>[]
 
 export function getResourceTypes(ctx: RequestContext, name?: string): void {
   refuseFilter(ctx);
-  const all = withoutMember(ctx, resourceTypes(ctx.store.baseUrl), 'endpoint');
+  const all = withoutMember(ctx, resourceTypes(ctx.store.baseUrl, !ctx.quirks.has('no-enterprise-extension')), 'endpoint');
   if (name === undefined) return sendCollection(ctx, all);
   const found = all.find((r) => r.id === name);
   if (!found) throw new ScimHttpError(404, `resource type ${name} not found`);
@@ -112,7 +112,8 @@ export function getResourceTypes(ctx: RequestContext, name?: string): void {
 
 export function getSchemas(ctx: RequestContext, id?: string): void {
   refuseFilter(ctx);
-  const served = schemas(ctx.store.baseUrl, ctx.quirks).filter((s) => !(ctx.quirks.has('schemas-missing-extension') && s.id === ENTERPRISE_USER_SCHEMA));
+  const dropEnterprise = ctx.quirks.has('schemas-missing-extension') || ctx.quirks.has('no-enterprise-extension');
+  const served = schemas(ctx.store.baseUrl, ctx.quirks).filter((s) => !(dropEnterprise && s.id === ENTERPRISE_USER_SCHEMA));
   const all = withoutMember(ctx, served, 'attributes');
   if (id === undefined) return sendCollection(ctx, all);
   const found = all.find((s) => String(s.id).toLowerCase() === id.toLowerCase());

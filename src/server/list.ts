@@ -62,6 +62,12 @@ function unstable<T>(items: T[], store: object, newWalk: boolean): T[] {
   return walk % 2 === 0 ? [...items].reverse() : items;
 }
 
+/** Quirk filter-missing-attribute-error: `a.b op v` fails (400) when a resource has no `a`, as scimmy 1.3.5 does. */
+function rejectMissingParent(filterText: string, resources: Record<string, unknown>[]): void {
+  const m = /^\s*([A-Za-z][\w-]*)\.[A-Za-z]/.exec(filterText);
+  if (m && resources.some((r) => r[m[1]] === undefined)) throw new ScimHttpError(400, `Cannot read ${m[1]} of a resource without it`, 'invalidValue');
+}
+
 export function listResources(ctx: RequestContext, adapter: ResourceAdapter): void {
   const { url, quirks } = ctx;
   const filterText = url.searchParams.get('filter') ?? '';
@@ -76,6 +82,7 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   // Plain paging (Okta's import) renders only the requested page: O(page), not O(tenant).
   const plain = !filter && !url.searchParams.get('sortBy') && !quirks.has('unstable-order');
   let matched = plain ? [] : ctx.store.list(adapter.kind).map((r) => adapter.render(ctx, r));
+  if (filter && quirks.has('filter-missing-attribute-error')) rejectMissingParent(filterText, matched);
   if (filter) matched = matched.filter((r) => matchesFilter(r, filter!, { caseExactAttributes: caseExact }));
   if (filter && quirks.has('deactivated-hidden-from-filter')) matched = matched.filter((r) => r.active !== false);
   if (!quirks.has('sort-ignored')) matched = sortResources(matched, url);

@@ -217,6 +217,15 @@ const PROBES: Record<string, Probe> = {
   'spc-unsupported': { spec: 'spc-unsupported=patch', run: async (c) => (await c('GET', '/ServiceProviderConfig')).json.patch.supported, normal: true, quirked: false },
   'discovery-missing-members': { run: async (c) => 'bulk' in (await c('GET', '/ServiceProviderConfig')).json, normal: true, quirked: false },
   'discovery-bare-array': { run: async (c) => Array.isArray((await c('GET', '/Schemas')).json), normal: false, quirked: true },
+  'filter-missing-attribute-error': {
+    run: async (c) => {
+      await c('POST', '/Users', { body: userBody('no-emails@example.com') });
+      return (await c('GET', '/Users?filter=' + encodeURIComponent('emails.value eq "x@example.com"'))).status;
+    },
+    normal: 200,
+    quirked: 400,
+  },
+  'no-enterprise-extension': { run: async (c) => (await c('GET', '/ResourceTypes/User')).json.schemaExtensions.length, normal: 1, quirked: 0 },
   'schemas-missing-extension': { run: async (c) => (await c('GET', '/Schemas')).json.Resources.some((r: { id: string }) => r.id === ENTERPRISE), normal: true, quirked: false },
   'discovery-filter-ignored': { run: async (c) => (await c('GET', `/Schemas?filter=${encodeURIComponent('id pr')}`)).status, normal: 403, quirked: 200 },
   'rejects-scim-content-type': { run: async (c) => (await c('POST', '/Users', { body: userBody('scimct@example.com') })).status, normal: 201, quirked: 415 },

@@ -82,6 +82,8 @@ export const QUIRKS: Record<string, string> = {
   'discovery-missing-members': 'discovery documents lack required members (SPC bulk/changePassword, ResourceType endpoint, Schema attributes)',
   'discovery-bare-array': '/ResourceTypes and /Schemas answer a bare JSON array instead of a ListResponse',
   'schemas-missing-extension': '/Schemas omits the enterprise User extension that /ResourceTypes names',
+  'filter-missing-attribute-error': 'a sub-attribute filter (emails.value eq …) is a 400 when any resource lacks the parent attribute',
+  'no-enterprise-extension': 'the server does not offer the enterprise User extension (absent from /ResourceTypes and /Schemas)',
   'discovery-filter-ignored': 'a filter on /ResourceTypes or /Schemas is ignored (200) instead of 403',
   'rejects-scim-content-type': 'request bodies with Content-Type application/scim+json get 415',
   'etag-version-mismatch': 'the ETag header is a strong tag ("N") while meta.version is weak (W/"N")',
