@@ -1,0 +1,88 @@
+// `scim-check audit` after the flags are parsed: check them all before the first
+// request, open the report files, read the tenant, write the reports.
+import { once } from 'node:events';
+import { runAudit, type AuditOptions } from '../audit/audit.js';
+import { createProgressBar, wantsProgress } from '../audit/progress.js';
+import { parseRate } from '../audit/rate-limiter.js';
+import { AuditReportWriter, parseAuditReporters } from '../audit/report/index.js';
+import type { AuditResourceType } from '../audit/types.js';
+import { EXIT, UsageError } from '../errors.js';
+import { loadProfile } from '../profile/load.js';
+import { Redactor } from '../util/redact.js';
+import { useColor } from './color.js';
+import { parseHeaderFlags } from './options.js';
+import { resolveTarget, type Target } from './target.js';
+import type { AuditFlags } from './commands/audit.js';
+
+export function parseResources(value: string): AuditResourceType[] {
+  const out = new Set<AuditResourceType>();
+  for (const part of value.split(',').map((p) => p.trim().toLowerCase())) {
+    if (part === 'users' || part === 'user') out.add('User');
+    else if (part === 'groups' || part === 'group') out.add('Group');
+    else throw new UsageError(`--resources: expected users, groups or users,groups, got ${JSON.stringify(value)}`);
+  }
+  return [...out];
+}
+
+export async function auditAndReport(flags: AuditFlags): Promise<number> {
+  // everything that can be wrong with the flags fails here, before a request is sent
+  const specs = parseAuditReporters(flags.reporter ?? []);
+  const resources = parseResources(flags.resources);
+  const ratePerSecond = flags.rate === undefined ? undefined : parseRate(flags.rate);
+  const profile = loadProfile(flags.profile);
+  const extraHeaders = parseHeaderFlags(flags.header ?? []);
+  const interrupt = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => interrupt.abort(sig);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let target: Target | undefined;
+  const redactor = new Redactor();
+  const writer = new AuditReportWriter(specs, { maskPii: Boolean(flags.maskPii), redactor, color: useColor(), stdout: writeStdout });
+  const progress = flags.progress && wantsProgress() ? createProgressBar() : undefined;
+  try {
+    target = await resolveTarget(flags);
+    for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
+    const sinks = await writer.open();
+    const options = auditOptions(flags, target, { resources, ratePerSecond, profile, extraHeaders, sinks, signal: interrupt.signal });
+    if (progress) options.onProgress = (p) => progress.update(p);
+    const result = await runAudit(options);
+    progress?.done();
+    await writer.finish(result);
+    return result.verdict === 'fail' ? EXIT.CHECK_FAILED : EXIT.OK;
+  } catch (err) {
+    progress?.done();
+    await writer.abort();
+    if (interrupt.signal.aborted) {
+      process.stderr.write(`scim-check: audit interrupted (${String(interrupt.signal.reason)}); no report written\n`);
+      return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+    }
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await target?.server?.close();
+  }
+}
+
+type Resolved = Pick<AuditOptions, 'resources' | 'ratePerSecond' | 'profile' | 'extraHeaders' | 'sinks' | 'signal'>;
+
+function auditOptions(flags: AuditFlags, target: Target, resolved: Resolved): AuditOptions {
+  return {
+    ...resolved,
+    baseUrl: target.baseUrl,
+    token: target.token,
+    pageSize: flags.pageSize,
+    concurrency: flags.concurrency,
+    maxResources: flags.maxResources,
+    languageFormat: flags.languageFormat,
+    timeoutMs: flags.timeout,
+    insecure: flags.insecure,
+    caFile: flags.ca,
+    maxExamples: flags.maxExamples,
+  };
+}
+
+/** stdout with back-pressure, so streamed JSON Lines piped to a slow reader stay bounded. */
+async function writeStdout(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
