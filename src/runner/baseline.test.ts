@@ -3,14 +3,12 @@
 // match nothing are stale, --update-baseline writes a file that round-trips, and a
 // malformed baseline is one UsageError line with file:line:col.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSuitesAt } from '../../test/helpers/run-suite.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../server/index.js';
-import { resolveSuites } from '../suite/discover.js';
-import { loadProfile } from '../profile/load.js';
 import { UsageError } from '../errors.js';
-import { runSuites } from './run.js';
 import { applyBaseline, loadBaseline, type BaselineEntry } from './baseline.js';
 import { applyBaselineFlags, preloadBaseline } from '../cli/baseline-flags.js';
 import type { CheckResult, RunResult } from './results.js';
@@ -26,16 +24,7 @@ let failingRun: RunResult;
 beforeAll(async () => {
   const server = await startServer({ port: 0, quirks: ['echo-password'] });
   try {
-    failingRun = await runSuites(resolveSuites([PROBE], {}), {
-      baseUrl: server.baseUrl,
-      token: server.token,
-      embedded: false,
-      timeoutMs: 10_000,
-      bail: false,
-      extraHeaders: {},
-      profile: loadProfile('okta-minimum'),
-      languageFormat: 'iso639-1',
-    });
+    failingRun = await runSuitesAt(server, [PROBE]);
   } finally {
     await server.close();
   }

@@ -5,6 +5,22 @@ import { resolveSuites } from '../../src/suite/discover.js';
 import { runSuites } from '../../src/runner/run.js';
 import { loadProfile } from '../../src/profile/load.js';
 import type { RunResult, CheckResult } from '../../src/runner/results.js';
+import type { RunOptions } from '../../src/runner/context.js';
+
+/** Runs suites (selectors as on the command line) against any target with test defaults. */
+export async function runSuitesAt(target: { baseUrl: string; token: string }, selectors: string[], overrides: Partial<RunOptions> = {}): Promise<RunResult> {
+  return runSuites(resolveSuites(selectors, {}), {
+    baseUrl: target.baseUrl,
+    token: target.token,
+    embedded: false,
+    timeoutMs: 10_000,
+    bail: false,
+    extraHeaders: {},
+    profile: loadProfile('okta-minimum'),
+    languageFormat: 'iso639-1',
+    ...overrides,
+  });
+}
 
 export interface SuiteRun {
   run: RunResult;
@@ -20,16 +36,7 @@ export async function runAgainstServer(
   const server = await startServer({ port: 0, quirks: opts.quirks ?? [], seed: opts.seed });
   try {
     const snapshotBefore = server.store.snapshot();
-    const run = await runSuites(resolveSuites(suites, {}), {
-      baseUrl: server.baseUrl,
-      token: server.token,
-      embedded: false,
-      timeoutMs: 10_000,
-      bail: false,
-      extraHeaders: {},
-      profile: loadProfile(opts.profile ?? 'okta-minimum'),
-      languageFormat: opts.languageFormat ?? 'iso639-1',
-    });
+    const run = await runSuitesAt(server, suites, { profile: loadProfile(opts.profile ?? 'okta-minimum'), languageFormat: opts.languageFormat ?? 'iso639-1' });
     return { run, server, snapshotBefore, snapshotAfter: server.store.snapshot() };
   } finally {
     await server.close();

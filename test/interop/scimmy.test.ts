@@ -5,19 +5,15 @@
 // every listed one must really occur (no BASELINE_STALE): a new failure is either a
 // new deviation of scimmy (add it, with the evidence) or a false alarm of ours (fix it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSuitesAt } from '../helpers/run-suite.js';
 import path from 'node:path';
 import { startScimmyServer, type ScimmyServer } from './scimmy-server.js';
-import { resolveSuites } from '../../src/suite/discover.js';
-import { runSuites } from '../../src/runner/run.js';
-import { loadProfile } from '../../src/profile/load.js';
 import { applyBaseline, loadBaseline } from '../../src/runner/baseline.js';
 import type { RunResult } from '../../src/runner/results.js';
 
 const BASELINE = path.join(import.meta.dirname, 'scimmy.baseline.yaml');
 
-// One fresh server per pack family, as a user would point each at a clean tenant: the
-// RFC packs leave minimal users (no name, no email) until the end-of-run clean-up, and
-// Okta checks read the first users of an unfiltered list (see the report to the lead).
+// One fresh server per pack family, as a user would point each at a clean tenant.
 const FAMILIES = [['tag:rfc'], ['tag:okta']];
 const servers: ScimmyServer[] = [];
 const runs: RunResult[] = [];
@@ -25,18 +21,8 @@ const runs: RunResult[] = [];
 async function runFamily(selectors: string[]): Promise<RunResult> {
   const server = await startScimmyServer();
   servers.push(server);
-  const suites = resolveSuites(selectors, {});
-  const result = await runSuites(suites, {
-    baseUrl: server.baseUrl,
-    token: server.token,
-    embedded: false,
-    timeoutMs: 10_000,
-    bail: false,
-    extraHeaders: {},
-    profile: loadProfile('okta-minimum'),
-    languageFormat: 'iso639-1',
-  });
-  const names = new Set(suites.map((s) => s.name));
+  const result = await runSuitesAt(server, selectors);
+  const names = new Set(result.suites.map((s) => s.name));
   applyBaseline(result, loadBaseline(BASELINE).filter((e) => !e.suite || names.has(e.suite)));
   return result;
 }

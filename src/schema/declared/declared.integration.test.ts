@@ -1,14 +1,12 @@
 // Against the reference server (real HTTP on 127.0.0.1:0): the run reads the server's
 // own /Schemas and reports where the server contradicts them; a clean server has no findings.
 import { afterAll, describe, expect, it } from 'vitest';
+import { runSuitesAt } from '../../../test/helpers/run-suite.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../server/index.js';
 import { ALL_SCHEMA_DEFS } from '../../server/schema-defs.js';
-import { resolveSuites } from '../../suite/discover.js';
-import { runSuites } from '../../runner/run.js';
-import { loadProfile } from '../../profile/load.js';
 import type { CheckResult, RunResult } from '../../runner/results.js';
 
 const PROBE = path.join(import.meta.dirname, 'testdata', 'declared-probe.yaml');
@@ -18,17 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(quirks: string[], declaredSchemasFile?: string): Promise<RunResult> {
   const server = await startServer({ port: 0, quirks });
   try {
-    return await runSuites(resolveSuites([PROBE], {}), {
-      baseUrl: server.baseUrl,
-      token: server.token,
-      embedded: false,
-      timeoutMs: 10_000,
-      bail: false,
-      extraHeaders: {},
-      profile: loadProfile('okta-minimum'),
-      languageFormat: 'iso639-1',
-      declaredSchemasFile,
-    });
+    return await runSuitesAt(server, [PROBE], { declaredSchemasFile });
   } finally {
     await server.close();
   }
