@@ -37,7 +37,7 @@ describe('renderConsole', () => {
   it('lists clean-up, notices, the summary line and a verdict', () => {
     const out = plain();
     expect(out).toContain('Clean-up: removed 2 resources via DELETE (2), 1 failed');
-    expect(out).toContain('  ✗ User u2 via PATCH /Users/u2 (active=false): HTTP 500: <html>&\\u0007</html>');
+    expect(out).toContain('  ✗ User u2 via PATCH active=false: HTTP 500: <html>&\\u0007</html>');
     expect(out).toContain('warning BASELINE_UNUSED: baseline entry USER_EMAILS_PRIMARY matched nothing');
     const lines = out.trimEnd().split('\n');
     expect(lines.at(-2)).toBe('2 passed, 1 failed, 1 warning, 1 skipped, 1 errored, 1 baselined (8 checks) in 1.23s');

@@ -119,11 +119,11 @@ function cleanupLines(records: CleanupRecord[], c: ChalkInstance): string[] {
   return lines;
 }
 
-/** ` via DELETE (2), PATCH (1)`: the HTTP method is the interesting part of `via`. */
+/** ` via DELETE (2), PATCH active=false (1)`: the request that worked, without ids. */
 function viaSummary(records: CleanupRecord[]): string {
   const counts = new Map<string, number>();
   for (const r of records) {
-    const method = r.via?.split(' ')[0];
+    const method = r.via?.replace(/ \(already gone\)$/, '');
     if (method) counts.set(method, (counts.get(method) ?? 0) + 1);
   }
   if (counts.size === 0) return '';

@@ -107,7 +107,7 @@ describe('renderJunit', () => {
     ]);
     const cleanupFailure = findAll(cases[0], 'failure')[0];
     expect(cleanupFailure.attrs.type).toBe('CLEANUP_FAILED');
-    expect(cleanupFailure.text).toBe('failed User u2 via PATCH /Users/u2 (active=false): HTTP 500: <html>&</html>');
+    expect(cleanupFailure.text).toBe('failed User u2 via PATCH active=false: HTTP 500: <html>&</html>');
     expect(runSuite.attrs).toMatchObject({ tests: '5', failures: '1', errors: '2', skipped: '0' });
     expect(findAll(cases[4], 'error')[0].attrs.type).toBe('SCIM_HTTP_CONNECT');
     const props = Object.fromEntries(findAll(runSuite, 'property').map((p) => [p.attrs.name, p.attrs.value]));

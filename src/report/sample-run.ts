@@ -192,12 +192,12 @@ export function sampleRun(): RunResult {
     durationMs: 1234,
     suites: [usersSuite(), groupsSuite()],
     cleanup: [
-      { type: 'User', id: 'u1', via: 'DELETE /Users/u1', status: 'removed' },
-      { type: 'Group', id: 'g1', via: 'DELETE /Groups/g1', status: 'removed' },
+      { type: 'User', id: 'u1', via: 'DELETE', status: 'removed' },
+      { type: 'Group', id: 'g1', via: 'DELETE', status: 'removed' },
       {
         type: 'User',
         id: 'u2',
-        via: 'PATCH /Users/u2 (active=false)',
+        via: 'PATCH active=false',
         status: 'failed',
         detail: `HTTP 500: <html>&\u0007</html>`,
       },
