@@ -164,26 +164,29 @@ describe('scim-check run', () => {
     expect(res.stdout).not.toContain('embedded');
   });
 
-  it('on SIGINT stops, removes every resource it created, and exits 130', async () => {
-    const s = await server(['slow-responses=150']);
-    const before = s.store.snapshot();
-    const res = await runCli(['run', SUITE, '--base-url', s.baseUrl], {
-      env: { SCIM_TOKEN: s.token },
-      onSpawn: (child) => {
-        const timer = setInterval(() => {
-          if (s.requestLog.filter((r) => r.method === 'POST' && r.status === 201).length >= 2) {
-            clearInterval(timer);
-            child.kill('SIGINT');
-          }
-        }, 10);
-      },
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`on ${signal} stops, removes every resource it created, and exits ${code}`, async () => {
+      const s = await server(['slow-responses=150']);
+      const before = s.store.snapshot();
+      const res = await runCli(['run', SUITE, '--base-url', s.baseUrl], {
+        env: { SCIM_TOKEN: s.token },
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (s.requestLog.filter((r) => r.method === 'POST' && r.status === 201).length >= 2) {
+              clearInterval(timer);
+              child.kill(signal);
+            }
+          }, 10);
+        },
+      });
+      expect(res.code).toBe(code);
+      expect(res.stderr).toContain(signal);
+      expect(s.requestLog.some((r) => r.method === 'DELETE')).toBe(true);
+      expect(s.requestLog.some((r) => r.method === 'GET' && /\/Users\/[^/?]+$/.test(r.path))).toBe(false); // the read step never ran
+      expect(s.store.snapshot()).toBe(before);
+      expectNoToken(s.token, res);
     });
-    expect(res.code).toBe(130);
-    expect(res.stderr).toContain('SIGINT');
-    expect(s.requestLog.some((r) => r.method === 'DELETE')).toBe(true);
-    expect(s.store.snapshot()).toBe(before);
-    expectNoToken(s.token, res);
-  });
+  }
 
   it('rejects bad flags with one line and exit 2, before sending anything', { timeout: 120_000 }, async () => {
     const s = await server();
