@@ -274,6 +274,25 @@ describe('other commands', () => {
     expectNoToken('wrong-token-value', bad);
   });
 
+  it('serve seeds users and defects for trying audit; a bad --seed-defect is exit 2', async () => {
+    let total = -1;
+    await runCli(['serve', '--token', 'serve-token-seeded', '--seed-users', '3', '--seed-defect', 'language-region=2'], {
+      onSpawn: (child) => {
+        child.stdout!.on('data', async (d: Buffer) => {
+          const m = /base URL: (\S+)/.exec(d.toString());
+          if (!m) return;
+          const r = await fetch(`${m[1]}/Users?count=0`, { headers: { authorization: 'Bearer serve-token-seeded' } });
+          total = ((await r.json()) as { totalResults: number }).totalResults;
+          child.kill('SIGTERM');
+        });
+      },
+    });
+    expect(total).toBe(5);
+    const bad = await runCli(['serve', '--seed-defect', 'language-region']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--seed-defect must look like NAME=COUNT');
+  });
+
   it('serve prints a base URL that answers with its token', async () => {
     let url = '';
     let token = '';

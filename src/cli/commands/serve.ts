@@ -13,14 +13,16 @@ export function registerServe(program: Command): void {
     .option('--quirk <name>', 'switch on a deviation (repeatable; see `scim-check serve --list-quirks`)', collect)
     .option('--list-quirks', 'list the available quirks and exit')
     .option('--seed-users <n>', 'start with this many generated users', (v) => portNumber(v, 10_000_000))
-    .action(async (flags: { port: number; host: string; token?: string; quirk?: string[]; listQuirks?: boolean; seedUsers?: number }) => {
+    .option('--seed-groups <n>', 'start with this many generated groups (members spread over the seeded users)', (v) => portNumber(v, 1_000_000))
+    .option('--seed-defect <name=count>', 'also seed users or groups with a known defect, to try `audit` (repeatable; e.g. language-region=5)', collect)
+    .action(async (flags: { port: number; host: string; token?: string; quirk?: string[]; listQuirks?: boolean; seedUsers?: number; seedGroups?: number; seedDefect?: string[] }) => {
       if (flags.listQuirks) {
         const { QUIRKS } = await import('../../server/quirks.js');
         for (const [name, text] of Object.entries(QUIRKS)) process.stdout.write(`${name.padEnd(34)} ${text}\n`);
         return;
       }
       const { startServer } = await import('../../server/index.js');
-      const server = await startServer({ port: flags.port, host: flags.host, token: flags.token, quirks: flags.quirk ?? [], seed: flags.seedUsers ? { users: flags.seedUsers } : undefined });
+      const server = await startServer({ port: flags.port, host: flags.host, token: flags.token, quirks: flags.quirk ?? [], seed: { users: flags.seedUsers, groups: flags.seedGroups, defects: parseDefects(flags.seedDefect ?? []) } });
       process.stdout.write(`scim-check reference server listening\n  base URL: ${server.baseUrl}\n`);
       process.stdout.write(flags.token ? '  token:    (as given with --token)\n' : `  token:    ${server.token}\n`);
       if (flags.quirk?.length) process.stdout.write(`  quirks:   ${flags.quirk!.join(', ')}\n`);
@@ -31,6 +33,16 @@ export function registerServe(program: Command): void {
       });
       await server.close();
     });
+}
+
+function parseDefects(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) {
+    const m = /^([a-z0-9-]+)=(\d+)$/.exec(v.trim());
+    if (!m) throw new UsageError(`--seed-defect must look like NAME=COUNT (e.g. language-region=5), got ${JSON.stringify(v)}`);
+    out[m[1]] = Number(m[2]);
+  }
+  return out;
 }
 
 function portNumber(v: string, max = 65535): number {
