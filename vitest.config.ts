@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 30000,
     pool: 'forks',
+    // the JSON summary lets .ci/run print a plain "N passed, N failed" closing line
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });
