@@ -79,7 +79,7 @@ export function toView(res: HttpResponse): ResponseView {
 }
 
 export function assertAll(step: StepSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
-  const checks = (step.expect ?? []).map((exp: Expectation, i: number) => {
+  const checks = (step.expect ?? []).map((exp: Expectation) => {
     const check = evaluateExpectation(exp, {
       response,
       requestBody: built.body,
@@ -87,8 +87,8 @@ export function assertAll(step: StepSpec, built: BuiltRequest, response: Respons
       render: scope.render,
       defaultCode: (kind) => `${step.id}.${kind}`,
     });
-    if (step.position) check.where = { ...step.position };
-    void i;
+    const where = exp.position ?? step.position;
+    if (where) check.where = { ...where };
     return ctx.redactor.value(check);
   });
   return [...checks, ...declaredChecks(step, built, response, ctx)];

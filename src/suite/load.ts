@@ -49,6 +49,10 @@ export function loadSuiteText(text: string, file: string): SuiteSpec {
     test.position = locator.positionOf({ path: ['tests', t] });
     test.steps.forEach((step, s) => {
       step.position = locator.positionOf({ path: ['tests', t, 'steps', s] });
+      // each expectation's own line, so a failed check points at the rule that failed
+      step.expect?.forEach((exp, e) => {
+        exp.position = locator.positionOf({ path: ['tests', t, 'steps', s, 'expect', e] });
+      });
     });
   });
   return suite;

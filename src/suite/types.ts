@@ -43,6 +43,8 @@ export interface Expectation {
   check?: string; // named built-in check (registry in src/checks)
   with?: Record<string, unknown>; // arguments for a named check
   maxDurationMs?: number;
+  /** Where the expectation is in its suite file (set by the loader). */
+  position?: SourcePosition;
 }
 
 export interface StepSpec {
