@@ -17,6 +17,9 @@ describe('runner: dependent steps', () => {
     expect(second.status).toBe('passed');
     // a step whose provider failed some other check still runs: the value it needs is there
     expect(third.steps.map((s) => s.status)).toEqual(['failed', 'passed']);
+    // the failed check points at its own expectation in the suite file
+    const headerCheck = third.steps[0].checks.find((c) => c.code === 'DEP_CREATE_HEADER');
+    expect(headerCheck?.where).toMatchObject({ line: 49, col: 13 });
     expect(run.summary).toMatchObject({ tests: 3, passed: 1, failed: 2, mustFailures: 2 });
     expect(run.cleanup.map((c) => c.status)).toEqual(['removed']);
   });
