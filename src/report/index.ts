@@ -9,6 +9,7 @@ import { renderConsole } from './console.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import type { Reporter } from './reporter.js';
+import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from './reporter-flag.js';
 
 export type { Reporter, ReporterOptions } from './reporter.js';
 
@@ -21,11 +22,7 @@ export const REPORTERS = {
 
 export type ReporterName = keyof typeof REPORTERS;
 
-export interface ReporterSpec {
-  name: ReporterName;
-  /** Output file; absent means stdout. */
-  file?: string;
-}
+export type ReporterSpec = ReporterFlag<ReporterName>;
 
 export interface ReportIo {
   stdout: (text: string) => void;
@@ -33,45 +30,12 @@ export interface ReportIo {
   color: boolean;
 }
 
-const FLAG = '--reporter';
-const STDOUT_FILE = '-';
-
-function isReporterName(name: string): name is ReporterName {
-  return Object.prototype.hasOwnProperty.call(REPORTERS, name);
-}
-
-/** `console`, `junit:reports/scim.xml`, `json:-` (stdout). Split at the first colon only. */
+/** `console`, `junit:reports/scim.xml`, `json:-` (stdout). */
 export function parseReporterFlag(spec: string): ReporterSpec {
-  const colon = spec.indexOf(':');
-  const name = (colon === -1 ? spec : spec.slice(0, colon)).trim();
-  const file = colon === -1 ? undefined : spec.slice(colon + 1).trim();
-  if (!isReporterName(name)) {
-    const valid = Object.keys(REPORTERS).join(', ');
-    const shown = name === '' ? '(empty)' : `"${name}"`;
-    throw new UsageError(`${FLAG} ${spec}: unknown reporter ${shown}; valid reporters: ${valid}`);
-  }
-  if (file === '') throw new UsageError(`${FLAG} ${spec}: missing file after "${name}:" (use "${name}:-" for stdout)`);
-  return file === undefined || file === STDOUT_FILE ? { name } : { name, file };
+  return parseReporterSpec(spec, Object.keys(REPORTERS) as ReporterName[]);
 }
 
-/**
- * Reject combinations that would garble output: two reports to stdout, or two
- * to the same file. Call it before the run so a bad flag costs nothing.
- */
-export function checkReporterSpecs(specs: readonly ReporterSpec[]): void {
-  const toStdout = specs.filter((s) => s.file === undefined);
-  if (toStdout.length > 1) {
-    const names = toStdout.map((s) => s.name).join(', ');
-    throw new UsageError(`${FLAG}: only one reporter can write to stdout (got ${names}); give the others a file`);
-  }
-  const seen = new Set<string>();
-  for (const s of specs) {
-    if (s.file === undefined) continue;
-    const resolved = path.resolve(s.file);
-    if (seen.has(resolved)) throw new UsageError(`${FLAG} ${s.name}:${s.file}: another reporter already writes this file`);
-    seen.add(resolved);
-  }
-}
+export { checkReporterSpecs };
 
 /**
  * Render every report first (so a failure cannot leave half the outputs written),
@@ -107,6 +71,6 @@ async function writeFileAtomic(spec: ReporterSpec, file: string, text: string): 
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);
-    throw new UsageError(`${FLAG} ${spec.name}:${file}: cannot write report: ${reason}`);
+    throw new UsageError(`--reporter ${spec.name}:${file}: cannot write report: ${reason}`);
   }
 }

@@ -6,6 +6,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
+import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from '../../report/reporter-flag.js';
 import type { Redactor } from '../../util/redact.js';
 import type { FindingSink } from '../findings.js';
 import type { AuditFinding, AuditResult } from '../types.js';
@@ -19,38 +20,15 @@ import { maskFinding } from './mask.js';
 export const AUDIT_REPORTERS = ['console', 'markdown', 'html', 'json', 'junit'] as const;
 export type AuditReporterName = (typeof AUDIT_REPORTERS)[number];
 
-export interface AuditReporterSpec {
-  name: AuditReporterName;
-  /** Absent = stdout. */
-  file?: string;
-}
+export type AuditReporterSpec = ReporterFlag<AuditReporterName>;
 
 const FLAG = '--reporter';
 
 /** `console`, `json`, `html:audit.html`, `junit:-` (stdout). */
 export function parseAuditReporters(flags: readonly string[]): AuditReporterSpec[] {
-  const specs = (flags.length ? flags : ['console']).map(parseOne);
-  const toStdout = specs.filter((s) => s.file === undefined);
-  if (toStdout.length > 1) throw new UsageError(`${FLAG}: only one reporter can write to stdout (got ${toStdout.map((s) => s.name).join(', ')}); give the others a file`);
-  const files = new Set<string>();
-  for (const s of specs) {
-    if (s.file === undefined) continue;
-    const resolved = path.resolve(s.file);
-    if (files.has(resolved)) throw new UsageError(`${FLAG} ${s.name}:${s.file}: another reporter already writes this file`);
-    files.add(resolved);
-  }
+  const specs = (flags.length ? flags : ['console']).map((f) => parseReporterSpec(f, AUDIT_REPORTERS));
+  checkReporterSpecs(specs);
   return specs;
-}
-
-function parseOne(spec: string): AuditReporterSpec {
-  const colon = spec.indexOf(':');
-  const name = (colon < 0 ? spec : spec.slice(0, colon)).trim();
-  const file = colon < 0 ? undefined : spec.slice(colon + 1).trim();
-  if (!(AUDIT_REPORTERS as readonly string[]).includes(name)) {
-    throw new UsageError(`${FLAG} ${spec}: unknown reporter "${name}"; valid reporters: ${AUDIT_REPORTERS.join(', ')}`);
-  }
-  if (file === '') throw new UsageError(`${FLAG} ${spec}: missing file after "${name}:" (use "${name}:-" for stdout)`);
-  return file === undefined || file === '-' ? { name: name as AuditReporterName } : { name: name as AuditReporterName, file };
 }
 
 export interface AuditReportOptions {
