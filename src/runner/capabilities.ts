@@ -17,10 +17,10 @@ export function capabilitySource(name: string): string {
   return CAPABILITY_SOURCE[name] ?? '/ServiceProviderConfig';
 }
 
-export function capabilityReader(client: HttpClient, baseUrl: string, token: string, overrides: Record<string, boolean> = {}) {
+export function capabilityReader(client: HttpClient, baseUrl: string, token: string) {
   let cached: Promise<Record<string, boolean>> | undefined;
   return () => {
-    cached ??= Promise.all([readServiceProviderConfig(client, baseUrl, token), readResourceTypes(client, baseUrl, token)]).then(([spc, rt]) => ({ ...spc, ...rt, ...overrides }));
+    cached ??= Promise.all([readServiceProviderConfig(client, baseUrl, token), readResourceTypes(client, baseUrl, token)]).then(([spc, rt]) => ({ ...spc, ...rt }));
     return cached;
   };
 }

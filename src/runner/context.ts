@@ -14,8 +14,6 @@ export interface RunOptions {
   extraHeaders: Record<string, string>;
   profile: AttributeProfile;
   languageFormat: 'iso639-1' | 'bcp47';
-  /** Capabilities forced from the command line (e.g. when /ServiceProviderConfig is absent). */
-  capabilityOverrides?: Record<string, boolean>;
   /** --schemas: the server's /Schemas and /ResourceTypes from a file instead of the server. */
   declaredSchemasFile?: string;
   /** Read /Schemas and /ResourceTypes first (default true); off for exact Okta replays. */

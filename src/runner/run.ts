@@ -16,7 +16,6 @@ import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
 
 export interface RunHooks {
-  onTestEnd?: (suite: SuiteSpec, test: import('./results.js').TestResult) => void;
   signal?: AbortSignal;
   /** Secrets beyond the token to redact (e.g. --header values). */
   secrets?: string[];
@@ -40,7 +39,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     runId,
     prefix: `scimcheck-${runId}`,
     signal,
-    capabilities: capabilityReader(client, options.baseUrl, options.token, options.capabilityOverrides),
+    capabilities: capabilityReader(client, options.baseUrl, options.token),
     cleanupRecords: [],
   };
   const results: SuiteResult[] = [];
@@ -50,7 +49,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await loadDeclaredSchemas(ctx, notices);
     for (const suite of suites) {
       if (signal.aborted) break;
-      results.push(await runOneSuite(suite, ctx, hooks));
+      results.push(await runOneSuite(suite, ctx));
     }
   } finally {
     // each test removes what it created when it ends; this catches anything left
@@ -74,14 +73,13 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   };
 }
 
-async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): Promise<SuiteResult> {
+async function runOneSuite(suite: SuiteSpec, ctx: RunContext): Promise<SuiteResult> {
   const started = performance.now();
   const out: SuiteResult = { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
   for (const test of suite.tests) {
     if (ctx.signal.aborted) break;
     const result = await runTest(test, suite, ctx);
     out.tests.push(result);
-    hooks.onTestEnd?.(suite, result);
     if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) break;
   }
   out.durationMs = performance.now() - started;
