@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { Redactor } from '../util/redact.js';
 import { checkReporterSpecs, parseReporterFlag, REPORTERS, writeReports } from './index.js';
-import { sampleRun } from './sample-run.js';
+import { sampleRun } from '../../test/helpers/sample-run.js';
 
 describe('parseReporterFlag', () => {
   it('parses a name, name:file and name:- (stdout)', () => {

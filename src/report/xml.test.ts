@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAll, parseStrictXml } from './strict-xml.js';
+import { findAll, parseStrictXml } from '../../test/helpers/strict-xml.js';
 import { escapeXml, escapeXmlAttr, renderXml, stripInvalidXmlChars } from './xml.js';
 
 describe('escapeXml', () => {

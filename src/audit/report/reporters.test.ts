@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { findAll, parseStrictXml } from '../../report/strict-xml.js';
+import { findAll, parseStrictXml } from '../../../test/helpers/strict-xml.js';
 import { Redactor } from '../../util/redact.js';
 import type { AuditFinding, AuditResult } from '../types.js';
 import { renderAuditConsole } from './console.js';
