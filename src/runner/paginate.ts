@@ -21,7 +21,7 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
       const spec = { ...step.request, query: { ...(step.request.query ?? {}), startIndex, count: opts.count } };
       const built = buildRequest(spec, suite, scope.render, targetOf(ctx));
       const response = await send(ctx, built, result.exchanges);
-      for (const c of assertAll(step, built, response, scope, ctx)) mergeCheck(merged, c, startIndex);
+      for (const c of assertAll(step, suite, built, response, scope, ctx)) mergeCheck(merged, c, startIndex);
       const body = response.body as { Resources?: { id?: string }[]; totalResults?: unknown } | undefined;
       const resources = Array.isArray(body?.Resources) ? body!.Resources : [];
       const total = Number(body?.totalResults);

@@ -11,6 +11,7 @@ import { guardWrite } from './write-guard.js';
 import { getPath } from './body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
+import { runNamedCheck } from '../checks/registry.js';
 import { declaredChecks } from './declared-checks.js';
 
 export interface StepScope {
@@ -29,7 +30,7 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
       const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix);
       if (refusal) throw new UsageError(refusal);
       const response = await send(ctx, built, result.exchanges);
-      result.checks.push(...assertAll(step, built, response, scope, ctx));
+      result.checks.push(...assertAll(step, suite, built, response, scope, ctx));
       captureAll(step, response, scope, result.checks);
       registerCreated(step, scope, ctx);
       if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
@@ -78,7 +79,7 @@ export function toView(res: HttpResponse): ResponseView {
   return { status: res.status, headers: res.headers, body, bodyText: res.bodyText, durationMs: res.durationMs };
 }
 
-export function assertAll(step: StepSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
+export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
   const checks = (step.expect ?? []).map((exp: Expectation) => {
     const check = evaluateExpectation(exp, {
       response,
@@ -91,7 +92,25 @@ export function assertAll(step: StepSpec, built: BuiltRequest, response: Respons
     if (where) check.where = { ...where };
     return ctx.redactor.value(check);
   });
-  return [...checks, ...declaredChecks(step, built, response, ctx)];
+  return [...checks, ...automaticProfileCheck(step, suite, response, ctx), ...declaredChecks(step, built, response, ctx)];
+}
+
+const USER_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const PROFILE_CHECKS = new Set(['user-profile', 'mandatory-attributes']);
+
+/**
+ * Suites with `checkUsersAgainstProfile` check every single User a response carries
+ * against the run's profile, unless the step already checks it. Lists are left to
+ * explicit checks: they also hold users the run did not create.
+ */
+function automaticProfileCheck(step: StepSpec, suite: SuiteSpec, response: ResponseView, ctx: RunContext): CheckResult[] {
+  if (!suite.checkUsersAgainstProfile || (step.expect ?? []).some((e) => e.check !== undefined && PROFILE_CHECKS.has(e.check))) return [];
+  const body = response.body as { schemas?: unknown; meta?: { resourceType?: unknown } } | undefined;
+  const isUser = !!body && typeof body === 'object' && ((Array.isArray(body.schemas) && body.schemas.includes(USER_SCHEMA_URN)) || body.meta?.resourceType === 'User');
+  if (!isUser) return [];
+  const outcome = runNamedCheck('user-profile', { body, request: {}, response, profile: ctx.options.profile, languageFormat: ctx.options.languageFormat }, {});
+  const check: CheckResult = { code: `${step.id}.profile`, severity: 'must', title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
+  return [ctx.redactor.value(check)];
 }
 
 function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, checks: CheckResult[]): void {

@@ -83,6 +83,8 @@ export interface SuiteSpec {
   description?: string;
   tags?: string[];
   requires?: string[];
+  /** Check every single User a response carries against the run's profile (code `<step>.profile`). */
+  checkUsersAgainstProfile?: boolean;
   variables?: Record<string, unknown>;
   defaults?: { headers?: Record<string, string> };
   tests: TestSpec[];
