@@ -1,6 +1,7 @@
 // A one-line progress bar on stderr (resources read, rate, ETA), only for a person at a
 // terminal: nothing when stderr is piped, in CI, or with TERM=dumb.
 import type { AuditProgress } from './audit.js';
+import { wantsProgress } from '../util/terminal.js';
 
 const WIDTH = 24;
 const REDRAW_MS = 100;
@@ -11,10 +12,7 @@ export interface ProgressBar {
   done(): void;
 }
 
-export function wantsProgress(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): boolean {
-  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI.toLowerCase() !== 'false';
-  return Boolean(stream.isTTY) && !ci && env.TERM !== 'dumb';
-}
+export { wantsProgress };
 
 export function createProgressBar(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): ProgressBar {
   let started: number | undefined;

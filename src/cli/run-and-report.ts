@@ -8,6 +8,8 @@ import { emitReports, parseReporters } from './emit-reports.js';
 import { loadProfile } from '../profile/load.js';
 import { EXIT } from '../errors.js';
 import { interruptSignal } from './signals.js';
+import { createRunProgress } from './run-progress.js';
+import { wantsProgress } from '../util/terminal.js';
 import { applyBaselineFlags, preloadBaseline } from './baseline-flags.js';
 import { readDeclaredSchemasFile } from '../schema/declared/index.js';
 import type { RunFlags } from './commands/run.js';
@@ -20,6 +22,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
   const target = await resolveTarget(flags);
   const interrupt = interruptSignal();
+  const progress = wantsProgress() ? createRunProgress(suites.reduce((n, s) => n + s.tests.length, 0)) : undefined;
   let run: RunResult;
   try {
     run = await runSuites(
@@ -36,9 +39,16 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         declaredSchemasFile: flags.schemas,
         discoverSchemas: flags.discoverSchemas,
       },
-      { signal: interrupt.signal, secrets: Object.values(extraHeaders), insecure: flags.insecure, caFile: flags.ca },
+      {
+        signal: interrupt.signal,
+        secrets: Object.values(extraHeaders),
+        insecure: flags.insecure,
+        caFile: flags.ca,
+        onTestStart: progress ? (suite, test) => progress.testStarted(suite, test) : undefined,
+      },
     );
   } finally {
+    progress?.done();
     interrupt.dispose();
     await target.server?.close();
   }

@@ -16,6 +16,8 @@ import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
 
 export interface RunHooks {
+  /** Called as each test starts (live progress on a terminal). */
+  onTestStart?: (suite: SuiteSpec, test: import('../suite/types.js').TestSpec) => void;
   signal?: AbortSignal;
   /** Secrets beyond the token to redact (e.g. --header values). */
   secrets?: string[];
@@ -49,7 +51,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await loadDeclaredSchemas(ctx, notices);
     for (const suite of suites) {
       if (signal.aborted) break;
-      results.push(await runOneSuite(suite, ctx));
+      results.push(await runOneSuite(suite, ctx, hooks));
     }
   } finally {
     // each test removes what it created when it ends; this catches anything left
@@ -73,11 +75,12 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   };
 }
 
-async function runOneSuite(suite: SuiteSpec, ctx: RunContext): Promise<SuiteResult> {
+async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): Promise<SuiteResult> {
   const started = performance.now();
   const out: SuiteResult = { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
   for (const test of suite.tests) {
     if (ctx.signal.aborted) break;
+    hooks.onTestStart?.(suite, test);
     const result = await runTest(test, suite, ctx);
     out.tests.push(result);
     if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) break;
