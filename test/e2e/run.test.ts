@@ -274,6 +274,36 @@ describe('other commands', () => {
     expectNoToken('wrong-token-value', bad);
   });
 
+  it("test-credentials sends Okta's exact probe: path, query order and headers", async () => {
+    const s = await server();
+    const seen: { url?: string; headers: Record<string, string | string[] | undefined> }[] = [];
+    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => {
+      seen.push({ url: req.url, headers: req.headers });
+      return undefined;
+    });
+    try {
+      const res = await runCli(['test-credentials', '--base-url', proxy.url + new URL(s.baseUrl).pathname], { env: { SCIM_TOKEN: s.token } });
+      expect(res.code).toBe(0);
+      expect(seen.map((r) => r.url)).toEqual([
+        '/scim/v2/Users?startIndex=1&count=2',
+        '/scim/v2/Users?startIndex=1&count=2',
+        '/scim/v2/Groups?startIndex=1&count=100',
+      ]);
+      for (const r of seen) {
+        expect(r.headers).toMatchObject({
+          'user-agent': 'Okta SCIM Client 1.0.0',
+          accept: 'application/scim+json',
+          'accept-charset': 'utf-8',
+          'accept-encoding': 'gzip,deflate',
+        });
+      }
+      expect(seen[0].headers.authorization).toBe(`Bearer ${s.token}`);
+      expect(seen[1].headers.authorization).not.toBe(`Bearer ${s.token}`); // the bad-token probe
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('serve seeds users and defects for trying audit; a bad --seed-defect is exit 2', async () => {
     let total = -1;
     await runCli(['serve', '--token', 'serve-token-seeded', '--seed-users', '3', '--seed-defect', 'language-region=2'], {
