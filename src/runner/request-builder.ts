@@ -34,10 +34,15 @@ export function buildRequest(
   if (spec.rawBody !== undefined) bodyText = String(render(spec.rawBody));
   else if (body !== undefined) bodyText = JSON.stringify(body);
   if (bodyText !== undefined && !headers['content-type']) headers['content-type'] = JSON_CONTENT_TYPE;
+  // An Authorization header written in the step itself is sent as written (Okta's SPEC
+  // test sends `Authorization: non-token`); otherwise the auth mode decides.
+  const explicitAuth = Object.keys(spec.headers ?? {}).some((k) => k.toLowerCase() === 'authorization');
   const auth = spec.auth ?? 'default';
-  if (auth === 'default' && target.token) headers['authorization'] = `Bearer ${target.token}`;
-  if (auth === 'invalid') headers['authorization'] = `Bearer ${INVALID_TOKEN}`;
-  if (auth === 'none') delete headers['authorization'];
+  if (!explicitAuth) {
+    if (auth === 'default' && target.token) headers['authorization'] = `Bearer ${target.token}`;
+    if (auth === 'invalid') headers['authorization'] = `Bearer ${INVALID_TOKEN}`;
+    if (auth === 'none') delete headers['authorization'];
+  }
   return {
     http: { method: spec.method.toUpperCase(), url: joinUrl(target.baseUrl, path, query), headers, body: bodyText },
     path,
