@@ -1,14 +1,11 @@
 // Reporter registry, the --reporter flag, and writing reports to files or stdout.
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { UsageError } from '../errors.js';
 import type { RunResult } from '../runner/results.js';
 import type { Redactor } from '../util/redact.js';
 import { renderConsole } from './console.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import type { Reporter } from './reporter.js';
+import { writeReportFile } from './report-file.js';
 import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from './reporter-flag.js';
 
 export type { Reporter, ReporterOptions } from './reporter.js';
@@ -55,22 +52,7 @@ export async function writeReports(
     return { spec, text: redactor ? redactor.text(text) : text };
   });
   for (const { spec, text } of outputs) {
-    if (spec.file !== undefined) await writeFileAtomic(spec, spec.file, text);
+    if (spec.file !== undefined) await writeReportFile({ name: spec.name, file: spec.file }, text);
   }
   for (const { spec, text } of outputs) if (spec.file === undefined) io.stdout(text);
-}
-
-/** Write next to the target and rename, so a reader never sees a half-written report. */
-async function writeFileAtomic(spec: ReporterSpec, file: string, text: string): Promise<void> {
-  const target = path.resolve(file);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new UsageError(`--reporter ${spec.name}:${file}: cannot write report: ${reason}`);
-  }
 }

@@ -2,11 +2,11 @@
 // Everything written passes the redactor (the token never appears) and, with --mask-pii,
 // the masker. Files are written next to their target and renamed into place.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
 import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from '../../report/reporter-flag.js';
+import { reportTempName, writeReportFile } from '../../report/report-file.js';
 import type { Redactor } from '../../util/redact.js';
 import type { FindingSink } from '../findings.js';
 import type { AuditFinding, AuditResult } from '../types.js';
@@ -54,7 +54,7 @@ export class AuditReportWriter {
     if (!json) return [];
     if (json.file === undefined) return [(f) => this.opts.stdout(this.line(f))];
     const target = path.resolve(json.file);
-    const tmp = tempNameFor(target);
+    const tmp = reportTempName(target);
     try {
       await mkdir(path.dirname(target), { recursive: true });
       const out = createWriteStream(tmp, { encoding: 'utf8' });
@@ -77,7 +77,7 @@ export class AuditReportWriter {
       }
       const text = this.opts.redactor.text(render(spec, shown, spec.file === undefined && this.opts.color));
       if (spec.file === undefined) await this.opts.stdout(text);
-      else await writeAtomic(spec, text);
+      else await writeReportFile({ name: spec.name, file: spec.file }, text);
     }
   }
 
@@ -122,22 +122,5 @@ function render(spec: AuditReporterSpec, result: AuditResult, color: boolean): s
       return renderAuditJunit(result);
     case 'json':
       return summaryLine(result);
-  }
-}
-
-function tempNameFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
-async function writeAtomic(spec: AuditReporterSpec, text: string): Promise<void> {
-  const target = path.resolve(spec.file!);
-  const tmp = tempNameFor(target);
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw new UsageError(`${FLAG} ${spec.name}:${spec.file}: cannot write report: ${(err as Error).message}`);
   }
 }
