@@ -1,6 +1,6 @@
 // Shared by `run` and `test-credentials`: everything after the suites are chosen.
 import { runSuites } from '../runner/run.js';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import type { SuiteSpec } from '../suite/types.js';
 import { parseHeaderFlags } from './options.js';
 import { resolveTarget } from './target.js';

@@ -31,7 +31,7 @@ export interface RunContext {
   signal: AbortSignal;
   capabilities(): Promise<Record<string, boolean>>;
   /** Removals done so far (each test cleans up when it ends), in order. */
-  cleanupRecords: import('./results.js').CleanupRecord[];
+  cleanupRecords: import('../model/run-result.js').CleanupRecord[];
   /** The server's own schemas, loaded once at the start of the run (absent when it publishes none). */
   declaredSchemas?: DeclaredSchemas;
 }

@@ -1,14 +1,14 @@
 // Executes one step: render, guard, send, record, assert, capture, register what
 // it created. A transport failure makes the step `errored`, never a crash.
 import type { StepSpec, SuiteSpec, Expectation } from '../suite/types.js';
-import type { CheckResult, RecordedExchange, StepResult, StepStatus } from './results.js';
+import type { CheckResult, RecordedExchange, StepResult, StepStatus } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import type { HttpResponse } from '../http/client.js';
 import { TransportError, UsageError } from '../errors.js';
 import { buildRequest, type BuiltRequest } from './request-builder.js';
 import { evaluateExpectation, type ResponseView } from './expectations.js';
 import { guardWrite } from './write-guard.js';
-import { getPath } from './body-path.js';
+import { getPath } from '../suite/body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
 import { runNamedCheck } from '../checks/registry.js';

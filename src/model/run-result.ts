@@ -1,6 +1,6 @@
 // The result of a run, as plain data. Reporters are pure functions of a RunResult.
-import type { Severity } from '../suite/types.js';
-import type { SourcePosition } from '../errors.js';
+import type { Severity } from './severity.js';
+import type { SourcePosition } from './position.js';
 
 export interface CheckResult {
   code: string;
