@@ -12,7 +12,7 @@ import { createRunProgress } from './run-progress.js';
 import { wantsProgress } from '../util/terminal.js';
 import { applyBaselineFlags, preloadBaseline } from './baseline-flags.js';
 import { readDeclaredSchemasFile } from '../schema/declared/index.js';
-import type { RunFlags } from './commands/run.js';
+import type { RunFlags } from './run-flags.js';
 
 export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promise<number> {
   const reporters = parseReporters(flags.reporter);

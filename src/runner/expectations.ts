@@ -6,7 +6,8 @@ import type { Severity } from '../model/severity.js';
 import type { CheckResult } from '../model/run-result.js';
 import { getPath } from '../suite/body-path.js';
 import { validateAgainst } from '../schema/validator.js';
-import { runNamedCheck, type NamedCheckContext } from '../checks/registry.js';
+import { runNamedCheck } from '../checks/registry.js';
+import type { NamedCheckContext } from '../checks/named-check.js';
 import { matchValue } from './matchers.js';
 
 export interface ResponseView {

@@ -5,7 +5,8 @@ import type { StepSpec, SuiteSpec } from '../suite/types.js';
 import type { CheckResult, StepResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import { buildRequest } from './request-builder.js';
-import { assertAll, send, targetOf, type StepScope } from './run-step.js';
+import { assertAll } from './assert-step.js';
+import { send, targetOf, type StepScope } from './step-io.js';
 
 export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext, result: StepResult): Promise<void> {
   const opts = step.paginate!;
