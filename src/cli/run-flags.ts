@@ -17,4 +17,7 @@ export interface RunFlags extends TargetFlags {
   /** test-credentials turns this off: an exact replay of Okta's probe sends nothing else. */
   discoverSchemas?: boolean;
   ca?: string;
+  /** --for okta|rfc|okta,rfc and --okta test-app|oin: the verdict checks are judged by. */
+  for?: string;
+  okta?: string;
 }

@@ -8,6 +8,7 @@ import { evaluateExpectation, type ResponseView } from './expectations.js';
 import { runNamedCheck } from '../checks/registry.js';
 import { declaredChecks } from './declared-checks.js';
 import type { StepScope } from './step-io.js';
+import { resolveAudience } from '../audience/resolve-audience.js';
 
 export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
   const checks = (step.expect ?? []).map((exp: Expectation) => {
@@ -39,6 +40,7 @@ function automaticProfileCheck(step: StepSpec, suite: SuiteSpec, response: Respo
   const isUser = !!body && typeof body === 'object' && ((Array.isArray(body.schemas) && body.schemas.includes(USER_SCHEMA_URN)) || body.meta?.resourceType === 'User');
   if (!isUser) return [];
   const outcome = runNamedCheck('user-profile', { body, request: {}, response, profile: ctx.options.profile, languageFormat: ctx.options.languageFormat }, {});
-  const check: CheckResult = { code: `${step.id}.profile`, severity: 'must', title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
+  const severity = suite.checkUsersAgainstProfile === 'must' ? 'must' : 'should'; // as the packs' explicit profile checks
+  const check: CheckResult = { code: `${step.id}.profile`, severity, audience: resolveAudience(severity, step.defaultFor), title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
   return [ctx.redactor.value(check)];
 }

@@ -12,6 +12,8 @@ import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
 import { assertAll } from './assert-step.js';
 import { send, targetOf, type StepScope } from './step-io.js';
+import { resolveAudience } from '../audience/resolve-audience.js';
+import { judgeCheck } from '../audience/effective-severity.js';
 
 export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext): Promise<StepResult> {
   const started = performance.now();
@@ -34,6 +36,7 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
     result.status = 'errored';
     result.error = { code: err instanceof TransportError ? err.code : 'SCIM_CHECK_REFUSED', message: ctx.redactor.text(err.message) };
   }
+  result.checks = result.checks.map((c) => judgeCheck(c, ctx.options.verdict));
   if (result.status !== 'errored') result.status = statusOf(result.checks);
   result.durationMs = performance.now() - started;
   return result;
@@ -55,7 +58,7 @@ function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, ch
     if (got.found && got.value !== undefined && got.value !== null) {
       scope.captures[name] = got.value;
     } else if (!optional) {
-      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
+      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', audience: resolveAudience('must', step.defaultFor), passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
     }
   }
 }
