@@ -11,7 +11,7 @@ import { readAllPages, type PagerResult, type ScimObject } from './pager.js';
 import { RateLimiter } from './rate-limiter.js';
 import { checkResource, type ResourceCheckContext } from './resource-checks.js';
 import { loadServerSchemas } from './server-schema.js';
-import type { AuditFinding, AuditResourceType, AuditResult, EndpointSummary } from './types.js';
+import type { AuditFinding, AuditResourceType, AuditResult, EndpointSummary } from '../model/audit-result.js';
 
 export interface AuditProgress {
   resourceType: AuditResourceType;

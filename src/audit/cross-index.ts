@@ -3,7 +3,7 @@
 // the group member references that do not resolve yet. Everything else of a page is
 // dropped once it has been checked, so memory grows with the keys, not the resources.
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
-import type { AuditFinding } from './types.js';
+import type { AuditFinding } from '../model/audit-result.js';
 
 type ScimObject = Record<string, unknown>;
 
