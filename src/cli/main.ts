@@ -9,6 +9,7 @@ import { registerList } from './commands/list.js';
 import { registerTestCredentials } from './commands/test-credentials.js';
 import { registerValidateMapping } from './commands/validate-mapping.js';
 import { registerAudit } from './commands/audit.js';
+import { addConfigOptions } from './project-config.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerValidateMapping(program);
   registerAudit(program);
+  addConfigOptions(program);
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
   return program;
 }

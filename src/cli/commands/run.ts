@@ -22,6 +22,9 @@ export interface RunFlags extends TargetFlags {
   /** test-credentials turns this off: an exact replay of Okta's probe sends nothing else. */
   discoverSchemas?: boolean;
   ca?: string;
+  /** --var NAME=VALUE, and the config file's vars (set by src/cli/project-config.ts). */
+  var?: string[];
+  configVars?: Record<string, string | number | boolean>;
 }
 
 export function registerRun(program: Command): void {
@@ -46,7 +49,9 @@ export function registerRun(program: Command): void {
       // the run machinery loads only when a run happens: --help and --version stay fast
       const { resolveSuites } = await import('../../suite/discover.js');
       const { runAndReport } = await import('../run-and-report.js');
-      const selected = resolveSuites(suites, { grep: flags.grep, tags: flags.tag });
+      const { applyVars, parseVarFlags } = await import('../../config/vars.js');
+      const flagVars = parseVarFlags(flags.var ?? []);
+      const selected = applyVars(resolveSuites(suites, { grep: flags.grep, tags: flags.tag }), flags.configVars ?? {}, flagVars);
       const code = await runAndReport(selected, flags);
       if (code !== EXIT.OK) throw new ExitError(code);
     });
