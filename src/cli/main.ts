@@ -10,6 +10,7 @@ import { registerTestCredentials } from './commands/test-credentials.js';
 import { registerValidateMapping } from './commands/validate-mapping.js';
 import { registerAudit } from './commands/audit.js';
 import { addConfigOptions } from './project-config.js';
+import { registerInit } from './commands/init.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerValidateMapping(program);
   registerAudit(program);
+  registerInit(program);
   addConfigOptions(program);
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
   return program;

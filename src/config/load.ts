@@ -47,7 +47,7 @@ export function loadConfigText(text: string, file: string): ProjectConfig {
     const reason = syntaxError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new UsageError(`invalid YAML: ${reason}`, locator.position(syntaxError.pos[0]));
   }
-  const data = (doc.toJS() as unknown) ?? {}; // an empty file is a valid, empty config
+  const data = withoutEmptyKeys((doc.toJS() as unknown) ?? {}); // an empty file is a valid, empty config
   const validate = configValidator();
   if (!validate(data)) {
     const error = mostRelevant(validate.errors ?? []);
@@ -61,6 +61,12 @@ export function loadConfigText(text: string, file: string): ProjectConfig {
     dir: path.dirname(path.resolve(file)),
     positionOf: (p: (string | number)[]): SourcePosition => locator.positionOf({ path: p }),
   };
+}
+
+/** `targets:` followed only by comments (as `init` writes it) counts as absent, not as null. */
+function withoutEmptyKeys(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
 }
 
 let compiled: ValidateFunction | undefined;

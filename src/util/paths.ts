@@ -9,3 +9,4 @@ export const SUITES_DIR = path.join(PACKAGE_ROOT, 'suites');
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
 export const PROFILES_DIR = path.join(PACKAGE_ROOT, 'profiles');
 export const DATA_DIR = path.join(PACKAGE_ROOT, 'data');
+export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
