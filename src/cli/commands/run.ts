@@ -24,6 +24,8 @@ export interface RunFlags extends TargetFlags {
   ca?: string;
   /** --var NAME=VALUE, and the config file's vars (set by src/cli/project-config.ts). */
   var?: string[];
+  verbose?: boolean;
+  trace?: boolean;
   configVars?: Record<string, string | number | boolean>;
 }
 
@@ -45,6 +47,8 @@ export function registerRun(program: Command): void {
     .option('--baseline <file>', 'accept the known deviations listed in this baseline file')
     .option('--update-baseline <file>', 'write the current must-level failures to this baseline file')
     .option('--schemas <file>', "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them")
+    .option('--verbose', 'console: show the request and response behind each failed check (redacted)')
+    .option('--trace', 'console: show every request and response (redacted)')
     .action(async (suites: string[], flags: RunFlags) => {
       // the run machinery loads only when a run happens: --help and --version stay fast
       const { resolveSuites } = await import('../../suite/discover.js');
