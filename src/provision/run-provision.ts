@@ -8,8 +8,8 @@ import { checkServerSchema, loadServerSchemas, type ServerSchemas } from '../aud
 import { HttpClient } from '../http/client.js';
 import { prepareMapping } from '../mapping/validate-mapping.js';
 import type { LanguageFormat } from '../mapping/types.js';
-import type { CleanupRecord } from '../runner/results.js';
-import { createRunInfo } from '../runner/template.js';
+import type { CleanupRecord } from '../model/run-result.js';
+import { createRunInfo } from '../suite/template.js';
 import { toolVersion } from '../util/version.js';
 import { buildUser, type BuiltUser } from './build-payloads.js';
 import { groupFindings, groupNotEvaluated } from './group-findings.js';
