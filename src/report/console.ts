@@ -1,10 +1,11 @@
 // The terminal report: what a developer reads first. Failures carry everything
 // needed to act on them (code, severity, expected/actual, ref, suite position).
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CheckResult, CleanupRecord, RunResult, StepResult, SuiteResult, TestResult } from '../runner/results.js';
+import type { CheckResult, CleanupRecord, RunResult, StepResult, SuiteResult, TestResult } from '../model/run-result.js';
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { compactJson, formatDuration, plural, visibleControls } from './format.js';
 import type { ReporterOptions } from './reporter.js';
+import { describeVerdict, verdictFlags } from '../audience/describe.js';
 import { curlCommand, failingExchange } from './curl.js';
 import { exchangeText } from './exchange-text.js';
 
@@ -32,6 +33,7 @@ function header(run: RunResult, c: ChalkInstance): string[] {
   return [
     `${c.bold(`${run.tool.name} ${run.tool.version}`)} → ${c.cyan(safe(run.target.baseUrl))}${embedded}`,
     c.dim(`run ${safe(run.runId)}, started ${run.startedAt}`),
+    ...(run.judgedFor ? [`judged for ${c.bold(describeVerdict(run.judgedFor))} ${c.dim(`(${verdictFlags(run.judgedFor)}; other checks count as warnings)`)}`] : []),
   ];
 }
 

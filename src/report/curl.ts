@@ -1,6 +1,6 @@
 // A curl command that sends a recorded request again: same method, URL, headers and body,
 // with `$SCIM_TOKEN` where the run's token was. Reports offer it for every failed check.
-import type { RecordedExchange } from '../runner/results.js';
+import type { RecordedExchange } from '../model/run-result.js';
 import { REDACTED } from '../util/redact.js';
 
 /** Headers curl sets itself, or that would only get in the way of reading the answer. */

@@ -1,8 +1,8 @@
 // One HTTP exchange as text for --verbose and --trace: method and URL, headers (already
 // redacted when recorded), bodies pretty-printed and trimmed, and the line of the body path a
 // failed check looked at marked, so the eye lands on what is wrong.
-import type { RecordedExchange } from '../runner/results.js';
-import { parseBodyPath, type PathSegment } from '../runner/body-path.js';
+import type { RecordedExchange } from '../model/run-result.js';
+import { parseBodyPath, type PathSegment } from '../suite/body-path.js';
 import { formatDuration, truncate, visibleControls } from './format.js';
 
 export interface ExchangeTextOptions {

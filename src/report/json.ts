@@ -1,6 +1,6 @@
 // Machine-readable report. The shape is RunResult itself, versioned by `format`,
 // with the summary first so a reader (or `head`) sees the outcome immediately.
-import type { RunResult, SuiteResult } from '../runner/results.js';
+import type { RunResult, SuiteResult } from '../model/run-result.js';
 import type { ReporterOptions } from './reporter.js';
 import { curlCommand, failingExchange } from './curl.js';
 
@@ -11,6 +11,7 @@ export function renderJson(run: RunResult, _opts?: ReporterOptions): string {
   const document = {
     format: JSON_REPORT_FORMAT,
     summary: run.summary,
+    judgedFor: run.judgedFor,
     tool: run.tool,
     target: run.target,
     runId: run.runId,

@@ -3,7 +3,7 @@
 // happened (failures, timeouts, interruption), and returns a RunResult.
 import { randomBytes } from 'node:crypto';
 import type { SuiteSpec } from '../suite/types.js';
-import type { CleanupRecord, RunResult, SuiteResult } from './results.js';
+import type { CleanupRecord, RunResult, SuiteResult } from '../model/run-result.js';
 import type { RunContext, RunOptions } from './context.js';
 import { HttpClient } from '../http/client.js';
 import { Redactor } from '../util/redact.js';
@@ -14,6 +14,7 @@ import { capabilityReader } from './capabilities.js';
 import { summarize } from './summary.js';
 import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
+import { DEFAULT_VERDICT } from '../model/audience.js';
 
 export interface RunHooks {
   /** Called as each test starts (live progress on a terminal). */
@@ -65,6 +66,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     tool: { name: 'scim-check', version: toolVersion() },
     target: { baseUrl: redactor.text(options.baseUrl), embedded: options.embedded },
     runId,
+    judgedFor: options.verdict ?? DEFAULT_VERDICT,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     suites: results,

@@ -119,6 +119,25 @@ reporters: [json:from-config.json]
     expect(readJson(path.join(dir, 'ignored.json')).suites).toHaveLength(1);
   });
 
+  it('verdict, profile and baseline defaults come from the file; a flag still wins', async () => {
+    const dir = project({
+      'scim-check.config.yaml': 'suites: [okta/test-credentials]\nverdict: { for: rfc, okta: oin }\nprofile: profiles/strict.yaml\nbaseline: known.yaml\nreporters: [json:run.json]\n',
+      'profiles/strict.yaml': 'name: strict\nextends: okta-minimum\n',
+      'known.yaml': 'entries: []\n',
+    });
+    const res = await runCli(['run'], { cwd: dir });
+    expect(res.code).toBe(0);
+    expect(readJson(path.join(dir, 'run.json')).judgedFor).toEqual({ for: ['rfc'], okta: 'oin' });
+    const flag = await runCli(['run', '--for', 'okta'], { cwd: dir });
+    expect(flag.code).toBe(0);
+    expect(readJson(path.join(dir, 'run.json')).judgedFor).toEqual({ for: ['okta'], okta: 'oin' });
+    // the file's paths are its own: a missing profile is reported by the path the file gives
+    writeFileSync(path.join(dir, 'scim-check.config.yaml'), 'profile: profiles/missing.yaml\n');
+    const missing = await runCli(['run'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(path.join(dir, 'profiles', 'missing.yaml'));
+  });
+
   it('--config FILE names the file explicitly', async () => {
     const s = await server();
     const dir = project({ 'ci/scim.yaml': `targets:\n  prod: { baseUrl: ${s.baseUrl}, token: { file: token.txt } }\n`, 'ci/token.txt': `${s.token}\n` });
@@ -188,6 +207,7 @@ reporters: [json:from-config.json]
   it('the JSON Schema for editors describes every key the loader accepts', () => {
     const schema = readJson(path.join(ROOT, 'schemas', 'config.schema.json'));
     expect(Object.keys(schema.properties).sort()).toEqual(['baseline', 'languageFormat', 'profile', 'reporters', 'schemas', 'suites', 'targets', 'vars', 'verdict']);
+    expect(Object.keys(schema.properties.verdict.properties)).toEqual(['for', 'okta']); // the --for and --okta flags
     expect(schema.additionalProperties).toBe(false);
   });
 });
