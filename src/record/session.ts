@@ -1,5 +1,6 @@
 // One recording: check the flags' safety rules, start the proxy, write each exchange
 // (capture line + live line), and end cleanly on Ctrl-C/SIGTERM with the capture complete.
+import { rmSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { loadCa } from '../http/client.js';
 import { isLoopback } from '../http/url.js';
@@ -80,6 +81,7 @@ export async function recordSession(flags: RecordFlags, out: Output, stop: Promi
     });
   } catch (err) {
     await writer.end();
+    rmSync(flags.out, { force: true }); // nothing was recorded: do not leave a file that blocks the next try
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`--listen ${flags.listen}: cannot listen (${code ?? (err as Error).message})`);
   }

@@ -2,7 +2,7 @@
 // sequence and the reference server; then --to-suite, the generated suite replayed with
 // `run`, and --compare against the bundled Okta packs. Real CLI, real sockets, loopback only.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync, type ChildProcess } from 'node:child_process';
@@ -151,5 +151,90 @@ describe('scim-check record', () => {
     expect(b.stdout).toContain(plantedLine);
     expect(a.stdout).not.toContain(plantedLine);
     expect(b.stdout).toMatch(/≠ #3 GET \/Users\?filter=.* \[find user by filter\] vs okta\/provisioning/);
+  });
+});
+
+describe('scim-check record: Ctrl-C', () => {
+  it('lets an exchange in flight finish, records it, then closes the capture and exits 0', async () => {
+    const dir = tmp();
+    const slow = await server(['slow-responses=1500']);
+    const capture = path.join(dir, 'inflight.jsonl');
+    const rec = await startRecorder(['--target', slow.baseUrl, '--listen', '127.0.0.1:0', '--out', capture]);
+    const pending = runOktaScript({ baseUrl: `${rec.url}/scim/v2`, token: slow.token, userName: 'x@okta.local', groupName: 'G', probeOnly: true });
+    await new Promise((r) => setTimeout(r, 400)); // the probe is now waiting on the slow server
+    rec.child.kill('SIGINT');
+    const [answers, result] = await Promise.all([pending, rec.done]);
+    expect(answers.map((a) => a.status)).toEqual([200]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.indexOf('SIGINT: finishing')).toBeLessThan(result.stdout.indexOf('#1 GET /Users?startIndex=1&count=2 → 200'));
+    const rows = lines(capture);
+    expect(rows).toHaveLength(2);
+    expect(rows[1].response.status).toBe(200);
+  });
+});
+
+describe('scim-check record: HAR import and bad input', () => {
+  it('imports a HAR (SCIM entries only, base path found, secrets and PII out) into a capture that becomes a suite', async () => {
+    const dir = tmp();
+    const har = path.join(dir, 'okta.har');
+    const entry = (method: string, url: string, status: number, body?: unknown, answer?: unknown) => ({
+      startedDateTime: '2026-01-02T03:04:05.000Z',
+      time: 12.4,
+      request: {
+        method,
+        url,
+        headers: [{ name: ':authority', value: 'api.example.com' }, { name: 'User-Agent', value: 'Okta SCIM Client 1.0.0' }, { name: 'Authorization', value: 'Bearer har-token-123456' }, { name: 'Cookie', value: 'sid=abc123456' }],
+        ...(body ? { postData: { mimeType: 'application/scim+json', text: JSON.stringify(body) } } : {}),
+      },
+      response: { status, headers: [{ name: 'Content-Type', value: 'application/scim+json' }], content: answer ? { encoding: 'base64', text: Buffer.from(JSON.stringify(answer)).toString('base64') } : { text: '' } },
+    });
+    writeFileSync(har, JSON.stringify({ log: { entries: [
+      entry('GET', 'https://api.example.com/app.js', 200),
+      entry('POST', 'https://api.example.com/tenant/scim/v2/Users', 201, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'grace@example.org', name: { givenName: 'Grace', familyName: 'Hopper' }, password: 'pw-secret-1' }, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'abc-123', userName: 'grace@example.org', name: { givenName: 'Grace', familyName: 'Hopper' } }),
+      entry('DELETE', 'https://api.example.com/tenant/scim/v2/Users/abc-123', 204),
+    ] } }));
+    const capture = path.join(dir, 'har.jsonl');
+    const res = await runCli(['record', '--from-har', har, '--out', capture, '--mask-pii']);
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toContain('imported 2 exchanges');
+    const text = readFileSync(capture, 'utf8');
+    for (const secret of ['har-token-123456', 'abc123456', 'pw-secret-1', 'grace', 'Hopper']) expect(text).not.toContain(secret);
+    const [header, create, del] = lines(capture);
+    expect(header).toMatchObject({ source: 'har', target: 'https://api.example.com/tenant/scim/v2', maskPii: true });
+    expect(create.request).toMatchObject({ method: 'POST', path: '/Users' });
+    expect(create.request.headers.map(([n]: string[]) => n)).toEqual(['User-Agent', 'Authorization', 'Cookie']);
+    expect(del.request.path).toBe('/Users/abc-123');
+    const suiteFile = path.join(dir, 'har.yaml');
+    expect((await runCli(['record', '--to-suite', capture, '--out', suiteFile])).code).toBe(0);
+    const suite = loadSuiteFile(suiteFile);
+    expect(suite.tests[0].steps.map((s) => s.request.path)).toEqual(['/Users', '/Users/${{ user1Id }}']);
+  });
+
+  it('refuses a public listen address without --listen-public, and other bad input, with one line and exit 2', async () => {
+    const dir = tmp();
+    const cases: [string[], RegExp][] = [
+      [['--target', 'http://127.0.0.1:9/scim/v2', '--listen', '0.0.0.0:8080', '--out', path.join(dir, 'a.jsonl')], /--listen 0\.0\.0\.0:8080: not a loopback address.*--listen-public/],
+      [['--target', 'http://scim.example.com/scim/v2', '--out', path.join(dir, 'b.jsonl')], /refusing to forward credentials over plain http/],
+      [['--to-suite', 'x.jsonl', '--compare', 'x.jsonl'], /--to-suite and --compare cannot be combined/],
+      [[], /record needs one of --target/],
+      [['--to-suite', path.join(dir, 'missing.jsonl'), '--out', path.join(dir, 's.yaml')], /cannot read \(ENOENT\)/],
+    ];
+    for (const [args, message] of cases) {
+      const res = await runCli(['record', ...args]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(message);
+      expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const bad = path.join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"type":"capture","format":"scim-check-capture/1","source":"proxy","startedAt":"x","redacted":[],"maskPii":false}\nnot json\n');
+    const res = await runCli(['record', '--compare', bad]);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toBe(`scim-check: ${bad}:2:1: not a JSON line (is this a scim-check capture?)`);
+    const existing = path.join(dir, 'exists.jsonl');
+    writeFileSync(existing, 'keep me');
+    const again = await runCli(['record', '--target', 'http://127.0.0.1:9/scim/v2', '--listen', '127.0.0.1:0', '--out', existing]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
   });
 });

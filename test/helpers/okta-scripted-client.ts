@@ -19,6 +19,8 @@ export interface OktaScriptOptions {
   groupName: string;
   /** Send the exists check's query as count, then startIndex (Okta sends startIndex first). */
   plantQueryOrder?: boolean;
+  /** Send only the first probe (to have one request in flight when the recorder is interrupted). */
+  probeOnly?: boolean;
 }
 
 const OKTA_HEADERS: [string, string][] = [
@@ -43,6 +45,7 @@ export async function runOktaScript(opts: OktaScriptOptions): Promise<ScriptedEx
   };
   // A: Test API Credentials (GET /Users?startIndex=1&count=2, then the Groups probe)
   await send('GET', '/Users?startIndex=1&count=2');
+  if (opts.probeOnly) return log;
   await send('GET', '/Groups?startIndex=1&count=100');
   // B1: exists check (okta-exists-check)
   const paging = opts.plantQueryOrder ? 'count=100&startIndex=1' : 'startIndex=1&count=100';
