@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Document, LineCounter } from 'yaml';
 import { loadYaml } from '../util/yaml.js';
 import { UsageError } from '../errors.js';
-import type { CheckResult, RunResult } from './results.js';
+import type { CheckResult, RunResult } from '../model/run-result.js';
 import { summarize } from './summary.js';
 
 export interface BaselineEntry {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { startServer, RunningServer } from './index.js';
 import { QUIRKS } from './quirks.js';
-import { patchBody, scimClient, userBody } from './testing.js';
+import { patchBody, scimClient, userBody } from '../../test/helpers/scim-client.js';
 
 type Call = ReturnType<typeof scimClient>;
 interface Probe {

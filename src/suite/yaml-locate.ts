@@ -1,7 +1,7 @@
 // Maps a path in the parsed data back to a line:col in the YAML source.
 import type { Document, LineCounter, Node } from 'yaml';
 import { loadYaml } from '../util/yaml.js';
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 
 export class SourceLocator {

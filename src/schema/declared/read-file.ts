@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Document } from 'yaml';
 import { loadYaml } from '../../util/yaml.js';
-import { UsageError, type SourcePosition } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import type { SourcePosition } from '../../model/position.js';
 import { parseDeclared } from './parse.js';
 import type { DeclaredModel } from './types.js';
 
