@@ -1,7 +1,7 @@
 // Okta's create flow for one user against the target: exists check, POST, GET by id and
 // through the filter, sent-vs-stored comparison, PATCH active=false, then clean-up.
 // The user's ledger is emptied before this returns, also when a step fails.
-import type { CleanupRecord } from '../runner/results.js';
+import type { CleanupRecord } from '../model/run-result.js';
 import { ResourceLedger, type CleanupRequest } from '../runner/cleanup.js';
 import { attributeNamedIn, compareSentStored } from './compare.js';
 import { filterUrl, get, parseJson, PATCH_OP, refusalOf, write, type OktaHttp } from './okta-http.js';
@@ -111,7 +111,7 @@ function removalsFor(id: string): CleanupRequest[] {
 async function cleanUp(http: OktaHttp, ledger: ResourceLedger): Promise<CleanupRecord[]> {
   return ledger.cleanUp(async (req) => {
     try {
-      const res = await write(http, req.method as 'DELETE', req.path, req.body, undefined);
+      const res = await write(http, req.method as 'DELETE', req.path, req.body, null);
       return { status: res.status };
     } catch (err) {
       return { error: (err as Error).message };

@@ -1,6 +1,6 @@
 // Data shapes of `scim-check provision`: the Okta users read from an export, what became
 // of each one, and the grouped findings the reporters render. Nothing here knows HTTP.
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
 
 /** One Okta user as an export holds it: the profile plus the few fields outside it. */
 export interface OktaUser {

@@ -19,6 +19,7 @@ describe('buildSuite', () => {
       ex('POST', '/Users', '', { userName: 'ada@x.test', password: '[REDACTED]' }, 201, { id: '17', userName: 'ada@x.test' }),
       ex('GET', '/Users', 'filter=userName+eq+%22ADA%40X.TEST%22', undefined, 200, { schemas: [LIST], totalResults: 1, Resources: [{ id: '17' }] }, [UA, ['X-Tenant', '[REDACTED]']]),
       ex('DELETE', '/Users/17', '', undefined, 204, undefined),
+      ex('GET', '/Users', 'startIndex=1&count=2', undefined, 401, { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' }),
     ],
   };
   const { suite, stepComments } = buildSuite(capture, 'recorded/t', 't.jsonl');
@@ -34,6 +35,7 @@ describe('buildSuite', () => {
   it('replays with a fresh password, without the credential, and says what it could not replay', () => {
     expect(steps[0].request.body.password).toBe('Pw-${{ randomHex(16) }}');
     expect(steps[1].request.auth).toBe('none');
+    expect(steps[3].request.auth).toBe('invalid'); // a refused credential is replayed as a wrong one
     expect(steps[1].request.headers).toBeUndefined();
     expect(stepComments[1]).toContain('spaces in the query as "+"');
     expect(stepComments[1]).toContain('redacted header(s) not replayed: X-Tenant');

@@ -57,7 +57,10 @@ function buildStep(e: Exchange, i: number, id: string, table: ReplacementTable, 
   if (query.length > 0) request.query = Object.fromEntries(query.map(([k, v]) => [k, queryValue(table.rewriteString(v, i))]));
   const headers = stepHeaders(e.request.headers, defaults);
   if (Object.keys(headers).length > 0) request.headers = headers;
-  if (!e.request.headers.some(([n]) => n.toLowerCase() === 'authorization')) request.auth = 'none';
+  const hadCredential = e.request.headers.some(([n]) => n.toLowerCase() === 'authorization');
+  if (!hadCredential) request.auth = 'none';
+  // the recorded credential was refused (Okta's wrong-token check): replay with a wrong one too
+  else if (e.response!.status === 401) request.auth = 'invalid';
   if (e.request.body !== undefined) request.body = replacePasswords(table.rewrite(e.request.body, i));
   else if (e.request.bodyText !== undefined) request.rawBody = table.rewriteString(e.request.bodyText, i);
   const shownPath = readable(table.rewritePath(e.request.path, i));
