@@ -139,6 +139,33 @@ describe('scim-check provision (e2e)', () => {
     }
   });
 
+  it('on SIGINT stops taking users, removes the ones it created, writes the report and exits 130', async () => {
+    const slow = await startServer({ quirks: ['slow-responses=150'] });
+    try {
+      const res = await runCli([...base('users.csv'), '--concurrency', '1', '--reporter', 'json', '--base-url', slow.baseUrl, '--token-env', 'T'], {
+        env: { T: slow.token, CI: 'true' },
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (slow.requestLog.some((r) => r.method === 'POST' && r.status === 201)) {
+              clearInterval(timer);
+              child.kill('SIGINT');
+            }
+          }, 10);
+        },
+      });
+      expect(res.code).toBe(130);
+      const report: Json = JSON.parse(res.stdout);
+      expect(report.interrupted).toBe('SIGINT');
+      expect(report.cleanup.failed).toEqual([]);
+      expect(report.cleanup.created).toBeGreaterThanOrEqual(1);
+      expect(report.counts['dry-run']).toBeGreaterThan(0); // the users after the signal were never sent
+      expect(slow.store.users()).toHaveLength(0);
+      expect(res.stdout).not.toContain(slow.token);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('exits 2 with file:line:col for a broken CSV, and for --limit with --sample', async () => {
     const bad = path.join(dir, 'bad.csv');
     await writeFile(bad, 'login,firstName\nann@example.com,"Ann\nbob@example.com,Bob\n');
