@@ -25,7 +25,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   const baseline = preloadBaseline(flags);
   if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
   const redactor = new Redactor();
-  const session = await openReporters(reporters, { redactor, color: useColor() });
+  const session = await openReporters(reporters, { redactor, color: useColor(), exchanges: flags.trace ? 'all' : flags.verbose ? 'failures' : undefined });
   let target;
   try {
     await session.runStart({ command: 'run', startedAt: new Date().toISOString() });

@@ -1,15 +1,14 @@
 // The reporter registry shared by run, test-credentials, audit and validate-mapping.
 // Adding a reporter is one file exporting a ReporterFactory and one line below.
-import type { Redactor } from '../util/redact.js';
 import { consoleReporter } from './console.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { jsonlReporter } from './jsonl.js';
 import { junitReporter } from './junit.js';
 import { markdownReporter } from './markdown.js';
-import type { Report, ReporterFactory } from './reporter.js';
+import type { RenderOptions, Report, ReporterFactory } from './reporter.js';
 import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from './reporter-flag.js';
-import { ReportSession } from './session.js';
+import { ReportSession, type SessionOptions } from './session.js';
 
 export const REPORTERS = {
   console: consoleReporter,
@@ -31,7 +30,7 @@ export function parseReporters(flags: readonly string[] | undefined): ReporterSp
 }
 
 /** Opens every output now (a bad path fails before the command sends anything). */
-export function openReporters(specs: readonly ReporterSpec[], opts: { redactor: Redactor; color: boolean; stdout?: (text: string) => void | Promise<void> }): Promise<ReportSession> {
+export function openReporters(specs: readonly ReporterSpec[], opts: SessionOptions): Promise<ReportSession> {
   return ReportSession.open(
     specs.map((s) => ({ name: s.name, file: s.file, factory: REPORTERS[s.name] })),
     opts,
@@ -39,16 +38,16 @@ export function openReporters(specs: readonly ReporterSpec[], opts: { redactor: 
 }
 
 /** One command's whole report through the given reporters (no streaming hooks). */
-export async function writeReports(report: Report, specs: readonly ReporterSpec[], opts: { redactor: Redactor; color: boolean; stdout?: (text: string) => void | Promise<void> }): Promise<void> {
+export async function writeReports(report: Report, specs: readonly ReporterSpec[], opts: SessionOptions): Promise<void> {
   const session = await openReporters(specs, opts);
   await session.finish(report);
 }
 
 /** What one reporter writes for a report, as a string (tests, library use). */
-export async function renderReport(name: ReporterName, report: Report, opts: { color: boolean } = { color: false }): Promise<string> {
+export async function renderReport(name: ReporterName, report: Report, opts: RenderOptions = { color: false }): Promise<string> {
   let text = '';
   const out = { label: name, isStdout: true, write: async (t: string) => void (text += t) };
-  await REPORTERS[name]({ out, color: opts.color }).onRunEnd(report);
+  await REPORTERS[name]({ ...opts, out }).onRunEnd(report);
   return text;
 }
 

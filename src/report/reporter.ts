@@ -50,6 +50,8 @@ export interface ReporterContext {
   out: ReportOutput;
   /** ANSI colour: only on a terminal's stdout. */
   color: boolean;
+  /** --verbose: the exchange behind each failed check; --trace: every exchange. Console only. */
+  exchanges?: 'failures' | 'all';
 }
 
 /** Builds a reporter for one output. Adding a reporter: one file exporting one of these, one registry line. */
@@ -57,11 +59,13 @@ export type ReporterFactory = (ctx: ReporterContext) => Reporter;
 
 export interface RenderOptions {
   color: boolean;
+  /** --verbose: the exchange behind each failed check; --trace: every exchange. Console only. */
+  exchanges?: 'failures' | 'all';
 }
 
 /** The common case: render the whole report at the end. */
 export function endOfRunReporter(render: (report: Report, opts: RenderOptions) => string): ReporterFactory {
-  return ({ out, color }) => ({
-    onRunEnd: (report) => out.write(render(report, { color })),
+  return ({ out, ...opts }) => ({
+    onRunEnd: (report) => out.write(render(report, opts)),
   });
 }

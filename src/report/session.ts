@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 import type { SuiteResult, TestResult } from '../model/run-result.js';
 import type { Redactor } from '../util/redact.js';
 import { openFileOutput, stdoutOutput, type ClosableOutput } from './output.js';
-import type { Report, Reporter, ReporterFactory, RunStart } from './reporter.js';
+import type { RenderOptions, Report, Reporter, ReporterFactory, RunStart } from './reporter.js';
 
 export interface SessionSpec {
   name: string;
@@ -14,7 +14,7 @@ export interface SessionSpec {
   file?: string;
 }
 
-export interface SessionOptions {
+export interface SessionOptions extends RenderOptions {
   redactor: Redactor;
   /** Colour for the stdout reporter (files never get ANSI codes). */
   color: boolean;
@@ -31,7 +31,7 @@ export class ReportSession {
       for (const spec of specs) {
         const label = spec.file === undefined ? spec.name : `${spec.name}:${spec.file}`;
         const out = spec.file === undefined ? stdoutOutput(label, opts.redactor, opts.stdout) : await openFileOutput(label, spec.file, opts.redactor);
-        members.push({ reporter: spec.factory({ out, color: out.isStdout && opts.color }), out });
+        members.push({ reporter: spec.factory({ out, color: out.isStdout && opts.color, exchanges: opts.exchanges }), out });
       }
     } catch (err) {
       await Promise.all(members.map((m) => m.out.abort()));

@@ -1,12 +1,16 @@
 // The terminal report: what a developer reads first. Failures carry everything
 // needed to act on them (code, severity, expected/actual, ref, suite position).
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CheckResult, CleanupRecord, RunResult, SuiteResult, TestResult } from '../../model/run-result.js';
+import type { CheckResult, CleanupRecord, RunResult, StepResult, SuiteResult, TestResult } from '../../model/run-result.js';
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { runVerdict } from './outcome.js';
 import { repeatedCauses, type RepeatedCause } from './repeated.js';
 import { compactJson, formatDuration, plural, visibleControls } from '../format.js';
 import type { RenderOptions } from '../reporter.js';
+import { curlCommand, failingExchange } from '../curl.js';
+import { exchangeText } from '../exchange-text.js';
+
+type Exchanges = RenderOptions['exchanges'];
 import { describeVerdict, verdictFlags } from '../../audience/describe.js';
 
 const GLYPH = { passed: '✓', failed: '✗', warned: '!', skipped: '-', errored: 'E', baselined: '~' } as const;
@@ -15,7 +19,7 @@ export function renderConsole(run: RunResult, opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const lines: string[] = [...header(run, c), ''];
   const repeated = repeatedCauses(run);
-  for (const suite of run.suites) lines.push(...suiteLines(suite, repeated.folded, c), '');
+  for (const suite of run.suites) lines.push(...suiteLines(suite, repeated.folded, c, opts.exchanges), '');
   const folded = repeatedLines(repeated.causes, c);
   if (folded.length > 0) lines.push(...folded, '');
   const cleanup = cleanupLines(run.cleanup, c);
@@ -38,13 +42,13 @@ function header(run: RunResult, c: ChalkInstance): string[] {
   ];
 }
 
-function suiteLines(suite: SuiteResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance): string[] {
+function suiteLines(suite: SuiteResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance, exchanges: Exchanges): string[] {
   const lines = [`${c.bold(safe(suite.name))} ${c.dim(`(${safe(suite.file)}, ${formatDuration(suite.durationMs)})`)}`];
-  for (const test of suite.tests) lines.push(...testLines(test, folded, c));
+  for (const test of suite.tests) lines.push(...testLines(test, folded, c, exchanges));
   return lines;
 }
 
-function testLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance): string[] {
+function testLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance, exchanges: Exchanges): string[] {
   const name = safe(test.name);
   const time = c.dim(` (${formatDuration(test.durationMs)})`);
   const lines: string[] = [];
@@ -68,16 +72,17 @@ function testLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: ChalkI
       break;
     }
   }
-  return [...lines, ...stepDetailLines(test, folded, c)];
+  return [...lines, ...stepDetailLines(test, folded, c, exchanges), ...(exchanges === 'all' ? traceLines(test, c) : [])];
 }
 
 /** Failed/warned/baselined checks and skipped steps under a test line. */
-function stepDetailLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance): string[] {
+function stepDetailLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance, exchanges: Exchanges): string[] {
   const groups = groupFailedChecks(test);
   const own = (l: LocatedCheck) => !folded.has(l.check);
   const lines: string[] = [];
-  for (const located of groups.mustFailures.filter(own)) lines.push(...checkLines(located, c.red(GLYPH.failed), c));
-  for (const located of groups.shouldFailures.filter(own)) lines.push(...checkLines(located, c.yellow(GLYPH.warned), c));
+  const shown = exchanges === 'failures' ? new Set<StepResult>() : undefined; // one exchange per step, under its first failure
+  for (const located of groups.mustFailures.filter(own)) lines.push(...checkLines(located, c.red(GLYPH.failed), c), ...verboseLines(located, c, shown));
+  for (const located of groups.shouldFailures.filter(own)) lines.push(...checkLines(located, c.yellow(GLYPH.warned), c), ...verboseLines(located, c, shown));
   for (const located of groups.baselined) lines.push(...checkLines(located, c.dim(GLYPH.baselined), c));
   for (const step of test.steps) {
     if (step.status === 'skipped' && test.status !== 'skipped') {
@@ -120,6 +125,31 @@ function checkLines(located: LocatedCheck | CheckResult, glyph: string, c: Chalk
   if (check.ref) lines.push(`${pad}ref:      ${c.cyan(safe(check.ref))}`);
   const at = positionLabel(check);
   if (at) lines.push(`${pad}at:       ${c.dim(safe(at))}`);
+  const step = 'check' in located ? located.step : undefined; // a folded cause has many steps: no single reproduction
+  const exchange = check.baselined || !step ? undefined : failingExchange(step.exchanges);
+  if (exchange) lines.push(`${pad}curl:     ${c.dim(safe(curlCommand(exchange)))}`);
+  return lines;
+}
+
+/** --verbose: the exchange that failed the check, its body path marked. */
+function verboseLines({ step, check }: LocatedCheck, c: ChalkInstance, shown: Set<StepResult> | undefined): string[] {
+  const exchange = failingExchange(step.exchanges);
+  if (!shown || !exchange || shown.has(step)) return [];
+  shown.add(step);
+  const highlight = step.checks.find((k) => !k.passed && k.path)?.path ?? check.path;
+  return exchangeText(exchange, { highlight, mark: (l) => c.red.bold(l) }).map((l) => `          ${c.dim('│')} ${l}`);
+}
+
+/** --trace: every exchange of every step, in order. */
+function traceLines(test: TestResult, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  for (const step of test.steps) {
+    const highlight = step.checks.find((k) => !k.passed && k.path)?.path;
+    step.exchanges.forEach((ex, i) => {
+      lines.push(`    ${c.dim(`step ${safe(step.id)}${step.exchanges.length > 1 ? ` (${i + 1}/${step.exchanges.length})` : ''}`)}`);
+      lines.push(...exchangeText(ex, { highlight, mark: (l) => c.red.bold(l) }).map((l) => `      ${c.dim('│')} ${l}`));
+    });
+  }
   return lines;
 }
 
