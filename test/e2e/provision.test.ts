@@ -124,6 +124,19 @@ describe('scim-check provision (e2e)', () => {
     expect(server.requestLog.length).toBe(logStart);
   });
 
+  it('--dry-run with a target only reads its /Schemas, and checks each body against them', async () => {
+    const logStart = server.requestLog.length;
+    const res = await replay([...base('users.csv'), '--dry-run', '--reporter', 'json', '--reporter', `html:${dir}/dry.html`]);
+    const report: Json = JSON.parse(res.stdout);
+    expect(report.target).toEqual({ baseUrl: server.baseUrl, serverSchemas: 'used' });
+    expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'urn:ietf:params:scim:schemas:extension:acme:2.0:User', cause: 'SERVER_SCHEMA_UNDECLARED', count: 1 }));
+    expect(server.requestLog.slice(logStart).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /scim/v2/Schemas']);
+    const html = await readFile(`${dir}/dry.html`, 'utf8');
+    expect(html).toContain('Findings by attribute and cause');
+    expect(html).toContain('&quot;userName&quot;: &quot;alice.martin@example.com&quot;'); // each user's body
+    expect(html).not.toMatch(/<script|<link|src=/);
+  });
+
   it('leaves a user that already exists alone (a server that ignores the filter makes every user "exist")', async () => {
     const other = await startServer({ quirks: ['filter-ignored'], seed: { users: 1 } });
     try {
