@@ -6,13 +6,15 @@ import type { RunContext } from './context.js';
 import type { HttpResponse } from '../http/client.js';
 import { TransportError, UsageError } from '../errors.js';
 import { buildRequest, type BuiltRequest } from './request-builder.js';
-import { evaluateExpectation, type ResponseView } from './expectations.js';
+import { evaluateExpectation, statusApplies, type ResponseView } from './expectations.js';
 import { guardWrite } from './write-guard.js';
 import { getPath } from './body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
 import { runNamedCheck } from '../checks/registry.js';
 import { declaredChecks } from './declared-checks.js';
+import { passiveChecks, rememberView } from './passive-checks.js';
+import { parseRetryAfter } from '../audit/retry-after.js';
 
 export interface StepScope {
   render: (v: unknown) => unknown;
@@ -22,6 +24,7 @@ export interface StepScope {
 export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext): Promise<StepResult> {
   const started = performance.now();
   const result: StepResult = { id: step.id, name: step.name ?? step.id, status: 'passed', checks: [], exchanges: [], durationMs: 0 };
+  if (step.ours) result.ours = true;
   try {
     if (step.paginate) {
       await walkPages(step, suite, scope, ctx, result);
@@ -29,12 +32,22 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
       const built = buildRequest(step.request, suite, scope.render, targetOf(ctx));
       const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix);
       if (refusal) throw new UsageError(refusal);
-      const response = await send(ctx, built, result.exchanges);
-      result.checks.push(...assertAll(step, suite, built, response, scope, ctx));
-      captureAll(step, response, scope, result.checks);
-      registerCreated(step, scope, ctx);
-      if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
+      // `concurrent: N` sends the same request N times at once; each answer is checked
+      // (the first failure of a check is kept) and may record what it created.
+      const times = Math.max(1, step.concurrent ?? 1);
+      const responses = await Promise.all(Array.from({ length: times }, () => send(ctx, built, result.exchanges)));
+      const merged = new Map<string, CheckResult>();
+      responses.forEach((response, i) => {
+        // each answer captures afresh, so one that created nothing does not re-record another's id
+        if (times > 1) for (const name of Object.keys(step.capture ?? {})) delete scope.captures[name];
+        for (const c of assertAll(step, suite, built, response, scope, ctx)) keepFirstFailure(merged, c, times > 1 ? `request ${i + 1} of ${times}` : undefined);
+        captureAll(step, response, scope, result.checks);
+        registerCreated(step, scope, ctx);
+        if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
+      });
+      result.checks.push(...merged.values());
     }
+    result.checks.push(...passiveChecks(suite, step, result.exchanges, scope.render, ctx));
   } catch (err) {
     if (!(err instanceof TransportError) && !(err instanceof UsageError)) throw err;
     result.status = 'errored';
@@ -49,7 +62,33 @@ export function targetOf(ctx: RunContext) {
   return { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
 }
 
+/** Sends a request; a 429 with a usable Retry-After is waited out and sent again (each attempt is recorded). */
 export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
+  for (let attempt = 1; ; attempt++) {
+    const view = await sendOnce(ctx, built, log);
+    const wait = view.status === 429 && attempt < MAX_ATTEMPTS ? retryDelayMs(view.headers['retry-after']) : undefined;
+    if (wait === undefined) return view;
+    await sleep(wait, ctx.signal);
+  }
+}
+
+const MAX_ATTEMPTS = 3;
+/** Longer waits than Okta's own request timeout are not waited out: the 429 stands. */
+const MAX_RETRY_WAIT_MS = 60_000;
+
+function retryDelayMs(header: string | undefined): number | undefined {
+  const ms = parseRetryAfter(header);
+  return ms !== undefined && ms <= MAX_RETRY_WAIT_MS ? ms : undefined;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
+
+async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
   const exchange: RecordedExchange = {
     method: built.http.method,
     url: ctx.redactor.text(built.http.url),
@@ -64,6 +103,7 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
   exchange.responseHeaders = ctx.redactor.headers(res.headers);
   exchange.responseBody = ctx.redactor.value(view.body ?? truncate(res.bodyText));
   exchange.durationMs = res.durationMs;
+  rememberView(exchange, view);
   return view;
 }
 
@@ -80,7 +120,7 @@ export function toView(res: HttpResponse): ResponseView {
 }
 
 export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
-  const checks = (step.expect ?? []).map((exp: Expectation) => {
+  const checks = (step.expect ?? []).filter((exp) => statusApplies(exp, response.status)).map((exp: Expectation) => {
     const check = evaluateExpectation(exp, {
       response,
       requestBody: built.body,
@@ -111,6 +151,13 @@ function automaticProfileCheck(step: StepSpec, suite: SuiteSpec, response: Respo
   const outcome = runNamedCheck('user-profile', { body, request: {}, response, profile: ctx.options.profile, languageFormat: ctx.options.languageFormat }, {});
   const check: CheckResult = { code: `${step.id}.profile`, severity: 'must', title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
   return [ctx.redactor.value(check)];
+}
+
+/** Keeps one result per code: the first failure if any, else the first pass. */
+export function keepFirstFailure(into: Map<string, CheckResult>, c: CheckResult, where?: string): void {
+  const prev = into.get(c.code);
+  const located = c.passed || !where ? c : { ...c, detail: `${where}${c.detail ? ': ' + c.detail : ''}` };
+  if (!prev || (prev.passed && !c.passed)) into.set(c.code, located);
 }
 
 function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, checks: CheckResult[]): void {
