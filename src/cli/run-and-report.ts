@@ -13,9 +13,11 @@ import { wantsProgress } from '../util/terminal.js';
 import { applyBaselineFlags, preloadBaseline } from './baseline-flags.js';
 import { readDeclaredSchemasFile } from '../schema/declared/index.js';
 import type { RunFlags } from './commands/run.js';
+import { parseVerdictFlags } from '../audience/verdict-flags.js';
 
 export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promise<number> {
   const reporters = parseReporters(flags.reporter);
+  const verdict = parseVerdictFlags(flags.for, flags.okta);
   const profile = loadProfile(flags.profile);
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
   const baseline = preloadBaseline(flags);
@@ -38,6 +40,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         languageFormat: flags.languageFormat,
         declaredSchemasFile: flags.schemas,
         discoverSchemas: flags.discoverSchemas,
+        verdict,
       },
       {
         signal: interrupt.signal,

@@ -5,6 +5,7 @@ import type { CheckResult, CleanupRecord, RunResult, SuiteResult, TestResult } f
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { compactJson, formatDuration, plural, visibleControls } from './format.js';
 import type { ReporterOptions } from './reporter.js';
+import { describeVerdict, verdictFlags } from '../audience/describe.js';
 
 const GLYPH = { passed: '✓', failed: '✗', warned: '!', skipped: '-', errored: 'E', baselined: '~' } as const;
 
@@ -28,6 +29,7 @@ function header(run: RunResult, c: ChalkInstance): string[] {
   return [
     `${c.bold(`${run.tool.name} ${run.tool.version}`)} → ${c.cyan(safe(run.target.baseUrl))}${embedded}`,
     c.dim(`run ${safe(run.runId)}, started ${run.startedAt}`),
+    ...(run.judgedFor ? [`judged for ${c.bold(describeVerdict(run.judgedFor))} ${c.dim(`(${verdictFlags(run.judgedFor)}; other checks count as warnings)`)}`] : []),
   ];
 }
 

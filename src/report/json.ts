@@ -10,6 +10,7 @@ export function renderJson(run: RunResult, _opts?: ReporterOptions): string {
   const document = {
     format: JSON_REPORT_FORMAT,
     summary: run.summary,
+    judgedFor: run.judgedFor,
     tool: run.tool,
     target: run.target,
     runId: run.runId,

@@ -6,6 +6,7 @@ import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type L
 import { compactJson, formatSeconds } from './format.js';
 import type { ReporterOptions } from './reporter.js';
 import { renderXml, type XmlNode } from './xml.js';
+import { describeAudience } from '../audience/describe.js';
 
 export const RUN_SUITE_NAME = 'scim-check run';
 
@@ -93,6 +94,7 @@ function checkText({ step, check }: LocatedCheck): string {
   if ('expected' in check) lines.push(`  expected: ${compactJson(check.expected)}`);
   if ('actual' in check) lines.push(`  actual:   ${compactJson(check.actual)}`);
   if (check.detail) lines.push(`  detail:   ${check.detail}`);
+  if (check.audience) lines.push(`  audience: ${describeAudience(check.audience)}`);
   if (check.ref) lines.push(`  ref:      ${check.ref}`);
   const at = positionLabel(check);
   if (at) lines.push(`  at:       ${at}`);
@@ -175,5 +177,6 @@ function runProperties(run: RunResult): XmlNode {
     ['target.embedded', String(run.target.embedded)],
     ['tool.version', run.tool.version],
   ];
+  if (run.judgedFor) entries.push(['verdict.for', run.judgedFor.for.join(',')], ['verdict.okta', run.judgedFor.okta]);
   return { name: 'properties', children: entries.map(([name, value]) => ({ name: 'property', attrs: { name, value } })) };
 }

@@ -4,6 +4,7 @@ import type { Redactor } from '../util/redact.js';
 import type { ResourceLedger } from './cleanup.js';
 import type { AttributeProfile } from '../profile/types.js';
 import type { DeclaredSchemas } from '../schema/declared/index.js';
+import type { VerdictChoice } from '../audience/types.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -18,6 +19,8 @@ export interface RunOptions {
   declaredSchemasFile?: string;
   /** Read /Schemas and /ResourceTypes first (default true); off for exact Okta replays. */
   discoverSchemas?: boolean;
+  /** --for / --okta: whom checks are judged for (default Okta, catalogue Test App). */
+  verdict?: VerdictChoice;
 }
 
 export interface RunContext {

@@ -19,7 +19,10 @@ export function declaredChecks(step: StepSpec, built: BuiltRequest, response: Re
     body: response.body,
     stepValidatesCoreSchema: (step.expect ?? []).some((e) => e.schema !== undefined),
   });
-  return found.map((c) => ctx.redactor.value(step.position ? { ...c, where: { ...step.position } } : c));
+  // In a pack (a suite with `for:`), the server's own schemas are an RFC matter: Okta reads none
+  // of them. A suite without `for:` keeps every severity under every verdict.
+  const audience = (c: CheckResult) => (step.defaultFor === undefined ? {} : { audience: { rfc: c.severity } });
+  return found.map((c) => ctx.redactor.value({ ...c, ...audience(c), ...(step.position ? { where: { ...step.position } } : {}) }));
 }
 
 /**

@@ -28,6 +28,7 @@ export interface ExpectationContext {
 export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): CheckResult {
   const base = {
     severity: (exp.severity ?? 'must') as Severity,
+    audience: exp.audience,
     ref: exp.ref,
   };
   const outcome = evaluateKind(exp, ctx);

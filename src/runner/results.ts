@@ -1,10 +1,16 @@
 // The result of a run, as plain data. Reporters are pure functions of a RunResult.
 import type { Severity } from '../suite/types.js';
 import type { SourcePosition } from '../errors.js';
+import type { AudienceSeverities, VerdictChoice } from '../audience/types.js';
 
 export interface CheckResult {
   code: string;
+  /** The severity this check counts with under the run's verdict (see src/audience/effective-severity.ts). */
   severity: Severity;
+  /** Whom the check protects, with its severity for each; absent: the same severity under every verdict. */
+  audience?: AudienceSeverities;
+  /** The check protects none of the audiences the verdict covers: shown, counted as a warning. */
+  outsideVerdict?: boolean;
   passed: boolean;
   /** What was checked, in words: `status is 201`, `Resources exists`. */
   title: string;
@@ -88,6 +94,8 @@ export interface RunResult {
   tool: { name: 'scim-check'; version: string };
   target: { baseUrl: string; embedded: boolean };
   runId: string; // the run-unique prefix used in created data
+  /** Whom the run was judged for (--for, --okta). */
+  judgedFor?: VerdictChoice;
   startedAt: string;
   durationMs: number;
   suites: SuiteResult[];

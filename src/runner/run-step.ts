@@ -15,6 +15,8 @@ import { runNamedCheck } from '../checks/registry.js';
 import { declaredChecks } from './declared-checks.js';
 import { passiveChecks, rememberView } from './passive-checks.js';
 import { parseRetryAfter } from '../audit/retry-after.js';
+import { resolveAudience } from '../audience/resolve-audience.js';
+import { judgeCheck } from '../audience/effective-severity.js';
 
 export interface StepScope {
   render: (v: unknown) => unknown;
@@ -53,6 +55,7 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
     result.status = 'errored';
     result.error = { code: err instanceof TransportError ? err.code : 'SCIM_CHECK_REFUSED', message: ctx.redactor.text(err.message) };
   }
+  result.checks = result.checks.map((c) => judgeCheck(c, ctx.options.verdict));
   if (result.status !== 'errored') result.status = statusOf(result.checks);
   result.durationMs = performance.now() - started;
   return result;
@@ -149,7 +152,8 @@ function automaticProfileCheck(step: StepSpec, suite: SuiteSpec, response: Respo
   const isUser = !!body && typeof body === 'object' && ((Array.isArray(body.schemas) && body.schemas.includes(USER_SCHEMA_URN)) || body.meta?.resourceType === 'User');
   if (!isUser) return [];
   const outcome = runNamedCheck('user-profile', { body, request: {}, response, profile: ctx.options.profile, languageFormat: ctx.options.languageFormat }, {});
-  const check: CheckResult = { code: `${step.id}.profile`, severity: 'must', title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
+  const severity = suite.checkUsersAgainstProfile === 'must' ? 'must' : 'should'; // as the packs' explicit profile checks
+  const check: CheckResult = { code: `${step.id}.profile`, severity, audience: resolveAudience(severity, step.defaultFor), title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
   return [ctx.redactor.value(check)];
 }
 
@@ -176,7 +180,7 @@ function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, ch
     if (got.found && got.value !== undefined && got.value !== null) {
       scope.captures[name] = got.value;
     } else if (!optional) {
-      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
+      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', audience: resolveAudience('must', step.defaultFor), passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
     }
   }
 }

@@ -14,6 +14,7 @@ import { capabilityReader } from './capabilities.js';
 import { summarize } from './summary.js';
 import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
+import { DEFAULT_VERDICT } from '../audience/types.js';
 
 export interface RunHooks {
   /** Called as each test starts (live progress on a terminal). */
@@ -65,6 +66,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     tool: { name: 'scim-check', version: toolVersion() },
     target: { baseUrl: redactor.text(options.baseUrl), embedded: options.embedded },
     runId,
+    judgedFor: options.verdict ?? DEFAULT_VERDICT,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     suites: results,

@@ -10,6 +10,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { checkSuiteShape } from './schema-check.js';
 import { checkSuiteSemantics } from './semantic-checks.js';
 import { SourceLocator } from './yaml-locate.js';
+import { resolveAudience } from '../audience/resolve-audience.js';
 
 export function loadSuiteFile(file: string): SuiteSpec {
   let text: string;
@@ -47,14 +48,17 @@ export function loadSuiteText(text: string, file: string): SuiteSpec {
   throwFirst(checkSuiteSemantics(suite), locator);
   suite.everyResponse?.forEach((exp, e) => {
     exp.position = locator.positionOf({ path: ['everyResponse', e] });
+    exp.audience = resolveAudience(exp.severity, exp.for, suite.for);
   });
   suite.tests.forEach((test, t) => {
     test.position = locator.positionOf({ path: ['tests', t] });
     test.steps.forEach((step, s) => {
       step.position = locator.positionOf({ path: ['tests', t, 'steps', s] });
+      step.defaultFor = test.for ?? suite.for;
       // each expectation's own line, so a failed check points at the rule that failed
       step.expect?.forEach((exp, e) => {
         exp.position = locator.positionOf({ path: ['tests', t, 'steps', s, 'expect', e] });
+        exp.audience = resolveAudience(exp.severity, exp.for, test.for, suite.for);
       });
     });
   });

@@ -64,6 +64,7 @@ const PATTERN_HINTS: Record<string, string> = {
   '^[A-Za-z_][A-Za-z0-9_]*$': 'must contain only letters, digits and "_", and not start with a digit',
   '^[A-Z][A-Z0-9_]*$': 'must be UPPER_SNAKE_CASE (e.g. USER_CREATE_STATUS)',
   '^(/|\\$\\{\\{)': 'must start with "/" (or be a template giving a URL)',
+  '^(okta|test-app|oin|rfc)$': 'must be okta, test-app, oin or rfc (or a list of them)',
 };
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);

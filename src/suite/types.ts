@@ -1,6 +1,7 @@
 // The suite file format, as data. schemas/suite.schema.json is the JSON Schema of
 // the same shape (shipped so editors can autocomplete suites); keep both in step.
 import type { SourcePosition } from '../errors.js';
+import type { AudienceSeverities, AudienceSpec } from '../audience/types.js';
 
 export type Severity = 'must' | 'should';
 
@@ -23,6 +24,8 @@ export interface RequestSpec {
 export interface Expectation {
   code?: string; // stable check code; defaulted from suite/test/step when absent
   severity?: Severity; // default must
+  /** Whom the check protects (okta, test-app, oin, rfc); replaces the test's and suite's `for:`. */
+  for?: AudienceSpec;
   ref?: string; // RFC section or Okta behaviour, printed on failure
   description?: string;
 
@@ -49,6 +52,8 @@ export interface Expectation {
   whenStatus?: number | { min?: number; max?: number };
   /** Where the expectation is in its suite file (set by the loader). */
   position?: SourcePosition;
+  /** Its `for:` (or the test's or suite's) resolved to a severity per audience (set by the loader). */
+  audience?: AudienceSeverities;
 }
 
 export interface StepSpec {
@@ -74,6 +79,8 @@ export interface StepSpec {
   /** A request of scim-check's own (a fixture, a verification read) that Okta itself would not send. */
   ours?: boolean;
   position?: SourcePosition;
+  /** The test's or suite's `for:`, for the checks the runner adds itself (set by the loader). */
+  defaultFor?: AudienceSpec;
 }
 
 export interface TestSpec {
@@ -82,6 +89,8 @@ export interface TestSpec {
   description?: string;
   tags?: string[];
   requires?: string[]; // capabilities: patch, filter, sort, etag, bulk, groups, changePassword
+  /** Default audience of the test's checks (names only); replaces the suite's. */
+  for?: AudienceSpec;
   steps: StepSpec[];
   position?: SourcePosition;
 }
@@ -91,8 +100,10 @@ export interface SuiteSpec {
   description?: string;
   tags?: string[];
   requires?: string[];
+  /** Default audience of every check in the suite (names only): `okta`, `[okta, rfc]`, `rfc`, `oin`. */
+  for?: AudienceSpec;
   /** Check every single User a response carries against the run's profile (code `<step>.profile`). */
-  checkUsersAgainstProfile?: boolean;
+  checkUsersAgainstProfile?: boolean | Severity; // true: should, like the packs' explicit profile checks
   /** Passive checks on every response of every step (pages and concurrent requests included). */
   everyResponse?: Expectation[];
   variables?: Record<string, unknown>;

@@ -22,6 +22,9 @@ export interface RunFlags extends TargetFlags {
   /** test-credentials turns this off: an exact replay of Okta's probe sends nothing else. */
   discoverSchemas?: boolean;
   ca?: string;
+  /** --for okta|rfc|okta,rfc and --okta test-app|oin: the verdict checks are judged by. */
+  for?: string;
+  okta?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -36,6 +39,8 @@ export function registerRun(program: Command): void {
     .option('--grep <pattern>', 'only tests whose name or id matches this regular expression')
     .option('--tag <tag>', 'only suites carrying this tag (repeatable)', collect)
     .option('--bail', 'stop at the first failed test (clean-up still runs)')
+    .option('--for <audiences>', 'judge for okta, rfc or okta,rfc: checks outside it still run and count as warnings (default okta)')
+    .option('--okta <integration>', "which Okta integration: test-app (the catalogue SCIM 2.0 Test App) or oin (OIN submission tests); default test-app")
     .option('--profile <name|file>', 'attribute profile every returned User is checked against', 'okta-minimum')
     .addOption(new Option('--language-format <format>', 'preferredLanguage format').choices(['iso639-1', 'bcp47']).default('iso639-1'))
     .option('--quirk <name>', 'embedded server only: switch on a deviation of the reference server (repeatable)', collect)
