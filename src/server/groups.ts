@@ -39,6 +39,7 @@ export const groupsAdapter: ResourceAdapter = {
 
   finish(ctx, shaped, previous) {
     const data = shaped.data;
+    if (!previous && ctx.quirks.has('group-create-ignores-members')) data.members = [];
     if (Array.isArray(data.members)) data.members = completeMembers(ctx, data.members as Member[], previous?.id);
     if (ctx.quirks.has('group-name-conflicts-self') && ctx.store.groups().some((g) => g.displayName === data.displayName)) {
       throw new ScimHttpError(409, `displayName "${String(data.displayName)}" is already taken`, 'uniqueness');

@@ -108,6 +108,7 @@ export const QUIRKS: Record<string, string> = {
   'group-name-conflicts-self': 'a Group write answers 409 when any group has its displayName, itself included (an unchanged name is a conflict)',
   'members-pathless-replace-unsupported': 'a PATCH replace without path whose value carries members is refused with 400',
   'empty-members-replace-rejected': 'a PATCH replace of members with an empty list is refused with 400',
+  'group-create-ignores-members': 'POST /Groups creates the group without the members it was sent',
   'member-readd-error': 'adding a member who is already in the group answers 409',
   'member-readd-duplicates': 'adding a member who is already in the group lists the member twice',
   'group-filter-prefix-match': 'displayName eq on /Groups also matches every group whose name starts with the value',
