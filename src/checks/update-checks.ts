@@ -1,7 +1,7 @@
 // Named checks for Okta's field failures around writes: an update whose values did
 // not all reach the app, and a 409 for a user that Okta's userName filter cannot find.
-import type { NamedCheck } from './registry.js';
-import { getPath } from '../runner/body-path.js';
+import type { NamedCheck } from './named-check.js';
+import { getPath } from '../suite/body-path.js';
 
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;

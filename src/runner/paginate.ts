@@ -4,10 +4,11 @@
 // startIndex by count whatever a page held, exactly as Okta does, so a server that
 // returns short pages shows how many resources Okta's import would never see.
 import type { StepSpec, SuiteSpec } from '../suite/types.js';
-import type { CheckResult, StepResult } from './results.js';
+import type { CheckResult, StepResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import { buildRequest } from './request-builder.js';
-import { assertAll, keepFirstFailure, send, targetOf, type StepScope } from './run-step.js';
+import { assertAll, keepFirstFailure } from './assert-step.js';
+import { send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 
 export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext, result: StepResult): Promise<void> {

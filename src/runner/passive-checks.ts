@@ -3,7 +3,7 @@
 // 4xx/5xx body is JSON" or "a 429 carries an integer Retry-After". A check is added to
 // the step only when some response fell in its `whenStatus`; one result per code.
 import type { StepSpec, SuiteSpec } from '../suite/types.js';
-import type { CheckResult, RecordedExchange } from './results.js';
+import type { CheckResult, RecordedExchange } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import { evaluateExpectation, statusApplies, type ResponseView } from './expectations.js';
 

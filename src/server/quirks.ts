@@ -122,6 +122,11 @@ export const QUIRKS: Record<string, string> = {
   'put-ignores': 'PUT keeps the stored value of ATTR (put-ignores=ATTR, default title; department etc. for enterprise attributes)',
   'patch-ignores': 'PATCH keeps the stored value of ATTR (patch-ignores=ATTR, default title; department etc. for enterprise attributes)',
   'patch-password-rejected': 'a PATCH that sets password is refused with 400',
+  // value handling on create (scim-check provision):
+  'create-rejects-empty-strings': 'POST /Users with an empty-string attribute value is refused with 400 invalidValue naming the attribute',
+  'rejects-non-latin-names': 'a User whose name or displayName holds characters beyond Latin script is refused with 400 invalidValue',
+  'lowercase-emails': 'emails values are stored lower-cased',
+  'truncate-long-strings': 'string values other than userName and externalId are stored cut to N characters (truncate-long-strings=N, default 40)',
 };
 
 /** The active quirks of one server, with optional `name=value` parameters. */

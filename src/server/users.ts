@@ -5,6 +5,7 @@ import { ScimHttpError } from './http-util.js';
 import type { ResourceAdapter } from './resources.js';
 import { ENTERPRISE_USER_SCHEMA_DEF, USER_SCHEMA_DEF } from './schema-defs.js';
 import type { ScimResource } from './store.js';
+import { applyValueQuirks } from './value-quirks.js';
 
 function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: string): void {
   if (ctx.quirks.has('no-409-on-duplicate')) return;
@@ -89,6 +90,7 @@ export const usersAdapter: ResourceAdapter = {
       delete data[ENTERPRISE_USER_SCHEMA_DEF.id];
       data.schemas = (data.schemas as string[]).filter((s) => s !== ENTERPRISE_USER_SCHEMA_DEF.id);
     }
+    applyValueQuirks(ctx, data, previous === undefined);
     return data;
   },
 
