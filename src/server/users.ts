@@ -13,7 +13,8 @@ function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: st
   const same = ctx.quirks.has('usernames-case-sensitive')
     ? (other: string) => other === userName
     : (other: string) => other.toLowerCase() === userName.toLowerCase();
-  const clash = others(ctx, selfId).find((u) => typeof u.userName === 'string' && same(u.userName));
+  const known = ctx.usersAtArrival; // quirk racy-create: only the users stored when the POST arrived
+  const clash = ctx.store.find('User', (u) => u.id !== selfId && (!known || known.has(u.id)) && typeof u.userName === 'string' && same(u.userName));
   if (clash) throw new ScimHttpError(409, `userName "${userName}" is already taken`, 'uniqueness');
 }
 
