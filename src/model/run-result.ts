@@ -35,6 +35,8 @@ export interface RecordedExchange {
   responseHeaders?: Record<string, string>; // redacted
   responseBody?: unknown; // redacted, parsed JSON or a truncated string
   durationMs: number;
+  /** ISO time the request was sent (HAR needs it). */
+  startedAt?: string;
 }
 
 export type StepStatus = 'passed' | 'failed' | 'warned' | 'skipped' | 'errored';
@@ -59,6 +61,8 @@ export interface TestResult {
   steps: StepResult[];
   durationMs: number;
   skipReason?: string;
+  /** Where the test is written in its suite (CI annotations and JUnit point there). */
+  where?: SourcePosition;
 }
 
 export interface SuiteResult {

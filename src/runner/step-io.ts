@@ -51,6 +51,7 @@ async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExcha
     requestHeaders: ctx.redactor.headers(built.http.headers),
     requestBody: built.body === undefined ? undefined : ctx.redactor.value(built.body),
     durationMs: 0,
+    startedAt: new Date().toISOString(),
   };
   log.push(exchange);
   const res: HttpResponse = await ctx.client.send({ ...built.http, signal: ctx.signal });
