@@ -50,6 +50,8 @@ export interface StepResult {
   durationMs: number;
   skipReason?: string;
   error?: { code: string; message: string };
+  /** scim-check's own request (fixture, verification read), not traffic Okta would send. */
+  ours?: true;
 }
 
 export interface TestResult {
