@@ -8,7 +8,7 @@ import { parseReporters, REPORTERS, renderReport, writeReports, type ReporterNam
 import { checkReporterSpecs } from './reporter-flag.js';
 import { sampleRun } from '../../test/helpers/sample-run.js';
 
-const parseReporterFlag = (flag: string) => parseReporters([flag])[0];
+const parseReporterFlag = (flag: string) => parseReporters([flag], {})[0];
 
 describe('parseReporters', () => {
   it('parses a name, name:file and name:- (stdout)', () => {
@@ -28,7 +28,7 @@ describe('parseReporters', () => {
     })();
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).oneLine()).toBe(
-      '--reporter xml:out.xml: unknown reporter "xml"; valid reporters: console, json, jsonl, junit, html, markdown',
+      '--reporter xml:out.xml: unknown reporter "xml"; valid reporters: console, json, jsonl, junit, html, markdown, har, github',
     );
     expect(() => parseReporterFlag('')).toThrow(/--reporter : unknown reporter \(empty\)/);
     expect(() => parseReporterFlag('junit:')).toThrow(/missing file after "junit:"/);
@@ -43,15 +43,17 @@ describe('parseReporters', () => {
     expect(() => checkReporterSpecs([{ name: 'console' }, { name: 'junit', file: 'r.xml' }])).not.toThrow();
   });
 
-  it('defaults to console', () => {
-    expect(parseReporters(undefined)).toEqual([{ name: 'console' }]);
-    expect(parseReporters([])).toEqual([{ name: 'console' }]);
+  it('defaults to console, and adds github inside GitHub Actions', () => {
+    expect(parseReporters(['console'], { GITHUB_ACTIONS: 'true' })).toEqual([{ name: 'console' }, { name: 'github' }]);
+    expect(parseReporters(['github:-'], { GITHUB_ACTIONS: 'true' })).toEqual([{ name: 'github' }]);
+    expect(parseReporters(undefined, {})).toEqual([{ name: 'console' }]);
+    expect(parseReporters([], {})).toEqual([{ name: 'console' }]);
   });
 });
 
 describe('the registry', () => {
   it('offers the same six reporters to every command', () => {
-    expect(Object.keys(REPORTERS)).toEqual(['console', 'json', 'jsonl', 'junit', 'html', 'markdown']);
+    expect(Object.keys(REPORTERS)).toEqual(['console', 'json', 'jsonl', 'junit', 'html', 'markdown', 'har', 'github']);
   });
 });
 

@@ -1,6 +1,8 @@
 // The reporter registry shared by run, test-credentials, audit and validate-mapping.
 // Adding a reporter is one file exporting a ReporterFactory and one line below.
 import { consoleReporter } from './console.js';
+import { githubReporter } from './github.js';
+import { harReporter } from './har.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { jsonlReporter } from './jsonl.js';
@@ -17,16 +19,24 @@ export const REPORTERS = {
   junit: junitReporter,
   html: htmlReporter,
   markdown: markdownReporter,
+  har: harReporter,
+  github: githubReporter,
 } satisfies Record<string, ReporterFactory>;
 
 export type ReporterName = keyof typeof REPORTERS;
 export type ReporterSpec = ReporterFlag<ReporterName>;
 
 /** `console`, `junit:reports/scim.xml`, `json:-` (stdout); console when none is given. Checked before any request. */
-export function parseReporters(flags: readonly string[] | undefined): ReporterSpec[] {
-  const specs = (flags && flags.length ? flags : ['console']).map((f) => parseReporterSpec(f, Object.keys(REPORTERS) as ReporterName[]));
+export function parseReporters(flags: readonly string[] | undefined, env: NodeJS.ProcessEnv = process.env): ReporterSpec[] {
+  const specs = withGithubDefault(flags && flags.length ? flags : ['console'], env).map((f) => parseReporterSpec(f, Object.keys(REPORTERS) as ReporterName[]));
   checkReporterSpecs(specs);
   return specs;
+}
+
+/** Inside GitHub Actions the github reporter joins the others unless named. */
+function withGithubDefault(flags: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const named = flags.some((f) => f === 'github' || f.startsWith('github:'));
+  return env.GITHUB_ACTIONS === 'true' && !named ? [...flags, 'github'] : [...flags];
 }
 
 /** Opens every output now (a bad path fails before the command sends anything). */
@@ -46,7 +56,7 @@ export async function writeReports(report: Report, specs: readonly ReporterSpec[
 /** What one reporter writes for a report, as a string (tests, library use). */
 export async function renderReport(name: ReporterName, report: Report, opts: RenderOptions = { color: false }): Promise<string> {
   let text = '';
-  const out = { label: name, isStdout: true, write: async (t: string) => void (text += t) };
+  const out = { label: name, isStdout: true, write: async (t: string) => void (text += t), redact: (t: string) => t };
   await REPORTERS[name]({ ...opts, out }).onRunEnd(report);
   return text;
 }

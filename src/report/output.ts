@@ -21,6 +21,7 @@ export function stdoutOutput(label: string, redactor: Redactor, write: (text: st
     label,
     isStdout: true,
     write: async (text) => write(redactor.text(text)),
+    redact: (text) => redactor.text(text),
     close: async () => undefined,
     abort: async () => undefined,
   };
@@ -49,6 +50,7 @@ export async function openFileOutput(label: string, file: string, redactor: Reda
   return {
     label,
     isStdout: false,
+    redact: (text) => redactor.text(text),
     async write(text) {
       if (failure) fail(failure);
       // respect back-pressure: a tenant with millions of findings must not pile up in memory

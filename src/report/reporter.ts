@@ -44,6 +44,8 @@ export interface ReportOutput {
   /** True for stdout: only then may text carry ANSI colour. */
   readonly isStdout: boolean;
   write(text: string): Promise<void>;
+  /** The redaction every write gets, for text that must leave by another way (a CI summary file). */
+  redact(text: string): string;
 }
 
 export interface ReporterContext {
