@@ -20,7 +20,7 @@ afterAll(() => server.close());
 const COMMANDS: Record<string, { args: string[]; code: number; streamed: string; consoleSays: RegExp; annotation?: RegExp }> = {
   run: { args: ['run', 'okta/test-credentials', '--base-url', '$URL', '--token-env', 'T'], code: 0, streamed: 'test', consoleSays: /^PASS/m },
   audit: { args: ['audit', '--base-url', '$URL', '--token-env', 'T'], code: 0, streamed: 'finding', consoleSays: /^PASS: no must-level finding/m },
-  'validate-mapping': { args: ['validate-mapping', '--mapping', `${EX}/mapping.json`, '--app-schema', `${EX}/app-schema.json`, '--profile', 'eptura', '--samples', `${EX}/samples.yaml`], code: 1, streamed: 'finding', consoleSays: /^Attributes \(16 attributes mapped\)/m, annotation: /^::error file=fixtures\/mapping\/example-eptura\/mapping\.json,line=67,col=22,title=MAP_PREFERRED_LANGUAGE_NOT_ISO639_1::/m },
+  'validate-mapping': { args: ['validate-mapping', '--mapping', `${EX}/mapping.json`, '--app-schema', `${EX}/app-schema.json`, '--profile', 'eptura', '--samples', `${EX}/samples.yaml`], code: 1, streamed: 'finding', consoleSays: /^Attributes \(16 attributes mapped\)/m, annotation: /^::error file=fixtures\/mapping\/example-eptura\/mapping\.json,line=67,col=22,title=MAP_PREFERRED_LANGUAGE_NOT_ISO639_1 \[MUST\]::/m },
 };
 
 describe.each(Object.entries(COMMANDS))('%s writes every reporter of the registry', (command, spec) => {
