@@ -20,4 +20,10 @@ export interface RunFlags extends TargetFlags {
   /** --for okta|rfc|okta,rfc and --okta test-app|oin: the verdict checks are judged by. */
   for?: string;
   okta?: string;
+  /** --var NAME=VALUE, and the config file's vars (set by src/cli/project-config.ts). */
+  var?: string[];
+  configVars?: Record<string, string | number | boolean>;
+  verbose?: boolean;
+  trace?: boolean;
+  rerunFailed?: string;
 }

@@ -20,6 +20,8 @@ export interface CheckResult {
   detail?: string;
   ref?: string;
   where?: SourcePosition;
+  /** The body path a `path:` expectation looked at, so a trace can point at it. */
+  path?: string;
   /** Set when a baseline accepted this failure. */
   baselined?: { reason: string; expires?: string };
 }
@@ -33,6 +35,8 @@ export interface RecordedExchange {
   responseHeaders?: Record<string, string>; // redacted
   responseBody?: unknown; // redacted, parsed JSON or a truncated string
   durationMs: number;
+  /** ISO time the request was sent (HAR needs it). */
+  startedAt?: string;
 }
 
 export type StepStatus = 'passed' | 'failed' | 'warned' | 'skipped' | 'errored';
@@ -46,6 +50,8 @@ export interface StepResult {
   durationMs: number;
   skipReason?: string;
   error?: { code: string; message: string };
+  /** scim-check's own request (fixture, verification read), not traffic Okta would send. */
+  ours?: true;
 }
 
 export interface TestResult {
@@ -55,6 +61,8 @@ export interface TestResult {
   steps: StepResult[];
   durationMs: number;
   skipReason?: string;
+  /** Where the test is written in its suite (CI annotations and JUnit point there). */
+  where?: SourcePosition;
 }
 
 export interface SuiteResult {

@@ -42,7 +42,16 @@ export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): 
     expected: outcome.expected,
     actual: outcome.actual,
     detail: outcome.detail,
+    path: 'path' in exp && typeof exp.path === 'string' ? exp.path : undefined,
   });
+}
+
+/** Whether an expectation applies to a response with this status (`whenStatus`; all when absent). */
+export function statusApplies(exp: Expectation, status: number): boolean {
+  const when = exp.whenStatus;
+  if (when === undefined) return true;
+  if (typeof when === 'number') return status === when;
+  return status >= (when.min ?? 0) && status <= (when.max ?? 999);
 }
 
 function dropUndefined<T extends object>(o: T): T {

@@ -9,6 +9,7 @@ export const SUITES_DIR = path.join(PACKAGE_ROOT, 'suites');
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
 export const PROFILES_DIR = path.join(PACKAGE_ROOT, 'profiles');
 export const DATA_DIR = path.join(PACKAGE_ROOT, 'data');
+export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
 /** Build-time artefacts (parsed bundled suites and profiles, compiled validators): `npm run build` writes them. */
 export const GENERATED_DIR = path.join(PACKAGE_ROOT, 'dist', 'generated');

@@ -124,6 +124,35 @@ describe('scim-check provision (e2e)', () => {
     expect(server.requestLog.length).toBe(logStart);
   });
 
+  it('--dry-run with a target only reads its /Schemas, and checks each body against them', async () => {
+    const logStart = server.requestLog.length;
+    const res = await replay([...base('users.csv'), '--dry-run', '--reporter', 'json', '--reporter', `html:${dir}/dry.html`]);
+    const report: Json = JSON.parse(res.stdout);
+    expect(report.target).toEqual({ baseUrl: server.baseUrl, serverSchemas: 'used' });
+    expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'urn:ietf:params:scim:schemas:extension:acme:2.0:User', cause: 'SERVER_SCHEMA_UNDECLARED', count: 1 }));
+    expect(server.requestLog.slice(logStart).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /scim/v2/Schemas']);
+    const html = await readFile(`${dir}/dry.html`, 'utf8');
+    expect(html).toContain('Findings by attribute and cause');
+    expect(html).toContain('&quot;userName&quot;: &quot;alice.martin@example.com&quot;'); // each user's body
+    expect(html).not.toMatch(/<script|<link|src=/);
+  });
+
+  it('flags a user that Okta\'s next exists check would not find (stored lower-cased, filter case-sensitive)', async () => {
+    const other = await startServer({ quirks: ['lowercase-usernames', 'usernames-case-sensitive'] });
+    try {
+      const res = await runCli([...base('users.csv'), '--limit', '4', '--reporter', 'json', '--base-url', other.baseUrl, '--token-env', 'T'], { env: { T: other.token, CI: 'true' } });
+      expect(res.code).toBe(1);
+      const report: Json = JSON.parse(res.stdout);
+      const notFound = report.groups.find((g: Json) => g.cause === 'not found through the filter');
+      expect(notFound).toMatchObject({ attribute: 'userName', severity: 'must', count: 1 });
+      expect(notFound.examples[0].user.login).toBe('Ana.Perez+scim@Example.com');
+      expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'userName', cause: 'lower-cased', count: 1 }));
+      expect(other.store.users()).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('leaves a user that already exists alone (a server that ignores the filter makes every user "exist")', async () => {
     const other = await startServer({ quirks: ['filter-ignored'], seed: { users: 1 } });
     try {

@@ -86,6 +86,7 @@ describe('scim-check record', () => {
     expect(exchanges.map((e) => e.status)).toEqual([200, 200, 200, 201, 200, 200, 200, 200, 201, 200, 200, 204]);
     // Ctrl-C ended it cleanly, with every exchange on disk and a live line each
     expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
     const file = readFileSync(capture, 'utf8');
     expect(file).not.toContain(recorded.token);
     expect(result.stdout).not.toContain(recorded.token);
