@@ -56,7 +56,7 @@ function parseBracketFilter(filterText: string): FilterNode {
   try {
     return parseFilter(filterText);
   } catch (error) {
-    throw new Error(`bad filter "${filterText}": ${(error as Error).message}`);
+    throw new Error(`bad filter "${filterText}": ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -62,7 +62,7 @@ export class PiiMasker {
 
   /** Masks emails, personal filter values and every value masked so far inside free text. */
   text(text: string): string {
-    let out = text.replace(PERSONAL_FILTER, (_m, attr: string, op: string, value: string) => {
+    const out = text.replace(PERSONAL_FILTER, (_m, attr: string, op: string, value: string) => {
       const kind: PiiKind = /^phone/i.test(attr) ? 'phone' : /^email/i.test(attr) || value.includes('@') ? 'email' : 'name';
       return `${attr}${op}${this.mask(kind, value)}"`;
     });

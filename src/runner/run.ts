@@ -49,7 +49,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   };
   const results: SuiteResult[] = [];
   const notices: RunResult['notices'] = [];
-  let cleanup: CleanupRecord[] = [];
+  let cleanup: CleanupRecord[];
   try {
     if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await loadDeclaredSchemas(ctx, notices);
     for (const suite of suites) {

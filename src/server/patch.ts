@@ -137,7 +137,10 @@ function applySub(container: Record<string, unknown>, key: string, sub: string, 
   if (multiValued) {
     const items = asArray(container[key]).filter(isObject);
     if (op !== 'remove' && items.length === 0) throw new ScimHttpError(400, `${key} has no values to set ${sub} on`, 'noTarget');
-    for (const item of items) op === 'remove' ? deleteCi(item, sub) : setCi(item, sub, value);
+    for (const item of items) {
+      if (op === 'remove') deleteCi(item, sub);
+      else setCi(item, sub, value);
+    }
     return;
   }
   if (op === 'remove') {

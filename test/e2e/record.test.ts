@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { runCli, ROOT, type CliResult } from '../helpers/cli.js';
-import { runOktaScript, type ScriptedExchange } from '../helpers/okta-scripted-client.js';
+import { runOktaScript } from '../helpers/okta-scripted-client.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { loadSuiteFile } from '../../src/suite/load.js';
 
@@ -72,7 +72,7 @@ async function record(target: RunningServer, dir: string, name: string, plant = 
   return { capture, exchanges, result };
 }
 
-function lines(file: string): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+function lines(file: string): any[] {  
   return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
 

@@ -103,7 +103,7 @@ describe('seeing what happened', () => {
     expect(res.stdout).toContain('│ > POST ' + s.baseUrl + '/Users');
     expect(res.stdout).toContain('│ > authorization: Bearer [REDACTED]');
     expect(res.stdout).toContain('│ > x-tenant: [REDACTED]');
-    expect(res.stdout).toMatch(/│ < {3}"totalResults": 4,  ◀\n/); // 3 seeded + 1 created
+    expect(res.stdout).toMatch(/│ < {3}"totalResults": 4, {2}◀\n/); // 3 seeded + 1 created
     expect(res.stdout).toMatch(/│ > {5}"givenName": "O'Neil"\n/);
     expect(res.stdout).toContain('│ < 201 (');
     expect(res.stdout).toContain('│ < (name.familyName is not in this body)  ◀\n'); // an absent value is pointed at too

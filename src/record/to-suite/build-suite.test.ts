@@ -30,7 +30,7 @@ describe('buildSuite', () => {
     ],
   };
   const { suite, stepComments, skipped } = buildSuite(capture, 'recorded/t', 't.jsonl');
-  const steps = (suite.tests as { steps: Record<string, any>[] }[])[0].steps; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const steps = (suite.tests as { steps: Record<string, any>[] }[])[0].steps;  
 
   it('links an upper-cased copy of an identity to its variable, and short numeric ids by path segment', () => {
     expect(suite.variables).toMatchObject({ userName1: "${{ randomEmail('user-name1') }}" });

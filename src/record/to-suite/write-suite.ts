@@ -41,7 +41,7 @@ export function suiteYamlFromCapture(captureFile: string, outFile: string, opts:
     loadSuiteText(text, outFile);
   } catch (err) {
     // a generated suite that does not load is a bug in the generator, not in the capture
-    throw new Error(`the generated suite does not load: ${err instanceof UsageError ? err.oneLine() : (err as Error).message}`);
+    throw new Error(`the generated suite does not load: ${err instanceof UsageError ? err.oneLine() : (err as Error).message}`, { cause: err });
   }
   return { text, steps: steps.items.length, skipped: generated.skipped };
 }
