@@ -14,8 +14,6 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** @deprecated transition shim (issue 11): import SourcePosition from model/position.js. */
-export type { SourcePosition };
 
 /** Bad flag, bad input file, bad suite: nothing was sent. Exit 2. */
 export class UsageError extends Error {

@@ -6,7 +6,8 @@ import { loadYaml } from '../util/yaml.js'; // loaded only when a config file ex
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { loadAjv } from '../schema/validator.js';
 import { prebuiltConfigValidator } from '../prebuilt/artefacts.js';
-import { UsageError, type SourcePosition } from '../errors.js';
+import { UsageError } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
 import { SCHEMAS_DIR } from '../util/paths.js';
 import { SourceLocator } from '../suite/yaml-locate.js';
 import { pointerToPath } from '../suite/schema-check.js';

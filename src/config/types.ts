@@ -1,5 +1,5 @@
 // The project config file as loaded (see schemas/config.schema.json and docs/config.md).
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
 
 export interface TargetConfig {
   baseUrl: string;

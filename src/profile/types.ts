@@ -2,9 +2,6 @@
 // format. Profiles are YAML data under profiles/ (schema: schemas/profile.schema.json).
 import type { Severity } from '../model/severity.js';
 
-/** @deprecated transition shim (issue 11): import Severity from model/severity.js. */
-export type { Severity };
-
 /** How a language tag attribute (preferredLanguage) is judged. */
 export type LanguageFormat = 'iso639-1' | 'bcp47';
 

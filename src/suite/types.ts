@@ -4,9 +4,6 @@ import type { SourcePosition } from '../model/position.js';
 import type { Severity } from '../model/severity.js';
 import type { AudienceSeverities, AudienceSpec } from '../model/audience.js';
 
-/** @deprecated transition shim (issue 11): import Severity from model/severity.js. */
-export type { Severity };
-
 export interface RequestSpec {
   method: string; // GET POST PUT PATCH DELETE HEAD
   path: string; // relative to the base URL; may contain ${{ }} templates
