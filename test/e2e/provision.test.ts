@@ -20,7 +20,7 @@ const PII = [
   'ravi.subramanian', 'Subramanian', 'lena.berg@example.se', 'Berg', 'Head of Design',
 ];
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- report documents are read freely
+type Json = any;  
 
 describe('scim-check provision (e2e)', () => {
   let server: RunningServer;

@@ -8,7 +8,7 @@ export interface ScriptedExchange {
   method: string;
   path: string;
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests index freely into bodies
+  body: any;  
 }
 
 export interface OktaScriptOptions {
