@@ -9,7 +9,7 @@ import { UsageError, type SourcePosition } from '../errors.js';
 import { PROFILES_DIR, SCHEMAS_DIR } from '../util/paths.js';
 import { getAjv, readSchemaFile, toIssues } from '../schema/validator.js';
 import { parseProfilePath } from './attribute-resolver.js';
-import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute, Severity } from './types.js';
+import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute, PreferredLanguageRule, Severity } from './types.js';
 
 /** The YAML shape, as written (before defaults and `extends`). */
 interface ProfileDoc {
@@ -19,6 +19,7 @@ interface ProfileDoc {
   mandatory?: { attribute: string; anyOf?: string[]; label: string; ref?: string; severity?: Severity }[];
   optional?: OptionalAttribute[];
   formats?: { attribute: string; format: AttributeFormat; severity?: Severity; ref?: string }[];
+  preferredLanguage?: PreferredLanguageRule;
 }
 
 interface ParsedFile {
@@ -142,6 +143,7 @@ function toProfile(parsed: ParsedFile): AttributeProfile {
     mandatory: (data.mandatory ?? []).map((m): MandatoryRule => ({ ...m, severity: m.severity ?? 'must' })),
     optional: data.optional ?? [],
     formats: (data.formats ?? []).map((f): FormatRule => ({ ...f, severity: f.severity ?? 'must' })),
+    ...(data.preferredLanguage !== undefined ? { preferredLanguage: data.preferredLanguage } : {}),
   };
 }
 
@@ -153,6 +155,7 @@ function mergeProfiles(parent: AttributeProfile, child: AttributeProfile): Attri
     mandatory: mergeEntries(parent.mandatory, child.mandatory),
     optional: mergeEntries(parent.optional, child.optional),
     formats: mergeEntries(parent.formats, child.formats),
+    ...(child.preferredLanguage ?? parent.preferredLanguage ? { preferredLanguage: { ...parent.preferredLanguage, ...child.preferredLanguage } } : {}),
   };
 }
 

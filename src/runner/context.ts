@@ -21,6 +21,8 @@ export interface RunOptions {
   discoverSchemas?: boolean;
   /** --for / --okta: whom checks are judged for (default Okta, catalogue Test App). */
   verdict?: VerdictChoice;
+  /** --no-groups: the admin left Group Push and Import Groups off; tests that need groups are skipped. */
+  groups?: boolean;
 }
 
 export interface RunContext {

@@ -113,7 +113,7 @@ function automaticProfileCheck(step: StepSpec, suite: SuiteSpec, response: Respo
   if (!isUser) return [];
   const outcome = runNamedCheck('user-profile', { body, request: {}, response, profile: ctx.options.profile, languageFormat: ctx.options.languageFormat }, {});
   const severity = suite.checkUsersAgainstProfile === 'must' ? 'must' : 'should'; // as the packs' explicit profile checks
-  const check: CheckResult = { code: `${step.id}.profile`, severity, audience: resolveAudience(severity, step.defaultFor), title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
+  const check: CheckResult = { code: `${step.id}.profile`, severity, audience: resolveAudience(severity, undefined, step.defaultFor), title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
   return [ctx.redactor.value(check)];
 }
 
@@ -133,7 +133,7 @@ function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, ch
     if (got.found && got.value !== undefined && got.value !== null) {
       scope.captures[name] = got.value;
     } else if (!optional) {
-      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', audience: resolveAudience('must', step.defaultFor), passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
+      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', audience: resolveAudience('must', undefined, step.defaultFor), passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
     }
   }
 }

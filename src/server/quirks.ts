@@ -96,6 +96,14 @@ export const QUIRKS: Record<string, string> = {
   'unauthorized-empty-body': '401 responses have an empty body',
   'groups-patch-unsupported': 'PATCH /Groups/{id} answers 405 (groups only take PUT)',
   'users-delete-unsupported': 'DELETE /Users/{id} answers 405 (users can only be deactivated, as Okta expects)',
+  // Variants Okta accepts (issue 9): the default verdict passes them and reports the deviation as a warning
+  'groups-delete-unsupported': 'DELETE /Groups/{id} answers 405',
+  'groups-not-offered': 'no group support at all: /ResourceTypes lists no Group and /Groups answers 404',
+  'unique-emails': 'an email value already used by another user is refused with 409 uniqueness',
+  'require-external-id': 'POST /Users without externalId is refused with 400 invalidValue',
+  'remove-non-member-400': 'PATCH remove of members[value eq "X"] for a non-member answers 400 noTarget',
+  'list-extra-members': 'every ListResponse carries an extra top-level member (nextCursor)',
+  'list-omit-schemas': 'ListResponses carry no schemas member',
 };
 
 /** The active quirks of one server, with optional `name=value` parameters. */

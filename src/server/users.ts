@@ -16,6 +16,14 @@ function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: st
   if (clash) throw new ScimHttpError(409, `userName "${userName}" is already taken`, 'uniqueness');
 }
 
+/** Quirk unique-emails: a server that keeps email addresses unique across users. */
+function assertUniqueEmails(ctx: RequestContext, data: Record<string, unknown>, selfId?: string): void {
+  const values = (v: unknown): string[] => (Array.isArray(v) ? v : []).map((e) => String((e as { value?: unknown })?.value ?? '').toLowerCase()).filter(Boolean);
+  const mine = values(data.emails);
+  const clash = ctx.store.users().find((u) => u.id !== selfId && values(u.emails).some((e) => mine.includes(e)));
+  if (clash) throw new ScimHttpError(409, 'an email address of this user belongs to another user', 'uniqueness');
+}
+
 /** Quirk preferred-language-region: "fr" comes back as "fr-FR". */
 function withRegion(tag: string): string {
   return /^[a-z]{2}$/i.test(tag) ? `${tag.toLowerCase()}-${tag.toUpperCase()}` : tag;
@@ -29,6 +37,8 @@ export const usersAdapter: ResourceAdapter = {
   finish(ctx, shaped, previous) {
     if (ctx.quirks.has('lowercase-usernames')) shaped.data.userName = String(shaped.data.userName).toLowerCase();
     assertUniqueUserName(ctx, shaped.data.userName as string, previous?.id);
+    if (ctx.quirks.has('unique-emails')) assertUniqueEmails(ctx, shaped.data, previous?.id);
+    if (ctx.quirks.has('require-external-id') && !previous && !shaped.data.externalId) throw new ScimHttpError(400, 'externalId is required', 'invalidValue');
     if (ctx.quirks.has('drop-preferred-language')) delete shaped.data.preferredLanguage;
     if (ctx.quirks.has('drop-name')) delete shaped.data.name;
     return shaped.data;

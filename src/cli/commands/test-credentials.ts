@@ -19,8 +19,8 @@ export function registerTestCredentials(program: Command): void {
     .action(async (flags: RunFlags & { groups: boolean }) => {
       const { resolveSuites } = await import('../../suite/discover.js');
       const { runAndReport } = await import('../run-and-report.js');
-      const suites = resolveSuites(['okta/test-credentials'], { grep: flags.groups ? undefined : '^(?!.*groups)' });
-      const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], languageFormat: 'iso639-1', tag: [], discoverSchemas: false });
+      const suites = resolveSuites(['okta/test-credentials'], {});
+      const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], tag: [], discoverSchemas: false });
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }
