@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { runAgainstServer, failedCodes, allChecks, erroredSteps } from './helpers/run-suite.js';
 import { resolveSuites } from '../src/suite/discover.js';
 import type { SeedOptions } from '../src/server/index.js';
-import type { VerdictChoice } from '../src/audience/types.js';
+import type { VerdictChoice } from '../src/model/audience.js';
 
 interface Proof {
   suite: string;

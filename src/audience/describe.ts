@@ -1,5 +1,5 @@
 // Audiences and verdicts in words, for reports.
-import type { AudienceSeverities, VerdictChoice } from './types.js';
+import type { AudienceSeverities, VerdictChoice } from '../model/audience.js';
 
 /** `Okta (catalogue SCIM 2.0 Test App) + RFC 7643/7644`. */
 export function describeVerdict(verdict: VerdictChoice): string {

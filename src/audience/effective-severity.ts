@@ -1,8 +1,8 @@
 // The one mapping from what a check declares (a severity per audience) to the severity it
 // counts with under the verdict the user chose. Counting and exit codes use the result.
-import type { Severity } from '../suite/types.js';
-import type { CheckResult } from '../runner/results.js';
-import { DEFAULT_VERDICT, type AudienceSeverities, type VerdictChoice } from './types.js';
+import type { Severity } from '../model/severity.js';
+import type { CheckResult } from '../model/run-result.js';
+import { DEFAULT_VERDICT, type AudienceSeverities, type VerdictChoice } from '../model/audience.js';
 
 export interface EffectiveSeverity {
   severity: Severity;

@@ -1,8 +1,8 @@
 // Turns the `for:` of a check (or of its test or suite, which give the default) into one
 // severity per audience. A check without any `for:` (a user's own suite) has no audience:
 // its severity holds under every verdict.
-import type { Severity } from '../suite/types.js';
-import type { Audience, AudienceName, AudienceSeverities, AudienceSpec } from './types.js';
+import type { Severity } from '../model/severity.js';
+import type { Audience, AudienceName, AudienceSeverities, AudienceSpec } from '../model/audience.js';
 
 function expand(name: AudienceName): Audience[] {
   return name === 'okta' ? ['test-app', 'oin'] : [name];

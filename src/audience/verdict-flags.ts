@@ -1,6 +1,6 @@
 // Parses `--for okta|rfc|okta,rfc` and `--okta test-app|oin` into a VerdictChoice.
 import { UsageError } from '../errors.js';
-import { DEFAULT_VERDICT, OKTA_INTEGRATIONS, type OktaIntegration, type VerdictChoice } from './types.js';
+import { DEFAULT_VERDICT, OKTA_INTEGRATIONS, type OktaIntegration, type VerdictChoice } from '../model/audience.js';
 
 export function parseVerdictFlags(forFlag: string | undefined, oktaFlag: string | undefined): VerdictChoice {
   const chosen = forFlag === undefined ? DEFAULT_VERDICT.for : forFlag.split(',').map((s) => s.trim().toLowerCase());

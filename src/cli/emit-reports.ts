@@ -1,7 +1,7 @@
 // Writes every requested report; console to stdout when nothing else is asked for.
 // Reporter flags are parsed before anything is sent, so a typo costs no request.
 import { checkReporterSpecs, parseReporterFlag, writeReports, type ReporterSpec } from '../report/index.js';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import { Redactor } from '../util/redact.js';
 import { useColor } from './color.js';
 

@@ -9,6 +9,8 @@ import { registerList } from './commands/list.js';
 import { registerTestCredentials } from './commands/test-credentials.js';
 import { registerValidateMapping } from './commands/validate-mapping.js';
 import { registerAudit } from './commands/audit.js';
+import { registerProvision } from './commands/provision.js';
+import { registerRecord } from './commands/record.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -33,6 +35,8 @@ export function buildProgram(): Command {
   registerList(program);
   registerValidateMapping(program);
   registerAudit(program);
+  registerProvision(program);
+  registerRecord(program);
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
   return program;
 }

@@ -1,6 +1,6 @@
 // Shared by `run` and `test-credentials`: everything after the suites are chosen.
 import { runSuites } from '../runner/run.js';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import type { SuiteSpec } from '../suite/types.js';
 import { parseHeaderFlags } from './options.js';
 import { resolveTarget } from './target.js';
@@ -12,7 +12,7 @@ import { createRunProgress } from './run-progress.js';
 import { wantsProgress } from '../util/terminal.js';
 import { applyBaselineFlags, preloadBaseline } from './baseline-flags.js';
 import { readDeclaredSchemasFile } from '../schema/declared/index.js';
-import type { RunFlags } from './commands/run.js';
+import type { RunFlags } from './run-flags.js';
 import { parseVerdictFlags } from '../audience/verdict-flags.js';
 import { languageFormatFor } from '../profile/language-format.js';
 

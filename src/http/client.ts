@@ -92,7 +92,8 @@ export class HttpClient {
   }
 }
 
-function loadCa(file?: string): string | undefined {
+/** Reads --ca now, so a bad file fails before anything is sent (also used by `record`). */
+export function loadCa(file?: string): string | undefined {
   if (!file) return undefined;
   try {
     return readFileSync(file, 'utf8');

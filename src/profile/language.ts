@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../util/paths.js';
-import type { LanguageFormat, Severity } from './types.js';
+import type { LanguageFormat } from './types.js';
+import type { Severity } from '../model/severity.js';
 
 export type FormatVerdict = { ok: true } | { ok: false; code: string; severity: Severity; message: string };
 

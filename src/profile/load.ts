@@ -5,11 +5,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ValidateFunction } from 'ajv';
-import { UsageError, type SourcePosition } from '../errors.js';
+import { UsageError } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
 import { PROFILES_DIR, SCHEMAS_DIR } from '../util/paths.js';
 import { getAjv, readSchemaFile, toIssues } from '../schema/validator.js';
 import { parseProfilePath } from './attribute-resolver.js';
-import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute, PreferredLanguageRule, Severity } from './types.js';
+import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute, PreferredLanguageRule } from './types.js';
+import type { Severity } from '../model/severity.js';
 
 /** The YAML shape, as written (before defaults and `extends`). */
 interface ProfileDoc {

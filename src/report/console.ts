@@ -1,7 +1,7 @@
 // The terminal report: what a developer reads first. Failures carry everything
 // needed to act on them (code, severity, expected/actual, ref, suite position).
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CheckResult, CleanupRecord, RunResult, SuiteResult, TestResult } from '../runner/results.js';
+import type { CheckResult, CleanupRecord, RunResult, SuiteResult, TestResult } from '../model/run-result.js';
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { compactJson, formatDuration, plural, visibleControls } from './format.js';
 import type { ReporterOptions } from './reporter.js';

@@ -1,5 +1,5 @@
 // Reporter registry, the --reporter flag, and writing reports to files or stdout.
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import type { Redactor } from '../util/redact.js';
 import { renderConsole } from './console.js';
 import { renderJson } from './json.js';

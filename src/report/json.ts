@@ -1,6 +1,6 @@
 // Machine-readable report. The shape is RunResult itself, versioned by `format`,
 // with the summary first so a reader (or `head`) sees the outcome immediately.
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import type { ReporterOptions } from './reporter.js';
 
 export const JSON_REPORT_FORMAT = 'scim-check-run/1';

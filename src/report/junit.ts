@@ -1,7 +1,7 @@
 // JUnit XML for CI. A conformance failure (MUST) is a <failure>; a transport or
 // runtime problem is an <error>; SHOULD-level findings are warnings in <system-out>
 // and never fail the test. Run-level problems get their own testsuite.
-import type { RunResult, SuiteResult, TestResult } from '../runner/results.js';
+import type { RunResult, SuiteResult, TestResult } from '../model/run-result.js';
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { compactJson, formatSeconds } from './format.js';
 import type { ReporterOptions } from './reporter.js';

@@ -1,4 +1,4 @@
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 
 export interface ReporterOptions {
   /** ANSI colour; only the console reporter uses it, and only for terminal output. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter, stringify } from 'yaml';
 import { UsageError } from '../errors.js';
-import type { CheckResult, RunResult } from './results.js';
+import type { CheckResult, RunResult } from '../model/run-result.js';
 import { summarize } from './summary.js';
 
 export interface BaselineEntry {

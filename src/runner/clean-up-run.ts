@@ -1,7 +1,7 @@
 // Sends the removal requests of the ledger, without the run's abort signal, so
 // clean-up still happens after SIGINT/SIGTERM, failures and timeouts.
 import type { RunContext } from './context.js';
-import type { CleanupRecord } from './results.js';
+import type { CleanupRecord } from '../model/run-result.js';
 import { buildRequest } from './request-builder.js';
 
 /** Removes what the run created since ledger position `mark`, newest first. */

@@ -4,7 +4,7 @@ import type { Redactor } from '../util/redact.js';
 import type { ResourceLedger } from './cleanup.js';
 import type { AttributeProfile } from '../profile/types.js';
 import type { DeclaredSchemas } from '../schema/declared/index.js';
-import type { VerdictChoice } from '../audience/types.js';
+import type { VerdictChoice } from '../model/audience.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -36,7 +36,7 @@ export interface RunContext {
   signal: AbortSignal;
   capabilities(): Promise<Record<string, boolean>>;
   /** Removals done so far (each test cleans up when it ends), in order. */
-  cleanupRecords: import('./results.js').CleanupRecord[];
+  cleanupRecords: import('../model/run-result.js').CleanupRecord[];
   /** The server's own schemas, loaded once at the start of the run (absent when it publishes none). */
   declaredSchemas?: DeclaredSchemas;
 }

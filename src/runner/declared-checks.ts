@@ -2,7 +2,7 @@
 // checked against the server's own /Schemas (when the run has them), and the findings
 // join the step's checks.
 import type { StepSpec } from '../suite/types.js';
-import type { CheckResult, RunResult } from './results.js';
+import type { CheckResult, RunResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import type { BuiltRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';

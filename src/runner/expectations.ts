@@ -1,13 +1,15 @@
 // Turns one Expectation of a step into one CheckResult. Every kind of expectation
 // (status, header, body path, schema, named check, duration) ends up in the same
 // result shape, so reporters and baselines need not know the kinds.
-import type { Expectation, Severity } from '../suite/types.js';
-import type { CheckResult } from './results.js';
-import { getPath } from './body-path.js';
+import type { Expectation } from '../suite/types.js';
+import type { Severity } from '../model/severity.js';
+import type { CheckResult } from '../model/run-result.js';
+import { getPath } from '../suite/body-path.js';
 import { validateAgainst } from '../schema/validator.js';
-import { runNamedCheck, type NamedCheckContext } from '../checks/registry.js';
+import { runNamedCheck } from '../checks/registry.js';
+import type { NamedCheckContext } from '../checks/named-check.js';
 import { matchValue } from './matchers.js';
-import type { AudienceSeverities } from '../audience/types.js';
+import type { AudienceSeverities } from '../model/audience.js';
 
 export interface ResponseView {
   status: number;

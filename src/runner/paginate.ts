@@ -2,10 +2,11 @@
 // gets the step's expectations; the walk gets its own checks (duplicates, gaps,
 // stable totals, and with walks: 2 the same order twice).
 import type { StepSpec, SuiteSpec } from '../suite/types.js';
-import type { CheckResult, StepResult } from './results.js';
+import type { CheckResult, StepResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import { buildRequest } from './request-builder.js';
-import { assertAll, send, targetOf, type StepScope } from './run-step.js';
+import { assertAll } from './assert-step.js';
+import { send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 
 export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext, result: StepResult): Promise<void> {

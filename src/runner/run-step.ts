@@ -1,25 +1,19 @@
 // Executes one step: render, guard, send, record, assert, capture, register what
 // it created. A transport failure makes the step `errored`, never a crash.
-import type { StepSpec, SuiteSpec, Expectation } from '../suite/types.js';
-import type { CheckResult, RecordedExchange, StepResult, StepStatus } from './results.js';
+import type { StepSpec, SuiteSpec } from '../suite/types.js';
+import type { CheckResult, StepResult, StepStatus } from '../model/run-result.js';
 import type { RunContext } from './context.js';
-import type { HttpResponse } from '../http/client.js';
 import { TransportError, UsageError } from '../errors.js';
-import { buildRequest, type BuiltRequest } from './request-builder.js';
-import { evaluateExpectation, type ResponseView } from './expectations.js';
+import { buildRequest } from './request-builder.js';
+import type { ResponseView } from './expectations.js';
 import { guardWrite } from './write-guard.js';
-import { getPath } from './body-path.js';
+import { getPath } from '../suite/body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
-import { runNamedCheck } from '../checks/registry.js';
-import { declaredChecks } from './declared-checks.js';
+import { assertAll } from './assert-step.js';
+import { send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 import { judgeCheck } from '../audience/effective-severity.js';
-
-export interface StepScope {
-  render: (v: unknown) => unknown;
-  captures: Record<string, unknown>;
-}
 
 export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext): Promise<StepResult> {
   const started = performance.now();
@@ -46,75 +40,6 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
   if (result.status !== 'errored') result.status = statusOf(result.checks);
   result.durationMs = performance.now() - started;
   return result;
-}
-
-export function targetOf(ctx: RunContext) {
-  return { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
-}
-
-export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
-  const exchange: RecordedExchange = {
-    method: built.http.method,
-    url: ctx.redactor.text(built.http.url),
-    requestHeaders: ctx.redactor.headers(built.http.headers),
-    requestBody: built.body === undefined ? undefined : ctx.redactor.value(built.body),
-    durationMs: 0,
-  };
-  log.push(exchange);
-  const res: HttpResponse = await ctx.client.send({ ...built.http, signal: ctx.signal });
-  const view = toView(res);
-  exchange.status = res.status;
-  exchange.responseHeaders = ctx.redactor.headers(res.headers);
-  exchange.responseBody = ctx.redactor.value(view.body ?? truncate(res.bodyText));
-  exchange.durationMs = res.durationMs;
-  return view;
-}
-
-export function toView(res: HttpResponse): ResponseView {
-  let body: unknown;
-  if (res.bodyText.trim() !== '') {
-    try {
-      body = JSON.parse(res.bodyText);
-    } catch {
-      body = undefined; // not JSON: checks that need JSON say so
-    }
-  }
-  return { status: res.status, headers: res.headers, body, bodyText: res.bodyText, durationMs: res.durationMs };
-}
-
-export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
-  const checks = (step.expect ?? []).map((exp: Expectation) => {
-    const check = evaluateExpectation(exp, {
-      response,
-      requestBody: built.body,
-      named: { profile: ctx.options.profile, languageFormat: ctx.options.languageFormat },
-      render: scope.render,
-      defaultCode: (kind) => `${step.id}.${kind}`,
-    });
-    const where = exp.position ?? step.position;
-    if (where) check.where = { ...where };
-    return ctx.redactor.value(check);
-  });
-  return [...checks, ...automaticProfileCheck(step, suite, response, ctx), ...declaredChecks(step, built, response, ctx)];
-}
-
-const USER_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const PROFILE_CHECKS = new Set(['user-profile', 'mandatory-attributes']);
-
-/**
- * Suites with `checkUsersAgainstProfile` check every single User a response carries
- * against the run's profile, unless the step already checks it. Lists are left to
- * explicit checks: they also hold users the run did not create.
- */
-function automaticProfileCheck(step: StepSpec, suite: SuiteSpec, response: ResponseView, ctx: RunContext): CheckResult[] {
-  if (!suite.checkUsersAgainstProfile || (step.expect ?? []).some((e) => e.check !== undefined && PROFILE_CHECKS.has(e.check))) return [];
-  const body = response.body as { schemas?: unknown; meta?: { resourceType?: unknown } } | undefined;
-  const isUser = !!body && typeof body === 'object' && ((Array.isArray(body.schemas) && body.schemas.includes(USER_SCHEMA_URN)) || body.meta?.resourceType === 'User');
-  if (!isUser) return [];
-  const outcome = runNamedCheck('user-profile', { body, request: {}, response, profile: ctx.options.profile, languageFormat: ctx.options.languageFormat }, {});
-  const severity = suite.checkUsersAgainstProfile === 'must' ? 'must' : 'should'; // as the packs' explicit profile checks
-  const check: CheckResult = { code: `${step.id}.profile`, severity, audience: resolveAudience(severity, undefined, step.defaultFor), title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
-  return [ctx.redactor.value(check)];
 }
 
 function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, checks: CheckResult[]): void {
@@ -175,8 +100,4 @@ export function statusOf(checks: CheckResult[]): StepStatus {
   if (failed.some((c) => c.severity === 'must')) return 'failed';
   if (failed.length > 0) return 'warned';
   return 'passed';
-}
-
-function truncate(text: string, max = 4096): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length} bytes)` : text;
 }

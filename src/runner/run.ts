@@ -3,7 +3,7 @@
 // happened (failures, timeouts, interruption), and returns a RunResult.
 import { randomBytes } from 'node:crypto';
 import type { SuiteSpec } from '../suite/types.js';
-import type { CleanupRecord, RunResult, SuiteResult } from './results.js';
+import type { CleanupRecord, RunResult, SuiteResult } from '../model/run-result.js';
 import type { RunContext, RunOptions } from './context.js';
 import { HttpClient } from '../http/client.js';
 import { Redactor } from '../util/redact.js';
@@ -14,7 +14,7 @@ import { capabilityReader } from './capabilities.js';
 import { summarize } from './summary.js';
 import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
-import { DEFAULT_VERDICT } from '../audience/types.js';
+import { DEFAULT_VERDICT } from '../model/audience.js';
 
 export interface RunHooks {
   /** Called as each test starts (live progress on a terminal). */

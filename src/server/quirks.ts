@@ -104,6 +104,11 @@ export const QUIRKS: Record<string, string> = {
   'remove-non-member-400': 'PATCH remove of members[value eq "X"] for a non-member answers 400 noTarget',
   'list-extra-members': 'every ListResponse carries an extra top-level member (nextCursor)',
   'list-omit-schemas': 'ListResponses carry no schemas member',
+  // value handling on create (scim-check provision):
+  'create-rejects-empty-strings': 'POST /Users with an empty-string attribute value is refused with 400 invalidValue naming the attribute',
+  'rejects-non-latin-names': 'a User whose name or displayName holds characters beyond Latin script is refused with 400 invalidValue',
+  'lowercase-emails': 'emails values are stored lower-cased',
+  'truncate-long-strings': 'string values other than userName and externalId are stored cut to N characters (truncate-long-strings=N, default 40)',
 };
 
 /** The active quirks of one server, with optional `name=value` parameters. */

@@ -5,6 +5,7 @@ import { ScimHttpError } from './http-util.js';
 import type { ResourceAdapter } from './resources.js';
 import { ENTERPRISE_USER_SCHEMA_DEF, USER_SCHEMA_DEF } from './schema-defs.js';
 import type { ScimResource } from './store.js';
+import { applyValueQuirks } from './value-quirks.js';
 
 function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: string): void {
   if (ctx.quirks.has('no-409-on-duplicate')) return;
@@ -41,6 +42,7 @@ export const usersAdapter: ResourceAdapter = {
     if (ctx.quirks.has('require-external-id') && !previous && !shaped.data.externalId) throw new ScimHttpError(400, 'externalId is required', 'invalidValue');
     if (ctx.quirks.has('drop-preferred-language')) delete shaped.data.preferredLanguage;
     if (ctx.quirks.has('drop-name')) delete shaped.data.name;
+    applyValueQuirks(ctx, shaped.data, previous === undefined);
     return shaped.data;
   },
 

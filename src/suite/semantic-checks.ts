@@ -3,8 +3,8 @@
 import type { SuiteSpec, StepSpec, TestSpec, Expectation } from './types.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 import { closeMatches, suggestionSuffix } from './did-you-mean.js';
-import { parseExpression, templateExpressions, templateReferences, TemplateError } from '../runner/template.js';
-import { BodyPathError, parseBodyPath } from '../runner/body-path.js';
+import { parseExpression, templateExpressions, templateReferences, TemplateError } from './template.js';
+import { BodyPathError, parseBodyPath } from './body-path.js';
 import { NAMED_CHECKS } from '../checks/registry.js';
 
 const MATCHERS = ['equals', 'notEquals', 'matches', 'exists', 'type', 'length', 'contains', 'lte', 'gte', 'caseInsensitive'] as const;

@@ -1,9 +1,11 @@
 // The suite file format, as data. schemas/suite.schema.json is the JSON Schema of
 // the same shape (shipped so editors can autocomplete suites); keep both in step.
-import type { SourcePosition } from '../errors.js';
-import type { AudienceSeverities, AudienceSpec } from '../audience/types.js';
+import type { SourcePosition } from '../model/position.js';
+import type { Severity } from '../model/severity.js';
+import type { AudienceSeverities, AudienceSpec } from '../model/audience.js';
 
-export type Severity = 'must' | 'should';
+/** @deprecated transition shim (issue 11): import Severity from model/severity.js. */
+export type { Severity };
 
 export interface RequestSpec {
   method: string; // GET POST PUT PATCH DELETE HEAD

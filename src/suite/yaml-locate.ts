@@ -1,6 +1,6 @@
 // Maps a path in the parsed data back to a line:col in the YAML source.
 import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 
 export class SourceLocator {

@@ -4,6 +4,11 @@
 export const REDACTED = '[REDACTED]';
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-api-key']);
 
+/** Headers whose value is always a secret, whatever it looks like. */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
+
 export class Redactor {
   private secrets: string[] = [];
 

@@ -3,31 +3,8 @@
 // (src/cli/run-and-report.ts).
 import { Command, Option } from 'commander';
 import { addReporterOption, addTargetOptions, collect } from '../options.js';
-import type { TargetFlags } from '../target.js';
+import type { RunFlags } from '../run-flags.js';
 import { EXIT, ExitError } from '../../errors.js';
-
-export interface RunFlags extends TargetFlags {
-  reporter?: string[];
-  header?: string[];
-  bail?: boolean;
-  grep?: string;
-  tag?: string[];
-  profile: string;
-  languageFormat?: 'iso639-1' | 'bcp47';
-  timeout: number;
-  baseline?: string;
-  updateBaseline?: string;
-  schemas?: string;
-  insecure?: boolean;
-  /** test-credentials turns this off: an exact replay of Okta's probe sends nothing else. */
-  discoverSchemas?: boolean;
-  ca?: string;
-  /** --for okta|rfc|okta,rfc and --okta test-app|oin: the verdict checks are judged by. */
-  for?: string;
-  okta?: string;
-  /** --no-groups: group push and import are off; group tests are skipped. */
-  groups?: boolean;
-}
 
 export function registerRun(program: Command): void {
   const cmd = program

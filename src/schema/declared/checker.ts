@@ -2,7 +2,7 @@
 // the check of one exchange against them. Only contradictions are reported, one
 // CheckResult per finding code and response (so a baseline entry names one code).
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { CheckResult } from '../../runner/results.js';
+import type { CheckResult } from '../../model/run-result.js';
 import { GROUP_SCHEMA, LIST_RESPONSE_SCHEMA, USER_SCHEMA } from '../../scim/urns.js';
 import { validateAgainst } from '../validator.js';
 import { normalizeResource } from './normalize.js';

@@ -4,7 +4,8 @@
 // the user's: unlike a server's answer, anything malformed is a UsageError at file:line:col.
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { UsageError, type SourcePosition } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import type { SourcePosition } from '../../model/position.js';
 import { parseDeclared } from './parse.js';
 import type { DeclaredModel } from './types.js';
 

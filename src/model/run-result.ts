@@ -1,7 +1,7 @@
 // The result of a run, as plain data. Reporters are pure functions of a RunResult.
-import type { Severity } from '../suite/types.js';
-import type { SourcePosition } from '../errors.js';
-import type { AudienceSeverities, VerdictChoice } from '../audience/types.js';
+import type { Severity } from './severity.js';
+import type { SourcePosition } from './position.js';
+import type { AudienceSeverities, VerdictChoice } from './audience.js';
 
 export interface CheckResult {
   code: string;

@@ -1,6 +1,6 @@
 // Whom a check protects, and the verdict a run is judged by. A check protects Okta (under
 // one or both of its integrations) and/or the RFC, with a severity for each.
-import type { Severity } from '../suite/types.js';
+import type { Severity } from './severity.js';
 
 /**
  * test-app: the catalogue "SCIM 2.0 Test App" an admin configures (Okta's provisioning engine);
