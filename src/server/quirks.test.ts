@@ -151,6 +151,7 @@ const PROBES: Record<string, Probe> = {
   'groups-patch-unsupported': { run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', value: { displayName: 'x' } }) })).status, normal: 200, quirked: 405 },
   'users-delete-unsupported': { run: async (c, s) => (await c('DELETE', `/Users/${firstUser(s).id}`)).status, normal: 204, quirked: 405 },
   // variants Okta accepts (test/proofs/okta-acceptable.yaml)
+  'username-optional': { run: async (c) => (await c('POST', '/Users', { body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], externalId: 'x' } })).status, normal: 400, quirked: 201 },
   'groups-delete-unsupported': { run: async (c, s) => (await c('DELETE', `/Groups/${group(s).id}`)).status, normal: 204, quirked: 405 },
   'groups-not-offered': { run: async (c) => ((await c('GET', '/ResourceTypes')).json.Resources as { name: string }[]).some((r) => r.name === 'Group'), normal: true, quirked: false },
   'unique-emails': { run: async (c) => (await c('POST', '/Users', { body: userBody('other@example.com', { emails: [{ value: 'USER0001@example.com' }] }) })).status, normal: 201, quirked: 409 },

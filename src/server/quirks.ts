@@ -97,6 +97,7 @@ export const QUIRKS: Record<string, string> = {
   'groups-patch-unsupported': 'PATCH /Groups/{id} answers 405 (groups only take PUT)',
   'users-delete-unsupported': 'DELETE /Users/{id} answers 405 (users can only be deactivated, as Okta expects)',
   // Variants Okta accepts (issue 9): the default verdict passes them and reports the deviation as a warning
+  'username-optional': 'a User without userName is created (201) instead of refused with 400 invalidValue',
   'groups-delete-unsupported': 'DELETE /Groups/{id} answers 405',
   'groups-not-offered': 'no group support at all: /ResourceTypes lists no Group and /Groups answers 404',
   'unique-emails': 'an email value already used by another user is refused with 409 uniqueness',

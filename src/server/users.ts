@@ -8,7 +8,7 @@ import type { ScimResource } from './store.js';
 import { applyValueQuirks } from './value-quirks.js';
 
 function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: string): void {
-  if (ctx.quirks.has('no-409-on-duplicate')) return;
+  if (ctx.quirks.has('no-409-on-duplicate') || typeof userName !== 'string') return; // absent only under username-optional
   // RFC 7643 §4.1.1: userName is case-insensitive, so uniqueness is too
   const same = ctx.quirks.has('usernames-case-sensitive')
     ? (other: string) => other === userName
