@@ -13,8 +13,8 @@ export function parseReporters(flags: string[] | undefined): ReporterSpec[] {
   return specs;
 }
 
-export async function emitReports(run: RunResult, specs: ReporterSpec[], secrets: string[]): Promise<void> {
+export async function emitReports(run: RunResult, specs: ReporterSpec[], secrets: string[], exchanges?: 'failures' | 'all'): Promise<void> {
   const redactor = new Redactor();
   for (const s of secrets) redactor.add(s);
-  await writeReports(run, specs, { stdout: (s) => process.stdout.write(s), color: useColor() }, redactor);
+  await writeReports(run, specs, { stdout: (s) => process.stdout.write(s), color: useColor(), exchanges }, redactor);
 }

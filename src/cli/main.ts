@@ -11,6 +11,8 @@ import { registerValidateMapping } from './commands/validate-mapping.js';
 import { registerAudit } from './commands/audit.js';
 import { registerProvision } from './commands/provision.js';
 import { registerRecord } from './commands/record.js';
+import { addConfigOptions } from './project-config.js';
+import { registerInit } from './commands/init.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -37,6 +39,8 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerProvision(program);
   registerRecord(program);
+  registerInit(program);
+  addConfigOptions(program);
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
   return program;
 }

@@ -58,7 +58,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
     await target.server?.close();
   }
   await applyBaselineFlags(run, flags, baseline);
-  await emitReports(run, reporters, [target.token, ...Object.values(extraHeaders)]);
+  await emitReports(run, reporters, [target.token, ...Object.values(extraHeaders)], flags.trace ? 'all' : flags.verbose ? 'failures' : undefined);
   return exitCodeOf(run);
 }
 

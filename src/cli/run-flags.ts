@@ -22,4 +22,9 @@ export interface RunFlags extends TargetFlags {
   okta?: string;
   /** --no-groups: group push and import are off; group tests are skipped. */
   groups?: boolean;
+  /** --var NAME=VALUE, and the config file's vars (set by src/cli/project-config.ts). */
+  var?: string[];
+  configVars?: Record<string, string | number | boolean>;
+  verbose?: boolean;
+  trace?: boolean;
 }

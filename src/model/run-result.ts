@@ -20,6 +20,8 @@ export interface CheckResult {
   detail?: string;
   ref?: string;
   where?: SourcePosition;
+  /** The body path a `path:` expectation looked at, so a trace can point at it. */
+  path?: string;
   /** Set when a baseline accepted this failure. */
   baselined?: { reason: string; expires?: string };
 }

@@ -9,7 +9,7 @@ import { resolveTarget, type Target } from '../cli/target.js';
 import { EXIT, UsageError } from '../errors.js';
 import { Redactor } from '../util/redact.js';
 import { PiiMasker } from './mask.js';
-import { readOktaUsers } from './read-users.js';
+import { readOktaUserFiles } from './read-users.js';
 import { parseProvisionReporters, writeProvisionReports } from './report/index.js';
 import { runProvision, type ProvisionTarget } from './run-provision.js';
 
@@ -30,7 +30,7 @@ export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.Proc
     if (flags.baseUrl ?? env.SCIM_BASE_URL) target = await resolveTarget(flags, env);
     for (const secret of [target?.token, ...Object.values(extraHeaders)]) redactor.add(secret);
     const result = await runProvision({
-      usersFile: flags.users,
+      usersFiles: flags.users,
       mappingFile: flags.mapping,
       appSchemaFile: flags.appSchema,
       userSchemaFile: flags.userSchema,
@@ -55,7 +55,7 @@ export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.Proc
     if (flags.maskPii) {
       const masker = new PiiMasker();
       // values of the export that never reach a payload (a second email, a phone) are masked too
-      for (const u of readOktaUsers(flags.users, { csvEmpty: flags.csvEmpty })) masker.addProfile(u.profile);
+      for (const u of readOktaUserFiles(flags.users, { csvEmpty: flags.csvEmpty })) masker.addProfile(u.profile);
       shown = masker.result(result);
     }
     await writeProvisionReports(shown, specs, { redactor, color: useColor(), stdout: (t) => process.stdout.write(t) });

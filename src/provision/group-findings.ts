@@ -1,9 +1,10 @@
 // Folds per-user findings into one line per attribute and cause, with a count and the
 // first users as examples: "department, empty string refused: 214 users".
+import { SEVERITY_ORDER } from '../model/severity.js';
 import type { LeftOut } from './build-payloads.js';
 import type { FindingGroup, NotEvaluatedGroup, ProvisionFinding, Severity, UserRef } from './types.js';
 
-const RANK: Record<Severity, number> = { must: 0, should: 1, info: 2 };
+const RANK: Record<Severity, number> = SEVERITY_ORDER;
 
 export function groupFindings(findings: ProvisionFinding[], maxExamples: number): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();

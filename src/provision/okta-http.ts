@@ -30,7 +30,9 @@ export async function get(http: OktaHttp, url: string): Promise<HttpResponse> {
   return (await getWithRetry(http.fetch, url)).response;
 }
 
-export async function write(http: OktaHttp, method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal = http.fetch.signal): Promise<HttpResponse> {
+/** `abortable` null: not abortable (clean-up must still run after SIGINT). */
+export async function write(http: OktaHttp, method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, abortable: AbortSignal | null | undefined = http.fetch.signal): Promise<HttpResponse> {
+  const signal = abortable ?? undefined;
   const headers = { ...http.fetch.headers, ...(body === undefined ? {} : { 'content-type': 'application/scim+json; charset=utf-8' }) };
   for (let attempt = 0; ; attempt++) {
     await http.fetch.limiter.acquire(signal);

@@ -28,6 +28,11 @@ export interface ReadUsersOptions {
   csvEmpty?: CsvEmpty;
 }
 
+/** Several exports read as one directory: users are numbered across the files, in order. */
+export function readOktaUserFiles(files: readonly string[], opts: ReadUsersOptions = {}): OktaUser[] {
+  return files.flatMap((f) => readOktaUsers(f, opts)).map((u, i) => ({ ...u, index: i + 1 }));
+}
+
 export function readOktaUsers(file: string, opts: ReadUsersOptions = {}): OktaUser[] {
   let text: string;
   try {

@@ -111,7 +111,7 @@ function removalsFor(id: string): CleanupRequest[] {
 async function cleanUp(http: OktaHttp, ledger: ResourceLedger): Promise<CleanupRecord[]> {
   return ledger.cleanUp(async (req) => {
     try {
-      const res = await write(http, req.method as 'DELETE', req.path, req.body, undefined);
+      const res = await write(http, req.method as 'DELETE', req.path, req.body, null);
       return { status: res.status };
     } catch (err) {
       return { error: (err as Error).message };

@@ -14,7 +14,7 @@ import { toolVersion } from '../util/version.js';
 import { buildUser, type BuiltUser } from './build-payloads.js';
 import { groupFindings, groupNotEvaluated } from './group-findings.js';
 import { OKTA_HEADERS, type OktaHttp } from './okta-http.js';
-import { readOktaUsers, type CsvEmpty } from './read-users.js';
+import { readOktaUserFiles, type CsvEmpty } from './read-users.js';
 import { bodyToSend, replayUser } from './replay-user.js';
 import { selectUsers } from './select-users.js';
 import type { CleanupSummary, Outcome, ProvisionResult, Severity } from './types.js';
@@ -29,7 +29,7 @@ export interface ProvisionTarget {
 }
 
 export interface ProvisionOptions {
-  usersFile: string;
+  usersFiles: string[];
   mappingFile: string;
   appSchemaFile?: string;
   userSchemaFile?: string;
@@ -55,7 +55,7 @@ export interface ProvisionOptions {
 export async function runProvision(opts: ProvisionOptions): Promise<ProvisionResult> {
   const started = Date.now();
   const prepared = prepareMapping({ mappingFile: opts.mappingFile, appSchemaFile: opts.appSchemaFile, userSchemaFile: opts.userSchemaFile, profile: opts.profile, usernameFormat: opts.usernameFormat, languageFormat: opts.languageFormat });
-  const all = readOktaUsers(opts.usersFile, { csvEmpty: opts.csvEmpty });
+  const all = readOktaUserFiles(opts.usersFiles, { csvEmpty: opts.csvEmpty });
   const selection = selectUsers(all, { limit: opts.limit, sample: opts.sample, seed: opts.seed });
   const built = selection.users.map((u) => buildUser(prepared, u));
   const replay = Boolean(opts.target && !opts.dryRun);
@@ -141,7 +141,7 @@ function buildResult(opts: ProvisionOptions, prepared: ReturnType<typeof prepare
     tool: { name: 'scim-check', version: toolVersion() },
     mode: opts.target && !opts.dryRun ? 'replay' : 'dry-run',
     ...(opts.target ? { target: { baseUrl: opts.target.baseUrl, serverSchemas: meta.serverSchemas ?? 'not-published' } } : {}),
-    inputs: { users: opts.usersFile, mapping: opts.mappingFile, ...(opts.appSchemaFile ? { appSchema: opts.appSchemaFile } : {}), profile: prepared.profile.name, usernameFormat: prepared.ctx.usernameFormat, selection: meta.selection },
+    inputs: { users: opts.usersFiles.join(', '), mapping: opts.mappingFile, ...(opts.appSchemaFile ? { appSchema: opts.appSchemaFile } : {}), profile: prepared.profile.name, usernameFormat: prepared.ctx.usernameFormat, selection: meta.selection },
     ...(meta.prefix ? { prefix: meta.prefix } : {}),
     startedAt: new Date(meta.started).toISOString(),
     durationMs: Date.now() - meta.started,

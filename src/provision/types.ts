@@ -1,6 +1,7 @@
 // Data shapes of `scim-check provision`: the Okta users read from an export, what became
 // of each one, and the grouped findings the reporters render. Nothing here knows HTTP.
 import type { SourcePosition } from '../model/position.js';
+import type { FindingSeverity } from '../model/severity.js';
 
 /** One Okta user as an export holds it: the profile plus the few fields outside it. */
 export interface OktaUser {
@@ -14,7 +15,8 @@ export interface OktaUser {
   index: number;
 }
 
-export type Severity = 'must' | 'should' | 'info';
+/** The shared finding severity: must fails the run, should warns, info informs. */
+export type Severity = FindingSeverity;
 
 /** How a user ended. `dry-run`: built and checked offline only. */
 export type Outcome = 'accepted' | 'changed' | 'refused' | 'error' | 'exists' | 'dry-run';

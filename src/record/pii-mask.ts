@@ -6,7 +6,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
 const SYLLABLES = ['ka', 've', 'ro', 'mi', 'lu', 'sa', 'to', 'ne', 'di', 'fa', 'go', 'hu', 'pe', 'ri', 'zo', 'ba'];
-const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const EMAIL_CAPTURE = /([A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 /** A filter comparing a personal attribute with a quoted value: `userName eq "ada@example.com"`. */
 const PERSONAL_FILTER = /\b(userName|emails(?:\.value)?|name\.(?:givenName|familyName|middleName|formatted)|nickName|phoneNumbers(?:\.value)?)(\s+(?:eq|ne|co|sw|ew)\s+")((?:[^"\\]|\\.)*)"/gi;
 
@@ -17,8 +18,8 @@ export type PiiKind = 'email' | 'name' | 'phone';
 
 export class PiiMasker {
   private readonly key: Buffer;
-  /** original → stand-in, for values later seen inside free text. */
-  private readonly seen = new Map<string, string>();
+  /** Name words masked so far → their stand-ins, for the same words later seen inside free text. */
+  private readonly seenWords = new Map<string, string>();
 
   constructor(key: Buffer = randomBytes(32)) {
     this.key = key;
@@ -35,7 +36,6 @@ export class PiiMasker {
     if (kind === 'phone') out = this.phone(value);
     else if (kind === 'email' || value.includes('@')) out = this.email(value);
     else out = value.split(/(\s+)/).map((w) => (/^\s*$/.test(w) ? w : this.word(w))).join('');
-    if (value.length >= 3) this.seen.set(value, out);
     return out;
   }
 
@@ -47,9 +47,11 @@ export class PiiMasker {
 
   private word(value: string): string {
     const d = this.digest('name', value);
-    const w = [d[0], d[1], d[2]].map((b) => SYLLABLES[b % SYLLABLES.length]).join('');
-    if (value === value.toUpperCase() && value !== value.toLowerCase()) return w.toUpperCase();
-    return /^[A-Z]/.test(value) ? w[0].toUpperCase() + w.slice(1) : w;
+    let w = [d[0], d[1], d[2]].map((b) => SYLLABLES[b % SYLLABLES.length]).join('');
+    if (value === value.toUpperCase() && value !== value.toLowerCase()) w = w.toUpperCase();
+    else if (/^[A-Z]/.test(value)) w = w[0].toUpperCase() + w.slice(1);
+    if (value.length >= 3) this.seenWords.set(value, w);
+    return w;
   }
 
   private phone(value: string): string {
@@ -64,10 +66,14 @@ export class PiiMasker {
       const kind: PiiKind = /^phone/i.test(attr) ? 'phone' : /^email/i.test(attr) || value.includes('@') ? 'email' : 'name';
       return `${attr}${op}${this.mask(kind, value)}"`;
     });
-    out = out.replace(EMAIL_IN_TEXT, (m) => (STAND_IN_EMAIL.test(m) ? m : this.mask('email', m)));
-    const known = [...this.seen.entries()].filter(([k]) => k.length >= 4 && out.includes(k)).sort((a, b) => b[0].length - a[0].length);
-    for (const [original, standIn] of known) out = out.split(original).join(standIn);
-    return out;
+    // emails first; between them, each word is looked up (constant time however many people were seen)
+    const parts = out.split(EMAIL_CAPTURE);
+    return parts
+      .map((part, i) => {
+        if (i % 2 === 1) return STAND_IN_EMAIL.test(part) ? part : this.mask('email', part);
+        return this.seenWords.size === 0 ? part : part.replace(WORD, (w) => this.seenWords.get(w) ?? w);
+      })
+      .join('');
   }
 
   /** A deep copy of a SCIM JSON body with personal attributes masked; `user`: the body is about a User (e.g. a PATCH to /Users/x). */

@@ -56,7 +56,8 @@ describe('Sanitizer --mask-pii', () => {
     ),
   );
   const group = s.exchange(exchange({ path: '/Groups', body: { displayName: 'Engineering', members: [{ value: 'u-1', display: 'Ada.Lovelace@example.com' }] } }));
-  const all = JSON.stringify([find, create, group]);
+  const conflict = s.exchange(exchange({}, { status: 409, headers: [], body: { detail: 'User Ada Lovelace (Ada.Lovelace@example.com) already exists' } }));
+  const all = JSON.stringify([find, create, group, conflict]);
 
   it('removes every name, email and phone number', () => {
     for (const pii of ['Ada', 'Lovelace', '7946', 'example.com']) expect(all).not.toContain(pii);
@@ -69,7 +70,9 @@ describe('Sanitizer --mask-pii', () => {
     expect((create.request.body as { emails: { value: string }[] }).emails[0].value).toBe(userName);
     expect((create.response?.body as { userName: string }).userName).toBe(userName); // case-insensitive link
     expect((group.request.body as { members: { display: string }[] }).members[0].display).toBe(userName);
-    expect((create.request.body as { displayName: string }).displayName).toBe((create.response?.body as { displayName: string }).displayName);
+    const displayName = (create.request.body as { displayName: string }).displayName;
+    expect(displayName).toBe((create.response?.body as { displayName: string }).displayName);
+    expect((conflict.response?.body as { detail: string }).detail).toBe(`User ${displayName} (${userName}) already exists`);
   });
 
   it('keeps what is not personal: ids, locale, a group name, the shape of a phone number', () => {

@@ -1,7 +1,8 @@
 // Machine-readable report. The shape is RunResult itself, versioned by `format`,
 // with the summary first so a reader (or `head`) sees the outcome immediately.
-import type { RunResult } from '../model/run-result.js';
+import type { RunResult, SuiteResult } from '../model/run-result.js';
 import type { ReporterOptions } from './reporter.js';
+import { curlCommand, failingExchange } from './curl.js';
 
 export const JSON_REPORT_FORMAT = 'scim-check-run/1';
 
@@ -18,10 +19,26 @@ export function renderJson(run: RunResult, _opts?: ReporterOptions): string {
     durationMs: run.durationMs,
     interrupted: run.interrupted,
     notices: run.notices,
-    suites: run.suites,
+    suites: withReproductions(run.suites),
     cleanup: run.cleanup,
   };
   return `${JSON.stringify(document, jsonSafe, 2)}\n`;
+}
+
+/** Every failed check gets `curl`: the request that failed it, with $SCIM_TOKEN for the token. */
+function withReproductions(suites: SuiteResult[]): SuiteResult[] {
+  return suites.map((suite) => ({
+    ...suite,
+    tests: suite.tests.map((test) => ({
+      ...test,
+      steps: test.steps.map((step) => {
+        const exchange = failingExchange(step.exchanges);
+        if (!exchange || step.checks.every((c) => c.passed)) return step;
+        const curl = curlCommand(exchange);
+        return { ...step, checks: step.checks.map((c) => (c.passed ? c : { ...c, curl })) };
+      }),
+    })),
+  }));
 }
 
 /** Response bodies are parsed JSON, but guard anyway: a BigInt would make stringify throw. */

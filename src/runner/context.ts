@@ -21,7 +21,11 @@ export interface RunOptions {
   discoverSchemas?: boolean;
   /** --for / --okta: whom checks are judged for (default Okta, catalogue Test App). */
   verdict?: VerdictChoice;
-  /** --no-groups: the admin left Group Push and Import Groups off; tests that need groups are skipped. */
+  /**
+   * Whether groups are in scope: false (--no-groups: Group Push and Import Groups off) skips the
+   * tests that need groups; true takes them as in scope without asking the server (an exact
+   * replay such as test-credentials); absent, /ResourceTypes decides.
+   */
   groups?: boolean;
 }
 

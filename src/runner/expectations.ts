@@ -44,6 +44,7 @@ export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): 
     expected: outcome.expected,
     actual: outcome.actual,
     detail: outcome.detail,
+    path: 'path' in exp && typeof exp.path === 'string' ? exp.path : undefined,
   });
 }
 

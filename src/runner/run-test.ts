@@ -76,12 +76,14 @@ async function runSteps(
 }
 
 function unsupportedReason(missing: string[], ctx: RunContext): string {
-  const from = (m: string) => (m === 'groups' && ctx.options.groups === false ? '--no-groups' : capabilitySource(m));
-  return `server does not support ${missing.map((m) => `${m} (from ${from(m)})`).join(', ')}`;
+  if (ctx.options.groups === false && missing.includes('groups')) return 'groups are out of scope (--no-groups: Group Push and Import Groups are off)';
+  return `server does not support ${missing.map((m) => `${m} (from ${capabilitySource(m)})`).join(', ')}`;
 }
 
 async function missingCapabilities(wanted: string[], ctx: RunContext): Promise<string[]> {
   if (wanted.length === 0) return [];
+  // the user's own answer about groups needs no request to the server
+  if (ctx.options.groups !== undefined && wanted.every((w) => w === 'groups')) return ctx.options.groups ? [] : ['groups'];
   const caps = await ctx.capabilities();
   return wanted.filter((w) => caps[w] === false);
 }

@@ -13,7 +13,7 @@ function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: st
   const same = ctx.quirks.has('usernames-case-sensitive')
     ? (other: string) => other === userName
     : (other: string) => other.toLowerCase() === userName.toLowerCase();
-  const clash = ctx.store.users().find((u) => u.id !== selfId && typeof u.userName === 'string' && same(u.userName));
+  const clash = ctx.store.find('User', (u) => u.id !== selfId && typeof u.userName === 'string' && same(u.userName));
   if (clash) throw new ScimHttpError(409, `userName "${userName}" is already taken`, 'uniqueness');
 }
 

@@ -3,7 +3,7 @@
 // for a suite that does not load.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { loadYaml } from '../util/yaml.js';
 import { UsageError } from '../errors.js';
 import type { SuiteSpec } from './types.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -28,6 +28,7 @@ export function loadSuiteFile(file: string): SuiteSpec {
  * (pass a path relative to the working directory for readable messages); SuiteSpec.file is absolute.
  */
 export function loadSuiteText(text: string, file: string): SuiteSpec {
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const locator = new SourceLocator(doc, lineCounter, text, file);

@@ -33,9 +33,18 @@ export class Redactor {
     for (const [name, raw] of Object.entries(headers)) {
       if (raw === undefined) continue;
       const value = Array.isArray(raw) ? raw.join(', ') : String(raw);
-      out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : this.text(value);
+      out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? this.secretHeader(value) : this.text(value);
     }
     return out;
+  }
+
+  /**
+   * `Bearer <the token>` keeps its scheme (`Bearer [REDACTED]`), so a reproduction can put
+   * `$SCIM_TOKEN` back; any other value of a secret header is hidden whole.
+   */
+  private secretHeader(value: string): string {
+    const m = /^(Bearer) (\S+)$/i.exec(value);
+    return m && this.secrets.includes(m[2]) ? `${m[1]} ${REDACTED}` : REDACTED;
   }
 
   /** Deep copy with every string redacted by value. */

@@ -124,6 +124,19 @@ describe('scim-check provision (e2e)', () => {
     expect(server.requestLog.length).toBe(logStart);
   });
 
+  it('--dry-run with a target only reads its /Schemas, and checks each body against them', async () => {
+    const logStart = server.requestLog.length;
+    const res = await replay([...base('users.csv'), '--dry-run', '--reporter', 'json', '--reporter', `html:${dir}/dry.html`]);
+    const report: Json = JSON.parse(res.stdout);
+    expect(report.target).toEqual({ baseUrl: server.baseUrl, serverSchemas: 'used' });
+    expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'urn:ietf:params:scim:schemas:extension:acme:2.0:User', cause: 'SERVER_SCHEMA_UNDECLARED', count: 1 }));
+    expect(server.requestLog.slice(logStart).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /scim/v2/Schemas']);
+    const html = await readFile(`${dir}/dry.html`, 'utf8');
+    expect(html).toContain('Findings by attribute and cause');
+    expect(html).toContain('&quot;userName&quot;: &quot;alice.martin@example.com&quot;'); // each user's body
+    expect(html).not.toMatch(/<script|<link|src=/);
+  });
+
   it('leaves a user that already exists alone (a server that ignores the filter makes every user "exist")', async () => {
     const other = await startServer({ quirks: ['filter-ignored'], seed: { users: 1 } });
     try {
@@ -136,6 +149,33 @@ describe('scim-check provision (e2e)', () => {
       expect(other.requestLog.every((r) => r.method === 'GET')).toBe(true);
     } finally {
       await other.close();
+    }
+  });
+
+  it('on SIGINT stops taking users, removes the ones it created, writes the report and exits 130', async () => {
+    const slow = await startServer({ quirks: ['slow-responses=150'] });
+    try {
+      const res = await runCli([...base('users.csv'), '--concurrency', '1', '--reporter', 'json', '--base-url', slow.baseUrl, '--token-env', 'T'], {
+        env: { T: slow.token, CI: 'true' },
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (slow.requestLog.some((r) => r.method === 'POST' && r.status === 201)) {
+              clearInterval(timer);
+              child.kill('SIGINT');
+            }
+          }, 10);
+        },
+      });
+      expect(res.code).toBe(130);
+      const report: Json = JSON.parse(res.stdout);
+      expect(report.interrupted).toBe('SIGINT');
+      expect(report.cleanup.failed).toEqual([]);
+      expect(report.cleanup.created).toBeGreaterThanOrEqual(1);
+      expect(report.counts['dry-run']).toBeGreaterThan(0); // the users after the signal were never sent
+      expect(slow.store.users()).toHaveLength(0);
+      expect(res.stdout).not.toContain(slow.token);
+    } finally {
+      await slow.close();
     }
   });
 

@@ -107,6 +107,9 @@ describe('scim-check record', () => {
     expect(gen.code).toBe(0);
     const suite = loadSuiteFile(suiteFile);
     const steps = suite.tests[0].steps;
+    const again = await runCli(['record', '--to-suite', capture, '--out', suiteFile]);
+    expect(again.code).toBe(2); // never overwrites a suite that may hold hand edits
+    expect(again.stderr).toContain('already exists');
     expect(steps).toHaveLength(exchanges.length);
     const text = readFileSync(suiteFile, 'utf8');
     expect(text).toContain('# recorded exchange #4');

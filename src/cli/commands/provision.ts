@@ -7,7 +7,7 @@ import { addTargetOptions, collect, positiveInt } from '../options.js';
 import type { TargetFlags } from '../target.js';
 
 export interface ProvisionFlags extends TargetFlags {
-  users: string;
+  users: string[];
   mapping: string;
   appSchema?: string;
   userSchema?: string;
@@ -35,7 +35,7 @@ export function registerProvision(program: Command): void {
   const cmd = program
     .command('provision')
     .description("dry-run a cutover: build the SCIM body Okta would send for each user of an Okta export, and (with --base-url) replay Okta's create flow against staging")
-    .requiredOption('--users <file>', "Okta users: the admin console's CSV export, or Users API JSON (GET /api/v1/users)")
+    .requiredOption('--users <file>', "Okta users: the admin console's CSV export, or Users API JSON (GET /api/v1/users); repeatable", collect)
     .requiredOption('--mapping <file>', 'the Okta-to-app mapping (as validate-mapping reads it)')
     .option('--app-schema <file>', 'the app user schema (GET /api/v1/meta/schemas/apps/{appId}/default)')
     .option('--user-schema <file>', 'the Okta user schema, to resolve source attributes')

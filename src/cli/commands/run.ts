@@ -27,12 +27,17 @@ export function registerRun(program: Command): void {
     .option('--baseline <file>', 'accept the known deviations listed in this baseline file')
     .option('--update-baseline <file>', 'write the current must-level failures to this baseline file')
     .option('--schemas <file>', "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them")
+    .option('--verbose', 'console: show the request and response behind each failed check (redacted)')
+    .option('--trace', 'console: show every request and response (redacted)')
     .action(async (suites: string[], flags: RunFlags) => {
       // the run machinery loads only when a run happens: --help and --version stay fast
       const { resolveSuites } = await import('../../suite/discover.js');
       const { runAndReport } = await import('../run-and-report.js');
-      const selected = resolveSuites(suites, { grep: flags.grep, tags: flags.tag });
-      const code = await runAndReport(selected, flags);
+      const { applyVars, parseVarFlags } = await import('../../config/vars.js');
+      const flagVars = parseVarFlags(flags.var ?? []);
+      const selected = applyVars(resolveSuites(suites, { grep: flags.grep, tags: flags.tag }), flags.configVars ?? {}, flagVars);
+      // --no-groups says groups are out of scope; without it, /ResourceTypes decides
+      const code = await runAndReport(selected, { ...flags, groups: flags.groups === false ? false : undefined });
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }

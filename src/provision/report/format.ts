@@ -1,5 +1,7 @@
 // Words and small text helpers shared by the provision reporters.
 import { formatValue } from '../../audit/report/format.js';
+
+const formatShort = formatValue;
 import type { FindingGroup, Outcome, ProvisionFinding, ProvisionResult, UserRef } from '../types.js';
 
 export { formatValue };
@@ -34,6 +36,7 @@ export function verdictLine(result: ProvisionResult): string {
 /** One example of a group: who, and sent → stored when the server changed the value. */
 export function exampleText(f: ProvisionFinding): string {
   const who = userLabel(f.user);
+  const formatValue = (v: unknown, n: number) => (v === '' ? '""' : formatShort(v, n));
   if (f.stored !== undefined || f.message === 'sent, not stored') return `${who}: ${formatValue(f.sent, 40)} → ${f.stored === undefined ? '(nothing)' : formatValue(f.stored, 40)}`;
   return f.sent !== undefined ? `${who}: ${formatValue(f.sent, 40)}` : `${who}: ${f.message}`;
 }

@@ -10,6 +10,7 @@ import { collectServerIds, type IssuedId } from './server-ids.js';
 
 /** Transport or tunnel headers: they belong to one connection, not to what the client asked. */
 const NOT_REPLAYED = /^(host|content-length|connection|keep-alive|transfer-encoding|authorization|x-forwarded-.*|forwarded|via|x-real-ip)$/i;
+const REPLAYABLE_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 export interface GeneratedSuite {
@@ -23,9 +24,9 @@ export interface GeneratedSuite {
 export function buildSuite(capture: Capture, name: string, captureFile: string): GeneratedSuite {
   const skipped: string[] = [];
   const exchanges = capture.exchanges.filter((e) => {
-    if (e.response) return true;
-    skipped.push(`#${e.seq} ${e.request.method} ${e.request.path}: no answer was recorded (${e.error ?? 'unknown'})`);
-    return false;
+    const why = !e.response ? `no answer was recorded (${e.error ?? 'unknown'})` : !REPLAYABLE_METHODS.has(e.request.method) ? `a suite cannot send ${e.request.method}` : undefined;
+    if (why) skipped.push(`#${e.seq} ${e.request.method} ${e.request.path}: ${why}`);
+    return !why;
   });
   const table = new ReplacementTable();
   const issued = collectServerIds(exchanges, table);
@@ -57,7 +58,10 @@ function buildStep(e: Exchange, i: number, id: string, table: ReplacementTable, 
   if (query.length > 0) request.query = Object.fromEntries(query.map(([k, v]) => [k, queryValue(table.rewriteString(v, i))]));
   const headers = stepHeaders(e.request.headers, defaults);
   if (Object.keys(headers).length > 0) request.headers = headers;
-  if (!e.request.headers.some(([n]) => n.toLowerCase() === 'authorization')) request.auth = 'none';
+  const hadCredential = e.request.headers.some(([n]) => n.toLowerCase() === 'authorization');
+  if (!hadCredential) request.auth = 'none';
+  // the recorded credential was refused (Okta's wrong-token check): replay with a wrong one too
+  else if (e.response!.status === 401) request.auth = 'invalid';
   if (e.request.body !== undefined) request.body = replacePasswords(table.rewrite(e.request.body, i));
   else if (e.request.bodyText !== undefined) request.rawBody = table.rewriteString(e.request.bodyText, i);
   const shownPath = readable(table.rewritePath(e.request.path, i));
@@ -146,6 +150,9 @@ function replacePasswords(value: unknown): unknown {
 function stepComment(e: Exchange, defaults: Record<string, string>): string {
   const lines = [`recorded exchange #${e.seq} (${e.startedAt}, ${e.durationMs} ms): ${e.request.method} ${e.request.path}${e.request.query ? `?${e.request.query}` : ''} → ${e.response!.status}`];
   if (usesPlusForSpace(e.request.query)) lines.push('the recording wrote spaces in the query as "+"; the replay sends %20');
+  const names = queryPairs(e.request.query).map(([n]) => n);
+  const repeated = names.filter((n, k) => names.indexOf(n) !== k);
+  if (repeated.length > 0) lines.push(`query parameter(s) repeated in the recording, sent once (the last value): ${[...new Set(repeated)].join(', ')}`);
   const redacted = e.request.headers.filter(([n, v]) => v.startsWith('[REDACTED') && !/^(authorization|cookie)$/i.test(n)).map(([n]) => n);
   if (redacted.length > 0) lines.push(`redacted header(s) not replayed: ${redacted.join(', ')} (pass them with --header)`);
   void defaults;

@@ -49,9 +49,11 @@ export function suiteYamlFromCapture(captureFile: string, outFile: string, opts:
 export function writeSuiteFromCapture(captureFile: string, outFile: string, opts: { name?: string } = {}): string {
   const { text, steps, skipped } = suiteYamlFromCapture(captureFile, outFile, opts);
   try {
-    writeFileSync(outFile, text);
+    writeFileSync(outFile, text, { flag: 'wx' }); // a suite may have been edited by hand: never overwrite it
   } catch (err) {
-    throw new UsageError(`--out ${outFile}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`--out ${outFile}: already exists (a suite may hold hand edits; remove it or choose another file)`);
+    throw new UsageError(`--out ${outFile}: cannot write (${code ?? 'error'})`);
   }
   const notes = skipped.map((s) => `  not replayed: ${s}`);
   return [`wrote ${outFile}: ${steps} steps from ${captureFile}`, ...notes, `run it: scim-check run ${outFile} --base-url …`].join('\n');
