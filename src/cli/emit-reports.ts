@@ -4,11 +4,12 @@ import { checkReporterSpecs, parseReporterFlag, writeReports, type ReporterSpec 
 import type { RunResult } from '../model/run-result.js';
 import { Redactor } from '../util/redact.js';
 import { useColor } from './color.js';
+import { appendGithubSummary, withGithubDefault } from './github-summary.js';
 
 export type { ReporterSpec };
 
 export function parseReporters(flags: string[] | undefined): ReporterSpec[] {
-  const specs = (flags && flags.length ? flags : ['console']).map(parseReporterFlag);
+  const specs = withGithubDefault(flags && flags.length ? flags : ['console']).map(parseReporterFlag);
   checkReporterSpecs(specs);
   return specs;
 }
@@ -17,4 +18,5 @@ export async function emitReports(run: RunResult, specs: ReporterSpec[], secrets
   const redactor = new Redactor();
   for (const s of secrets) redactor.add(s);
   await writeReports(run, specs, { stdout: (s) => process.stdout.write(s), color: useColor(), exchanges }, redactor);
+  if (specs.some((s) => s.name === 'github')) await appendGithubSummary(run, redactor);
 }

@@ -35,6 +35,8 @@ export interface RecordedExchange {
   responseHeaders?: Record<string, string>; // redacted
   responseBody?: unknown; // redacted, parsed JSON or a truncated string
   durationMs: number;
+  /** ISO time the request was sent (HAR needs it). */
+  startedAt?: string;
 }
 
 export type StepStatus = 'passed' | 'failed' | 'warned' | 'skipped' | 'errored';
@@ -48,6 +50,8 @@ export interface StepResult {
   durationMs: number;
   skipReason?: string;
   error?: { code: string; message: string };
+  /** scim-check's own request (fixture, verification read), not traffic Okta would send. */
+  ours?: true;
 }
 
 export interface TestResult {
@@ -57,6 +61,8 @@ export interface TestResult {
   steps: StepResult[];
   durationMs: number;
   skipReason?: string;
+  /** Where the test is written in its suite (CI annotations and JUnit point there). */
+  where?: SourcePosition;
 }
 
 export interface SuiteResult {
