@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JSON_REPORT_FORMAT, renderJson } from './json.js';
-import { sampleRun } from '../../test/helpers/sample-run.js';
+import { sampleRun } from '../../../test/helpers/sample-run.js';
 
 describe('renderJson', () => {
   it('starts with the format and the summary', () => {
