@@ -28,19 +28,20 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
   }
 }
 
-const MAX_ATTEMPTS = 3;
+export const MAX_ATTEMPTS = 3;
 /** Longer waits than Okta's own request timeout are not waited out: the 429 stands. */
 const MAX_RETRY_WAIT_MS = 60_000;
 
-function retryDelayMs(header: string | undefined): number | undefined {
+/** How long to wait before sending again after a 429, or undefined when its Retry-After is absent, unreadable or too long. */
+export function retryDelayMs(header: string | undefined): number | undefined {
   const ms = parseRetryAfter(header);
   return ms !== undefined && ms <= MAX_RETRY_WAIT_MS ? ms : undefined;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
   });
 }
 
