@@ -11,16 +11,18 @@ const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:U
 /** Where each capability is read from, for skip reasons. */
 export const CAPABILITY_SOURCE: Record<string, string> = {
   enterpriseUser: '/ResourceTypes',
+  groups: '/ResourceTypes',
 };
 
 export function capabilitySource(name: string): string {
   return CAPABILITY_SOURCE[name] ?? '/ServiceProviderConfig';
 }
 
-export function capabilityReader(client: HttpClient, baseUrl: string, token: string) {
+/** `overrides` are the user's own answers (--no-groups), which win over what the server says. */
+export function capabilityReader(client: HttpClient, baseUrl: string, token: string, overrides: Record<string, boolean> = {}) {
   let cached: Promise<Record<string, boolean>> | undefined;
   return () => {
-    cached ??= Promise.all([readServiceProviderConfig(client, baseUrl, token), readResourceTypes(client, baseUrl, token)]).then(([spc, rt]) => ({ ...spc, ...rt }));
+    cached ??= Promise.all([readServiceProviderConfig(client, baseUrl, token), readResourceTypes(client, baseUrl, token)]).then(([spc, rt]) => ({ ...spc, ...rt, ...overrides }));
     return cached;
   };
 }
@@ -49,9 +51,11 @@ async function readResourceTypes(client: HttpClient, baseUrl: string, token: str
   const body = (await getJson(client, baseUrl, token, '/ResourceTypes')) as { Resources?: unknown } | unknown[] | undefined;
   const list = Array.isArray(body) ? body : Array.isArray((body as { Resources?: unknown })?.Resources) ? ((body as { Resources: unknown[] }).Resources) : undefined;
   if (!list) return {};
+  // a server that lists its resource types but no Group has no groups: group tests are skipped
+  const groups = list.some((rt) => (rt as { name?: unknown })?.name === 'Group');
   const user = list.find((rt) => (rt as { name?: unknown })?.name === 'User') as { schemaExtensions?: { schema?: unknown }[] } | undefined;
-  if (!user) return {};
-  return { enterpriseUser: (user.schemaExtensions ?? []).some((e) => e?.schema === ENTERPRISE_USER) };
+  if (!user) return { groups };
+  return { groups, enterpriseUser: (user.schemaExtensions ?? []).some((e) => e?.schema === ENTERPRISE_USER) };
 }
 
 function findInsensitive(body: Record<string, unknown>, key: string): { supported?: unknown } | undefined {

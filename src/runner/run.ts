@@ -44,7 +44,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     runId,
     prefix: `scimcheck-${runId}`,
     signal,
-    capabilities: capabilityReader(client, options.baseUrl, options.token),
+    capabilities: capabilityReader(client, options.baseUrl, options.token, options.groups === undefined ? {} : { groups: options.groups }),
     cleanupRecords: [],
   };
   const results: SuiteResult[] = [];
