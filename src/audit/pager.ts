@@ -7,6 +7,7 @@ import { validateAgainst } from '../schema/validator.js';
 import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
 import type { AuditFinding, AuditResourceType, EndpointSummary } from './types.js';
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
+import { parseJson } from '../util/json-depth.js';
 
 export type ScimObject = Record<string, unknown>;
 
@@ -126,7 +127,7 @@ class PagerState {
   private async parse(bodyText: string, where: string, startIndex: number): Promise<ParsedPage> {
     let body: unknown;
     try {
-      body = JSON.parse(bodyText);
+      body = parseJson(bodyText);
     } catch {
       this.pageFailed = true;
       await this.pageFinding('LIST_RESPONSE_INVALID', `${where}: the body is not JSON`, startIndex);

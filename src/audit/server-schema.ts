@@ -5,6 +5,7 @@ import { joinUrl } from '../http/url.js';
 import { GROUP_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
 import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
 import type { AuditRuleCode } from './rules.js';
+import { parseJson } from '../util/json-depth.js';
 
 type ScimObject = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ export async function loadServerSchemas(fetch: FetchContext, baseUrl: string): P
   try {
     const { response } = await getWithRetry(fetch, joinUrl(baseUrl, '/Schemas'));
     if (response.status !== 200) return undefined;
-    body = JSON.parse(response.bodyText);
+    body = parseJson(response.bodyText);
   } catch (err) {
     if (err instanceof SyntaxError) return undefined;
     throw err;

@@ -1,7 +1,7 @@
 // The commander program. It only wires flags to library calls and maps every
 // failure to one documented exit code; stack traces only with --debug.
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, ExitError, TransportError, UsageError } from '../errors.js';
+import { EXIT, ExitError, TokenRejectedError, TransportError, UsageError } from '../errors.js';
 import { toolVersion } from '../util/version.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
@@ -16,6 +16,7 @@ Exit codes:
   1    at least one must-level check failed
   2    usage error or invalid input file (nothing was sent)
   3    the target could not be reached or answered outside HTTP (refused, TLS, timeout)
+  4    the target rejected the token (401/403)
   70   internal error (a bug in scim-check: please report it)
   130  interrupted by SIGINT (after clean-up); 143 for SIGTERM`;
 
@@ -57,6 +58,10 @@ function exitCodeFor(err: unknown, debug: boolean): number {
   if (err instanceof UsageError) {
     process.stderr.write(`scim-check: ${err.oneLine()}\n`);
     return EXIT.USAGE;
+  }
+  if (err instanceof TokenRejectedError) {
+    process.stderr.write(`scim-check: ${err.message} [exit ${EXIT.TOKEN_REJECTED}]\n`);
+    return EXIT.TOKEN_REJECTED;
   }
   if (err instanceof TransportError) {
     process.stderr.write(`scim-check: ${err.message} [${err.code}]\n`);

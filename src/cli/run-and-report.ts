@@ -6,7 +6,7 @@ import { parseHeaderFlags } from './options.js';
 import { resolveTarget } from './target.js';
 import { emitReports, parseReporters } from './emit-reports.js';
 import { loadProfile } from '../profile/load.js';
-import { EXIT } from '../errors.js';
+import { verdictOf } from '../runner/verdict.js';
 import { interruptSignal } from './signals.js';
 import { createRunProgress } from './run-progress.js';
 import { wantsProgress } from '../util/terminal.js';
@@ -57,10 +57,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   return exitCodeOf(run);
 }
 
+/** The exit code is the verdict's: the same computation as the console's last line and the reports. */
 export function exitCodeOf(run: RunResult): number {
-  if (run.interrupted === 'SIGINT') return EXIT.SIGINT;
-  if (run.interrupted === 'SIGTERM') return EXIT.SIGTERM;
-  const transport = run.suites.some((s) => s.tests.some((t) => t.steps.some((st) => st.status === 'errored' && st.error?.code.startsWith('SCIM_HTTP_'))));
-  if (transport) return EXIT.TRANSPORT;
-  return run.summary.mustFailures > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
+  return verdictOf(run).exitCode;
 }

@@ -5,6 +5,7 @@ import type { CheckResult, CleanupRecord, RunResult, SuiteResult, TestResult } f
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { compactJson, formatDuration, plural, visibleControls } from './format.js';
 import type { ReporterOptions } from './reporter.js';
+import { verdictOf } from '../runner/verdict.js';
 
 const GLYPH = { passed: '✓', failed: '✗', warned: '!', skipped: '-', errored: 'E', baselined: '~' } as const;
 
@@ -133,8 +134,10 @@ function viaSummary(records: CleanupRecord[]): string {
 function noticeLines(run: RunResult, c: ChalkInstance): string[] {
   const lines: string[] = [];
   if (run.interrupted) lines.push(c.red(`Interrupted by ${run.interrupted}: results are partial.`));
+  if (run.halted) lines.push(c.red(`Stopped early (${safe(run.halted.code)}): ${safe(run.halted.message)}; the tests not run are listed as skipped.`));
   for (const n of run.notices) {
-    const label = n.level === 'error' ? c.red('error') : n.level === 'warning' ? c.yellow('warning') : c.dim('info');
+    // a warning notice is a `!` line like a SHOULD-level check, and counted with them
+    const label = n.level === 'error' ? c.red('error') : n.level === 'warning' ? c.yellow(`${GLYPH.warned} warning`) : c.dim('info');
     lines.push(`${label} ${c.bold(safe(n.code))}: ${safe(n.message)}`);
   }
   return lines;
@@ -142,28 +145,22 @@ function noticeLines(run: RunResult, c: ChalkInstance): string[] {
 
 function summaryLine(run: RunResult, c: ChalkInstance): string {
   const s = run.summary;
+  const v = verdictOf(run);
   const parts = [
     c.green(`${s.passed} passed`),
     s.failed > 0 ? c.red(`${s.failed} failed`) : `${s.failed} failed`,
-    s.warned > 0 ? c.yellow(plural(s.warned, 'warning')) : plural(s.warned, 'warning'),
+    v.warnings > 0 ? c.yellow(plural(v.warnings, 'warning')) : plural(v.warnings, 'warning'),
     `${s.skipped} skipped`,
   ];
   if (s.errored > 0) parts.push(c.magenta(`${s.errored} errored`));
   if (s.baselined > 0) parts.push(`${s.baselined} baselined`);
-  return `${parts.join(', ')} (${plural(s.checks, 'check')}) in ${formatDuration(run.durationMs)}`;
+  return `${plural(v.tests, 'test')}: ${parts.join(', ')} (${plural(s.checks, 'check')}) in ${formatDuration(run.durationMs)}`;
 }
 
-function verdictLine(run: RunResult, c: ChalkInstance): string {
-  const s = run.summary;
-  const problems: string[] = [];
-  if (s.failed > 0 || s.mustFailures > 0) problems.push(`${plural(s.mustFailures, 'MUST-level check')} failed`);
-  if (s.errored > 0) problems.push(`${plural(s.errored, 'test')} errored`);
-  const runErrors = run.notices.filter((n) => n.level === 'error').length;
-  if (runErrors > 0) problems.push(plural(runErrors, 'run error'));
-  if (run.interrupted) problems.unshift(`interrupted by ${run.interrupted}, results are partial`);
-  if (problems.length > 0) return c.red.bold(`FAIL: ${problems.join('; ')}`);
-  if (s.warned > 0 || s.shouldFailures > 0) {
-    return c.yellow.bold(`PASS with ${plural(s.shouldFailures, 'SHOULD-level warning')}`);
-  }
-  return c.green.bold('PASS');
+/** The last line, from the one verdict computation (also the exit code, JSON and JUnit). */
+export function verdictLine(run: RunResult, c: ChalkInstance): string {
+  const v = verdictOf(run);
+  if (v.outcome === 'fail') return c.red.bold(v.line);
+  if (v.outcome === 'pass-with-warnings') return c.yellow.bold(v.line);
+  return c.green.bold(v.line);
 }

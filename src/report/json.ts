@@ -2,6 +2,7 @@
 // with the summary first so a reader (or `head`) sees the outcome immediately.
 import type { RunResult } from '../runner/results.js';
 import type { ReporterOptions } from './reporter.js';
+import { verdictOf } from '../runner/verdict.js';
 
 export const JSON_REPORT_FORMAT = 'scim-check-run/1';
 
@@ -9,6 +10,7 @@ export function renderJson(run: RunResult, _opts?: ReporterOptions): string {
   // Fixed key order for a stable diff between runs; nested data keeps the runner's order.
   const document = {
     format: JSON_REPORT_FORMAT,
+    verdict: verdictOf(run),
     summary: run.summary,
     tool: run.tool,
     target: run.target,
@@ -16,6 +18,7 @@ export function renderJson(run: RunResult, _opts?: ReporterOptions): string {
     startedAt: run.startedAt,
     durationMs: run.durationMs,
     interrupted: run.interrupted,
+    halted: run.halted,
     notices: run.notices,
     suites: run.suites,
     cleanup: run.cleanup,

@@ -32,6 +32,10 @@ export interface RunContext {
   capabilities(): Promise<Record<string, boolean>>;
   /** Removals done so far (each test cleans up when it ends), in order. */
   cleanupRecords: import('./results.js').CleanupRecord[];
+  /** Stops the run early when the target rejects the token or stops answering. */
+  health: import('./target-health.js').TargetHealth;
+  /** Set when the run must stop before its last test (--bail, or the target's health). */
+  halt?: import('./target-health.js').Halt;
   /** The server's own schemas, loaded once at the start of the run (absent when it publishes none). */
   declaredSchemas?: DeclaredSchemas;
 }

@@ -14,6 +14,8 @@ export interface CheckResult {
   detail?: string;
   ref?: string;
   where?: SourcePosition;
+  /** Set when the expectation itself could not be evaluated (a template, body path or validator error): the check errored. */
+  error?: { code: string; message: string };
   /** Set when a baseline accepted this failure. */
   baselined?: { reason: string; expires?: string };
 }
@@ -94,4 +96,6 @@ export interface RunResult {
   /** Run-level problems: interrupted, transport failure, baseline staleness... */
   notices: { level: 'error' | 'warning' | 'info'; code: string; message: string }[];
   interrupted?: 'SIGINT' | 'SIGTERM';
+  /** Set when the run stopped before its last test: the rest is listed as skipped with this reason. */
+  halted?: { code: import('./verdict.js').HaltCode; message: string };
 }

@@ -7,12 +7,14 @@ import type { HttpResponse } from '../http/client.js';
 import { TransportError, UsageError } from '../errors.js';
 import { buildRequest, type BuiltRequest } from './request-builder.js';
 import { evaluateExpectation, type ResponseView } from './expectations.js';
-import { guardWrite } from './write-guard.js';
+import { guardTarget, guardWrite } from './write-guard.js';
 import { getPath } from './body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
 import { runNamedCheck } from '../checks/registry.js';
 import { declaredChecks } from './declared-checks.js';
+import { JsonTooDeepError, parseJson } from '../util/json-depth.js';
+import { snippet } from './expectations.js';
 
 export interface StepScope {
   render: (v: unknown) => unknown;
@@ -27,13 +29,16 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
       await walkPages(step, suite, scope, ctx, result);
     } else {
       const built = buildRequest(step.request, suite, scope.render, targetOf(ctx));
-      const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix);
+      const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix) ?? guardTarget(built.http.url, ctx.options.baseUrl);
       if (refusal) throw new UsageError(refusal);
       const response = await send(ctx, built, result.exchanges);
-      result.checks.push(...assertAll(step, suite, built, response, scope, ctx));
-      captureAll(step, response, scope, result.checks);
+      // What the server created is recorded before any expectation runs: whatever
+      // happens next, the clean-up knows about it.
+      const captureChecks: CheckResult[] = [];
+      captureAll(step, response, scope, captureChecks);
       registerCreated(step, scope, ctx);
       if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
+      result.checks.push(...assertAll(step, suite, built, response, scope, ctx), ...captureChecks);
     }
   } catch (err) {
     if (!(err instanceof TransportError) && !(err instanceof UsageError)) throw err;
@@ -41,6 +46,8 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
     result.error = { code: err instanceof TransportError ? err.code : 'SCIM_CHECK_REFUSED', message: ctx.redactor.text(err.message) };
   }
   if (result.status !== 'errored') result.status = statusOf(result.checks);
+  const erroredCheck = result.checks.find((c) => c.error);
+  if (erroredCheck && !result.error) result.error = { ...erroredCheck.error! };
   result.durationMs = performance.now() - started;
   return result;
 }
@@ -58,7 +65,14 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
     durationMs: 0,
   };
   log.push(exchange);
-  const res: HttpResponse = await ctx.client.send({ ...built.http, signal: ctx.signal });
+  let res: HttpResponse;
+  try {
+    res = await ctx.client.send({ ...built.http, signal: ctx.signal });
+  } catch (err) {
+    if (err instanceof TransportError) ctx.health.failed(err);
+    throw err;
+  }
+  ctx.health.answered(res.status, built.http.headers['authorization'] === `Bearer ${ctx.options.token}`);
   const view = toView(res);
   exchange.status = res.status;
   exchange.responseHeaders = ctx.redactor.headers(res.headers);
@@ -71,9 +85,10 @@ export function toView(res: HttpResponse): ResponseView {
   let body: unknown;
   if (res.bodyText.trim() !== '') {
     try {
-      body = JSON.parse(res.bodyText);
-    } catch {
+      body = parseJson(res.bodyText);
+    } catch (err) {
       body = undefined; // not JSON: checks that need JSON say so
+      if (err instanceof JsonTooDeepError) return { status: res.status, headers: res.headers, body, bodyText: truncate(res.bodyText), durationMs: res.durationMs, tooDeep: err.message };
     }
   }
   return { status: res.status, headers: res.headers, body, bodyText: res.bodyText, durationMs: res.durationMs };
@@ -81,7 +96,7 @@ export function toView(res: HttpResponse): ResponseView {
 
 export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
   const checks = (step.expect ?? []).map((exp: Expectation) => {
-    const check = evaluateExpectation(exp, {
+    const check = evaluateOnItsOwn(exp, step, {
       response,
       requestBody: built.body,
       named: { profile: ctx.options.profile, languageFormat: ctx.options.languageFormat },
@@ -92,7 +107,34 @@ export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest,
     if (where) check.where = { ...where };
     return ctx.redactor.value(check);
   });
-  return [...checks, ...automaticProfileCheck(step, suite, response, ctx), ...declaredChecks(step, built, response, ctx)];
+  const depth: CheckResult[] = response.tooDeep
+    ? [{ code: `${step.id}.response.depth`, severity: 'must', passed: false, title: 'the response is JSON a client can walk', actual: snippet(response.bodyText), detail: response.tooDeep, where: step.position }]
+    : [];
+  return [...depth, ...checks, ...contained(`${step.id}.profile`, () => automaticProfileCheck(step, suite, response, ctx)), ...contained(`${step.id}.declared-schema`, () => declaredChecks(step, built, response, ctx))];
+}
+
+/** One expectation, evaluated on its own: an error in it is one errored check, never the end of the step. */
+function evaluateOnItsOwn(exp: Expectation, step: StepSpec, ectx: Parameters<typeof evaluateExpectation>[1]): CheckResult {
+  try {
+    return evaluateExpectation(exp, ectx);
+  } catch (err) {
+    const code = exp.code ?? `${step.id}.expectation`;
+    return erroredCheck(code, exp.severity ?? 'must', exp.description ?? 'expectation', err);
+  }
+}
+
+function contained(code: string, produce: () => CheckResult[]): CheckResult[] {
+  try {
+    return produce();
+  } catch (err) {
+    return [erroredCheck(code, 'must', 'automatic check', err)];
+  }
+}
+
+function erroredCheck(code: string, severity: CheckResult['severity'], title: string, err: unknown): CheckResult {
+  const e = err as Error;
+  const kind = e?.name === 'TemplateError' ? 'SUITE_TEMPLATE' : e instanceof RangeError ? 'CHECK_TOO_DEEP' : 'CHECK_ERRORED';
+  return { code, severity, passed: false, title, error: { code: kind, message: String(e?.message ?? err) } };
 }
 
 const USER_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -143,6 +185,8 @@ function registerCreated(step: StepSpec, scope: StepScope, ctx: RunContext): voi
     if (err instanceof Error && err.name === 'TemplateError') return; // an optional capture found nothing: nothing was created
     throw err;
   }
+  // a server may return the id as a JSON number (1004): it is still the run's own
+  if (typeof id === 'number' && Number.isFinite(id)) id = String(id);
   if (typeof id !== 'string' || id === '' || id.includes('${{')) return; // nothing was created, or no id came back
   const removals: CleanupRequest[] = step.creates.cleanup
     ? step.creates.cleanup.map((r) => ({
@@ -167,6 +211,7 @@ function noteDeleted(path: string, ctx: RunContext): void {
 }
 
 export function statusOf(checks: CheckResult[]): StepStatus {
+  if (checks.some((c) => c.error)) return 'errored';
   const failed = checks.filter((c) => !c.passed && !c.baselined);
   if (failed.some((c) => c.severity === 'must')) return 'failed';
   if (failed.length > 0) return 'warned';

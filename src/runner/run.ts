@@ -14,6 +14,8 @@ import { capabilityReader } from './capabilities.js';
 import { summarize } from './summary.js';
 import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
+import { TargetHealth, type Halt } from './target-health.js';
+import { probeTarget } from './probe.js';
 
 export interface RunHooks {
   /** Called as each test starts (live progress on a terminal). */
@@ -41,16 +43,19 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     runId,
     prefix: `scimcheck-${runId}`,
     signal,
-    capabilities: capabilityReader(client, options.baseUrl, options.token),
+    capabilities: capabilityReader(client, options.baseUrl, options.token, options.extraHeaders, signal),
+    health: new TargetHealth(),
     cleanupRecords: [],
   };
   const results: SuiteResult[] = [];
   const notices: RunResult['notices'] = [];
   let cleanup: CleanupRecord[] = [];
   try {
+    // test-credentials replays Okta's requests exactly: its first step is the probe
+    if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await probeTarget(ctx);
     if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await loadDeclaredSchemas(ctx, notices);
     for (const suite of suites) {
-      if (signal.aborted) break;
+      if (signal.aborted || haltOf(ctx)) break;
       results.push(await runOneSuite(suite, ctx, hooks));
     }
   } finally {
@@ -58,8 +63,14 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     cleanup = [...ctx.cleanupRecords, ...(await cleanUpFrom(ctx, 0))];
     await client.close();
   }
-  for (const c of cleanup.filter((r) => r.status === 'failed')) {
+  const halted = signal.aborted ? undefined : haltOf(ctx);
+  if (halted) listNotRun(suites, results, halted);
+  const failedRemovals = cleanup.filter((r) => r.status === 'failed');
+  for (const c of failedRemovals) {
     notices.push({ level: 'warning', code: 'CLEANUP_FAILED', message: `could not remove ${c.type} ${c.id}: ${c.detail ?? 'unknown reason'}` });
+  }
+  if (failedRemovals.length > 0) {
+    notices.push({ level: 'info', code: 'SWEEP_LATER', message: `remove the leftovers later with: scim-check sweep --base-url ${redactor.text(options.baseUrl)} --prefix ${ctx.prefix} --yes` });
   }
   return {
     tool: { name: 'scim-check', version: toolVersion() },
@@ -72,6 +83,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     summary: summarize(results),
     notices,
     interrupted: signal.aborted ? (String(signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : undefined,
+    halted,
   };
 }
 
@@ -79,12 +91,31 @@ async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): 
   const started = performance.now();
   const out: SuiteResult = { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
   for (const test of suite.tests) {
-    if (ctx.signal.aborted) break;
+    if (ctx.signal.aborted || haltOf(ctx)) break;
     hooks.onTestStart?.(suite, test);
     const result = await runTest(test, suite, ctx);
     out.tests.push(result);
-    if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) break;
+    if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) {
+      ctx.halt = { code: 'BAIL', message: `--bail: stopped after "${test.name}" ${result.status}` };
+    }
   }
   out.durationMs = performance.now() - started;
   return out;
+}
+
+/** Why the run stops early, if it does: --bail first, then the target's health. */
+export function haltOf(ctx: RunContext): Halt | undefined {
+  return ctx.halt ?? ctx.health.halt;
+}
+
+/** Every test the halted run did not reach is listed as skipped, with the reason. */
+function listNotRun(suites: SuiteSpec[], results: SuiteResult[], halt: Halt): void {
+  const reason = `not run: ${halt.message}`;
+  suites.forEach((suite, i) => {
+    const done = results[i] ?? { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
+    results[i] = done;
+    for (const test of suite.tests.slice(done.tests.length)) {
+      done.tests.push({ name: test.name, id: test.id ?? test.name, status: 'skipped', skipReason: reason, steps: [], durationMs: 0 });
+    }
+  });
 }
