@@ -9,6 +9,7 @@ import { registerList } from './commands/list.js';
 import { registerTestCredentials } from './commands/test-credentials.js';
 import { registerValidateMapping } from './commands/validate-mapping.js';
 import { registerAudit } from './commands/audit.js';
+import { registerSweep } from './commands/sweep.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerValidateMapping(program);
   registerAudit(program);
+  registerSweep(program);
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
   return program;
 }

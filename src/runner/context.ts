@@ -18,6 +18,8 @@ export interface RunOptions {
   declaredSchemasFile?: string;
   /** Read /Schemas and /ResourceTypes first (default true); off for exact Okta replays. */
   discoverSchemas?: boolean;
+  /** Tests inject a clock and sleep here; the CLI uses the defaults. */
+  retry?: Partial<import('./retry.js').RetryPolicy>;
 }
 
 export interface RunContext {
@@ -32,6 +34,10 @@ export interface RunContext {
   capabilities(): Promise<Record<string, boolean>>;
   /** Removals done so far (each test cleans up when it ends), in order. */
   cleanupRecords: import('./results.js').CleanupRecord[];
+  /** When and how 429/503 answers are retried (idempotent requests only). */
+  retry: import('./retry.js').RetryPolicy;
+  /** Writes that got no usable answer: they may have taken effect, so the run sweeps its prefix at the end. */
+  uncertainWrites: number;
   /** Stops the run early when the target rejects the token or stops answering. */
   health: import('./target-health.js').TargetHealth;
   /** Set when the run must stop before its last test (--bail, or the target's health). */

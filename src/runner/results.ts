@@ -29,6 +29,8 @@ export interface RecordedExchange {
   responseHeaders?: Record<string, string>; // redacted
   responseBody?: unknown; // redacted, parsed JSON or a truncated string
   durationMs: number;
+  /** Answers (429/503) after which the same request was sent again, and how long the run waited. */
+  retries?: { status: number; waitedMs: number }[];
 }
 
 export type StepStatus = 'passed' | 'failed' | 'warned' | 'skipped' | 'errored';

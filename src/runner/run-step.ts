@@ -15,6 +15,7 @@ import { runNamedCheck } from '../checks/registry.js';
 import { declaredChecks } from './declared-checks.js';
 import { JsonTooDeepError, parseJson } from '../util/json-depth.js';
 import { snippet } from './expectations.js';
+import { retryWait } from './retry.js';
 
 export interface StepScope {
   render: (v: unknown) => unknown;
@@ -66,13 +67,22 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
   };
   log.push(exchange);
   let res: HttpResponse;
-  try {
-    res = await ctx.client.send({ ...built.http, signal: ctx.signal });
-  } catch (err) {
-    if (err instanceof TransportError) ctx.health.failed(err);
-    throw err;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      res = await ctx.client.send({ ...built.http, signal: ctx.signal });
+    } catch (err) {
+      if (err instanceof TransportError) {
+        ctx.health.failed(err);
+        if (built.http.method !== 'GET') ctx.uncertainWrites++;
+      }
+      throw err;
+    }
+    ctx.health.answered(res.status, built.http.headers['authorization'] === `Bearer ${ctx.options.token}`);
+    const wait = retryWait(built.http.method, res.status, res.headers['retry-after'], attempt, ctx.retry);
+    if (wait === undefined || ctx.signal.aborted) break;
+    exchange.retries = [...(exchange.retries ?? []), { status: res.status, waitedMs: Math.round(wait) }];
+    await ctx.retry.sleep(wait, ctx.signal);
   }
-  ctx.health.answered(res.status, built.http.headers['authorization'] === `Bearer ${ctx.options.token}`);
   const view = toView(res);
   exchange.status = res.status;
   exchange.responseHeaders = ctx.redactor.headers(res.headers);

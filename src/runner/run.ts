@@ -16,6 +16,9 @@ import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
 import { TargetHealth, type Halt } from './target-health.js';
 import { probeTarget } from './probe.js';
+import { findLeftovers, removeLeftovers } from './sweep.js';
+import { DEFAULT_RETRY } from './retry.js';
+import { TransportError } from '../errors.js';
 
 export interface RunHooks {
   /** Called as each test starts (live progress on a terminal). */
@@ -45,6 +48,8 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     signal,
     capabilities: capabilityReader(client, options.baseUrl, options.token, options.extraHeaders, signal),
     health: new TargetHealth(),
+    uncertainWrites: 0,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
     cleanupRecords: [],
   };
   const results: SuiteResult[] = [];
@@ -61,15 +66,21 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   } finally {
     // each test removes what it created when it ends; this catches anything left
     cleanup = [...ctx.cleanupRecords, ...(await cleanUpFrom(ctx, 0))];
+    cleanup.push(...(await sweepRunPrefix(ctx, notices)));
     await client.close();
   }
   const halted = signal.aborted ? undefined : haltOf(ctx);
   if (halted) listNotRun(suites, results, halted);
+  const retried = results.flatMap((su) => su.tests.flatMap((t) => t.steps.flatMap((st) => st.exchanges.filter((e) => e.retries?.length))));
+  if (retried.length > 0) {
+    const waits = retried.flatMap((e) => e.retries!);
+    notices.push({ level: 'info', code: 'RETRIED', message: `${retried.length} request(s) sent again after ${[...new Set(waits.map((w) => w.status))].join('/')} (Retry-After honoured; waited ${waits.reduce((n, w) => n + w.waitedMs, 0)} ms in all; POST and PATCH are never repeated)` });
+  }
   const failedRemovals = cleanup.filter((r) => r.status === 'failed');
   for (const c of failedRemovals) {
     notices.push({ level: 'warning', code: 'CLEANUP_FAILED', message: `could not remove ${c.type} ${c.id}: ${c.detail ?? 'unknown reason'}` });
   }
-  if (failedRemovals.length > 0) {
+  if (failedRemovals.length > 0 || (ctx.uncertainWrites > 0 && ctx.health.halt?.code === 'TARGET_UNRESPONSIVE')) {
     notices.push({ level: 'info', code: 'SWEEP_LATER', message: `remove the leftovers later with: scim-check sweep --base-url ${redactor.text(options.baseUrl)} --prefix ${ctx.prefix} --yes` });
   }
   return {
@@ -101,6 +112,24 @@ async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): 
   }
   out.durationMs = performance.now() - started;
   return out;
+}
+
+/**
+ * A write that timed out or broke mid-response may still have created its resource,
+ * unknown to the ledger. Then the run looks for its own prefix and removes what it finds.
+ */
+async function sweepRunPrefix(ctx: RunContext, notices: RunResult['notices']): Promise<CleanupRecord[]> {
+  if (ctx.uncertainWrites === 0 || ctx.health.halt?.code === 'TARGET_UNRESPONSIVE') return [];
+  const target = { client: ctx.client, baseUrl: ctx.options.baseUrl, headers: { accept: 'application/scim+json', ...ctx.options.extraHeaders, authorization: `Bearer ${ctx.options.token}` } };
+  try {
+    const found = await findLeftovers(target, ctx.prefix);
+    const records = await removeLeftovers(target, found);
+    return records.map((r) => ({ ...r, id: ctx.redactor.text(r.id), detail: r.detail && ctx.redactor.text(r.detail) }));
+  } catch (err) {
+    if (!(err instanceof TransportError)) throw err;
+    notices.push({ level: 'warning', code: 'SWEEP_FAILED', message: ctx.redactor.text(`could not look for resources carrying ${ctx.prefix}: ${err.message}`) });
+    return [];
+  }
 }
 
 /** Why the run stops early, if it does: --bail first, then the target's health. */

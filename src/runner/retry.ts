@@ -1,0 +1,42 @@
+// 429 and 503 during a run: wait as the server asks (Retry-After, seconds or an HTTP
+// date) and send again, but only requests that are safe to repeat. POST and PATCH
+// are never repeated: the first one may have taken effect. undici's retry
+// interceptor does the same waiting, but hides the attempts; the report must say
+// which requests were retried, and tests must not wait real seconds (sleep is injected).
+import { parseRetryAfter } from '../audit/retry-after.js';
+
+export interface RetryPolicy {
+  maxRetries: number;
+  /** A Retry-After longer than this is not waited for: the answer stands. */
+  maxWaitMs: number;
+  /** Wait when the server gives no Retry-After; doubled per attempt. */
+  backoffMs: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
+}
+
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503]);
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 2,
+  maxWaitMs: 30_000,
+  backoffMs: 500,
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(t);
+        resolve();
+      }, { once: true });
+    }),
+  now: () => Date.now(),
+};
+
+/** How long to wait before the next attempt, or undefined when this answer stands. */
+export function retryWait(method: string, status: number, retryAfter: string | undefined, attempt: number, policy: RetryPolicy): number | undefined {
+  if (!RETRY_STATUSES.has(status) || !IDEMPOTENT_METHODS.has(method.toUpperCase()) || attempt >= policy.maxRetries) return undefined;
+  const asked = parseRetryAfter(retryAfter, policy.now());
+  const wait = asked ?? policy.backoffMs * 2 ** attempt;
+  return wait <= policy.maxWaitMs ? wait : undefined;
+}
