@@ -8,6 +8,7 @@ import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
 import type { AuditFinding, AuditResourceType, EndpointSummary } from './types.js';
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
 import { parseJson } from '../util/json-depth.js';
+import { TokenRejectedError } from '../errors.js';
 
 export type ScimObject = Record<string, unknown>;
 
@@ -112,6 +113,7 @@ class PagerState {
     this.summary.retries += retries;
     this.summary.pages += 1;
     const where = `${endpoint}?startIndex=${startIndex}&count=${opts.pageSize}`;
+    if (response.status === 401 || response.status === 403) throw new TokenRejectedError(response.status, `GET ${this.opts.resourceType === 'User' ? '/Users' : '/Groups'}`);
     if (response.status !== 200) {
       this.pageFailed = true;
       await this.pageFinding('PAGE_FAILED', `${where} answered ${response.status}${retries ? ` after ${retries} retries` : ''}`, startIndex);

@@ -4,6 +4,7 @@ import { checkReporterSpecs, parseReporterFlag, writeReports, type ReporterSpec 
 import type { RunResult } from '../runner/results.js';
 import { Redactor } from '../util/redact.js';
 import { useColor } from './color.js';
+import { verdictOf } from '../runner/verdict.js';
 
 export type { ReporterSpec };
 
@@ -17,4 +18,9 @@ export async function emitReports(run: RunResult, specs: ReporterSpec[], secrets
   const redactor = new Redactor();
   for (const s of secrets) redactor.add(s);
   await writeReports(run, specs, { stdout: (s) => process.stdout.write(s), color: useColor() }, redactor);
+  // When every report went to a file, the terminal still gets the verdict and where to look.
+  if (specs.every((s) => s.file !== undefined)) {
+    const where = specs.map((s) => `${s.name} report: ${s.file}`);
+    process.stdout.write(redactor.text(`${[...where, verdictOf(run).line].join('\n')}\n`));
+  }
 }

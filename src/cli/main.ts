@@ -76,5 +76,14 @@ function exitCodeFor(err: unknown, debug: boolean): number {
   return EXIT.INTERNAL;
 }
 
+// `scim-check run | head`: a reader that goes away is not an error of ours. Stop
+// writing quietly and end with the run's own exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stream.write = (() => true) as typeof stream.write;
+  });
+}
+
 const code = await main(process.argv);
 process.exitCode = code;

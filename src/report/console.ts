@@ -69,6 +69,7 @@ function testLines(test: TestResult, c: ChalkInstance): string[] {
 function stepDetailLines(test: TestResult, c: ChalkInstance): string[] {
   const groups = groupFailedChecks(test);
   const lines: string[] = [];
+  for (const located of groups.errored) lines.push(...checkLines(located, c.magenta(GLYPH.errored), c));
   for (const located of groups.mustFailures) lines.push(...checkLines(located, c.red(GLYPH.failed), c));
   for (const located of groups.shouldFailures) lines.push(...checkLines(located, c.yellow(GLYPH.warned), c));
   for (const located of groups.baselined) lines.push(...checkLines(located, c.dim(GLYPH.baselined), c));
@@ -95,6 +96,7 @@ function checkLines({ step, check }: LocatedCheck, glyph: string, c: ChalkInstan
     const detail = visibleControls(check.detail.replace(/\r\n?/g, '\n'), true).replace(/\t/g, '  ');
     lines.push(`${pad}detail:   ${detail.split('\n').join(`\n${pad}          `)}`);
   }
+  if (check.error) lines.push(`${pad}error:    ${c.magenta(safe(`${check.error.code}: ${check.error.message}`))}`);
   if (check.ref) lines.push(`${pad}ref:      ${c.cyan(safe(check.ref))}`);
   const at = positionLabel(check);
   if (at) lines.push(`${pad}at:       ${c.dim(safe(at))}`);

@@ -43,7 +43,7 @@ function suiteNode(suite: SuiteResult): XmlNode {
 function testNode(suite: SuiteResult, test: TestResult): XmlNode {
   const groups = groupFailedChecks(test);
   const children: XmlNode[] = [];
-  const outcome = outcomeNode(test, groups.mustFailures);
+  const outcome = outcomeNode(test, [...groups.errored, ...groups.mustFailures]);
   if (outcome) children.push(outcome);
   const out = systemOutText(test, groups.shouldFailures, groups.baselined);
   if (out) children.push({ name: 'system-out', text: out });
@@ -81,6 +81,7 @@ function checkText({ step, check }: LocatedCheck): string {
   if ('expected' in check) lines.push(`  expected: ${compactJson(check.expected)}`);
   if ('actual' in check) lines.push(`  actual:   ${compactJson(check.actual)}`);
   if (check.detail) lines.push(`  detail:   ${check.detail}`);
+  if (check.error) lines.push(`  error:    ${check.error.code}: ${check.error.message}`);
   if (check.ref) lines.push(`  ref:      ${check.ref}`);
   const at = positionLabel(check);
   if (at) lines.push(`  at:       ${at}`);

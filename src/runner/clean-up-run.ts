@@ -4,6 +4,7 @@ import type { RunContext } from './context.js';
 import type { CleanupRecord } from './results.js';
 import { buildRequest } from './request-builder.js';
 import { TransportError } from '../errors.js';
+import { sendRetrying } from './run-step.js';
 
 /** Removes what the run created since ledger position `mark`, newest first. */
 export async function cleanUpFrom(ctx: RunContext, mark: number): Promise<CleanupRecord[]> {
@@ -15,12 +16,11 @@ export async function cleanUpFrom(ctx: RunContext, mark: number): Promise<Cleanu
     if (ctx.health.halt?.code === 'TARGET_UNRESPONSIVE') return { error: 'not attempted: target unresponsive' };
     try {
       const built = buildRequest({ method: req.method, path: req.path, body: req.body }, noSuite, (v) => v, target);
-      const res = await ctx.client.send(built.http);
-      ctx.health.answered(res.status, false);
+      const res = await sendRetrying(ctx, built.http);
       return { status: res.status };
     } catch (err) {
-      if (err instanceof TransportError) ctx.health.failed(err);
-      return { error: ctx.redactor.text((err as Error).message) };
+      if (!(err instanceof TransportError)) throw err;
+      return { error: ctx.redactor.text(err.message) };
     }
   }, mark);
 }

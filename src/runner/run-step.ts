@@ -3,7 +3,7 @@
 import type { StepSpec, SuiteSpec, Expectation } from '../suite/types.js';
 import type { CheckResult, RecordedExchange, StepResult, StepStatus } from './results.js';
 import type { RunContext } from './context.js';
-import type { HttpResponse } from '../http/client.js';
+import type { HttpRequest, HttpResponse } from '../http/client.js';
 import { TransportError, UsageError } from '../errors.js';
 import { buildRequest, type BuiltRequest } from './request-builder.js';
 import { evaluateExpectation, type ResponseView } from './expectations.js';
@@ -67,21 +67,13 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
   };
   log.push(exchange);
   let res: HttpResponse;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      res = await ctx.client.send({ ...built.http, signal: ctx.signal });
-    } catch (err) {
-      if (err instanceof TransportError) {
-        ctx.health.failed(err);
-        if (built.http.method !== 'GET') ctx.uncertainWrites++;
-      }
-      throw err;
-    }
-    ctx.health.answered(res.status, built.http.headers['authorization'] === `Bearer ${ctx.options.token}`);
-    const wait = retryWait(built.http.method, res.status, res.headers['retry-after'], attempt, ctx.retry);
-    if (wait === undefined || ctx.signal.aborted) break;
-    exchange.retries = [...(exchange.retries ?? []), { status: res.status, waitedMs: Math.round(wait) }];
-    await ctx.retry.sleep(wait, ctx.signal);
+  try {
+    res = await sendRetrying(ctx, { ...built.http, signal: ctx.signal }, (status, waitedMs) => {
+      exchange.retries = [...(exchange.retries ?? []), { status, waitedMs }];
+    });
+  } catch (err) {
+    if (err instanceof TransportError && built.http.method !== 'GET') ctx.uncertainWrites++;
+    throw err;
   }
   const view = toView(res);
   exchange.status = res.status;
@@ -89,6 +81,27 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
   exchange.responseBody = ctx.redactor.value(view.body ?? truncate(res.bodyText));
   exchange.durationMs = res.durationMs;
   return view;
+}
+
+/**
+ * Sends one request: 429/503 answers to idempotent requests are retried as the
+ * server asks, and every answer or failure is reported to the target's health.
+ */
+export async function sendRetrying(ctx: RunContext, req: HttpRequest, onRetry?: (status: number, waitedMs: number) => void): Promise<HttpResponse> {
+  for (let attempt = 0; ; attempt++) {
+    let res: HttpResponse;
+    try {
+      res = await ctx.client.send(req);
+    } catch (err) {
+      if (err instanceof TransportError) ctx.health.failed(err);
+      throw err;
+    }
+    ctx.health.answered(res.status, req.headers['authorization'] === `Bearer ${ctx.options.token}`);
+    const wait = retryWait(req.method, res.status, res.headers['retry-after'], attempt, ctx.retry);
+    if (wait === undefined || req.signal?.aborted) return res;
+    onRetry?.(res.status, Math.round(wait));
+    await ctx.retry.sleep(wait, req.signal);
+  }
 }
 
 export function toView(res: HttpResponse): ResponseView {
