@@ -1,129 +1,152 @@
 #!/usr/bin/env node
-// Benchmark of the spine: a full default `scim-check run` against the reference
-// server, beside a bare undici loop sending the same requests in the same order
-// to a fresh reference server; and `scim-check --version` beside `node -e 0`.
-// Prints figures; no thresholds (machines are noisy: quote ratios from one run).
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
+// Benchmark of a `scim-check run` and of start-up.
+//  - whole process against whole process: `scim-check run` (default suites) beside
+//    bench/bare-replay.js, a bare undici script sending the very requests that run sent
+//    (recorded once), in the same order; each against a fresh reference server in a third process;
+//  - `scim-check --version` beside `node -e 0`;
+//  - in process (where the time goes): loading the suites, a first run, a warm run, beside a bare loop.
+// Measurements alternate (A B, B A, ...) and the medians are compared.
+//   node bench/run-bench.js [--repeat 7]
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { request, Agent } from 'undici';
-import { startServer } from '../dist/server/index.js';
+import { BIN, ROOT, median, startServerProcess, timeNode } from './lib/common.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'scim-check.js');
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
+const SELF = fileURLToPath(import.meta.url);
+const BARE = path.join(ROOT, 'bench', 'bare-replay.js');
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+/** Child mode: the real CLI in this process, with every request it sends written to a file. */
+async function recordChild(out, cliArgs) {
+  const { HttpClient } = await import('../dist/http/client.js');
+  const base = cliArgs[cliArgs.indexOf('--base-url') + 1];
+  const sent = [];
+  const send = HttpClient.prototype.send;
+  HttpClient.prototype.send = function (req) {
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !/^(authorization|content-length)$/i.test(k)));
+    sent.push({ method: req.method, path: req.url.slice(base.length), headers, body: req.body });
+    return send.call(this, req);
+  };
+  process.on('exit', () => writeFileSync(out, JSON.stringify(sent)));
+  process.argv = [process.argv[0], BIN, ...cliArgs];
+  await import('../dist/cli/main.js');
 }
 
-function timeProcess(args, env = {}) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8' });
-  const ms = performance.now() - t0;
-  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-// The reference server lives in this process, so the CLI must run without blocking it.
-function timeProcessAsync(args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ ms: performance.now() - t0, status, stderr }));
-  });
-}
-
-async function scimCheckRun(reportFile) {
-  const server = await startServer({ port: 0 });
+async function withServer(fn) {
+  const server = await startServerProcess();
   try {
-    const r = await timeProcessAsync([BIN, 'run', '--base-url', server.baseUrl, '--reporter', `json:${reportFile}`], { SCIM_TOKEN: server.token });
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function recordRequests(dir) {
+  const file = path.join(dir, 'requests.json');
+  await withServer(async (server) => {
+    const r = await timeNode([SELF, '--record', file, 'run', '--base-url', server.baseUrl], { env: { SCIM_TOKEN: server.token } });
+    if (r.status !== 0) throw new Error(`recording run exited ${r.status}: ${r.stderr}`);
+  });
+  return { file, count: JSON.parse(readFileSync(file, 'utf8')).length };
+}
+
+const timeCliRun = () =>
+  withServer(async (server) => {
+    const r = await timeNode([BIN, 'run', '--base-url', server.baseUrl], { env: { SCIM_TOKEN: server.token } });
     if (r.status !== 0) throw new Error(`scim-check run exited ${r.status}: ${r.stderr}`);
     return r.ms;
-  } finally {
-    await server.close();
-  }
-}
+  });
 
-function exchangesOf(reportFile) {
-  const run = JSON.parse(readFileSync(reportFile, 'utf8'));
-  const out = [];
-  for (const s of run.suites) for (const t of s.tests) for (const st of t.steps) for (const ex of st.exchanges) out.push(ex);
-  // clean-up requests are not in the report; replay one DELETE per removed resource
-  for (const c of run.cleanup) out.push({ method: 'DELETE', url: `${run.target.baseUrl}/${c.type === 'Group' ? 'Groups' : 'Users'}/bench-missing`, requestHeaders: { accept: 'application/scim+json' } });
-  return { run, exchanges: out };
-}
+const timeBare = (requestsFile) =>
+  withServer(async (server) => {
+    const r = await timeNode([BARE, server.baseUrl, requestsFile], { env: { SCIM_TOKEN: server.token } });
+    if (r.status !== 0) throw new Error(`bare replay exited ${r.status}: ${r.stderr}`);
+    return r.ms;
+  });
 
-async function bareReplay(exchanges, originalBase) {
-  const server = await startServer({ port: 0 });
-  const agent = new Agent({ connections: 1 });
-  try {
-    const t0 = performance.now();
-    for (const ex of exchanges) {
-      const url = server.baseUrl + ex.url.slice(originalBase.length);
-      const headers = { ...ex.requestHeaders, authorization: `Bearer ${server.token}` };
-      delete headers['content-length'];
-      const res = await request(url, { method: ex.method, headers, body: ex.requestBody === undefined ? undefined : JSON.stringify(ex.requestBody), dispatcher: agent });
-      await res.body.text();
+/** Alternates a and b (a b, b a, a b, ...) `repeat` times each; medians. */
+async function sideBySide(repeat, a, b) {
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < repeat; i++) {
+    if (i % 2 === 0) {
+      as.push(await a());
+      bs.push(await b());
+    } else {
+      bs.push(await b());
+      as.push(await a());
     }
-    return performance.now() - t0;
-  } finally {
-    await agent.close();
-    await server.close();
   }
+  return { a: median(as), b: median(bs), as, bs };
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-bench-'));
-const runTimes = [];
-const bareTimes = [];
-let requests = 0;
-for (let i = 0; i < REPEAT; i++) {
-  const file = path.join(dir, `run-${i}.json`);
-  runTimes.push(await scimCheckRun(file));
-  const { run, exchanges } = exchangesOf(file);
-  requests = exchanges.length;
-  bareTimes.push(await bareReplay(exchanges, run.target.baseUrl));
-}
-const versionTimes = [];
-const nodeTimes = [];
-for (let i = 0; i < REPEAT; i++) {
-  versionTimes.push(timeProcess([BIN, '--version']).ms);
-  nodeTimes.push(timeProcess(['-e', '0']).ms);
-}
-// Where the time goes, in this process: loading and validating the suites, a first
-// run (ajv and V8 compile on first use), and a warm run of the same suites.
-const { resolveSuites } = await import('../dist/suite/discover.js');
-const { runSuites } = await import('../dist/runner/run.js');
-const { loadProfile } = await import('../dist/profile/load.js');
-const phases = { load: [], first: [], warm: [] };
-{
+/** In this process: suite loading, a first and a warm run, and a bare loop, against an in-process server. */
+async function inProcess(requestsFile, repeat) {
+  const { resolveSuites } = await import('../dist/suite/discover.js');
+  const { runSuites } = await import('../dist/runner/run.js');
+  const { loadProfile } = await import('../dist/profile/load.js');
+  const { startServer } = await import('../dist/server/index.js');
+  const { Agent, request } = await import('undici');
   const t0 = performance.now();
   const suites = resolveSuites([], {});
-  phases.load.push(performance.now() - t0);
+  const load = performance.now() - t0;
   const server = await startServer({ port: 0 });
-  const opts = { baseUrl: server.baseUrl, token: server.token, embedded: true, timeoutMs: 60000, bail: false, extraHeaders: {}, profile: loadProfile('okta-minimum'), languageFormat: 'iso639-1' };
+  const opts = { baseUrl: server.baseUrl, token: server.token, embedded: false, timeoutMs: 60000, bail: false, extraHeaders: {}, profile: loadProfile('okta-minimum'), languageFormat: 'iso639-1' };
   const t1 = performance.now();
   await runSuites(suites, opts);
-  phases.first.push(performance.now() - t1);
-  for (let i = 0; i < REPEAT; i++) {
-    const t2 = performance.now();
+  const first = performance.now() - t1;
+  const requests = JSON.parse(readFileSync(requestsFile, 'utf8'));
+  const bareLoop = async () => {
+    const agent = new Agent({ connections: 1 });
+    const t = performance.now();
+    for (const r of requests) {
+      const res = await request(server.baseUrl + r.path, { method: r.method, headers: { ...r.headers, authorization: `Bearer ${server.token}` }, body: r.body, dispatcher: agent });
+      await res.body.text();
+    }
+    const ms = performance.now() - t;
+    await agent.close();
+    return ms;
+  };
+  const warmRun = async () => {
+    const t = performance.now();
     await runSuites(suites, opts);
-    phases.warm.push(performance.now() - t2);
-  }
+    return performance.now() - t;
+  };
+  const { a: warm, b: bare } = await sideBySide(repeat, warmRun, bareLoop);
   await server.close();
+  return { load, first, warm, bare };
 }
-const fmt = (ms) => `${ms.toFixed(0)} ms`;
-console.log(`scim-check bench (median of ${REPEAT}, node ${process.version})`);
-console.log(`  default run, whole process     ${fmt(median(runTimes))}  (${requests} requests incl. clean-up)`);
-console.log(`  bare undici, same requests     ${fmt(median(bareTimes))}`);
-console.log(`  ratio run / bare               ${(median(runTimes) / median(bareTimes)).toFixed(1)}x`);
-console.log(`  in process: load+validate suites ${fmt(phases.load[0])}, first run ${fmt(phases.first[0])}, warm run ${fmt(median(phases.warm))}`);
-console.log(`  ratio warm run / bare          ${(median(phases.warm) / median(bareTimes)).toFixed(1)}x`);
-console.log(`  scim-check --version           ${fmt(median(versionTimes))}`);
-console.log(`  node -e 0                      ${fmt(median(nodeTimes))}`);
-console.log(`  ratio --version / node -e 0    ${(median(versionTimes) / median(nodeTimes)).toFixed(1)}x`);
+
+export async function runBench({ repeat = 7 } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-run-bench-'));
+  try {
+    const recorded = await recordRequests(dir);
+    await timeCliRun(); // warm the file system cache for both sides
+    await timeBare(recorded.file);
+    const run = await sideBySide(repeat, timeCliRun, () => timeBare(recorded.file));
+    const version = await sideBySide(repeat * 2, async () => (await timeNode([BIN, '--version'])).ms, async () => (await timeNode(['-e', '0'])).ms);
+    const phases = await inProcess(recorded.file, repeat);
+    return { requests: recorded.count, runMs: run.a, bareMs: run.b, versionMs: version.a, nodeMs: version.b, phases };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printRunBench(r, repeat) {
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  console.log(`run benchmark (medians of ${repeat}, alternating; node ${process.version})`);
+  console.log(`  scim-check run (default suites), whole process   ${ms(r.runMs)}  (${r.requests} requests)`);
+  console.log(`  bare undici script, same requests, own process   ${ms(r.bareMs)}`);
+  console.log(`  ratio run / bare                                 ${(r.runMs / r.bareMs).toFixed(2)}x  (goal <= 1.3x)`);
+  console.log(`  in process: loading the suites ${ms(r.phases.load)}, first run ${ms(r.phases.first)}, warm run ${ms(r.phases.warm)}, bare loop ${ms(r.phases.bare)} (warm/bare ${(r.phases.warm / r.phases.bare).toFixed(2)}x)`);
+  console.log(`  scim-check --version ${ms(r.versionMs)}, node -e 0 ${ms(r.nodeMs)}: ${(r.versionMs / r.nodeMs).toFixed(2)}x  (goal <= 1.5x)`);
+}
+
+const i = process.argv.indexOf('--record');
+if (i >= 0) {
+  await recordChild(process.argv[i + 1], process.argv.slice(i + 2));
+} else if (process.argv[1] === SELF) {
+  const r = process.argv.indexOf('--repeat');
+  const repeat = r >= 0 ? Number(process.argv[r + 1]) : 7;
+  printRunBench(await runBench({ repeat }), repeat);
+}

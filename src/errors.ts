@@ -1,5 +1,6 @@
 // Every failure the CLI can end with, mapped to one documented exit code.
 // Anything that is not one of these classes is an internal error (70).
+import type { SourcePosition } from './model/position.js';
 
 export const EXIT = {
   OK: 0,
@@ -14,11 +15,8 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export interface SourcePosition {
-  file: string;
-  line: number;
-  col: number;
-}
+/** @deprecated transition shim (issue 11): import SourcePosition from model/position.js. */
+export type { SourcePosition };
 
 /** Bad flag, bad input file, bad suite: nothing was sent. Exit 2. */
 export class UsageError extends Error {

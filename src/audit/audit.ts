@@ -7,7 +7,9 @@ import { toolVersion } from '../util/version.js';
 import { CrossIndex } from './cross-index.js';
 import { DEFAULT_RETRY_POLICY, type FetchContext, type RetryPolicy } from './fetch-with-retry.js';
 import { FindingCollector, type FindingSink } from './findings.js';
-import { readAllPages, type PagerResult, type ScimObject } from './pager.js';
+import { readAllPages, type IdSet, type PagerResult, type ScimObject } from './pager.js';
+import { FingerprintSet } from './compact/hash-tables.js';
+import { rereadPositions } from './reread.js';
 import { RateLimiter } from './rate-limiter.js';
 import { checkResource, type ResourceCheckContext } from './resource-checks.js';
 import { loadServerSchemas } from './server-schema.js';
@@ -63,15 +65,16 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   try {
     const serverSchemas = await loadServerSchemas(fetch, opts.baseUrl);
     const checks: ResourceCheckContext = { profile: opts.profile, languageFormat: opts.languageFormat, serverSchemas };
-    const userIds = new Set<string>();
-    const groupIds = new Set<string>();
+    // ids as 64-bit fingerprints: 8 bytes each, whatever their length
+    const userIds = new FingerprintSet();
+    const groupIds = new FingerprintSet();
     const known = (id: string) => userIds.has(id) || groupIds.has(id);
     const endpoints: EndpointSummary[] = [];
     // without users there is nothing to resolve members against: do not even keep them
     const resolveMembers = opts.resources.includes('User');
     let users: PagerResult | undefined;
     let groups: PagerResult | undefined;
-    const read = (kind: AuditResourceType, ids: Set<string>) =>
+    const read = (kind: AuditResourceType, ids: IdSet) =>
       readAllPages({
         fetch,
         baseUrl: opts.baseUrl,
@@ -89,7 +92,12 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
         },
       });
     // users first: group members then resolve against a complete set of user ids as they arrive
-    if (opts.resources.includes('User')) endpoints.push((users = await read('User', userIds)).summary);
+    if (opts.resources.includes('User')) {
+      endpoints.push((users = await read('User', userIds)).summary);
+      // duplicate candidates (same key hash) against their first holders, re-read by position
+      const firstHolders = await rereadPositions(fetch, opts.baseUrl, cross.positionsToVerify(), opts.pageSize, opts.concurrency);
+      for (const f of cross.verifyDuplicates(firstHolders)) await collector.add(f);
+    }
     if (opts.resources.includes('Group')) endpoints.push((groups = await read('Group', groupIds)).summary);
     if (groups) {
       const reason = memberCheckBlocker(users);

@@ -1,31 +1,41 @@
-// What the cross-resource rules need, and nothing more: one small record per user in up
-// to three lookup maps (userName lower-cased, email lower-cased, externalId as is), and
-// the group member references that do not resolve yet. Everything else of a page is
-// dropped once it has been checked, so memory grows with the keys, not the resources.
+// What the cross-resource rules need, in compact form: per duplicate rule, a table from a
+// 32-bit hash of each key (userName lower-cased, email lower-cased, externalId as is) to the
+// listing position of its first holder, a few bytes per key and no string kept. A key whose
+// hash was seen before is a candidate, kept with its text; once every user is read, the
+// candidates are verified against their first holders, re-read by position (verifyDuplicates):
+// equal keys are duplicates, different keys a hash collision, dropped. Memory grows with
+// the keys by bytes, not with the resources; only candidates and unresolved members keep text.
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
 import type { AuditFinding } from './types.js';
+import { hash32 } from './compact/fingerprint.js';
+import { FirstByHash } from './compact/hash-tables.js';
 
 type ScimObject = Record<string, unknown>;
 
-interface UserRef {
+interface Holder {
   id?: string;
   label?: string;
   position: number;
-  /** One bit per duplicate rule once this user has been reported for it. */
-  reported: number;
+}
+
+/** A later user whose key hashed like an earlier user's key. */
+interface Candidate extends Holder {
+  rule: number;
+  hash: number;
+  key: string;
+  firstPosition: number;
 }
 
 interface DuplicateRule {
   code: AuditRuleCode;
   attribute: string;
-  bit: number;
   keys: (user: ScimObject) => string[];
 }
 
 const DUPLICATE_RULES: DuplicateRule[] = [
-  { code: 'USERNAME_DUPLICATE', attribute: 'userName', bit: 1, keys: (u) => (typeof u.userName === 'string' && u.userName.trim() ? [u.userName.trim().toLowerCase()] : []) },
-  { code: 'EMAIL_DUPLICATE', attribute: 'emails.value', bit: 2, keys: emailKeys },
-  { code: 'EXTERNAL_ID_DUPLICATE', attribute: 'externalId', bit: 4, keys: (u) => (typeof u.externalId === 'string' && u.externalId !== '' ? [u.externalId] : []) },
+  { code: 'USERNAME_DUPLICATE', attribute: 'userName', keys: (u) => (typeof u.userName === 'string' && u.userName.trim() ? [u.userName.trim().toLowerCase()] : []) },
+  { code: 'EMAIL_DUPLICATE', attribute: 'emails.value', keys: emailKeys },
+  { code: 'EXTERNAL_ID_DUPLICATE', attribute: 'externalId', keys: (u) => (typeof u.externalId === 'string' && u.externalId !== '' ? [u.externalId] : []) },
 ];
 
 function emailKeys(user: ScimObject): string[] {
@@ -46,32 +56,63 @@ interface PendingMember {
 }
 
 export class CrossIndex {
-  private readonly maps = DUPLICATE_RULES.map(() => new Map<string, UserRef>());
+  private readonly tables = DUPLICATE_RULES.map(() => new FirstByHash());
+  private readonly candidates: Candidate[] = [];
   private readonly pendingMembers: PendingMember[] = [];
 
-  /** Duplicate and inactive findings for one user, including the earlier holder of a key when first seen twice. */
+  /** Inactive findings for one user at once; duplicate candidates are kept for verifyDuplicates. */
   noteUser(user: ScimObject, position: number): AuditFinding[] {
-    const ref: UserRef = { id: str(user.id), label: str(user.userName), position, reported: 0 };
-    const findings: AuditFinding[] = [];
     DUPLICATE_RULES.forEach((rule, i) => {
       for (const key of rule.keys(user)) {
-        const first = this.maps[i].get(key);
-        if (!first) {
-          this.maps[i].set(key, ref);
-          continue;
-        }
-        if (!(first.reported & rule.bit)) {
-          first.reported |= rule.bit;
-          findings.push(duplicateFinding(rule, first, key, ref.id));
-        }
-        if (!(ref.reported & rule.bit)) {
-          ref.reported |= rule.bit;
-          findings.push(duplicateFinding(rule, ref, key, first.id));
-        }
+        const hash = hash32(key);
+        const firstPosition = this.tables[i].firstOrSet(hash, position);
+        // the same user's own two keys can only share a hash by collision
+        if (firstPosition >= 0 && firstPosition !== position) this.candidates.push({ rule: i, hash, key, firstPosition, id: str(user.id), label: str(user.userName), position });
       }
     });
-    if (user.active === false) {
-      findings.push({ ...userFinding('USER_INACTIVE', ref), attribute: 'active', value: false, message: 'active is false: Okta does not import inactive users' });
+    if (user.active !== false) return [];
+    return [{ ...userFinding('USER_INACTIVE', { id: str(user.id), label: str(user.userName), position }), attribute: 'active', value: false, message: 'active is false: Okta does not import inactive users' }];
+  }
+
+  /** Listing positions of the first holders the candidates must be compared with. */
+  positionsToVerify(): number[] {
+    return [...new Set(this.candidates.map((c) => c.firstPosition))].sort((a, b) => a - b);
+  }
+
+  /**
+   * Duplicate findings, once every user is read: each candidate against its first holder
+   * (`firstHolders`: the user re-read at that position, when it could be) and against the
+   * other candidates of the same hash. One finding per user and rule, naming an other holder.
+   */
+  verifyDuplicates(firstHolders: Map<number, ScimObject | undefined>): AuditFinding[] {
+    const groups = new Map<string, Candidate[]>();
+    for (const c of this.candidates) {
+      const k = `${c.rule}:${c.hash}`;
+      (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
+    }
+    const findings: AuditFinding[] = [];
+    const reported = new Set<string>();
+    for (const group of groups.values()) {
+      const rule = DUPLICATE_RULES[group[0].rule];
+      const holders: (Holder & { key: string })[] = [...group];
+      const first = firstHolders.get(group[0].firstPosition);
+      if (first) {
+        for (const key of rule.keys(first)) {
+          if (hash32(key) === group[0].hash) holders.push({ id: str(first.id), label: str(first.userName), position: group[0].firstPosition, key });
+        }
+      }
+      const byKey = new Map<string, (Holder & { key: string })[]>();
+      for (const h of holders) (byKey.get(h.key) ?? byKey.set(h.key, []).get(h.key)!).push(h);
+      for (const [key, same] of byKey) {
+        if (same.length < 2) continue; // a hash collision, not a duplicate
+        same.sort((a, b) => a.position - b.position);
+        same.forEach((h, i) => {
+          const once = `${rule.code}:${h.position}`;
+          if (reported.has(once)) return;
+          reported.add(once);
+          findings.push(duplicateFinding(rule, h, key, (i === 0 ? same[1] : same[0]).id));
+        });
+      }
     }
     return findings;
   }
@@ -105,7 +146,7 @@ export class CrossIndex {
   }
 }
 
-function duplicateFinding(rule: DuplicateRule, who: UserRef, key: string, otherId: string | undefined): AuditFinding {
+function duplicateFinding(rule: DuplicateRule, who: Holder, key: string, otherId: string | undefined): AuditFinding {
   return {
     ...userFinding(rule.code, who),
     attribute: rule.attribute,
@@ -114,7 +155,7 @@ function duplicateFinding(rule: DuplicateRule, who: UserRef, key: string, otherI
   };
 }
 
-function userFinding(code: AuditRuleCode, ref: UserRef): AuditFinding {
+function userFinding(code: AuditRuleCode, ref: Holder): AuditFinding {
   return { code, severity: AUDIT_RULES[code].severity, resourceType: 'User', resourceId: ref.id, label: ref.label, position: ref.position, message: '' };
 }
 

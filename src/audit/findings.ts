@@ -1,6 +1,7 @@
 // Aggregates findings as they stream in: a count per rule and the first few examples
 // by listing position (so reports are stable whatever order concurrent pages arrive in).
 // Every finding is also handed to the sinks (the streamed JSON Lines report) and then dropped.
+import { SEVERITY_ORDER } from '../model/severity.js';
 import { ruleTitle } from './rules.js';
 import type { AuditFinding, AuditSeverity, RuleSummary } from './types.js';
 
@@ -11,8 +12,6 @@ interface RuleBucket {
   count: number;
   examples: AuditFinding[];
 }
-
-const SEVERITY_ORDER: Record<AuditSeverity, number> = { must: 0, should: 1, info: 2 };
 
 export class FindingCollector {
   private readonly buckets = new Map<string, RuleBucket>();

@@ -9,6 +9,13 @@ import type { AuditFinding, AuditResourceType, EndpointSummary } from './types.j
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
 import { parseJson } from '../util/json-depth.js';
 import { TokenRejectedError } from '../errors.js';
+import { FingerprintSet } from './compact/hash-tables.js';
+
+/** The ids read so far: a Set, or the audit's compact FingerprintSet. */
+export interface IdSet {
+  has(id: string): boolean;
+  add(id: string): unknown;
+}
 
 export type ScimObject = Record<string, unknown>;
 
@@ -24,7 +31,7 @@ export interface PagerOptions {
   onResources: (resources: { resource: ScimObject; position: number }[]) => Promise<void>;
   onFinding: (finding: AuditFinding) => Promise<void>;
   /** Set to fill with the ids read (shared with the caller, e.g. to resolve group members early). */
-  ids?: Set<string>;
+  ids?: IdSet;
   /** Called after every page, for the progress bar. */
   onProgress?: (read: number, total: number | undefined) => void;
 }
@@ -38,7 +45,7 @@ interface ParsedPage {
 export interface PagerResult {
   summary: EndpointSummary;
   /** Ids of every resource read (needed to resolve group members). */
-  ids: Set<string>;
+  ids: IdSet;
   /** True when a page could not be read: totals are then incomplete. */
   pageFailed: boolean;
 }
@@ -69,7 +76,7 @@ export async function readAllPages(opts: PagerOptions): Promise<PagerResult> {
 }
 
 class PagerState {
-  readonly ids: Set<string>;
+  readonly ids: IdSet;
   readonly summary: EndpointSummary;
   firstTotal?: number;
   latestTotal = 0;
@@ -82,7 +89,7 @@ class PagerState {
   private countIgnoredReported = false;
 
   constructor(private readonly opts: PagerOptions) {
-    this.ids = opts.ids ?? new Set<string>();
+    this.ids = opts.ids ?? new FingerprintSet();
     this.step = opts.pageSize;
     this.next = 1 + opts.pageSize;
     this.summary = { resourceType: opts.resourceType, read: 0, pages: 0, retries: 0, truncated: false };

@@ -1,16 +1,15 @@
 // Data shapes of an audit: what a finding is, what the run ends with. Reporters
 // read only these; nothing here knows about HTTP.
-import type { Severity } from '../suite/types.js';
+import type { Finding, FindingGroup } from '../model/finding.js';
+import type { FindingSeverity } from '../model/severity.js';
+import type { Verdict } from '../model/verdict.js';
 
 /** `info` findings are facts a person should know before a cutover; they never fail the audit. */
-export type AuditSeverity = Severity | 'info';
+export type AuditSeverity = FindingSeverity;
 
 export type AuditResourceType = 'User' | 'Group';
 
-export interface AuditFinding {
-  /** Stable rule code: USERNAME_DUPLICATE, ATTR_MANDATORY_MISSING… */
-  code: string;
-  severity: AuditSeverity;
+export interface AuditFinding extends Finding {
   resourceType: AuditResourceType;
   /** SCIM id of the offending resource; absent for page-level findings. */
   resourceId?: string;
@@ -25,14 +24,8 @@ export interface AuditFinding {
   position?: number;
 }
 
-export interface RuleSummary {
-  code: string;
-  severity: AuditSeverity;
-  title: string;
-  count: number;
-  /** The first findings by listing position, at most `maxExamples`. */
-  examples: AuditFinding[];
-}
+/** One rule's findings, folded: a count and the first few by listing position. */
+export type RuleSummary = FindingGroup<AuditFinding>;
 
 export interface EndpointSummary {
   resourceType: AuditResourceType;
@@ -47,7 +40,7 @@ export interface EndpointSummary {
   truncated: boolean;
 }
 
-export type AuditVerdict = 'pass' | 'fail';
+export type AuditVerdict = Verdict;
 
 export interface AuditResult {
   tool: { name: string; version: string };

@@ -1,6 +1,6 @@
 // Named checks for the Okta lifecycle packs: rules where Okta accepts more than one
 // answer (404 or an empty list; 200 with the user or 204), and exact group membership.
-import type { NamedCheck } from './registry.js';
+import type { NamedCheck } from './named-check.js';
 
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;

@@ -1,27 +1,10 @@
 // Named checks that suites call with `check: NAME`. Adding a check for a new quirk
 // is one function here (or in a sibling module) plus YAML that uses it.
-import type { AttributeProfile } from '../profile/types.js';
+import type { NamedCheck, NamedCheckContext, NamedCheckOutcome } from './named-check.js';
 import * as attr from './attribute-checks.js';
 import * as resp from './response-checks.js';
 import * as okta from './okta-checks.js';
 import * as rfc from './rfc-checks.js';
-
-export interface NamedCheckContext {
-  body: unknown;
-  request: { body?: unknown };
-  response: { status: number; headers: Record<string, string>; bodyText: string };
-  profile: AttributeProfile;
-  languageFormat: 'iso639-1' | 'bcp47';
-}
-
-export interface NamedCheckOutcome {
-  passed: boolean;
-  actual?: unknown;
-  expected?: unknown;
-  detail?: string;
-}
-
-export type NamedCheck = (ctx: NamedCheckContext, args: Record<string, unknown>) => NamedCheckOutcome;
 
 export const NAMED_CHECKS: Record<string, { run: NamedCheck; description: string }> = {
   'mandatory-attributes': { run: attr.mandatoryAttributes, description: "every User carries the active profile's mandatory attributes" },

@@ -1,6 +1,6 @@
 // Checks on the HTTP envelope of a SCIM response that need more than one value
 // at once (a header against a body field, a count against the request).
-import type { NamedCheck } from './registry.js';
+import type { NamedCheck } from './named-check.js';
 
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;

@@ -2,7 +2,7 @@
 // one response, or a response with values captured earlier (passed in `with:`,
 // which is templated). Each returns passed/expected/actual/detail and never throws.
 import { validateAgainst } from '../schema/validator.js';
-import type { NamedCheck, NamedCheckOutcome } from './registry.js';
+import type { NamedCheck, NamedCheckOutcome } from './named-check.js';
 
 type Obj = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import { Redactor } from '../util/redact.js';
 import { useColor } from './color.js';
 import { parseHeaderFlags } from './options.js';
 import { resolveTarget, type Target } from './target.js';
-import type { AuditFlags } from './commands/audit.js';
+import type { AuditFlags } from './audit-flags.js';
 
 export function parseResources(value: string): AuditResourceType[] {
   const out = new Set<AuditResourceType>();

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import { applyBaseline, baselineFromRun, loadBaseline, type BaselineEntry } from '../runner/baseline.js';
 
 export interface BaselineFlags {

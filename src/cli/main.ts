@@ -10,6 +10,10 @@ import { registerTestCredentials } from './commands/test-credentials.js';
 import { registerValidateMapping } from './commands/validate-mapping.js';
 import { registerAudit } from './commands/audit.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerProvision } from './commands/provision.js';
+import { registerRecord } from './commands/record.js';
+import { addConfigOptions } from './project-config.js';
+import { registerInit } from './commands/init.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -36,6 +40,10 @@ export function buildProgram(): Command {
   registerValidateMapping(program);
   registerAudit(program);
   registerSweep(program);
+  registerProvision(program);
+  registerRecord(program);
+  registerInit(program);
+  addConfigOptions(program);
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
   return program;
 }

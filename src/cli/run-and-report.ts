@@ -1,6 +1,6 @@
 // Shared by `run` and `test-credentials`: everything after the suites are chosen.
 import { runSuites } from '../runner/run.js';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import type { SuiteSpec } from '../suite/types.js';
 import { parseHeaderFlags } from './options.js';
 import { resolveTarget } from './target.js';
@@ -12,10 +12,12 @@ import { createRunProgress } from './run-progress.js';
 import { wantsProgress } from '../util/terminal.js';
 import { applyBaselineFlags, preloadBaseline } from './baseline-flags.js';
 import { readDeclaredSchemasFile } from '../schema/declared/index.js';
-import type { RunFlags } from './commands/run.js';
+import type { RunFlags } from './run-flags.js';
+import { parseVerdictFlags } from '../audience/verdict-flags.js';
 
 export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promise<number> {
   const reporters = parseReporters(flags.reporter);
+  const verdict = parseVerdictFlags(flags.for, flags.okta);
   const profile = loadProfile(flags.profile);
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
   const baseline = preloadBaseline(flags);
@@ -38,6 +40,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         languageFormat: flags.languageFormat,
         declaredSchemasFile: flags.schemas,
         discoverSchemas: flags.discoverSchemas,
+        verdict,
       },
       {
         signal: interrupt.signal,
@@ -53,7 +56,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
     await target.server?.close();
   }
   await applyBaselineFlags(run, flags, baseline);
-  await emitReports(run, reporters, [target.token, ...Object.values(extraHeaders)]);
+  await emitReports(run, reporters, [target.token, ...Object.values(extraHeaders)], flags.trace ? 'all' : flags.verbose ? 'failures' : undefined);
   return exitCodeOf(run);
 }
 

@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import { isLoopback } from '../http/url.js';
 import { resolveToken, type TokenFlags } from './token.js';
-import { startServer, type RunningServer } from '../server/index.js';
+import type { RunningServer } from '../server/index.js';
 
 export interface TargetFlags extends TokenFlags {
   baseUrl?: string;
@@ -21,6 +21,7 @@ export interface Target {
 export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   const raw = flags.baseUrl ?? env.SCIM_BASE_URL;
   if (!raw) {
+    const { startServer } = await import('../server/index.js'); // only without --base-url
     const server = await startServer({ quirks: flags.quirk ?? [] });
     return { baseUrl: server.baseUrl, token: server.token, embedded: true, server };
   }

@@ -4,6 +4,7 @@
 import type { Agent } from 'undici';
 import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
+import { createAgent, requestVia } from './undici-core.js';
 import { TransportError, UsageError } from '../errors.js';
 
 export interface HttpClientOptions {
@@ -45,15 +46,14 @@ export class HttpClient {
   }
 
   /** undici loads on first use, so commands that send nothing start fast. */
-  private async dispatcher(): Promise<{ agent: Agent; request: typeof import('undici').request }> {
-    const undici = await import('undici');
-    this.agent ??= new undici.Agent({
+  private dispatcher(): Agent {
+    this.agent ??= createAgent({
       connect: { timeout: this.opts.timeoutMs, rejectUnauthorized: !this.opts.insecure, ca: this.ca },
       headersTimeout: this.opts.timeoutMs,
       bodyTimeout: this.opts.timeoutMs,
       connections: this.opts.connections ?? 4,
     });
-    return { agent: this.agent, request: undici.request };
+    return this.agent;
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
@@ -62,18 +62,17 @@ export class HttpClient {
       throw new UsageError(`refusing to send ${method}: this command is read-only`);
     }
     // undici loads before the clock starts: loading it is not the target's time
-    const { agent, request } = await this.dispatcher();
+    const agent = this.dispatcher();
     const started = performance.now();
     // undici's own timers are coarse (about a second); an explicit deadline covers
     // connect, headers and body alike with the precision --timeout promises.
     const deadline = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     try {
-      const res = await request(req.url, {
+      const res = await requestVia(agent, req.url, {
         method: method as 'GET',
         headers: req.headers,
         body: req.body,
-        dispatcher: agent,
         signal,
       });
       const raw = await readCapped(res.body, this.maxBodyBytes);
@@ -93,7 +92,8 @@ export class HttpClient {
   }
 }
 
-function loadCa(file?: string): string | undefined {
+/** Reads --ca now, so a bad file fails before anything is sent (also used by `record`). */
+export function loadCa(file?: string): string | undefined {
   if (!file) return undefined;
   try {
     return readFileSync(file, 'utf8');

@@ -1,6 +1,6 @@
 // Shared state of one validation: the inputs, each expression parsed once, and a helper
 // that turns a rule code into a finding with its catalogue severity.
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
 import { RULES, type RuleCode } from './codes.js';
 import { analyze, type Analysis } from './el/infer.js';
 import { parseExpression } from './el/parser.js';

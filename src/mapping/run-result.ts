@@ -1,6 +1,6 @@
 // Presents a validate-mapping result as a RunResult, so the shared console/json/junit
 // reporters print it: one suite, one test per attribute (and per sample), failed checks = findings.
-import type { CheckResult, RunResult, StepStatus, TestResult } from '../runner/results.js';
+import type { CheckResult, RunResult, StepStatus, TestResult } from '../model/run-result.js';
 import { RULES, type RuleCode } from './codes.js';
 import type { MappingFinding, ValidateMappingResult } from './types.js';
 

@@ -1,19 +1,19 @@
 // Public data shapes of validate-mapping, and the internal model its readers produce.
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
+import type { Finding } from '../model/finding.js';
+import type { Severity } from '../model/severity.js';
 import type { RuleCode } from './codes.js';
 import type { ElType } from './el/types.js';
 import type { PathKey, PositionedDoc } from './input/positioned.js';
 
-export interface MappingFinding {
+export interface MappingFinding extends Finding {
   code: RuleCode | string;
-  severity: 'must' | 'should';
+  severity: Severity;
   /** The app user attribute (mapping key) or SCIM path the finding concerns. */
   attribute?: string;
-  message: string;
   position?: SourcePosition;
   /** A concrete change that would remove the finding (often a replacement expression). */
   fix?: string;
-  value?: unknown;
 }
 
 export type LanguageFormat = 'iso639-1' | 'bcp47';

@@ -1,13 +1,13 @@
 // validate-mapping as a library call: read the inputs, run every rule, render the samples.
 // Throws UsageError (file:line:col) for unreadable or invalid input; findings are data.
 import { UsageError } from '../errors.js';
-import { buildContext, finding } from './context.js';
+import { buildContext, finding, type RuleContext } from './context.js';
 import { parseExpression } from './el/parser.js';
 import type { ExprNode } from './el/types.js';
 import { readMapping } from './input/read-mapping.js';
 import { readSamples } from './input/read-samples.js';
 import { builtinUserSchema, readAppSchema, readUserSchema } from './input/read-schemas.js';
-import { effectiveLanguageFormat, loadProfile } from './profile-bridge.js';
+import { effectiveLanguageFormat, loadProfile, type AttributeProfile } from './profile-bridge.js';
 import { expressionRules } from './rules/expression-rules.js';
 import { formatRules } from './rules/format-rules.js';
 import { profileRules } from './rules/profile-rules.js';
@@ -40,16 +40,24 @@ function usernameFindings(format: string, userNameEntry: MappingEntry | undefine
 
 const sortKey = (f: MappingFinding) => `${f.position?.file ?? ''}\u0000${String(f.position?.line ?? 0).padStart(6, '0')}\u0000${String(f.position?.col ?? 0).padStart(6, '0')}\u0000${f.code}`;
 
-export async function validateMapping(opts: ValidateMappingOptions): Promise<ValidateMappingResult> {
+/** Everything a mapping needs before users are rendered through it (also used by `provision`). */
+export interface PreparedMapping {
+  ctx: RuleContext;
+  profile: AttributeProfile;
+  usernameAst?: ExprNode;
+  /** Findings about the mapping itself, independent of any user. */
+  staticFindings: MappingFinding[];
+  mappingFormat: MappingModel['format'];
+}
+
+export function prepareMapping(opts: Omit<ValidateMappingOptions, 'samplesFile'>): PreparedMapping {
   const mapping = readMapping(opts.mappingFile);
   const app = appSchemaFor(opts, mapping);
   const user = opts.userSchemaFile ? readUserSchema(opts.userSchemaFile) : builtinUserSchema();
   const profile = loadProfile(opts.profile);
-  const samples = opts.samplesFile ? readSamples(opts.samplesFile) : [];
   const usernameFormat = opts.usernameFormat ?? mapping.usernameFormat ?? DEFAULT_USERNAME_FORMAT;
   const languageFormat = effectiveLanguageFormat(profile, opts.languageFormat);
   const ctx = buildContext(mapping, app, user, usernameFormat, languageFormat);
-
   const username = usernameFindings(usernameFormat, ctx.entries.find((p) => p.entry.target === 'userName')?.entry);
   const staticFindings = [
     ...username.findings,
@@ -58,7 +66,13 @@ export async function validateMapping(opts: ValidateMappingOptions): Promise<Val
     ...profileRules(ctx, profile),
     ...formatRules(ctx),
   ].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-  const payloads = renderSamples(ctx, profile, samples, username.ast);
+  return { ctx, profile, usernameAst: username.ast, staticFindings, mappingFormat: mapping.format };
+}
+
+export async function validateMapping(opts: ValidateMappingOptions): Promise<ValidateMappingResult> {
+  const { ctx, profile, usernameAst, staticFindings, mappingFormat } = prepareMapping(opts);
+  const samples = opts.samplesFile ? readSamples(opts.samplesFile) : [];
+  const payloads = renderSamples(ctx, profile, samples, usernameAst);
   const findings = [...staticFindings, ...payloads.flatMap((p) => p.findings)];
   return {
     findings,
@@ -66,13 +80,13 @@ export async function validateMapping(opts: ValidateMappingOptions): Promise<Val
     summary: { must: findings.filter((f) => f.severity === 'must').length, should: findings.filter((f) => f.severity === 'should').length },
     inputs: {
       mappingFile: opts.mappingFile,
-      mappingFormat: mapping.format,
+      mappingFormat,
       appSchemaFile: opts.appSchemaFile,
       userSchemaFile: opts.userSchemaFile,
       profile: profile.name,
       samplesFile: opts.samplesFile,
-      usernameFormat,
-      languageFormat,
+      usernameFormat: ctx.usernameFormat,
+      languageFormat: ctx.languageFormat,
     },
   };
 }

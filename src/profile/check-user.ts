@@ -2,7 +2,8 @@
 // every profiled attribute in its format. Findings are data; prose is for reporters.
 import { resolveValues } from './attribute-resolver.js';
 import { checkFormat } from './formats.js';
-import type { AttributeFinding, AttributeProfile, FormatRule, LanguageFormat, MandatoryRule, Severity } from './types.js';
+import type { AttributeFinding, AttributeProfile, FormatRule, LanguageFormat, MandatoryRule } from './types.js';
+import type { Severity } from '../model/severity.js';
 
 export interface CheckUserOptions {
   /** Applies to `format: language` rules (the run's --language-format). */

@@ -3,13 +3,17 @@
 // line pointing into the file (file:line:col), so nothing runs with a broken profile.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { ValidateFunction } from 'ajv';
-import { UsageError, type SourcePosition } from '../errors.js';
+import { UsageError } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
 import { PROFILES_DIR, SCHEMAS_DIR } from '../util/paths.js';
+import { loadYaml } from '../util/yaml.js';
 import { getAjv, readSchemaFile, toIssues } from '../schema/validator.js';
+import { prebuiltProfile, prebuiltScimValidators } from '../prebuilt/artefacts.js';
 import { parseProfilePath } from './attribute-resolver.js';
-import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute, Severity } from './types.js';
+import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute } from './types.js';
+import type { Severity } from '../model/severity.js';
 
 /** The YAML shape, as written (before defaults and `extends`). */
 interface ProfileDoc {
@@ -24,7 +28,7 @@ interface ProfileDoc {
 interface ParsedFile {
   file: string;
   doc: Document;
-  lineCounter: LineCounter;
+  lineCounter: import('yaml').LineCounter;
   data: ProfileDoc;
 }
 
@@ -36,6 +40,10 @@ export interface ProfileSummary {
 
 /** A bundled profile name (`eptura`) or a path to a YAML file. */
 export function loadProfile(nameOrFile: string): AttributeProfile {
+  if (!looksLikePath(nameOrFile)) {
+    const prebuilt = prebuiltProfile(nameOrFile);
+    if (prebuilt) return prebuilt;
+  }
   return loadFile(profileFileFor(nameOrFile), []);
 }
 
@@ -87,6 +95,7 @@ function parseProfileFile(file: string): ParsedFile {
   } catch (error) {
     throw new UsageError(`cannot read profile ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = doc.errors[0];
@@ -104,7 +113,7 @@ function parseProfileFile(file: string): ParsedFile {
 let profileValidator: ValidateFunction | undefined;
 
 function validateShape(parsed: ParsedFile, data: unknown): void {
-  profileValidator ??= getAjv().compile(readSchemaFile(path.join(SCHEMAS_DIR, 'profile.schema.json')));
+  profileValidator ??= prebuiltScimValidators()?.profile ?? getAjv().compile(readSchemaFile(path.join(SCHEMAS_DIR, 'profile.schema.json')));
   if (profileValidator(data)) return;
   const issue = toIssues(profileValidator.errors ?? [])[0];
   const segments = pointerSegments(issue.path);
@@ -199,7 +208,7 @@ function positionAt(parsed: ParsedFile, segments: (string | number)[]): SourcePo
 function keyOffset(parsed: ParsedFile, segments: (string | number)[]): number | undefined {
   if (segments.length === 0) return undefined;
   const parent = segments.length === 1 ? parsed.doc.contents : parsed.doc.getIn(segments.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
+  if (!loadYaml().isMap(parent)) return undefined;
   const last = segments[segments.length - 1];
   const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === last);
   return (pair?.key as Node | undefined)?.range?.[0];

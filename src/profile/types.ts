@@ -1,7 +1,8 @@
 // Attribute profiles: which User attributes a target system needs, and in which
 // format. Profiles are YAML data under profiles/ (schema: schemas/profile.schema.json).
-import type { Severity } from '../suite/types.js';
+import type { Severity } from '../model/severity.js';
 
+/** @deprecated transition shim (issue 11): import Severity from model/severity.js. */
 export type { Severity };
 
 /** How a language tag attribute (preferredLanguage) is judged. */

@@ -1,6 +1,7 @@
 // How reporters group the checks of a test. A baselined failure is accepted
 // (reported, but never counted as a failure or warning).
-import type { CheckResult, StepResult, TestResult } from '../runner/results.js';
+import type { CheckResult, StepResult, TestResult } from '../model/run-result.js';
+import { describeAudience } from '../audience/describe.js';
 
 export interface LocatedCheck {
   step: StepResult;
@@ -37,7 +38,9 @@ export function firstStepError(test: TestResult): { step: StepResult; code: stri
 }
 
 export function severityLabel(check: CheckResult): string {
-  return check.severity === 'must' ? 'MUST' : 'SHOULD';
+  const base = check.severity === 'must' ? 'MUST' : 'SHOULD';
+  // a check outside the verdict says whom it protects, so the warning is not mistaken for a mild rule
+  return check.outsideVerdict && check.audience ? `${base}, outside verdict: ${describeAudience(check.audience)}` : base;
 }
 
 export function positionLabel(check: CheckResult): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import { renderConsole } from './console.js';
 import { sampleRun } from '../../test/helpers/sample-run.js';
 

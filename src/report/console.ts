@@ -1,18 +1,23 @@
 // The terminal report: what a developer reads first. Failures carry everything
 // needed to act on them (code, severity, expected/actual, ref, suite position).
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CheckResult, CleanupRecord, RunResult, SuiteResult, TestResult } from '../runner/results.js';
+import type { CheckResult, CleanupRecord, RunResult, StepResult, SuiteResult, TestResult } from '../model/run-result.js';
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { compactJson, formatDuration, plural, visibleControls } from './format.js';
 import type { ReporterOptions } from './reporter.js';
 import { verdictOf } from '../runner/verdict.js';
+import { describeVerdict, verdictFlags } from '../audience/describe.js';
+import { curlCommand, failingExchange } from './curl.js';
+import { exchangeText } from './exchange-text.js';
+
+type Exchanges = ReporterOptions['exchanges'];
 
 const GLYPH = { passed: '✓', failed: '✗', warned: '!', skipped: '-', errored: 'E', baselined: '~' } as const;
 
 export function renderConsole(run: RunResult, opts: ReporterOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const lines: string[] = [...header(run, c), ''];
-  for (const suite of run.suites) lines.push(...suiteLines(suite, c), '');
+  for (const suite of run.suites) lines.push(...suiteLines(suite, c, opts.exchanges), '');
   const cleanup = cleanupLines(run.cleanup, c);
   if (cleanup.length > 0) lines.push(...cleanup, '');
   const notices = noticeLines(run, c);
@@ -29,16 +34,17 @@ function header(run: RunResult, c: ChalkInstance): string[] {
   return [
     `${c.bold(`${run.tool.name} ${run.tool.version}`)} → ${c.cyan(safe(run.target.baseUrl))}${embedded}`,
     c.dim(`run ${safe(run.runId)}, started ${run.startedAt}`),
+    ...(run.judgedFor ? [`judged for ${c.bold(describeVerdict(run.judgedFor))} ${c.dim(`(${verdictFlags(run.judgedFor)}; other checks count as warnings)`)}`] : []),
   ];
 }
 
-function suiteLines(suite: SuiteResult, c: ChalkInstance): string[] {
+function suiteLines(suite: SuiteResult, c: ChalkInstance, exchanges: Exchanges): string[] {
   const lines = [`${c.bold(safe(suite.name))} ${c.dim(`(${safe(suite.file)}, ${formatDuration(suite.durationMs)})`)}`];
-  for (const test of suite.tests) lines.push(...testLines(test, c));
+  for (const test of suite.tests) lines.push(...testLines(test, c, exchanges));
   return lines;
 }
 
-function testLines(test: TestResult, c: ChalkInstance): string[] {
+function testLines(test: TestResult, c: ChalkInstance, exchanges: Exchanges): string[] {
   const name = safe(test.name);
   const time = c.dim(` (${formatDuration(test.durationMs)})`);
   const lines: string[] = [];
@@ -62,16 +68,17 @@ function testLines(test: TestResult, c: ChalkInstance): string[] {
       break;
     }
   }
-  return [...lines, ...stepDetailLines(test, c)];
+  return [...lines, ...stepDetailLines(test, c, exchanges), ...(exchanges === 'all' ? traceLines(test, c) : [])];
 }
 
 /** Failed/warned/baselined checks and skipped steps under a test line. */
-function stepDetailLines(test: TestResult, c: ChalkInstance): string[] {
+function stepDetailLines(test: TestResult, c: ChalkInstance, exchanges: Exchanges): string[] {
   const groups = groupFailedChecks(test);
   const lines: string[] = [];
-  for (const located of groups.errored) lines.push(...checkLines(located, c.magenta(GLYPH.errored), c));
-  for (const located of groups.mustFailures) lines.push(...checkLines(located, c.red(GLYPH.failed), c));
-  for (const located of groups.shouldFailures) lines.push(...checkLines(located, c.yellow(GLYPH.warned), c));
+  const shown = exchanges === 'failures' ? new Set<StepResult>() : undefined; // one exchange per step, under its first failure
+  for (const located of groups.errored) lines.push(...checkLines(located, c.magenta(GLYPH.errored), c), ...verboseLines(located, c, shown));
+  for (const located of groups.mustFailures) lines.push(...checkLines(located, c.red(GLYPH.failed), c), ...verboseLines(located, c, shown));
+  for (const located of groups.shouldFailures) lines.push(...checkLines(located, c.yellow(GLYPH.warned), c), ...verboseLines(located, c, shown));
   for (const located of groups.baselined) lines.push(...checkLines(located, c.dim(GLYPH.baselined), c));
   for (const step of test.steps) {
     if (step.status === 'skipped' && test.status !== 'skipped') {
@@ -100,6 +107,30 @@ function checkLines({ step, check }: LocatedCheck, glyph: string, c: ChalkInstan
   if (check.ref) lines.push(`${pad}ref:      ${c.cyan(safe(check.ref))}`);
   const at = positionLabel(check);
   if (at) lines.push(`${pad}at:       ${c.dim(safe(at))}`);
+  const exchange = check.baselined ? undefined : failingExchange(step.exchanges);
+  if (exchange) lines.push(`${pad}curl:     ${c.dim(safe(curlCommand(exchange)))}`);
+  return lines;
+}
+
+/** --verbose: the exchange that failed the check, its body path marked. */
+function verboseLines({ step, check }: LocatedCheck, c: ChalkInstance, shown: Set<StepResult> | undefined): string[] {
+  const exchange = failingExchange(step.exchanges);
+  if (!shown || !exchange || shown.has(step)) return [];
+  shown.add(step);
+  const highlight = step.checks.find((k) => !k.passed && k.path)?.path ?? check.path;
+  return exchangeText(exchange, { highlight, mark: (l) => c.red.bold(l) }).map((l) => `          ${c.dim('│')} ${l}`);
+}
+
+/** --trace: every exchange of every step, in order. */
+function traceLines(test: TestResult, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  for (const step of test.steps) {
+    const highlight = step.checks.find((k) => !k.passed && k.path)?.path;
+    step.exchanges.forEach((ex, i) => {
+      lines.push(`    ${c.dim(`step ${safe(step.id)}${step.exchanges.length > 1 ? ` (${i + 1}/${step.exchanges.length})` : ''}`)}`);
+      lines.push(...exchangeText(ex, { highlight, mark: (l) => c.red.bold(l) }).map((l) => `      ${c.dim('│')} ${l}`));
+    });
+  }
   return lines;
 }
 

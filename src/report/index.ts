@@ -1,10 +1,10 @@
 // Reporter registry, the --reporter flag, and writing reports to files or stdout.
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import type { Redactor } from '../util/redact.js';
 import { renderConsole } from './console.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter, ReporterOptions } from './reporter.js';
 import { writeReportFile } from './report-file.js';
 import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from './reporter-flag.js';
 
@@ -25,6 +25,7 @@ export interface ReportIo {
   stdout: (text: string) => void;
   /** Colour for stdout output; files never get ANSI codes. */
   color: boolean;
+  exchanges?: ReporterOptions['exchanges'];
 }
 
 /** `console`, `junit:reports/scim.xml`, `json:-` (stdout). */
@@ -48,7 +49,7 @@ export async function writeReports(
   checkReporterSpecs(specs);
   const outputs = specs.map((spec) => {
     const color = spec.file === undefined && io.color;
-    const text = REPORTERS[spec.name](run, { color });
+    const text = REPORTERS[spec.name](run, { color, exchanges: io.exchanges });
     return { spec, text: redactor ? redactor.text(text) : text };
   });
   for (const { spec, text } of outputs) {

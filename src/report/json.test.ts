@@ -18,9 +18,12 @@ describe('renderJson', () => {
     const { format, verdict, ...rest } = JSON.parse(renderJson(run)) as Record<string, unknown>;
     expect(verdict).toEqual(verdictOf(run));
     expect(format).toBe('scim-check-run/1');
-    // what JSON can carry: undefined-valued keys drop out, everything else survives
-    expect(rest).toEqual(JSON.parse(JSON.stringify(run)));
-    expect(JSON.stringify(rest).length).toBe(JSON.stringify(run).length);
+    // what JSON can carry: undefined-valued keys drop out, everything else survives;
+    // the only addition is a curl reproduction on each failed check
+    const withoutCurl = JSON.parse(JSON.stringify(rest), (key, value) => (key === 'curl' ? undefined : value));
+    expect(withoutCurl).toEqual(JSON.parse(JSON.stringify(run)));
+    expect(JSON.stringify(withoutCurl).length).toBe(JSON.stringify(run).length);
+    expect(JSON.stringify(rest)).toContain('"curl":"curl -sS -i -X POST');
   });
 
   it('is stable and keeps hostile strings intact (JSON escapes them)', () => {

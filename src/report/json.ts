@@ -1,8 +1,9 @@
 // Machine-readable report. The shape is RunResult itself, versioned by `format`,
 // with the summary first so a reader (or `head`) sees the outcome immediately.
-import type { RunResult } from '../runner/results.js';
+import type { RunResult, SuiteResult } from '../model/run-result.js';
 import type { ReporterOptions } from './reporter.js';
 import { verdictOf } from '../runner/verdict.js';
+import { curlCommand, failingExchange } from './curl.js';
 
 export const JSON_REPORT_FORMAT = 'scim-check-run/1';
 
@@ -12,6 +13,7 @@ export function renderJson(run: RunResult, _opts?: ReporterOptions): string {
     format: JSON_REPORT_FORMAT,
     verdict: verdictOf(run),
     summary: run.summary,
+    judgedFor: run.judgedFor,
     tool: run.tool,
     target: run.target,
     runId: run.runId,
@@ -20,10 +22,26 @@ export function renderJson(run: RunResult, _opts?: ReporterOptions): string {
     interrupted: run.interrupted,
     halted: run.halted,
     notices: run.notices,
-    suites: run.suites,
+    suites: withReproductions(run.suites),
     cleanup: run.cleanup,
   };
   return `${JSON.stringify(document, jsonSafe, 2)}\n`;
+}
+
+/** Every failed check gets `curl`: the request that failed it, with $SCIM_TOKEN for the token. */
+function withReproductions(suites: SuiteResult[]): SuiteResult[] {
+  return suites.map((suite) => ({
+    ...suite,
+    tests: suite.tests.map((test) => ({
+      ...test,
+      steps: test.steps.map((step) => {
+        const exchange = failingExchange(step.exchanges);
+        if (!exchange || step.checks.every((c) => c.passed)) return step;
+        const curl = curlCommand(exchange);
+        return { ...step, checks: step.checks.map((c) => (c.passed ? c : { ...c, curl })) };
+      }),
+    })),
+  }));
 }
 
 /** Response bodies are parsed JSON, but guard anyway: a BigInt would make stringify throw. */

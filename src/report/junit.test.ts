@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../model/run-result.js';
 import { renderJunit, RUN_SUITE_NAME } from './junit.js';
 import { verdictOf } from '../runner/verdict.js';
 import { sampleRun } from '../../test/helpers/sample-run.js';

@@ -1,12 +1,13 @@
 // JUnit XML for CI. A conformance failure (MUST) is a <failure>; a transport or
 // runtime problem is an <error>; SHOULD-level findings are warnings in <system-out>
 // and never fail the test. Run-level problems get their own testsuite.
-import type { RunResult, SuiteResult, TestResult } from '../runner/results.js';
+import type { RunResult, SuiteResult, TestResult } from '../model/run-result.js';
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { compactJson, formatSeconds } from './format.js';
 import type { ReporterOptions } from './reporter.js';
 import { renderXml, type XmlNode } from './xml.js';
 import { verdictOf } from '../runner/verdict.js';
+import { describeAudience } from '../audience/describe.js';
 
 export const RUN_SUITE_NAME = 'scim-check run';
 
@@ -82,6 +83,7 @@ function checkText({ step, check }: LocatedCheck): string {
   if ('actual' in check) lines.push(`  actual:   ${compactJson(check.actual)}`);
   if (check.detail) lines.push(`  detail:   ${check.detail}`);
   if (check.error) lines.push(`  error:    ${check.error.code}: ${check.error.message}`);
+  if (check.audience) lines.push(`  audience: ${describeAudience(check.audience)}`);
   if (check.ref) lines.push(`  ref:      ${check.ref}`);
   const at = positionLabel(check);
   if (at) lines.push(`  at:       ${at}`);
@@ -133,5 +135,6 @@ function runProperties(run: RunResult): XmlNode {
     ['verdict', verdictOf(run).line],
     ['verdict.exitCode', String(verdictOf(run).exitCode)],
   ];
+  if (run.judgedFor) entries.push(['verdict.for', run.judgedFor.for.join(',')], ['verdict.okta', run.judgedFor.okta]);
   return { name: 'properties', children: entries.map(([name, value]) => ({ name: 'property', attrs: { name, value } })) };
 }

@@ -11,7 +11,7 @@ import { startServer } from '../server/index.js';
 import { UsageError } from '../errors.js';
 import { applyBaseline, loadBaseline, type BaselineEntry } from './baseline.js';
 import { applyBaselineFlags, preloadBaseline } from '../cli/baseline-flags.js';
-import type { CheckResult, RunResult } from './results.js';
+import type { CheckResult, RunResult } from '../model/run-result.js';
 
 // A suite of our own (create, read, list one user) and a quirk that makes it fail one
 // must-level check: echo-password returns the password, which /Schemas declares returned:never.

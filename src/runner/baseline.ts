@@ -2,9 +2,10 @@
 // and does not fail the run until its expiry date; an entry that no longer
 // matches a failure is reported as stale so that it gets removed.
 import { readFileSync } from 'node:fs';
-import { parseDocument, LineCounter, stringify } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { loadYaml } from '../util/yaml.js';
 import { UsageError } from '../errors.js';
-import type { CheckResult, RunResult } from './results.js';
+import type { CheckResult, RunResult } from '../model/run-result.js';
 import { summarize } from './summary.js';
 
 export interface BaselineEntry {
@@ -21,6 +22,7 @@ export function loadBaseline(file: string): BaselineEntry[] {
   } catch (err) {
     throw new UsageError(`--baseline ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const { LineCounter, parseDocument } = loadYaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   if (doc.errors.length) {
@@ -34,7 +36,7 @@ export function loadBaseline(file: string): BaselineEntry[] {
   return entries.map((raw, i) => validateEntry(raw, i, file, doc, lc));
 }
 
-function validateEntry(raw: unknown, i: number, file: string, doc: ReturnType<typeof parseDocument>, lc: LineCounter): BaselineEntry {
+function validateEntry(raw: unknown, i: number, file: string, doc: Document, lc: LineCounter): BaselineEntry {
   const node = doc.getIn(['entries', i], true) as { range?: [number, number, number] } | undefined;
   const pos = node?.range ? lc.linePos(node.range[0]) : { line: 1, col: 1 };
   const at = { file, line: pos.line, col: pos.col };
@@ -102,5 +104,5 @@ export function baselineFromRun(run: RunResult, previous: BaselineEntry[] = []):
       entries.push({ suite: suite.name, code: c.code, reason: old?.reason ?? `TODO: why is this accepted? (${c.title})`, ...(old?.expires ? { expires: old.expires } : {}) });
     });
   }
-  return `# scim-check baseline: known deviations accepted by this project.\n# Each entry needs a reason; add "expires: YYYY-MM-DD" to make it fail again later.\n${stringify({ entries })}`;
+  return `# scim-check baseline: known deviations accepted by this project.\n# Each entry needs a reason; add "expires: YYYY-MM-DD" to make it fail again later.\n${loadYaml().stringify({ entries })}`;
 }

@@ -1,10 +1,10 @@
 // Sends the removal requests of the ledger, without the run's abort signal, so
 // clean-up still happens after SIGINT/SIGTERM, failures and timeouts.
 import type { RunContext } from './context.js';
-import type { CleanupRecord } from './results.js';
+import type { CleanupRecord } from '../model/run-result.js';
 import { buildRequest } from './request-builder.js';
 import { TransportError } from '../errors.js';
-import { sendRetrying } from './run-step.js';
+import { sendRetrying } from './step-io.js';
 
 /** Removes what the run created since ledger position `mark`, newest first. */
 export async function cleanUpFrom(ctx: RunContext, mark: number): Promise<CleanupRecord[]> {

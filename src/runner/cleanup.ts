@@ -1,7 +1,7 @@
 // The ledger of resources a run created. Clean-up walks it in reverse creation
 // order at the end of the run (also after failures and on SIGINT/SIGTERM), trying
 // each removal request of a resource until one succeeds.
-import type { CleanupRecord } from './results.js';
+import type { CleanupRecord } from '../model/run-result.js';
 
 export interface CleanupRequest {
   method: string;

@@ -4,6 +4,7 @@ import type { Redactor } from '../util/redact.js';
 import type { ResourceLedger } from './cleanup.js';
 import type { AttributeProfile } from '../profile/types.js';
 import type { DeclaredSchemas } from '../schema/declared/index.js';
+import type { VerdictChoice } from '../model/audience.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -20,6 +21,8 @@ export interface RunOptions {
   discoverSchemas?: boolean;
   /** Tests inject a clock and sleep here; the CLI uses the defaults. */
   retry?: Partial<import('./retry.js').RetryPolicy>;
+  /** --for / --okta: whom checks are judged for (default Okta, catalogue Test App). */
+  verdict?: VerdictChoice;
 }
 
 export interface RunContext {
@@ -33,7 +36,7 @@ export interface RunContext {
   signal: AbortSignal;
   capabilities(): Promise<Record<string, boolean>>;
   /** Removals done so far (each test cleans up when it ends), in order. */
-  cleanupRecords: import('./results.js').CleanupRecord[];
+  cleanupRecords: import('../model/run-result.js').CleanupRecord[];
   /** When and how 429/503 answers are retried (idempotent requests only). */
   retry: import('./retry.js').RetryPolicy;
   /** Writes that got no usable answer: they may have taken effect, so the run sweeps its prefix at the end. */

@@ -2,7 +2,7 @@
 // checked against the server's own /Schemas (when the run has them), and the findings
 // join the step's checks.
 import type { StepSpec } from '../suite/types.js';
-import type { CheckResult, RunResult } from './results.js';
+import type { CheckResult, RunResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import type { BuiltRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
@@ -19,7 +19,10 @@ export function declaredChecks(step: StepSpec, built: BuiltRequest, response: Re
     body: response.body,
     stepValidatesCoreSchema: (step.expect ?? []).some((e) => e.schema !== undefined),
   });
-  return found.map((c) => ctx.redactor.value(step.position ? { ...c, where: { ...step.position } } : c));
+  // In a pack (a suite with `for:`), the server's own schemas are an RFC matter: Okta reads none
+  // of them. A suite without `for:` keeps every severity under every verdict.
+  const audience = (c: CheckResult) => (step.defaultFor === undefined ? {} : { audience: { rfc: c.severity } });
+  return found.map((c) => ctx.redactor.value({ ...c, ...audience(c), ...(step.position ? { where: { ...step.position } } : {}) }));
 }
 
 /**

@@ -1,11 +1,13 @@
 // Turns one Expectation of a step into one CheckResult. Every kind of expectation
 // (status, header, body path, schema, named check, duration) ends up in the same
 // result shape, so reporters and baselines need not know the kinds.
-import type { Expectation, Severity } from '../suite/types.js';
-import type { CheckResult } from './results.js';
-import { getPath } from './body-path.js';
+import type { Expectation } from '../suite/types.js';
+import type { Severity } from '../model/severity.js';
+import type { CheckResult } from '../model/run-result.js';
+import { getPath } from '../suite/body-path.js';
 import { validateAgainst } from '../schema/validator.js';
-import { runNamedCheck, type NamedCheckContext } from '../checks/registry.js';
+import { runNamedCheck } from '../checks/registry.js';
+import type { NamedCheckContext } from '../checks/named-check.js';
 import { matchValue } from './matchers.js';
 
 export interface ResponseView {
@@ -30,6 +32,7 @@ export interface ExpectationContext {
 export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): CheckResult {
   const base = {
     severity: (exp.severity ?? 'must') as Severity,
+    audience: exp.audience,
     ref: exp.ref,
   };
   const outcome = evaluateKind(exp, ctx);
@@ -41,6 +44,7 @@ export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): 
     expected: outcome.expected,
     actual: outcome.actual,
     detail: outcome.detail,
+    path: 'path' in exp && typeof exp.path === 'string' ? exp.path : undefined,
   });
 }
 

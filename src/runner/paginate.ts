@@ -2,10 +2,12 @@
 // gets the step's expectations; the walk gets its own checks (duplicates, gaps,
 // stable totals, and with walks: 2 the same order twice).
 import type { StepSpec, SuiteSpec } from '../suite/types.js';
-import type { CheckResult, StepResult } from './results.js';
+import type { CheckResult, StepResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import { buildRequest } from './request-builder.js';
-import { assertAll, send, targetOf, type StepScope } from './run-step.js';
+import { assertAll } from './assert-step.js';
+import { send, targetOf, type StepScope } from './step-io.js';
+import { resolveAudience } from '../audience/resolve-audience.js';
 
 export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext, result: StepResult): Promise<void> {
   const opts = step.paginate!;
@@ -47,14 +49,14 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
   }
   result.checks.push(...merged.values());
   const where = step.position;
-  result.checks.push({ code: `${step.id}.pages.complete`, severity: 'must', passed: walkProblems.length === 0, title: 'walking all pages yields every resource once', actual: walkProblems.join('; ') || `${orders[0].length} resources`, where, ref: 'Okta import (count=100 paging); RFC 7644 §3.4.2.4' });
+  result.checks.push({ code: `${step.id}.pages.complete`, severity: 'must', audience: resolveAudience('must', step.defaultFor), passed: walkProblems.length === 0, title: 'walking all pages yields every resource once', actual: walkProblems.join('; ') || `${orders[0].length} resources`, where, ref: 'Okta import (count=100 paging); RFC 7644 §3.4.2.4' });
   if (incomplete.length > 0) {
     // not the server's fault: the walk was cut short, so what it read is all that was checked
     result.checks.push({ code: `${step.id}.pages.incomplete`, severity: 'should', passed: false, title: 'the walk read every page (incomplete: the page cap was reached)', actual: incomplete.join('; '), where, ref: 'paginate.maxPages' });
   }
   if (walks > 1) {
     const stable = orders.every((o) => o.join('\n') === orders[0].join('\n'));
-    result.checks.push({ code: `${step.id}.pages.stable-order`, severity: 'must', passed: stable, title: 'the same order on every walk', actual: stable ? 'same order' : 'order changed between walks', where, ref: 'Okta: same ordering whatever startIndex and count' });
+    result.checks.push({ code: `${step.id}.pages.stable-order`, severity: 'must', audience: resolveAudience('must', step.defaultFor), passed: stable, title: 'the same order on every walk', actual: stable ? 'same order' : 'order changed between walks', where, ref: 'Okta: same ordering whatever startIndex and count' });
   }
 }
 

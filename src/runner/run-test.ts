@@ -1,11 +1,11 @@
 // Runs the steps of one test in order. A step whose dependency failed is skipped
 // with the reason; independent steps still run.
 import type { SuiteSpec, TestSpec } from '../suite/types.js';
-import type { StepResult, TestResult, StepStatus } from './results.js';
+import type { StepResult, TestResult, StepStatus } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import { runStep } from './run-step.js';
 import { blockedReason, needsOf } from './step-deps.js';
-import { renderValue } from './template.js';
+import { renderValue } from '../suite/template.js';
 import { cleanUpFrom } from './clean-up-run.js';
 import { capabilitySource } from './capabilities.js';
 

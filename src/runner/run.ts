@@ -3,7 +3,7 @@
 // happened (failures, timeouts, interruption), and returns a RunResult.
 import { randomBytes } from 'node:crypto';
 import type { SuiteSpec } from '../suite/types.js';
-import type { CleanupRecord, RunResult, SuiteResult } from './results.js';
+import type { CleanupRecord, RunResult, SuiteResult } from '../model/run-result.js';
 import type { RunContext, RunOptions } from './context.js';
 import { HttpClient } from '../http/client.js';
 import { Redactor } from '../util/redact.js';
@@ -19,6 +19,7 @@ import { probeTarget } from './probe.js';
 import { findLeftovers, removeLeftovers } from './sweep.js';
 import { DEFAULT_RETRY } from './retry.js';
 import { TransportError } from '../errors.js';
+import { DEFAULT_VERDICT } from '../model/audience.js';
 
 export interface RunHooks {
   /** Called as each test starts (live progress on a terminal). */
@@ -87,6 +88,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     tool: { name: 'scim-check', version: toolVersion() },
     target: { baseUrl: redactor.text(options.baseUrl), embedded: options.embedded },
     runId,
+    judgedFor: options.verdict ?? DEFAULT_VERDICT,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     suites: results,

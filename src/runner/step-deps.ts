@@ -2,8 +2,8 @@
 // which step provides each), and the steps it names in `needs`. A step runs when the
 // values it uses exist; it is skipped, with the reason, when they do not.
 import type { StepSpec } from '../suite/types.js';
-import type { StepStatus } from './results.js';
-import { templateReferences } from './template.js';
+import type { StepStatus } from '../model/run-result.js';
+import { templateReferences } from '../suite/template.js';
 
 export interface StepNeeds {
   /** capture name -> id of the earlier step that captures it */

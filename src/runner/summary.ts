@@ -1,5 +1,5 @@
 // Counts for the summary line and the exit code, computed once from the results.
-import type { RunSummary, SuiteResult } from './results.js';
+import type { RunSummary, SuiteResult } from '../model/run-result.js';
 
 export function summarize(suites: SuiteResult[]): RunSummary {
   const s: RunSummary = { tests: 0, passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0, checks: 0, mustFailures: 0, shouldFailures: 0, baselined: 0 };

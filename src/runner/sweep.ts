@@ -7,7 +7,7 @@ import type { HttpClient } from '../http/client.js';
 import { TransportError } from '../errors.js';
 import { joinUrl } from '../http/url.js';
 import { parseJson } from '../util/json-depth.js';
-import type { CleanupRecord } from './results.js';
+import type { CleanupRecord } from '../model/run-result.js';
 
 /** Every run's prefix starts with this; `sweep` without --prefix looks for all of them. */
 export const TOOL_PREFIX = 'scimcheck-';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verdictOf } from './verdict.js';
 import { summarize } from './summary.js';
-import type { RunResult, TestResult } from './results.js';
+import type { RunResult, TestResult } from '../model/run-result.js';
 import { sampleRun } from '../../test/helpers/sample-run.js';
 import { renderConsole } from '../report/console.js';
 import { renderJunit } from '../report/junit.js';

@@ -3,7 +3,7 @@
 // cannot disagree. A run that did not verify what it set out to verify (an errored
 // test, a run error, a halted run) never ends with exit 0.
 import { EXIT } from '../errors.js';
-import type { RunResult } from './results.js';
+import type { HaltCode, RunResult } from '../model/run-result.js';
 
 export type Outcome = 'pass' | 'pass-with-warnings' | 'fail';
 
@@ -19,8 +19,7 @@ export interface Verdict {
   runErrors: number;
 }
 
-/** Why a run stopped before its last test (probe, breaker, --bail). */
-export type HaltCode = 'TARGET_UNREACHABLE' | 'TARGET_UNRESPONSIVE' | 'TOKEN_REJECTED' | 'BAIL';
+export type { HaltCode };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -3,18 +3,28 @@
 // (verbose: a `contains` error then knows which URN was expected; matching properties:
 // the enterprise URN is both a named property and a `^urn:` pattern match.)
 // ajv overwrites `validate.errors` on every call, so issues are copied out at once.
+// The build compiles them ahead of time (standalone code, src/prebuilt); ajv itself is
+// loaded only when those are missing or stale, or for a schema made at run time.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, AnySchemaObject, ErrorObject, Options, ValidateFunction } from 'ajv';
+import type addFormatsModule from 'ajv-formats';
 import { UsageError } from '../errors.js';
 import { SCHEMAS_DIR } from '../util/paths.js';
+import { lazyRequire } from '../util/lazy-require.js';
+import { prebuiltScimQuickValidators, prebuiltScimValidators } from '../prebuilt/artefacts.js';
 
-// ajv-formats is CommonJS: under NodeNext the default import is module.exports.
-const addFormats = addFormatsModule.default;
+export const loadAjv = lazyRequire<typeof import('ajv')>('ajv');
+// ajv-formats is CommonJS: module.exports.default is the function.
+const loadAddFormats = lazyRequire<typeof addFormatsModule>('ajv-formats');
+
+/** Options of the shared instance (the build compiles with the same). */
+export const SCIM_AJV_OPTIONS: Options = { strict: true, allErrors: true, verbose: true, allowMatchingProperties: true };
+/** The build also compiles each schema with these: it stops at the first error and says nothing, so valid data costs less. */
+export const QUICK_AJV_OPTIONS: Options = { allErrors: false, verbose: false };
 
 /** Bundled schema name -> file under schemas/scim/. */
-const SCHEMA_FILES = {
+export const SCHEMA_FILES = {
   User: 'user.schema.json',
   EnterpriseUser: 'enterprise-user.schema.json',
   Group: 'group.schema.json',
@@ -49,8 +59,8 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 /** The shared instance, with every bundled SCIM schema added (not yet compiled). */
 export function getAjv(): Ajv {
   if (sharedAjv) return sharedAjv;
-  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowMatchingProperties: true });
-  addFormats(ajv);
+  const ajv = new (loadAjv().Ajv)(SCIM_AJV_OPTIONS);
+  loadAddFormats().default(ajv);
   for (const file of [...SUPPORT_FILES, ...Object.values(SCHEMA_FILES)]) {
     ajv.addSchema(readSchemaFile(path.join(SCHEMAS_DIR, 'scim', file)));
   }
@@ -72,19 +82,30 @@ function validatorFor(name: string): ValidateFunction {
     throw new UsageError(`unknown schema "${name}" (known: ${SCHEMA_NAMES.join(', ')})`);
   }
   let validate = compiled.get(name);
+  if (!validate) validate = prebuiltScimValidators()?.[name];
   if (!validate) {
     const ajv = getAjv();
     const id = readSchemaFile(path.join(SCHEMAS_DIR, 'scim', SCHEMA_FILES[name])).$id as string;
     validate = ajv.getSchema(id);
     if (!validate) throw new Error(`bundled schema ${name} has no $id ${id}`);
-    compiled.set(name, validate);
   }
+  compiled.set(name, validate);
   return validate;
+}
+
+let quickValidators: Record<string, ValidateFunction> | null | undefined;
+
+/** The build's quick validator (first error only, no details) for this schema, if any. */
+function quickFor(name: SchemaName): ValidateFunction | undefined {
+  if (quickValidators === undefined) quickValidators = prebuiltScimQuickValidators();
+  return quickValidators?.[name];
 }
 
 /** Validates `data` against a bundled SCIM schema. Unknown name -> UsageError. */
 export function validateAgainst(name: SchemaName | string, data: unknown): SchemaVerdict {
   const validate = validatorFor(name);
+  // valid data passes the quick validator; only invalid data pays for collecting every error
+  if (quickFor(name as SchemaName)?.(data)) return { valid: true, errors: [] };
   const valid = validate(data) as boolean;
   return { valid, errors: valid ? [] : toIssues(validate.errors ?? []) };
 }
@@ -95,12 +116,13 @@ export function validateAgainst(name: SchemaName | string, data: unknown): Schem
  */
 export function validateListOf(resourceSchema: SchemaName | string, body: unknown): SchemaVerdict {
   const itemValidator = validatorFor(resourceSchema); // fail fast on a bad name
+  const quickItem = quickFor(resourceSchema as SchemaName);
   const list = validateAgainst('ListResponse', body);
   const errors = [...list.errors];
   const resources = (body as { Resources?: unknown } | null)?.Resources;
   if (Array.isArray(resources)) {
     resources.forEach((resource, index) => {
-      if (itemValidator(resource)) return;
+      if (quickItem?.(resource) || itemValidator(resource)) return;
       for (const issue of toIssues(itemValidator.errors ?? [])) {
         errors.push({ path: `/Resources/${index}${issue.path}`, message: issue.message });
       }

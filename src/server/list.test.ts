@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, RunningServer } from './index.js';
-import { scimClient } from './testing.js';
+import { scimClient } from '../../test/helpers/scim-client.js';
 
 let server: RunningServer;
 let call: ReturnType<typeof scimClient>;

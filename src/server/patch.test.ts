@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, RunningServer } from './index.js';
-import { patchBody, scimClient, userBody } from './testing.js';
+import { patchBody, scimClient, userBody } from '../../test/helpers/scim-client.js';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 let server: RunningServer;

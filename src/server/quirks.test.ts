@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { startServer, RunningServer } from './index.js';
 import { QUIRKS } from './quirks.js';
-import { patchBody, scimClient, userBody } from './testing.js';
+import { patchBody, scimClient, userBody } from '../../test/helpers/scim-client.js';
 
 type Call = ReturnType<typeof scimClient>;
 interface Probe {
@@ -150,6 +150,26 @@ const PROBES: Record<string, Probe> = {
   'unauthorized-empty-body': { run: async (c) => (await c('GET', '/Users', { token: 'wrong' })).text === '', normal: false, quirked: true },
   'groups-patch-unsupported': { run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', value: { displayName: 'x' } }) })).status, normal: 200, quirked: 405 },
   'users-delete-unsupported': { run: async (c, s) => (await c('DELETE', `/Users/${firstUser(s).id}`)).status, normal: 204, quirked: 405 },
+  // value handling on create (provision)
+  'create-rejects-empty-strings': {
+    run: async (c) => {
+      const r = await c('POST', '/Users', { body: userBody('empty@example.com', { 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { department: '' } }) });
+      return [r.status, r.json.detail ?? null];
+    },
+    normal: [201, null],
+    quirked: [400, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department must not be an empty string'],
+  },
+  'rejects-non-latin-names': { run: async (c) => (await c('POST', '/Users', { body: userBody('taro@example.jp', { name: { givenName: 'José', familyName: '山田' } }) })).status, normal: 201, quirked: 400 },
+  'lowercase-emails': { run: async (c) => (await c('POST', '/Users', { body: userBody('ana@example.com', { emails: [{ value: 'Ana.P+x@Example.com', primary: true }] }) })).json.emails[0].value, normal: 'Ana.P+x@Example.com', quirked: 'ana.p+x@example.com' },
+  'truncate-long-strings': {
+    spec: 'truncate-long-strings=5',
+    run: async (c) => {
+      const j = (await c('POST', '/Users', { body: userBody('LongUserName@example.com', { name: { familyName: 'Wolfeschlegel' }, title: 'Engineer' }) })).json;
+      return [j.userName, j.name.familyName, j.title];
+    },
+    normal: ['LongUserName@example.com', 'Wolfeschlegel', 'Engineer'],
+    quirked: ['LongUserName@example.com', 'Wolfe', 'Engin'],
+  },
   // RFC packs (suites/rfc/*)
   'create-returns-200': { run: async (c) => (await c('POST', '/Users', { body: userBody('c200@example.com') })).status, normal: 201, quirked: 200 },
   'client-id-honoured': { run: async (c) => (await c('POST', '/Users', { body: userBody('cid@example.com', { id: 'client-chosen' }) })).json.id, normal: expect.not.stringMatching(/^client-chosen$/), quirked: 'client-chosen' },

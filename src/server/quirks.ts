@@ -96,6 +96,11 @@ export const QUIRKS: Record<string, string> = {
   'unauthorized-empty-body': '401 responses have an empty body',
   'groups-patch-unsupported': 'PATCH /Groups/{id} answers 405 (groups only take PUT)',
   'users-delete-unsupported': 'DELETE /Users/{id} answers 405 (users can only be deactivated, as Okta expects)',
+  // value handling on create (scim-check provision):
+  'create-rejects-empty-strings': 'POST /Users with an empty-string attribute value is refused with 400 invalidValue naming the attribute',
+  'rejects-non-latin-names': 'a User whose name or displayName holds characters beyond Latin script is refused with 400 invalidValue',
+  'lowercase-emails': 'emails values are stored lower-cased',
+  'truncate-long-strings': 'string values other than userName and externalId are stored cut to N characters (truncate-long-strings=N, default 40)',
 };
 
 /** The active quirks of one server, with optional `name=value` parameters. */

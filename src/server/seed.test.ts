@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { startServer } from './index.js';
 import { QuirkSet } from './quirks.js';
 import { SEED_DEFECTS } from './seed.js';
-import { scimClient } from './testing.js';
+import { scimClient } from '../../test/helpers/scim-client.js';
 
 describe('seeding and store', () => {
   it('generates users and groups with deterministic content', async () => {

@@ -23,11 +23,11 @@ export function seedStore(store: ScimStore, seed: SeedOptions = {}): void {
   if (seed.fromFile) seedFromFile(store, seed.fromFile);
   const userIds: string[] = [];
   for (let i = 1; i <= (seed.users ?? 0); i++) userIds.push(store.insertUser(generatedUser(i), { password: `Passw0rd-${i}` }).id);
-  for (let i = 1; i <= (seed.groups ?? 0); i++) {
-    // round-robin membership so every group is different and deterministic
-    const members = userIds.filter((_, k) => k % (seed.groups ?? 1) === i - 1).map((value) => ({ value, type: 'User' }));
-    store.insertGroup({ schemas: [GROUP_SCHEMA], displayName: `Group ${i}`, members });
-  }
+  // round-robin membership so every group is different and deterministic (user k is in group k mod N)
+  const groupCount = seed.groups ?? 0;
+  const membersOf: { value: string; type: string }[][] = Array.from({ length: groupCount }, () => []);
+  if (groupCount > 0) userIds.forEach((value, k) => membersOf[k % groupCount].push({ value, type: 'User' }));
+  for (let i = 1; i <= groupCount; i++) store.insertGroup({ schemas: [GROUP_SCHEMA], displayName: `Group ${i}`, members: membersOf[i - 1] });
   for (const [name, count] of Object.entries(seed.defects ?? {})) {
     const inject = SEED_DEFECTS[name];
     if (!inject) {

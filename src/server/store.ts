@@ -9,6 +9,8 @@ export type ScimResource = Record<string, unknown> & { id: string };
 interface StoredResource {
   resource: ScimResource;
   version: number;
+  /** Creation order. */
+  seq: number;
   password?: string;
 }
 
@@ -24,6 +26,15 @@ export class ScimStore {
   /** Absolute base URL (…/scim/v2) used for meta.location and $ref; set once the port is known. */
   baseUrl = '';
   private readonly collections: Record<ResourceKind, Map<string, StoredResource>> = { User: new Map(), Group: new Map() };
+  /**
+   * Ids in creation order, so that a page is read at its offset without walking from the start.
+   * Removal leaves a stale id behind (counted in `stale`); the next page read compacts once.
+   */
+  private readonly order: Record<ResourceKind, string[]> = { User: [], Group: [] };
+  private readonly stale: Record<ResourceKind, number> = { User: 0, Group: 0 };
+  /** member id -> ids of the groups listing it, so rendering a user does not walk every group. */
+  private readonly groupsByMember = new Map<string, Set<string>>();
+  private nextSeq = 0;
 
   users(): ScimResource[] {
     return this.list('User');
@@ -42,15 +53,26 @@ export class ScimStore {
     return this.collections[kind].size;
   }
 
-  /** Copies of `count` resources from `offset` in creation order, without copying the rest (plain list pages). */
+  /** Copies of `count` resources from `offset` in creation order, in time independent of the offset (plain list pages). */
   slice(kind: ResourceKind, offset: number, count: number): ScimResource[] {
-    const out: ScimResource[] = [];
-    let i = 0;
-    for (const stored of this.collections[kind].values()) {
-      if (out.length >= count) break;
-      if (i++ >= offset) out.push(clone(stored.resource));
+    const ids = this.orderOf(kind);
+    const collection = this.collections[kind];
+    return ids.slice(offset, offset + count).map((id) => clone(collection.get(id)!.resource));
+  }
+
+  /** The first resource (a copy) for which `match` holds, in creation order, without copying the others. */
+  find(kind: ResourceKind, match: (resource: Readonly<ScimResource>) => boolean): ScimResource | undefined {
+    for (const stored of this.collections[kind].values()) if (match(stored.resource)) return clone(stored.resource);
+    return undefined;
+  }
+
+  private orderOf(kind: ResourceKind): string[] {
+    if (this.stale[kind] > 0) {
+      const collection = this.collections[kind];
+      this.order[kind] = this.order[kind].filter((id) => collection.has(id));
+      this.stale[kind] = 0;
     }
-    return out;
+    return this.order[kind];
   }
 
   get(kind: ResourceKind, id: string): ScimResource | undefined {
@@ -74,7 +96,11 @@ export class ScimStore {
     const id = opts.id ?? randomUUID();
     const now = new Date().toISOString();
     const resource = withMeta(kind, id, data, this.location(kind, id), now, now, 1);
-    this.collections[kind].set(id, { resource, version: 1, password: opts.password });
+    const collection = this.collections[kind];
+    if (!collection.has(id)) this.orderOf(kind).push(id); // (Map keeps an existing id's place too)
+    const previous = collection.get(id);
+    collection.set(id, { resource, version: 1, seq: previous?.seq ?? this.nextSeq++, password: opts.password });
+    if (kind === 'Group') this.indexMembers(id, previous?.resource, resource);
     return clone(resource);
   }
 
@@ -84,27 +110,46 @@ export class ScimStore {
     if (!stored) throw new Error(`no ${kind} ${id}`);
     const created = (stored.resource.meta as { created: string }).created;
     const version = stored.version + 1;
+    const previous = stored.resource;
     stored.resource = withMeta(kind, id, data, this.location(kind, id), created, new Date().toISOString(), version);
     stored.version = version;
+    if (kind === 'Group') this.indexMembers(id, previous, stored.resource);
     if (password !== undefined) stored.password = password;
     return clone(stored.resource);
   }
 
   /** Delete a resource; a deleted user or group is also removed from every group's members. */
   remove(kind: ResourceKind, id: string): boolean {
-    if (!this.collections[kind].delete(id)) return false;
-    for (const [groupId, stored] of this.collections.Group) {
-      const members = stored.resource.members;
-      if (!Array.isArray(members)) continue;
+    const removed = this.collections[kind].get(id);
+    if (!removed) return false;
+    this.collections[kind].delete(id);
+    this.stale[kind]++;
+    if (kind === 'Group') this.indexMembers(id, removed.resource, undefined);
+    for (const groupId of [...(this.groupsByMember.get(id) ?? [])]) {
+      const stored = this.collections.Group.get(groupId);
+      const members = stored?.resource.members;
+      if (!stored || !Array.isArray(members)) continue;
       const kept = members.filter((m) => (m as { value?: unknown }).value !== id);
       if (kept.length !== members.length) this.replace('Group', groupId, { ...stored.resource, members: kept });
     }
     return true;
   }
 
-  /** Groups that list `userId` as a member. */
+  /** Groups that list `userId` as a member, in creation order. */
   groupsOf(userId: string): ScimResource[] {
-    return this.groups().filter((g) => Array.isArray(g.members) && g.members.some((m) => (m as { value?: unknown }).value === userId));
+    const ids = this.groupsByMember.get(userId);
+    if (!ids || ids.size === 0) return [];
+    const groups = [...ids].map((id) => this.collections.Group.get(id)).filter((s): s is StoredResource => s !== undefined);
+    return groups.sort((a, b) => a.seq - b.seq).map((s) => clone(s.resource));
+  }
+
+  private indexMembers(groupId: string, before: ScimResource | undefined, after: ScimResource | undefined): void {
+    for (const member of memberIds(before)) this.groupsByMember.get(member)?.delete(groupId);
+    for (const member of memberIds(after)) {
+      let groups = this.groupsByMember.get(member);
+      if (!groups) this.groupsByMember.set(member, (groups = new Set()));
+      groups.add(groupId);
+    }
   }
 
   location(kind: ResourceKind, id: string): string {
@@ -132,6 +177,12 @@ function withMeta(
   const meta = { resourceType: kind, created, lastModified, location, version: `W/"${version}"` };
   // schemas and id first: that is how people expect to read a resource
   return schemas === undefined ? { id, ...rest, meta } : { schemas, id, ...rest, meta };
+}
+
+function memberIds(group: ScimResource | undefined): string[] {
+  const members = group?.members;
+  if (!Array.isArray(members)) return [];
+  return members.map((m) => (m as { value?: unknown }).value).filter((v): v is string => typeof v === 'string');
 }
 
 function clone<T>(value: T): T {

@@ -5,6 +5,7 @@ import { ScimHttpError } from './http-util.js';
 import type { ResourceAdapter } from './resources.js';
 import { ENTERPRISE_USER_SCHEMA_DEF, USER_SCHEMA_DEF } from './schema-defs.js';
 import type { ScimResource } from './store.js';
+import { applyValueQuirks } from './value-quirks.js';
 
 function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: string): void {
   if (ctx.quirks.has('no-409-on-duplicate')) return;
@@ -12,7 +13,7 @@ function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: st
   const same = ctx.quirks.has('usernames-case-sensitive')
     ? (other: string) => other === userName
     : (other: string) => other.toLowerCase() === userName.toLowerCase();
-  const clash = ctx.store.users().find((u) => u.id !== selfId && typeof u.userName === 'string' && same(u.userName));
+  const clash = ctx.store.find('User', (u) => u.id !== selfId && typeof u.userName === 'string' && same(u.userName));
   if (clash) throw new ScimHttpError(409, `userName "${userName}" is already taken`, 'uniqueness');
 }
 
@@ -31,6 +32,7 @@ export const usersAdapter: ResourceAdapter = {
     assertUniqueUserName(ctx, shaped.data.userName as string, previous?.id);
     if (ctx.quirks.has('drop-preferred-language')) delete shaped.data.preferredLanguage;
     if (ctx.quirks.has('drop-name')) delete shaped.data.name;
+    applyValueQuirks(ctx, shaped.data, previous === undefined);
     return shaped.data;
   },
 

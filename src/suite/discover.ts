@@ -1,12 +1,13 @@
 // Turns CLI arguments into loaded, validated suites: files, directories, bundled suite
 // names and `tag:` selectors. Everything is loaded before anything runs, so an invalid
 // suite stops the run with a UsageError before a single request is sent.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { SUITES_DIR } from '../util/paths.js';
 import { closeMatches } from './did-you-mean.js';
-import { loadSuiteFile } from './load.js';
+import { loadSuiteFile, loadSuiteText } from './load.js';
+import { prebuiltSuite } from '../prebuilt/artefacts.js';
 import type { SuiteSpec } from './types.js';
 
 export interface ResolveOptions {
@@ -51,10 +52,22 @@ function loadBundled(suitesDir: string): BundledSuite[] {
   } catch {
     return [];
   }
-  return files.map((file) => ({
-    relative: path.relative(suitesDir, file).split(path.sep).join('/').replace(SUITE_FILE, ''),
-    suite: loadSuiteFile(displayPath(file)),
-  }));
+  const ownSuites = path.resolve(suitesDir) === SUITES_DIR;
+  return files.map((file) => {
+    const relative = path.relative(suitesDir, file).split(path.sep).join('/').replace(SUITE_FILE, '');
+    return { relative, suite: ownSuites ? loadOwnSuite(relative, file) : loadSuiteFile(displayPath(file)) };
+  });
+}
+
+/** A suite shipped with scim-check: parsed at build time unless edited since (src/prebuilt). */
+function loadOwnSuite(relative: string, file: string): SuiteSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return loadSuiteFile(displayPath(file)); // reports the read error as usual
+  }
+  return prebuiltSuite(relative, text, path.resolve(file), displayPath(file)) ?? loadSuiteText(text, displayPath(file));
 }
 
 export function resolveSuites(args: string[], opts: ResolveOptions = {}): SuiteSpec[] {

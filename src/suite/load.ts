@@ -3,13 +3,14 @@
 // for a suite that does not load.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { loadYaml } from '../util/yaml.js';
 import { UsageError } from '../errors.js';
 import type { SuiteSpec } from './types.js';
 import type { Diagnostic } from './diagnostic.js';
 import { checkSuiteShape } from './schema-check.js';
 import { checkSuiteSemantics } from './semantic-checks.js';
 import { SourceLocator } from './yaml-locate.js';
+import { resolveAudience } from '../audience/resolve-audience.js';
 
 export function loadSuiteFile(file: string): SuiteSpec {
   let text: string;
@@ -27,6 +28,7 @@ export function loadSuiteFile(file: string): SuiteSpec {
  * (pass a path relative to the working directory for readable messages); SuiteSpec.file is absolute.
  */
 export function loadSuiteText(text: string, file: string): SuiteSpec {
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const locator = new SourceLocator(doc, lineCounter, text, file);
@@ -49,9 +51,11 @@ export function loadSuiteText(text: string, file: string): SuiteSpec {
     test.position = locator.positionOf({ path: ['tests', t] });
     test.steps.forEach((step, s) => {
       step.position = locator.positionOf({ path: ['tests', t, 'steps', s] });
+      step.defaultFor = test.for ?? suite.for;
       // each expectation's own line, so a failed check points at the rule that failed
       step.expect?.forEach((exp, e) => {
         exp.position = locator.positionOf({ path: ['tests', t, 'steps', s, 'expect', e] });
+        exp.audience = resolveAudience(exp.severity, exp.for, test.for, suite.for);
       });
     });
   });

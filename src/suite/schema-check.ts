@@ -2,8 +2,10 @@
 // one-line, human diagnostics. The schema is compiled once per process.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { SCHEMAS_DIR } from '../util/paths.js';
+import { loadAjv } from '../schema/validator.js';
+import { prebuiltSuiteValidator } from '../prebuilt/artefacts.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 import { describeLocation, placeOf, subjectOf } from './describe-location.js';
 import { suggestionSuffix } from './did-you-mean.js';
@@ -12,14 +14,17 @@ export const EXPECTATION_KINDS = ['status', 'header', 'path', 'schema', 'check',
 
 let compiled: ValidateFunction | undefined;
 
+// The suite format has its own instance: it needs union types, and the SCIM validator's
+// instance would load every SCIM schema just to check a suite. strictRequired is off because
+// the expectation's oneOf branches name properties declared one level up.
+export const SUITE_AJV_OPTIONS: Options = { strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true };
+
 function suiteValidator(): ValidateFunction {
   if (compiled) return compiled;
+  compiled = prebuiltSuiteValidator() ?? undefined; // compiled at build time (src/prebuilt)
+  if (compiled) return compiled;
   const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, 'suite.schema.json'), 'utf8')) as object;
-  // The suite format has its own instance: it needs union types, and the SCIM validator's
-  // instance would load every SCIM schema just to check a suite. strictRequired is off because
-  // the expectation's oneOf branches name properties declared one level up.
-  const ajv = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true });
-  compiled = ajv.compile(schema);
+  compiled = new (loadAjv().Ajv)(SUITE_AJV_OPTIONS).compile(schema);
   return compiled;
 }
 
@@ -64,6 +69,7 @@ const PATTERN_HINTS: Record<string, string> = {
   '^[A-Za-z_][A-Za-z0-9_]*$': 'must contain only letters, digits and "_", and not start with a digit',
   '^[A-Z][A-Z0-9_]*$': 'must be UPPER_SNAKE_CASE (e.g. USER_CREATE_STATUS)',
   '^(/|\\$\\{\\{)': 'must start with "/" (or be a template giving a URL)',
+  '^(okta|test-app|oin|rfc)$': 'must be okta, test-app, oin or rfc (or a list of them)',
 };
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);

@@ -3,8 +3,8 @@
 import type { SuiteSpec, StepSpec, TestSpec, Expectation } from './types.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 import { closeMatches, suggestionSuffix } from './did-you-mean.js';
-import { parseExpression, templateExpressions, templateReferences, TemplateError } from '../runner/template.js';
-import { BodyPathError, parseBodyPath } from '../runner/body-path.js';
+import { parseExpression, templateExpressions, templateReferences, TemplateError } from './template.js';
+import { BodyPathError, parseBodyPath } from './body-path.js';
 import { NAMED_CHECKS } from '../checks/registry.js';
 
 const MATCHERS = ['equals', 'notEquals', 'matches', 'exists', 'type', 'length', 'contains', 'lte', 'gte', 'caseInsensitive'] as const;
@@ -127,6 +127,7 @@ function checkExpectation(exp: Expectation, at: DataPath, label: string, found: 
     found.push({ path: at, key: 'with', rank: 1, message: `"with" in ${label} only applies to check expectations` });
   }
   if (exp.path !== undefined) checkBodyPath(exp.path, [...at, 'path'], found);
+  checkAudience(exp, at, label, found);
   if (exp.check !== undefined && !Object.prototype.hasOwnProperty.call(NAMED_CHECKS, exp.check)) {
     const names = Object.keys(NAMED_CHECKS);
     const hint = suggestionSuffix(exp.check, names) || ` (known checks: ${names.join(', ')})`;
@@ -148,5 +149,19 @@ function checkBodyPath(path: string, at: DataPath, found: Diagnostic[]): void {
   } catch (error) {
     if (!(error instanceof BodyPathError)) throw error;
     found.push({ path: at, rank: 1, message: error.message });
+  }
+}
+
+/** `for:` as a mapping gives each severity itself, so a `severity` beside it would be ambiguous. */
+function checkAudience(exp: Expectation, at: DataPath, label: string, found: Diagnostic[]): void {
+  const spec = exp.for;
+  if (spec === undefined) return;
+  const names = typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec : Object.keys(spec);
+  const isMap = typeof spec === 'object' && !Array.isArray(spec);
+  if (isMap && exp.severity !== undefined) {
+    found.push({ path: at, key: 'severity', rank: 1, message: `${label} has both "severity" and a "for" mapping that gives each audience its severity; use one` });
+  }
+  if (names.includes('okta') && (names.includes('test-app') || names.includes('oin'))) {
+    found.push({ path: [...at, 'for'], rank: 1, message: `${label}: "for" names okta (both Okta integrations) and also test-app or oin; name the integrations one by one instead` });
   }
 }

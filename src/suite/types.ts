@@ -1,8 +1,11 @@
 // The suite file format, as data. schemas/suite.schema.json is the JSON Schema of
 // the same shape (shipped so editors can autocomplete suites); keep both in step.
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../model/position.js';
+import type { Severity } from '../model/severity.js';
+import type { AudienceSeverities, AudienceSpec } from '../model/audience.js';
 
-export type Severity = 'must' | 'should';
+/** @deprecated transition shim (issue 11): import Severity from model/severity.js. */
+export type { Severity };
 
 export interface RequestSpec {
   method: string; // GET POST PUT PATCH DELETE HEAD
@@ -21,6 +24,8 @@ export interface RequestSpec {
 export interface Expectation {
   code?: string; // stable check code; defaulted from suite/test/step when absent
   severity?: Severity; // default must
+  /** Whom the check protects (okta, test-app, oin, rfc); replaces the test's and suite's `for:`. */
+  for?: AudienceSpec;
   ref?: string; // RFC section or Okta behaviour, printed on failure
   description?: string;
 
@@ -45,6 +50,8 @@ export interface Expectation {
   maxDurationMs?: number;
   /** Where the expectation is in its suite file (set by the loader). */
   position?: SourcePosition;
+  /** Its `for:` (or the test's or suite's) resolved to a severity per audience (set by the loader). */
+  audience?: AudienceSeverities;
 }
 
 export interface StepSpec {
@@ -66,6 +73,8 @@ export interface StepSpec {
    */
   paginate?: { count: number; maxPages?: number; walks?: number };
   position?: SourcePosition;
+  /** The test's or suite's `for:`, for the checks the runner adds itself (set by the loader). */
+  defaultFor?: AudienceSpec;
 }
 
 export interface TestSpec {
@@ -74,6 +83,8 @@ export interface TestSpec {
   description?: string;
   tags?: string[];
   requires?: string[]; // capabilities: patch, filter, sort, etag, bulk, groups, changePassword
+  /** Default audience of the test's checks (names only); replaces the suite's. */
+  for?: AudienceSpec;
   steps: StepSpec[];
   position?: SourcePosition;
 }
@@ -83,8 +94,10 @@ export interface SuiteSpec {
   description?: string;
   tags?: string[];
   requires?: string[];
+  /** Default audience of every check in the suite (names only): `okta`, `[okta, rfc]`, `rfc`, `oin`. */
+  for?: AudienceSpec;
   /** Check every single User a response carries against the run's profile (code `<step>.profile`). */
-  checkUsersAgainstProfile?: boolean;
+  checkUsersAgainstProfile?: boolean | Severity; // true: should, like the packs' explicit profile checks
   variables?: Record<string, unknown>;
   defaults?: { headers?: Record<string, string> };
   tests: TestSpec[];

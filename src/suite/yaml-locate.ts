@@ -1,6 +1,7 @@
 // Maps a path in the parsed data back to a line:col in the YAML source.
-import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
-import type { SourcePosition } from '../errors.js';
+import type { Document, LineCounter, Node } from 'yaml';
+import { loadYaml } from '../util/yaml.js';
+import type { SourcePosition } from '../model/position.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 
 export class SourceLocator {
@@ -45,7 +46,7 @@ export class SourceLocator {
     for (let depth = path.length; depth >= 0; depth--) {
       const prefix = path.slice(0, depth);
       const node = this.node(prefix);
-      if (node?.range && !(isScalar(node) && node.value === null && depth > 0)) return node.range[0];
+      if (node?.range && !(loadYaml().isScalar(node) && node.value === null && depth > 0)) return node.range[0];
       if (depth > 0) {
         const keyOffset = this.keyOffset(prefix.slice(0, -1), String(prefix[depth - 1]));
         if (keyOffset !== undefined) return keyOffset;
@@ -56,8 +57,8 @@ export class SourceLocator {
 
   private keyOffset(mapPath: DataPath, key: string): number | undefined {
     const map = this.node(mapPath);
-    if (!isMap(map)) return undefined;
-    const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    if (!loadYaml().isMap(map)) return undefined;
+    const pair = map.items.find((p) => loadYaml().isScalar(p.key) && String(p.key.value) === key);
+    return pair && loadYaml().isScalar(pair.key) ? pair.key.range?.[0] : undefined;
   }
 }

@@ -4,6 +4,11 @@
 export const REDACTED = '[REDACTED]';
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-api-key']);
 
+/** Headers whose value is always a secret, whatever it looks like. */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
+
 export class Redactor {
   private secrets: string[] = [];
 
@@ -28,9 +33,18 @@ export class Redactor {
     for (const [name, raw] of Object.entries(headers)) {
       if (raw === undefined) continue;
       const value = Array.isArray(raw) ? raw.join(', ') : String(raw);
-      out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : this.text(value);
+      out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? this.secretHeader(value) : this.text(value);
     }
     return out;
+  }
+
+  /**
+   * `Bearer <the token>` keeps its scheme (`Bearer [REDACTED]`), so a reproduction can put
+   * `$SCIM_TOKEN` back; any other value of a secret header is hidden whole.
+   */
+  private secretHeader(value: string): string {
+    const m = /^(Bearer) (\S+)$/i.exec(value);
+    return m && this.secrets.includes(m[2]) ? `${m[1]} ${REDACTED}` : REDACTED;
   }
 
   /** Deep copy with every string redacted by value. */

@@ -4,7 +4,7 @@ import { startServer, type RunningServer, type SeedOptions } from '../../src/ser
 import { resolveSuites } from '../../src/suite/discover.js';
 import { runSuites } from '../../src/runner/run.js';
 import { loadProfile } from '../../src/profile/load.js';
-import type { RunResult, CheckResult } from '../../src/runner/results.js';
+import type { RunResult, CheckResult } from '../../src/model/run-result.js';
 import type { RunOptions } from '../../src/runner/context.js';
 
 /** Runs suites (selectors as on the command line) against any target with test defaults. */

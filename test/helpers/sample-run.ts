@@ -1,6 +1,6 @@
 // A realistic RunResult for reporter tests (and for anyone adding a reporter):
 // one of every outcome, plus hostile strings a server could send back.
-import type { CheckResult, RecordedExchange, RunResult, StepResult } from '../../src/runner/results.js';
+import type { CheckResult, RecordedExchange, RunResult, StepResult } from '../../src/model/run-result.js';
 
 /** Characters XML 1.0 forbids, as a server body might contain them. */
 export const INVALID_XML_SAMPLE = 'NUL\u0000 BEL\u0007 ESC\u001b[31m FFFE\uFFFE lone\uD800surrogate';

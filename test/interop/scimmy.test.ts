@@ -9,7 +9,7 @@ import { runSuitesAt } from '../helpers/run-suite.js';
 import path from 'node:path';
 import { startScimmyServer, type ScimmyServer } from './scimmy-server.js';
 import { applyBaseline, loadBaseline } from '../../src/runner/baseline.js';
-import type { RunResult } from '../../src/runner/results.js';
+import type { RunResult } from '../../src/model/run-result.js';
 
 const BASELINE = path.join(import.meta.dirname, 'scimmy.baseline.yaml');
 

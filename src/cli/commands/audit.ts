@@ -5,25 +5,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, ExitError } from '../../errors.js';
 import { addTargetOptions, collect, positiveInt } from '../options.js';
-import type { TargetFlags } from '../target.js';
-
-export interface AuditFlags extends TargetFlags {
-  reporter?: string[];
-  header?: string[];
-  profile: string;
-  languageFormat: 'iso639-1' | 'bcp47';
-  resources: string;
-  pageSize: number;
-  concurrency: number;
-  rate?: string;
-  maxResources?: number;
-  maxExamples: number;
-  maskPii?: boolean;
-  progress: boolean;
-  timeout: number;
-  insecure?: boolean;
-  ca?: string;
-}
+import type { AuditFlags } from '../audit-flags.js';
 
 export function registerAudit(program: Command): void {
   const cmd = program

@@ -3,26 +3,8 @@
 // (src/cli/run-and-report.ts).
 import { Command, Option } from 'commander';
 import { addReporterOption, addTargetOptions, collect } from '../options.js';
-import type { TargetFlags } from '../target.js';
+import type { RunFlags } from '../run-flags.js';
 import { EXIT, ExitError } from '../../errors.js';
-
-export interface RunFlags extends TargetFlags {
-  reporter?: string[];
-  header?: string[];
-  bail?: boolean;
-  grep?: string;
-  tag?: string[];
-  profile: string;
-  languageFormat: 'iso639-1' | 'bcp47';
-  timeout: number;
-  baseline?: string;
-  updateBaseline?: string;
-  schemas?: string;
-  insecure?: boolean;
-  /** test-credentials turns this off: an exact replay of Okta's probe sends nothing else. */
-  discoverSchemas?: boolean;
-  ca?: string;
-}
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -36,17 +18,23 @@ export function registerRun(program: Command): void {
     .option('--grep <pattern>', 'only tests whose name or id matches this regular expression')
     .option('--tag <tag>', 'only suites carrying this tag (repeatable)', collect)
     .option('--bail', 'stop at the first failed test (clean-up still runs)')
+    .option('--for <audiences>', 'judge for okta, rfc or okta,rfc: checks outside it still run and count as warnings (default okta)')
+    .option('--okta <integration>', "which Okta integration: test-app (the catalogue SCIM 2.0 Test App) or oin (OIN submission tests); default test-app")
     .option('--profile <name|file>', 'attribute profile every returned User is checked against', 'okta-minimum')
     .addOption(new Option('--language-format <format>', 'preferredLanguage format').choices(['iso639-1', 'bcp47']).default('iso639-1'))
     .option('--quirk <name>', 'embedded server only: switch on a deviation of the reference server (repeatable)', collect)
     .option('--baseline <file>', 'accept the known deviations listed in this baseline file')
     .option('--update-baseline <file>', 'write the current must-level failures to this baseline file')
     .option('--schemas <file>', "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them")
+    .option('--verbose', 'console: show the request and response behind each failed check (redacted)')
+    .option('--trace', 'console: show every request and response (redacted)')
     .action(async (suites: string[], flags: RunFlags) => {
       // the run machinery loads only when a run happens: --help and --version stay fast
       const { resolveSuites } = await import('../../suite/discover.js');
       const { runAndReport } = await import('../run-and-report.js');
-      const selected = resolveSuites(suites, { grep: flags.grep, tags: flags.tag });
+      const { applyVars, parseVarFlags } = await import('../../config/vars.js');
+      const flagVars = parseVarFlags(flags.var ?? []);
+      const selected = applyVars(resolveSuites(suites, { grep: flags.grep, tags: flags.tag }), flags.configVars ?? {}, flagVars);
       const code = await runAndReport(selected, flags);
       if (code !== EXIT.OK) throw new ExitError(code);
     });

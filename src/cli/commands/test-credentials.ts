@@ -2,7 +2,7 @@
 // sends, and whether it would go green. The quickest answer a vendor can get.
 import { Command, Option } from 'commander';
 import { addReporterOption, addTargetOptions, collect } from '../options.js';
-import type { RunFlags } from './run.js';
+import type { RunFlags } from '../run-flags.js';
 import { EXIT, ExitError } from '../../errors.js';
 
 export function registerTestCredentials(program: Command): void {

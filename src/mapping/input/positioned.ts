@@ -2,7 +2,8 @@
 // every node, so findings and input errors can say file:line:col.
 import { readFileSync } from 'node:fs';
 import { LineCounter, isScalar, parseDocument, type Document } from 'yaml';
-import { UsageError, type SourcePosition } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import type { SourcePosition } from '../../model/position.js';
 
 export type PathKey = string | number;
 

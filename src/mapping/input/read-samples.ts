@@ -1,6 +1,7 @@
 // Sample Okta users: one profile, a list of profiles, `{samples: [...]}`, or Okta user
 // objects as the Users API returns them (`{id, status, profile: {...}}`).
-import { UsageError, type SourcePosition } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import type { SourcePosition } from '../../model/position.js';
 import { readPositioned, type PathKey } from './positioned.js';
 
 export interface Sample {

@@ -1,10 +1,11 @@
 // DeclaredSchemas: the server's /Schemas + /ResourceTypes compiled once per run, and
 // the check of one exchange against them. Only contradictions are reported, one
 // CheckResult per finding code and response (so a baseline entry names one code).
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { CheckResult } from '../../runner/results.js';
+import type { Ajv, AnySchemaObject, ErrorObject, Options, ValidateFunction } from 'ajv';
+import type { CheckResult } from '../../model/run-result.js';
 import { GROUP_SCHEMA, LIST_RESPONSE_SCHEMA, USER_SCHEMA } from '../../scim/urns.js';
-import { validateAgainst } from '../validator.js';
+import { loadAjv, validateAgainst } from '../validator.js';
+import { declaredSchemaKey, prebuiltDeclaredValidator } from '../../prebuilt/artefacts.js';
 import { normalizeResource } from './normalize.js';
 import { resourceTypeSchema } from './to-json-schema.js';
 import { duplicateUniqueValues, nonCanonicalValues, readOnlyEchoed, returnedAlwaysMissing, returnedNever, writeOnlyReturned } from './rules.js';
@@ -32,19 +33,32 @@ interface Compiled {
   projected: ValidateFunction;
 }
 
+export const DECLARED_AJV_OPTIONS: Options = { allErrors: true, strict: false, verbose: true };
+
+/** Every JSON Schema compile() makes for this model (the build precompiles the reference server's). */
+export function declaredJsonSchemas(model: DeclaredModel): AnySchemaObject[] {
+  return model.resourceTypes.flatMap((rt) => [resourceTypeSchema(rt, model, { requireRequired: true }), resourceTypeSchema(rt, model, { requireRequired: false })]);
+}
+
 export class DeclaredSchemas {
   private constructor(
     readonly model: DeclaredModel,
     private readonly compiled: Compiled[],
   ) {}
 
-  /** Compiles every resource type once; one that cannot be compiled is left out and noted in model.problems. */
+  /**
+   * Compiles every resource type once; one that cannot be compiled is left out and noted in model.problems.
+   * Schemas identical to the reference server's were compiled at build time (src/prebuilt); ajv is
+   * loaded only for the others.
+   */
   static compile(model: DeclaredModel): DeclaredSchemas {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    let ajv: Ajv | undefined;
+    const compile = (schema: AnySchemaObject): ValidateFunction =>
+      prebuiltDeclaredValidator(declaredSchemaKey(schema)) ?? (ajv ??= new (loadAjv().Ajv)(DECLARED_AJV_OPTIONS)).compile(schema);
     const compiled: Compiled[] = [];
     for (const rt of model.resourceTypes) {
       try {
-        compiled.push({ rt, full: ajv.compile(resourceTypeSchema(rt, model, { requireRequired: true })), projected: ajv.compile(resourceTypeSchema(rt, model, { requireRequired: false })) });
+        compiled.push({ rt, full: compile(resourceTypeSchema(rt, model, { requireRequired: true })), projected: compile(resourceTypeSchema(rt, model, { requireRequired: false })) });
       } catch (err) {
         model.problems.push(`resource type ${rt.name}: cannot turn its schemas into a validator (${(err as Error).message})`);
       }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../server/index.js';
 import { ALL_SCHEMA_DEFS } from '../../server/schema-defs.js';
-import type { CheckResult, RunResult } from '../../runner/results.js';
+import type { CheckResult, RunResult } from '../../model/run-result.js';
 
 const PROBE = path.join(import.meta.dirname, 'testdata', 'declared-probe.yaml');
 const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-declared-'));

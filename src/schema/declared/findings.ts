@@ -1,7 +1,7 @@
 // What the declared-schema validation reports, with severity and where the rule
 // comes from. `must` only where the RFC says MUST/SHALL; a server contradicting a
 // declaration the RFC leaves optional is `should`.
-import type { Severity } from '../../suite/types.js';
+import type { Severity } from '../../model/severity.js';
 
 interface Finding {
   severity: Severity;

@@ -3,8 +3,10 @@
 // ListResponse), a list of ListResponses, or one ListResponse of schemas. The file is
 // the user's: unlike a server's answer, anything malformed is a UsageError at file:line:col.
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { UsageError, type SourcePosition } from '../../errors.js';
+import type { Document } from 'yaml';
+import { loadYaml } from '../../util/yaml.js';
+import { UsageError } from '../../errors.js';
+import type { SourcePosition } from '../../model/position.js';
 import { parseDeclared } from './parse.js';
 import type { DeclaredModel } from './types.js';
 
@@ -24,6 +26,7 @@ export function readDeclaredSchemasFile(file: string): DeclaredModel {
   } catch (err) {
     throw new UsageError(`--schemas ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const { LineCounter, parseDocument } = loadYaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {

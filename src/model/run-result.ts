@@ -1,10 +1,16 @@
 // The result of a run, as plain data. Reporters are pure functions of a RunResult.
-import type { Severity } from '../suite/types.js';
-import type { SourcePosition } from '../errors.js';
+import type { Severity } from './severity.js';
+import type { SourcePosition } from './position.js';
+import type { AudienceSeverities, VerdictChoice } from './audience.js';
 
 export interface CheckResult {
   code: string;
+  /** The severity this check counts with under the run's verdict (see src/audience/effective-severity.ts). */
   severity: Severity;
+  /** Whom the check protects, with its severity for each; absent: the same severity under every verdict. */
+  audience?: AudienceSeverities;
+  /** The check protects none of the audiences the verdict covers: shown, counted as a warning. */
+  outsideVerdict?: boolean;
   passed: boolean;
   /** What was checked, in words: `status is 201`, `Resources exists`. */
   title: string;
@@ -16,6 +22,8 @@ export interface CheckResult {
   where?: SourcePosition;
   /** Set when the expectation itself could not be evaluated (a template, body path or validator error): the check errored. */
   error?: { code: string; message: string };
+  /** The body path a `path:` expectation looked at, so a trace can point at it. */
+  path?: string;
   /** Set when a baseline accepted this failure. */
   baselined?: { reason: string; expires?: string };
 }
@@ -90,6 +98,8 @@ export interface RunResult {
   tool: { name: 'scim-check'; version: string };
   target: { baseUrl: string; embedded: boolean };
   runId: string; // the run-unique prefix used in created data
+  /** Whom the run was judged for (--for, --okta). */
+  judgedFor?: VerdictChoice;
   startedAt: string;
   durationMs: number;
   suites: SuiteResult[];
@@ -99,5 +109,8 @@ export interface RunResult {
   notices: { level: 'error' | 'warning' | 'info'; code: string; message: string }[];
   interrupted?: 'SIGINT' | 'SIGTERM';
   /** Set when the run stopped before its last test: the rest is listed as skipped with this reason. */
-  halted?: { code: import('./verdict.js').HaltCode; message: string };
+  halted?: { code: HaltCode; message: string };
 }
+
+/** Why a run stopped before its last test: the probe, the target's health, or --bail. */
+export type HaltCode = 'TARGET_UNREACHABLE' | 'TARGET_UNRESPONSIVE' | 'TOKEN_REJECTED' | 'BAIL';

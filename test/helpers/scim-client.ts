@@ -1,5 +1,5 @@
-// A tiny fetch wrapper around a RunningServer, for tests (ours and other modules').
-import type { RunningServer } from './index.js';
+// A tiny fetch wrapper around a RunningServer, for tests (kept out of src so it never ships).
+import type { RunningServer } from '../../src/server/index.js';
 
 export interface ScimReply {
   status: number;

@@ -1,0 +1,97 @@
+// Open-addressing hash tables in typed arrays: a few bytes per entry and no object per
+// key, so the audit's memory grows by bytes, not by strings, per resource read.
+import { hash32, hash32b } from './fingerprint.js';
+
+const EMPTY = -1;
+const MAX_LOAD = 0.7;
+
+/** 32-bit key hash -> first value (a listing position >= 0). Different keys may share a hash: callers verify. */
+export class FirstByHash {
+  private hashes: Uint32Array;
+  private values: Int32Array;
+  private size = 0;
+
+  constructor(capacity = 1024) {
+    this.hashes = new Uint32Array(capacity);
+    this.values = new Int32Array(capacity).fill(EMPTY);
+  }
+
+  /** The value stored for this hash, or EMPTY (-1) after storing `value` for it. */
+  firstOrSet(hash: number, value: number): number {
+    if ((this.size + 1) > this.values.length * MAX_LOAD) this.grow();
+    const cap = this.values.length;
+    for (let i = hash % cap; ; i = i + 1 === cap ? 0 : i + 1) {
+      const v = this.values[i];
+      if (v === EMPTY) {
+        this.hashes[i] = hash;
+        this.values[i] = value;
+        this.size++;
+        return EMPTY;
+      }
+      if (this.hashes[i] === hash) return v;
+    }
+  }
+
+  private grow(): void {
+    const { hashes, values } = this;
+    this.hashes = new Uint32Array(values.length * 2);
+    this.values = new Int32Array(values.length * 2).fill(EMPTY);
+    this.size = 0;
+    for (let i = 0; i < values.length; i++) if (values[i] !== EMPTY) this.firstOrSet(hashes[i], values[i]);
+  }
+}
+
+/** A set of strings kept as 64-bit fingerprints (8 bytes a slot). */
+export class FingerprintSet {
+  private lo: Uint32Array;
+  private hi: Uint32Array;
+  private used: Uint8Array;
+  private count = 0;
+
+  constructor(capacity = 1024) {
+    this.lo = new Uint32Array(capacity);
+    this.hi = new Uint32Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(text: string): boolean {
+    return this.slot(hash32(text), hash32b(text)) < 0;
+  }
+
+  add(text: string): this {
+    this.insert(hash32(text), hash32b(text));
+    return this;
+  }
+
+  /** >= 0: the free slot where it would go; < 0: present. */
+  private slot(lo: number, hi: number): number {
+    const cap = this.used.length;
+    for (let i = lo % cap; ; i = i + 1 === cap ? 0 : i + 1) {
+      if (!this.used[i]) return i;
+      if (this.lo[i] === lo && this.hi[i] === hi) return -1;
+    }
+  }
+
+  private insert(lo: number, hi: number): void {
+    if (this.count + 1 > this.used.length * MAX_LOAD) this.grow();
+    const i = this.slot(lo, hi);
+    if (i < 0) return;
+    this.lo[i] = lo;
+    this.hi[i] = hi;
+    this.used[i] = 1;
+    this.count++;
+  }
+
+  private grow(): void {
+    const { lo, hi, used } = this;
+    this.lo = new Uint32Array(used.length * 2);
+    this.hi = new Uint32Array(used.length * 2);
+    this.used = new Uint8Array(used.length * 2);
+    this.count = 0;
+    for (let i = 0; i < used.length; i++) if (used[i]) this.insert(lo[i], hi[i]);
+  }
+}

@@ -1,0 +1,20 @@
+// What a named check is: a pure function of the response (and the run's profile) and the
+// suite's `with:` arguments, returning whether it passed and what it saw.
+import type { AttributeProfile } from '../profile/types.js';
+
+export interface NamedCheckContext {
+  body: unknown;
+  request: { body?: unknown };
+  response: { status: number; headers: Record<string, string>; bodyText: string };
+  profile: AttributeProfile;
+  languageFormat: 'iso639-1' | 'bcp47';
+}
+
+export interface NamedCheckOutcome {
+  passed: boolean;
+  actual?: unknown;
+  expected?: unknown;
+  detail?: string;
+}
+
+export type NamedCheck = (ctx: NamedCheckContext, args: Record<string, unknown>) => NamedCheckOutcome;

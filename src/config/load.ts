@@ -1,0 +1,128 @@
+// Finds and loads scim-check.config.yaml: YAML with positions -> schema check -> ProjectConfig.
+// Every problem is one UsageError line `file:line:col: message`, like suites and profiles.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { UsageError, type SourcePosition } from '../errors.js';
+import { SCHEMAS_DIR } from '../util/paths.js';
+import { SourceLocator } from '../suite/yaml-locate.js';
+import { pointerToPath } from '../suite/schema-check.js';
+import { suggestionSuffix } from '../suite/did-you-mean.js';
+import type { ProjectConfig } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['scim-check.config.yaml', 'scim-check.config.yml'];
+
+/** The nearest config file in `dir` or any parent directory. */
+export function findConfigFile(dir: string = process.cwd()): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(current, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+export function loadConfigFile(file: string): ProjectConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--config ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return loadConfigText(text, file);
+}
+
+/** `file` is used as given in messages; relative paths inside are resolved against its directory. */
+export function loadConfigText(text: string, file: string): ProjectConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const locator = new SourceLocator(doc, lineCounter, text, displayPath(file));
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const reason = syntaxError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new UsageError(`invalid YAML: ${reason}`, locator.position(syntaxError.pos[0]));
+  }
+  const data = withoutEmptyKeys((doc.toJS() as unknown) ?? {}); // an empty file is a valid, empty config
+  const validate = configValidator();
+  if (!validate(data)) {
+    const error = mostRelevant(validate.errors ?? []);
+    const dataPath = pointerToPath(error.instancePath, data);
+    const key = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
+    throw new UsageError(describe(error, dataPath), locator.positionOf({ path: dataPath, key }));
+  }
+  return {
+    ...(data as Omit<ProjectConfig, 'file' | 'dir' | 'positionOf'>),
+    file: path.resolve(file),
+    dir: path.dirname(path.resolve(file)),
+    positionOf: (p: (string | number)[]): SourcePosition => locator.positionOf({ path: p }),
+  };
+}
+
+/** `targets:` followed only by comments (as `init` writes it) counts as absent, not as null. */
+function withoutEmptyKeys(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
+}
+
+let compiled: ValidateFunction | undefined;
+
+function configValidator(): ValidateFunction {
+  if (compiled) return compiled;
+  const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')) as object;
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
+  compiled = ajv.compile(schema);
+  return compiled;
+}
+
+/** Unknown keys first (usually a typo), then the deepest error. */
+function mostRelevant(errors: ErrorObject[]): ErrorObject {
+  const useful = errors.filter((e) => e.keyword !== 'propertyNames');
+  const pool = useful.length ? useful : errors;
+  const unknown = pool.find((e) => e.keyword === 'additionalProperties');
+  return unknown ?? [...pool].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+}
+
+function describe(error: ErrorObject, dataPath: (string | number)[]): string {
+  const where = dataPath.length ? dataPath.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') : 'config';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      return `unknown key "${key}" in ${where}${suggestionSuffix(key, allowed)}`;
+    }
+    case 'enum':
+      return `${where} must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}, got ${JSON.stringify(error.data)}`;
+    case 'type':
+      // never echo what was written under token: it may be the token itself
+      if (dataPath[dataPath.length - 1] === 'token' || dataPath.includes('token')) {
+        return `${where} must be a mapping naming where the token comes from ({ env: NAME } or { file: PATH }); the token itself never goes in this file`;
+      }
+      return `${where} must be ${wordFor(String(params.type))}, got ${JSON.stringify(error.data)}`;
+    case 'required':
+      return `${where} is missing required key "${String(params.missingProperty)}"`;
+    case 'pattern':
+      return `${where} name ${JSON.stringify(error.propertyName ?? error.data)} must start with a letter and contain only letters, digits, "_" and "-"`;
+    case 'maxProperties':
+    case 'minProperties':
+      return `${where} must name exactly one source: env (an environment variable) or file`;
+    default:
+      return `${where} ${error.message ?? error.keyword}`;
+  }
+}
+
+function wordFor(type: string): string {
+  const words: Record<string, string> = { string: 'a string', object: 'a mapping', array: 'a list', boolean: 'true or false', integer: 'an integer' };
+  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+}
+
+/** Relative to the working directory when inside it, for readable messages. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
+}

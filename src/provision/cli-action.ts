@@ -1,0 +1,81 @@
+// `scim-check provision` after the flags are parsed: check every flag before the first
+// request, run, mask (--mask-pii), redact the token and placeholder password, report.
+import { createProgressBar, wantsProgress } from '../audit/progress.js';
+import { parseRate } from '../audit/rate-limiter.js';
+import { useColor } from '../cli/color.js';
+import type { ProvisionFlags } from '../cli/commands/provision.js';
+import { parseHeaderFlags } from '../cli/options.js';
+import { resolveTarget, type Target } from '../cli/target.js';
+import { EXIT, UsageError } from '../errors.js';
+import { Redactor } from '../util/redact.js';
+import { PiiMasker } from './mask.js';
+import { readOktaUserFiles } from './read-users.js';
+import { parseProvisionReporters, writeProvisionReports } from './report/index.js';
+import { runProvision, type ProvisionTarget } from './run-provision.js';
+
+export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const specs = parseProvisionReporters(flags.reporter ?? []);
+  if (flags.limit !== undefined && flags.sample !== undefined) throw new UsageError('--limit and --sample: choose one');
+  const ratePerSecond = flags.rate === undefined ? undefined : parseRate(flags.rate);
+  const extraHeaders = parseHeaderFlags(flags.header ?? []);
+  const redactor = new Redactor();
+  const interrupt = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => interrupt.abort(sig);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = flags.progress && wantsProgress() ? createProgressBar() : undefined;
+  let target: Target | undefined;
+  try {
+    // no target at all means offline: provision never starts the embedded server by itself
+    if (flags.baseUrl ?? env.SCIM_BASE_URL) target = await resolveTarget(flags, env);
+    for (const secret of [target?.token, ...Object.values(extraHeaders)]) redactor.add(secret);
+    const result = await runProvision({
+      usersFiles: flags.users,
+      mappingFile: flags.mapping,
+      appSchemaFile: flags.appSchema,
+      userSchemaFile: flags.userSchema,
+      profile: flags.profile,
+      usernameFormat: flags.usernameFormat,
+      languageFormat: flags.languageFormat,
+      csvEmpty: flags.csvEmpty,
+      limit: flags.limit,
+      sample: flags.sample,
+      seed: flags.seed,
+      target: target ? provisionTarget(target, flags, extraHeaders) : undefined,
+      dryRun: Boolean(flags.dryRun),
+      concurrency: flags.concurrency,
+      ratePerSecond,
+      maxExamples: flags.maxExamples,
+      signal: interrupt.signal,
+      onProgress: progress ? (read, total) => progress.update({ resourceType: 'User', read, total }) : undefined,
+      onSecret: (s) => redactor.add(s),
+    });
+    progress?.done();
+    let shown = result;
+    if (flags.maskPii) {
+      const masker = new PiiMasker();
+      // values of the export that never reach a payload (a second email, a phone) are masked too
+      for (const u of readOktaUserFiles(flags.users, { csvEmpty: flags.csvEmpty })) masker.addProfile(u.profile);
+      shown = masker.result(result);
+    }
+    await writeProvisionReports(shown, specs, { redactor, color: useColor(), stdout: (t) => process.stdout.write(t) });
+    if (interrupt.signal.aborted) return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+    return result.verdict === 'fail' ? EXIT.CHECK_FAILED : EXIT.OK;
+  } catch (err) {
+    progress?.done();
+    if (interrupt.signal.aborted) {
+      process.stderr.write(`scim-check: provision interrupted (${String(interrupt.signal.reason)}); no report written\n`);
+      return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+    }
+    if (err instanceof Error) err.message = redactor.text(err.message);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await target?.server?.close();
+  }
+}
+
+function provisionTarget(target: Target, flags: ProvisionFlags, extraHeaders: Record<string, string>): ProvisionTarget {
+  return { baseUrl: target.baseUrl, token: target.token, timeoutMs: flags.timeout, insecure: flags.insecure, caFile: flags.ca, extraHeaders };
+}

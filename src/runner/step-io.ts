@@ -1,0 +1,85 @@
+// Sends one request of a step and records the exchange (redacted) in the step's log:
+// what a step and a page walk share.
+import type { RecordedExchange } from '../model/run-result.js';
+import type { RunContext } from './context.js';
+import type { HttpRequest, HttpResponse } from '../http/client.js';
+import { TransportError } from '../errors.js';
+import { JsonTooDeepError, parseJson } from '../util/json-depth.js';
+import { retryWait } from './retry.js';
+import type { BuiltRequest } from './request-builder.js';
+import type { ResponseView } from './expectations.js';
+
+/** What a step sees: the template renderer and the captures of its test so far. */
+export interface StepScope {
+  render: (v: unknown) => unknown;
+  captures: Record<string, unknown>;
+}
+
+export function targetOf(ctx: RunContext) {
+  return { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
+}
+
+export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
+  const exchange: RecordedExchange = {
+    method: built.http.method,
+    url: ctx.redactor.text(built.http.url),
+    requestHeaders: ctx.redactor.headers(built.http.headers),
+    requestBody: built.body === undefined ? undefined : ctx.redactor.value(built.body),
+    durationMs: 0,
+  };
+  log.push(exchange);
+  let res: HttpResponse;
+  try {
+    res = await sendRetrying(ctx, { ...built.http, signal: ctx.signal }, (status, waitedMs) => {
+      exchange.retries = [...(exchange.retries ?? []), { status, waitedMs }];
+    });
+  } catch (err) {
+    if (err instanceof TransportError && built.http.method !== 'GET') ctx.uncertainWrites++;
+    throw err;
+  }
+  const view = toView(res);
+  exchange.status = res.status;
+  exchange.responseHeaders = ctx.redactor.headers(res.headers);
+  exchange.responseBody = ctx.redactor.value(view.body ?? truncate(res.bodyText));
+  exchange.durationMs = res.durationMs;
+  return view;
+}
+
+/**
+ * Sends one request: 429/503 answers to idempotent requests are retried as the
+ * server asks, and every answer or failure is reported to the target's health.
+ */
+export async function sendRetrying(ctx: RunContext, req: HttpRequest, onRetry?: (status: number, waitedMs: number) => void): Promise<HttpResponse> {
+  for (let attempt = 0; ; attempt++) {
+    let res: HttpResponse;
+    try {
+      res = await ctx.client.send(req);
+    } catch (err) {
+      if (err instanceof TransportError) ctx.health.failed(err);
+      throw err;
+    }
+    ctx.health.answered(res.status, req.headers['authorization'] === `Bearer ${ctx.options.token}`);
+    const wait = retryWait(req.method, res.status, res.headers['retry-after'], attempt, ctx.retry);
+    if (wait === undefined || req.signal?.aborted) return res;
+    onRetry?.(res.status, Math.round(wait));
+    await ctx.retry.sleep(wait, req.signal);
+  }
+}
+
+export function toView(res: HttpResponse): ResponseView {
+  let body: unknown;
+  if (res.bodyText.trim() !== '') {
+    try {
+      body = parseJson(res.bodyText);
+    } catch (err) {
+      body = undefined; // not JSON: checks that need JSON say so
+      // too deep to walk safely: kept as (truncated) text, and the step gets a failed check for it
+      if (err instanceof JsonTooDeepError) return { status: res.status, headers: res.headers, body, bodyText: truncate(res.bodyText), durationMs: res.durationMs, tooDeep: err.message };
+    }
+  }
+  return { status: res.status, headers: res.headers, body, bodyText: res.bodyText, durationMs: res.durationMs };
+}
+
+function truncate(text: string, max = 4096): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} bytes)` : text;
+}

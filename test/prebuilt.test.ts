@@ -1,0 +1,131 @@
+// The build-time artefacts (dist/generated, written by `npm run build`) must be exactly what
+// parsing and compiling at run time gives, must be ignored once their source changes, and
+// must spare a run the modules it no longer needs. The dist side is imported from the build;
+// the source side runs under vitest, where nothing prebuilt is ever used.
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers/cli.js';
+import { loadSuiteText } from '../src/suite/load.js';
+import { loadProfile } from '../src/profile/load.js';
+import { validateAgainst as validateAtRunTime } from '../src/schema/validator.js';
+import { startServer, type RunningServer } from '../src/server/index.js';
+
+type Artefacts = typeof import('../src/prebuilt/artefacts.js');
+type Validator = typeof import('../src/schema/validator.js');
+const dist = (p: string) => path.join(ROOT, 'dist', p);
+let artefacts: Artefacts;
+let built: Validator;
+
+beforeAll(async () => {
+  artefacts = (await import(dist('prebuilt/artefacts.js'))) as Artefacts;
+  built = (await import(dist('schema/validator.js'))) as Validator;
+});
+
+function bundledSuiteFiles(dir = path.join(ROOT, 'suites')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? bundledSuiteFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+}
+
+describe('bundled suites parsed at build time', () => {
+  it('equal a parse of the YAML now, positions included (every bundled suite)', () => {
+    const files = bundledSuiteFiles();
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const relative = path.relative(path.join(ROOT, 'suites'), file).replace(/\.ya?ml$/, '');
+      const text = readFileSync(file, 'utf8');
+      const display = path.relative(ROOT, file);
+      const prebuilt = artefacts.prebuiltSuite(relative, text, file, display);
+      expect(prebuilt, `${relative} was not prebuilt`).not.toBeNull();
+      expect(JSON.parse(JSON.stringify(prebuilt))).toEqual(JSON.parse(JSON.stringify(loadSuiteText(text, display))));
+    }
+  });
+
+  it('are ignored for a suite whose text changed since the build', () => {
+    const file = bundledSuiteFiles()[0];
+    const relative = path.relative(path.join(ROOT, 'suites'), file).replace(/\.ya?ml$/, '');
+    const text = readFileSync(file, 'utf8');
+    expect(artefacts.prebuiltSuite(relative, text, file, file)).not.toBeNull();
+    expect(artefacts.prebuiltSuite(relative, `${text}\n# edited after the build\n`, file, file)).toBeNull();
+  });
+
+  it('give each caller its own copy', () => {
+    const file = bundledSuiteFiles()[0];
+    const relative = path.relative(path.join(ROOT, 'suites'), file).replace(/\.ya?ml$/, '');
+    const text = readFileSync(file, 'utf8');
+    const a = artefacts.prebuiltSuite(relative, text, file, file)!;
+    a.tests.length = 0;
+    expect(artefacts.prebuiltSuite(relative, text, file, file)!.tests.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bundled profiles prebuilt at build time', () => {
+  it('equal loading the YAML now (every bundled profile, extends resolved)', () => {
+    const names = readdirSync(path.join(ROOT, 'profiles')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(artefacts.prebuiltProfile(name), name).toEqual(loadProfile(name));
+  });
+});
+
+describe('standalone SCIM validators compiled at build time', () => {
+  const user = (extra: Record<string, unknown>) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'u1', userName: 'alice', ...extra });
+  const cases: [string, unknown][] = [
+    ['User', user({})],
+    ['User', user({ meta: { resourceType: 'User', created: '2024-02-30T00:00:00Z', location: 'not a uri' } })],
+    ['User', user({ userName: 42, active: 'yes', emails: [{ value: 1, primary: 'no' }], surprise: true })],
+    ['User', { id: 'x' }],
+    ['Group', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id: 'g', displayName: 'G', members: [{ value: 'u1' }] }],
+    ['Group', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id: '', members: 'nobody' }],
+    ['Error', { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: 404 }],
+    ['ListResponse', { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: '1', Resources: [] }],
+  ];
+  it('give the same verdict and the same issues as ajv compiling at run time', () => {
+    for (const [name, doc] of cases) expect(built.validateAgainst(name, doc), `${name} ${JSON.stringify(doc)}`).toEqual(validateAtRunTime(name, doc));
+  });
+  it('and the build did compile them (valid and invalid cases both present)', () => {
+    const verdicts = cases.map(([name, doc]) => built.validateAgainst(name, doc).valid);
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
+    expect(artefacts.prebuiltScimValidators()?.User).toBeTypeOf('function');
+    expect(artefacts.prebuiltScimQuickValidators()?.User).toBeTypeOf('function');
+  });
+});
+
+describe('a run loads only what it needs', () => {
+  let server: RunningServer;
+  let dir: string;
+  beforeAll(async () => {
+    server = await startServer({ port: 0 });
+    dir = mkdtempSync(path.join(tmpdir(), 'scim-check-modules-'));
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('a default run against a server never loads yaml, the ajv compiler or all of undici', async () => {
+    const out = path.join(dir, 'modules.json');
+    const probe = path.join(dir, 'probe.cjs');
+    // CommonJS modules (yaml, ajv, undici) are listed in require.cache
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`);
+    const r = await runCli(['run', '--base-url', server.baseUrl, 'okta/test-credentials'], { env: { SCIM_TOKEN: server.token, NODE_OPTIONS: `--require ${probe}` } });
+    expect(r.code, r.stderr).toBe(0);
+    const loaded = (JSON.parse(readFileSync(out, 'utf8')) as string[]).map((f) => f.split(path.sep).join('/'));
+    expect(loaded.some((f) => f.includes('/node_modules/undici/lib/dispatcher/agent.js'))).toBe(true); // the probe works
+    expect(loaded.filter((f) => f.includes('/node_modules/yaml/'))).toEqual([]);
+    expect(loaded.filter((f) => f.includes('/node_modules/ajv/dist/') && !f.includes('/ajv/dist/runtime/'))).toEqual([]);
+    expect(loaded.filter((f) => f.endsWith('/node_modules/undici/index.js'))).toEqual([]);
+    expect(server.requestLog.length).toBeGreaterThan(0);
+  });
+
+  it('--version answers without loading the CLI', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const out = path.join(dir, 'version-modules.json');
+    const probe = path.join(dir, 'probe-version.cjs');
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`);
+    const r = await runCli(['--version'], { env: { NODE_OPTIONS: `--require ${probe}` } });
+    expect(r.stdout).toBe(`${pkg.version}\n`);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((f) => f.includes('node_modules'))).toEqual([]);
+  });
+});
