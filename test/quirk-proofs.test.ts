@@ -16,8 +16,10 @@ interface Proof {
   quirk?: string | string[];
   /** Data the server starts with (pre-existing users the run must leave alone). */
   seed?: SeedOptions;
-  fails: string[];
+  fails?: string[];
   profile?: string;
+  /** An acceptable variant: the suite passes with the quirk on (no failed check at all). */
+  passes?: boolean;
   /** Test ids that must be skipped (not failed) because /ServiceProviderConfig or /ResourceTypes says a feature is unsupported. */
   skips?: string[];
 }
@@ -48,17 +50,18 @@ for (const file of files) {
     for (const proof of data.proofs) {
       const quirks = proof.quirk === undefined ? [] : Array.isArray(proof.quirk) ? proof.quirk : [proof.quirk];
       const label = [quirks.length ? `quirk ${quirks.join('+')}` : '', proof.seed ? `seed ${JSON.stringify(proof.seed)}` : ''].filter(Boolean).join(', ');
-      const outcome = proof.skips ? `skips ${proof.skips.join(', ')}` : `fails ${proof.fails.join(', ')}`;
+      const outcome = proof.passes ? 'still passes' : proof.skips ? `skips ${proof.skips.join(', ')}` : `fails ${(proof.fails ?? []).join(', ')}`;
       it(`${proof.suite} with ${label} ${outcome}`, async () => {
         const { run, snapshotBefore, snapshotAfter } = await runAgainstServer([proof.suite], { quirks, profile: proof.profile, seed: proof.seed });
         // Quirks that keep or hide what the run created (no id returned, DELETE ignored) leave data behind by design.
         const leaves = ['hard-delete', 'put-creates', 'soft-delete', 'create-empty-body'];
         if (!quirks.some((q) => leaves.some((l) => q.startsWith(l)))) expect(snapshotAfter).toBe(snapshotBefore);
         const failed = failedCodes(run);
-        for (const code of proof.fails) expect(failed, `expected ${code} to fail`).toContain(code);
+        if (proof.passes) expect(failed).toEqual([]);
+        for (const code of proof.fails ?? []) expect(failed, `expected ${code} to fail`).toContain(code);
         // the codes named must exist in the suite (a renamed check must not pass silently)
         const known = new Set(allChecks(run).map((c) => c.code));
-        for (const code of proof.fails) expect(known.has(code), `${code} is not a check of ${proof.suite}`).toBe(true);
+        for (const code of proof.fails ?? []) expect(known.has(code), `${code} is not a check of ${proof.suite}`).toBe(true);
         if (proof.skips) {
           const tests = run.suites.flatMap((s) => s.tests);
           for (const id of proof.skips) {
@@ -66,16 +69,16 @@ for (const file of files) {
             expect(test?.status, `test ${id} is skipped`).toBe('skipped');
             expect(test?.skipReason).toMatch(/\/ServiceProviderConfig|\/ResourceTypes/);
           }
-          if (proof.fails.length === 0) expect(failed).toEqual([]);
+          if ((proof.fails ?? []).length === 0) expect(failed).toEqual([]);
         }
       });
     }
 
     if (data.packs) {
       it('every explicit check code of the packs is proven by a quirk or listed as unprovable', () => {
-        const proven = new Set(data.proofs.flatMap((p) => p.fails));
+        const proven = new Set(data.proofs.flatMap((p) => p.fails ?? []));
         const excused = new Set((data.unprovable ?? []).map((u) => u.code));
-        const codes = resolveSuites(data.packs!, {}).flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => (st.expect ?? []).map((e) => e.code).filter((c): c is string => Boolean(c)))));
+        const codes = resolveSuites(data.packs!, {}).flatMap((s) => [...(s.everyResponse ?? []), ...s.tests.flatMap((t) => t.steps.flatMap((st) => st.expect ?? []))].map((e) => e.code).filter((c): c is string => Boolean(c)));
         const missing = [...new Set(codes)].filter((c) => !proven.has(c) && !excused.has(c));
         expect(missing).toEqual([]);
       });

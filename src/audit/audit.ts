@@ -12,7 +12,7 @@ import { FingerprintSet } from './compact/hash-tables.js';
 import { rereadPositions } from './reread.js';
 import { RateLimiter } from './rate-limiter.js';
 import { checkResource, type ResourceCheckContext } from './resource-checks.js';
-import { loadServerSchemas } from './server-schema.js';
+import { loadServerSchemas, serverSchemasFrom } from './server-schema.js';
 import type { AuditFinding, AuditResourceType, AuditResult, EndpointSummary } from './types.js';
 
 export interface AuditProgress {
@@ -42,6 +42,8 @@ export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
+  /** --schemas: the server's schema definitions from a file, instead of GET /Schemas. */
+  declaredSchemas?: readonly unknown[];
 }
 
 /** The audit's client: GET only, so no code path of the audit can change the tenant. */
@@ -63,7 +65,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   const cross = new CrossIndex();
   const skipped: AuditResult['skipped'] = [];
   try {
-    const serverSchemas = await loadServerSchemas(fetch, opts.baseUrl);
+    const serverSchemas = opts.declaredSchemas ? serverSchemasFrom(opts.declaredSchemas) : await loadServerSchemas(fetch, opts.baseUrl);
     const checks: ResourceCheckContext = { profile: opts.profile, languageFormat: opts.languageFormat, serverSchemas };
     // ids as 64-bit fingerprints: 8 bytes each, whatever their length
     const userIds = new FingerprintSet();

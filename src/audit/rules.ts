@@ -63,3 +63,54 @@ export function ruleTitle(code: string): string {
 export function ruleInfo(code: AuditRuleCode): RuleInfo {
   return AUDIT_RULES[code];
 }
+
+/** What to change so the rule passes; shown next to the rule in reports. */
+const FIXES: Record<string, string> = {
+  SCHEMA_USER_INVALID: 'Return Users shaped as RFC 7643 §4.1 defines them (schemas, id, userName, types of each attribute).',
+  SCHEMA_GROUP_INVALID: 'Return Groups shaped as RFC 7643 §4.2 defines them (schemas, id, displayName, members as objects with value).',
+  SERVER_SCHEMA_REQUIRED_MISSING: 'Fill the attribute for every resource, or stop declaring it required in /Schemas.',
+  SERVER_SCHEMA_TYPE_MISMATCH: 'Return the type /Schemas declares (e.g. a JSON boolean, not "true"), or correct the declaration.',
+  SERVER_SCHEMA_UNDECLARED: 'Declare the attribute in /Schemas (or in an extension schema), or stop returning it.',
+  USERNAME_DUPLICATE: 'Make userName unique ignoring case before the cutover (merge or rename the duplicates).',
+  EMAIL_DUPLICATE: 'Give each user its own email, or make sure Okta does not match users by email.',
+  EXTERNAL_ID_DUPLICATE: 'Clear or correct externalId so each value belongs to one user.',
+  USER_INACTIVE: 'Nothing to fix: decide whether these users should come across; Okta skips inactive users on import.',
+  GROUP_MEMBER_UNKNOWN: 'Remove the dangling member references, or restore the resources they point to.',
+  LIST_RESPONSE_INVALID: 'Answer list requests with a ListResponse: schemas, integer totalResults/startIndex/itemsPerPage, Resources.',
+  PAGE_FAILED: 'Make the page readable (see the HTTP status), then audit again; findings after it are incomplete.',
+  PAGINATION_TOTAL_CHANGED: 'Keep totalResults stable while a client pages (or audit when nothing is being written).',
+  PAGINATION_DUPLICATE_ID: 'Sort list results by a stable key (id or created) so pages do not overlap.',
+  PAGINATION_SHORT: 'Return every resource totalResults announces: check startIndex is 1-based and pages do not skip.',
+  PAGINATION_COUNT_IGNORED: 'Return at most count resources per page.',
+  ATTR_MANDATORY_MISSING: 'Populate the attribute for every user (in the source directory or through a default).',
+  ATTR_MANDATORY_EMPTY: 'Populate the attribute with a real value, or omit it; an empty string is not a value.',
+  ATTR_NOT_BOOLEAN: 'Return JSON true or false, not a string.',
+  ATTR_EMPTY_STRING: 'Omit the attribute instead of sending "".',
+  EMAIL_INVALID: 'Correct the address (one @, a domain, no spaces).',
+  URI_INVALID: 'Use an absolute URI (https://…).',
+  LANG_REGION_TAG: 'Keep the language alone: "en-US" → "en".',
+  LANG_UNDERSCORE_LOCALE: 'Keep the language alone: "en_US" → "en".',
+  LANG_UPPERCASE: 'Write the code in lower case: "EN" → "en".',
+  LANG_UNKNOWN_CODE: 'Use a code from ISO 639-1 (two letters, e.g. "de").',
+  LANG_DEPRECATED_CODE: 'Use the current ISO 639-1 code (e.g. "iw" → "he").',
+  LANG_THREE_LETTER_CODE: 'Use the two-letter ISO 639-1 code ("deu" → "de").',
+  LANG_NOT_ISO639_1: 'Use a two-letter ISO 639-1 code.',
+  LANG_NOT_BCP47: 'Use a well-formed language tag (e.g. "en-US").',
+  LANG_ACCEPT_LANGUAGE_LIST: 'Keep one language: "en-US, fr;q=0.5" → "en".',
+  LANG_EMPTY: 'Omit preferredLanguage or give it a value.',
+  LANG_NOT_STRING: 'Return preferredLanguage as a string.',
+  LANG_WHITESPACE: 'Trim the value.',
+  LOCALE_INVALID: 'Use a language tag for locale (e.g. "en-US").',
+  LOCALE_UNDERSCORE_LEGACY: 'Write locale with a hyphen: "en_US" → "en-US".',
+  TIMEZONE_INVALID: 'Use an IANA time zone name (e.g. "Europe/Paris").',
+  TIMEZONE_CASE: 'Write the time zone exactly as the IANA database does ("america/new_york" → "America/New_York").',
+};
+
+export function ruleFix(code: string): string | undefined {
+  return FIXES[code];
+}
+
+/** Every rule an audit can report, for listing the ones that found nothing. */
+export function knownRuleCodes(): string[] {
+  return [...Object.keys(AUDIT_RULES), ...Object.keys(PROFILE_TITLES)];
+}

@@ -54,9 +54,14 @@ export async function loadServerSchemas(fetch: FetchContext, baseUrl: string): P
   const obj = body as ScimObject | null;
   const list = Array.isArray(body) ? body : obj?.Resources;
   if (!Array.isArray(list)) return undefined;
+  return serverSchemasFrom(list);
+}
+
+/** Schema definitions from /Schemas or from a --schemas file (already validated there). */
+export function serverSchemasFrom(list: readonly unknown[]): ServerSchemas | undefined {
   const byId = new Map<string, SchemaDoc>();
-  for (const doc of list) {
-    if (doc && typeof doc === 'object' && typeof doc.id === 'string' && Array.isArray(doc.attributes)) byId.set(doc.id.toLowerCase(), doc as SchemaDoc);
+  for (const doc of list as ScimObject[]) {
+    if (doc && typeof doc === 'object' && typeof doc.id === 'string' && Array.isArray(doc.attributes)) byId.set(doc.id.toLowerCase(), doc as unknown as SchemaDoc);
   }
   return byId.has(USER_SCHEMA.toLowerCase()) || byId.has(GROUP_SCHEMA.toLowerCase()) ? { byId } : undefined;
 }

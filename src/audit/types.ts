@@ -56,4 +56,8 @@ export interface AuditResult {
   verdict: AuditVerdict;
   /** Rules that could not be evaluated, with why (e.g. group members without reading users). */
   skipped: { code: string; reason: string }[];
+  /** Rules a --baseline accepted: still listed, never failing the audit until they expire. */
+  baselined?: { code: string; count: number; reason: string; expires?: string }[];
+  /** Run-level messages (expired or stale baseline entries). */
+  notices?: { level: 'error' | 'warning'; code: string; message: string }[];
 }

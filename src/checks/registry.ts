@@ -5,6 +5,7 @@ import * as attr from './attribute-checks.js';
 import * as resp from './response-checks.js';
 import * as okta from './okta-checks.js';
 import * as rfc from './rfc-checks.js';
+import * as update from './update-checks.js';
 
 export const NAMED_CHECKS: Record<string, { run: NamedCheck; description: string }> = {
   'mandatory-attributes': { run: attr.mandatoryAttributes, description: "every User carries the active profile's mandatory attributes" },
@@ -32,6 +33,8 @@ export const NAMED_CHECKS: Record<string, { run: NamedCheck; description: string
   'same-order': { run: rfc.sameOrder, description: 'the same resources in the same order as with.previous' },
   'version-matches-etag': { run: rfc.versionMatchesEtag, description: 'meta.version equals the ETag header' },
   'sorted-by': { run: rfc.sortedBy, description: 'Resources are ordered by with.by, with.order ascending (default) or descending' },
+  'carries-values': { run: update.carriesValues, description: 'every value of with.values (an update as sent) shows in the resource (at with.at); a value kept from with.previous is named' },
+  'okta-link-consistent': { run: update.oktaLinkConsistent, description: 'a POST after a userName filter that found with.found users: 2xx, or 409 only when the filter found the user' },
   'patch-response': { run: rfc.patchResponse, description: 'a PATCH answers 204 without body or 200 with the resource' },
 };
 

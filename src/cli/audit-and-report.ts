@@ -10,6 +10,9 @@ import { EXIT, UsageError } from '../errors.js';
 import { loadProfile } from '../profile/load.js';
 import { Redactor } from '../util/redact.js';
 import { useColor } from './color.js';
+import { readDeclaredSchemasFile } from '../schema/declared/index.js';
+import { loadBaseline } from '../runner/baseline.js';
+import { applyAuditBaseline } from '../audit/baseline.js';
 import { parseHeaderFlags } from './options.js';
 import { resolveTarget, type Target } from './target.js';
 import type { AuditFlags } from './audit-flags.js';
@@ -31,6 +34,8 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
   const ratePerSecond = flags.rate === undefined ? undefined : parseRate(flags.rate);
   const profile = loadProfile(flags.profile);
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
+  const declaredSchemas = flags.schemas ? readDeclaredSchemasFile(flags.schemas).schemas : undefined; // bad file: exit 2, nothing sent
+  const baseline = flags.baseline ? loadBaseline(flags.baseline) : undefined;
   const interrupt = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => interrupt.abort(sig);
   process.once('SIGINT', onSignal);
@@ -43,9 +48,10 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
     target = await resolveTarget(flags);
     for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
     const sinks = await writer.open();
-    const options = auditOptions(flags, target, { resources, ratePerSecond, profile, extraHeaders, sinks, signal: interrupt.signal });
+    const options = auditOptions(flags, target, { resources, ratePerSecond, profile, extraHeaders, sinks, signal: interrupt.signal, declaredSchemas });
     if (progress) options.onProgress = (p) => progress.update(p);
     const result = await runAudit(options);
+    if (baseline) applyAuditBaseline(result, baseline);
     progress?.done();
     await writer.finish(result);
     return result.verdict === 'fail' ? EXIT.CHECK_FAILED : EXIT.OK;
@@ -64,7 +70,7 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
   }
 }
 
-type Resolved = Pick<AuditOptions, 'resources' | 'ratePerSecond' | 'profile' | 'extraHeaders' | 'sinks' | 'signal'>;
+type Resolved = Pick<AuditOptions, 'resources' | 'ratePerSecond' | 'profile' | 'extraHeaders' | 'sinks' | 'signal' | 'declaredSchemas'>;
 
 function auditOptions(flags: AuditFlags, target: Target, resolved: Resolved): AuditOptions {
   return {

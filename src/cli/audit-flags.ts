@@ -17,4 +17,7 @@ export interface AuditFlags extends TargetFlags {
   timeout: number;
   insecure?: boolean;
   ca?: string;
+  /** --schemas and --baseline, as for run. */
+  schemas?: string;
+  baseline?: string;
 }

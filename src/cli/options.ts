@@ -32,7 +32,7 @@ export function addTargetOptions(cmd: Command): Command {
 export function addReporterOption(cmd: Command): Command {
   return cmd.option(
     '--reporter <name[:file]>',
-    'console (default), json or junit; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml',
+    'console (default), json, junit, html, har or github; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml',
     collect,
   );
 }

@@ -25,4 +25,5 @@ export interface RunFlags extends TargetFlags {
   configVars?: Record<string, string | number | boolean>;
   verbose?: boolean;
   trace?: boolean;
+  rerunFailed?: string;
 }

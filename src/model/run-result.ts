@@ -39,6 +39,8 @@ export interface RecordedExchange {
   durationMs: number;
   /** Answers (429/503) after which the same request was sent again, and how long the run waited. */
   retries?: { status: number; waitedMs: number }[];
+  /** ISO time the request was sent (HAR needs it). */
+  startedAt?: string;
 }
 
 export type StepStatus = 'passed' | 'failed' | 'warned' | 'skipped' | 'errored';
@@ -52,6 +54,8 @@ export interface StepResult {
   durationMs: number;
   skipReason?: string;
   error?: { code: string; message: string };
+  /** scim-check's own request (fixture, verification read), not traffic Okta would send. */
+  ours?: true;
 }
 
 export interface TestResult {
@@ -61,6 +65,8 @@ export interface TestResult {
   steps: StepResult[];
   durationMs: number;
   skipReason?: string;
+  /** Where the test is written in its suite (CI annotations and JUnit point there). */
+  where?: SourcePosition;
 }
 
 export interface SuiteResult {

@@ -70,18 +70,19 @@ async function createFlow(http: OktaHttp, report: UserReport, body: Obj, ledger:
   report.user.scimId = id;
   ledger.record({ type: 'User', id, removals: removalsFor(id) });
   if (!isObj(returned) || typeof returned.id !== 'string') add(report, 'must', '(user)', 'create returned no user', `POST answered ${created.status} without the created user (Okta fails the job: "Create new user returned empty user")`);
-  const stored = await readBack(http, report, id, isObj(returned) ? returned : undefined);
+  const stored = await readBack(http, report, id, userName, isObj(returned) ? returned : undefined);
   const diffs = stored ? compareSentStored(body, stored) : [];
   for (const d of diffs) add(report, 'should', d.attribute, d.cause, d.stored === undefined ? 'sent, not stored' : 'stored differently from what was sent', { sent: d.sent, stored: d.stored });
   report.outcome = diffs.length > 0 ? 'changed' : 'accepted';
   await deactivate(http, report, id);
 }
 
-async function readBack(http: OktaHttp, report: UserReport, id: string, fallback: Obj | undefined): Promise<Obj | undefined> {
+async function readBack(http: OktaHttp, report: UserReport, id: string, sentUserName: string, fallback: Obj | undefined): Promise<Obj | undefined> {
   const byId = await get(http, `${http.baseUrl}/Users/${encodeURIComponent(id)}`);
   const stored = parseJson(byId.bodyText);
   if (byId.status !== 200 || !isObj(stored)) add(report, 'must', '(user)', `GET by id answered ${byId.status}`, `GET /Users/${id} answered ${byId.status}; compared with the POST response instead`);
-  const viaFilter = await get(http, filterUrl(http.baseUrl, String((isObj(stored) ? stored.userName : undefined) ?? fallback?.userName ?? '')));
+  // Okta's next exists check filters on the userName it sent, whatever the server stored
+  const viaFilter = await get(http, filterUrl(http.baseUrl, sentUserName));
   const hits = listResources(viaFilter.bodyText) ?? [];
   if (viaFilter.status !== 200 || !hits.some((r) => r.id === id)) {
     add(report, 'must', 'userName', 'not found through the filter', `userName eq "…" does not find the user just created (${viaFilter.status}, ${hits.length} hit(s)): Okta would create a duplicate on the next assignment`);

@@ -78,8 +78,12 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, seq: 
     const answer = await forward(opts.target, method, `${basePath}${relPath}${query ? `?${query}` : ''}`, headers, body);
     res.writeHead(answer.status, forwardableHeaders(answer.headers).flat());
     res.end(answer.raw);
-    const text = decodeForCapture(answer.raw, headerValue(answer.headers, 'content-encoding'));
-    record(opts, { ...base, durationMs: performance.now() - t0, response: { status: answer.status, headers: answer.headers, ...recordBody(text) } });
+    // the client gets every byte; the capture keeps a line per exchange of bounded size
+    const recorded =
+      answer.raw.length > MAX_BODY_BYTES
+        ? { bodyText: `(body of ${answer.raw.length} bytes not recorded: over ${MAX_BODY_BYTES})` }
+        : recordBody(decodeForCapture(answer.raw, headerValue(answer.headers, 'content-encoding')));
+    record(opts, { ...base, durationMs: performance.now() - t0, response: { status: answer.status, headers: answer.headers, ...recorded } });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const reason = e.code === 'SCIM_HTTP_TIMEOUT' ? e.message : `target unreachable (${e.code ?? e.message})`;

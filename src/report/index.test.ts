@@ -25,7 +25,7 @@ describe('parseReporterFlag', () => {
     })();
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).oneLine()).toBe(
-      '--reporter xml:out.xml: unknown reporter "xml"; valid reporters: console, json, junit',
+      '--reporter xml:out.xml: unknown reporter "xml"; valid reporters: console, json, junit, har, html, github',
     );
     expect(() => parseReporterFlag('')).toThrow(/--reporter : unknown reporter \(empty\)/);
     expect(() => parseReporterFlag('junit:')).toThrow(/missing file after "junit:"/);

@@ -4,6 +4,10 @@ import type { Redactor } from '../util/redact.js';
 import { renderConsole } from './console.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
+import { renderHar } from './har.js';
+import { renderRunHtml } from './html.js';
+import { renderGithubAnnotations } from './github.js';
+import { repoRelative } from '../util/repo-root.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { writeReportFile } from './report-file.js';
 import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from './reporter-flag.js';
@@ -15,6 +19,9 @@ export const REPORTERS = {
   console: renderConsole,
   json: renderJson,
   junit: renderJunit,
+  har: renderHar,
+  html: renderRunHtml,
+  github: (run) => renderGithubAnnotations(run, { relative: (f) => repoRelative(f) }),
 } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;

@@ -8,6 +8,7 @@ import type { ReporterOptions } from './reporter.js';
 import { renderXml, type XmlNode } from './xml.js';
 import { verdictOf } from '../runner/verdict.js';
 import { describeAudience } from '../audience/describe.js';
+import { repoRelative } from '../util/repo-root.js';
 
 export const RUN_SUITE_NAME = 'scim-check run';
 
@@ -35,7 +36,7 @@ function suiteNode(suite: SuiteResult): XmlNode {
       errors: count('errored'),
       skipped: count('skipped'),
       time: formatSeconds(suite.durationMs),
-      file: suite.file,
+      file: repoRelative(suite.file), // CI systems link files relative to the repository
     },
     children: suite.tests.map((test) => testNode(suite, test)),
   };
@@ -50,7 +51,13 @@ function testNode(suite: SuiteResult, test: TestResult): XmlNode {
   if (out) children.push({ name: 'system-out', text: out });
   return {
     name: 'testcase',
-    attrs: { classname: suite.name, name: test.name, time: formatSeconds(test.durationMs) },
+    attrs: {
+      classname: suite.name,
+      name: test.name,
+      time: formatSeconds(test.durationMs),
+      file: repoRelative(test.where?.file ?? suite.file),
+      ...(test.where ? { line: test.where.line } : {}),
+    },
     children,
   };
 }

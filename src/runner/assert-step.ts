@@ -4,14 +4,14 @@ import type { StepSpec, SuiteSpec, Expectation } from '../suite/types.js';
 import type { CheckResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import type { BuiltRequest } from './request-builder.js';
-import { evaluateExpectation, snippet, type ResponseView } from './expectations.js';
+import { evaluateExpectation, snippet, statusApplies, type ResponseView } from './expectations.js';
 import { runNamedCheck } from '../checks/registry.js';
 import { declaredChecks } from './declared-checks.js';
 import type { StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 
 export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
-  const checks = (step.expect ?? []).map((exp: Expectation) => {
+  const checks = (step.expect ?? []).filter((exp) => statusApplies(exp, response.status)).map((exp: Expectation) => {
     const check = evaluateOnItsOwn(exp, step, {
       response,
       requestBody: built.body,
@@ -70,4 +70,11 @@ function automaticProfileCheck(step: StepSpec, suite: SuiteSpec, response: Respo
   const severity = suite.checkUsersAgainstProfile === 'must' ? 'must' : 'should'; // as the packs' explicit profile checks
   const check: CheckResult = { code: `${step.id}.profile`, severity, audience: resolveAudience(severity, step.defaultFor), title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
   return [ctx.redactor.value(check)];
+}
+
+/** Keeps one result per code: the first failure if any, else the first pass. */
+export function keepFirstFailure(into: Map<string, CheckResult>, c: CheckResult, where?: string): void {
+  const prev = into.get(c.code);
+  const located = c.passed || !where ? c : { ...c, detail: `${where}${c.detail ? ': ' + c.detail : ''}` };
+  if (!prev || (prev.passed && !c.passed)) into.set(c.code, located);
 }

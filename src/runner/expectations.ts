@@ -48,6 +48,14 @@ export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): 
   });
 }
 
+/** Whether an expectation applies to a response with this status (`whenStatus`; all when absent). */
+export function statusApplies(exp: Expectation, status: number): boolean {
+  const when = exp.whenStatus;
+  if (when === undefined) return true;
+  if (typeof when === 'number') return status === when;
+  return status >= (when.min ?? 0) && status <= (when.max ?? 999);
+}
+
 function dropUndefined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;

@@ -1,11 +1,13 @@
 // Okta's import: GET with startIndex=1,1+count,... until totalResults. Every page
 // gets the step's expectations; the walk gets its own checks (duplicates, gaps,
-// stable totals, and with walks: 2 the same order twice).
+// stable totals, and with walks: 2 the same order twice). `advance: count` moves
+// startIndex by count whatever a page held, exactly as Okta does, so a server that
+// returns short pages shows how many resources Okta's import would never see.
 import type { StepSpec, SuiteSpec } from '../suite/types.js';
 import type { CheckResult, StepResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import { buildRequest } from './request-builder.js';
-import { assertAll } from './assert-step.js';
+import { assertAll, keepFirstFailure } from './assert-step.js';
 import { send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 
@@ -16,6 +18,7 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
   const merged = new Map<string, CheckResult>();
   const walkProblems: string[] = [];
   const incomplete: string[] = [];
+  const byCount = opts.advance === 'count';
   for (let w = 0; w < walks; w++) {
     const ids: string[] = [];
     const totals = new Set<number>();
@@ -26,17 +29,18 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
       const spec = { ...step.request, query: { ...(step.request.query ?? {}), startIndex, count: opts.count } };
       const built = buildRequest(spec, suite, scope.render, targetOf(ctx));
       const response = await send(ctx, built, result.exchanges);
-      for (const c of assertAll(step, suite, built, response, scope, ctx)) mergeCheck(merged, c, startIndex);
+      for (const c of assertAll(step, suite, built, response, scope, ctx)) keepFirstFailure(merged, c, `page startIndex=${startIndex}`);
       const body = response.body as { Resources?: { id?: string }[]; totalResults?: unknown } | undefined;
       const resources = Array.isArray(body?.Resources) ? body!.Resources : [];
       const total = Number(body?.totalResults);
       if (Number.isFinite(total)) totals.add(total);
       ids.push(...resources.map((r) => String(r?.id)));
-      if (resources.length === 0 || !Number.isFinite(total) || startIndex + resources.length > total) {
+      const advanceBy = byCount ? opts.count : resources.length;
+      if (resources.length === 0 || !Number.isFinite(total) || startIndex + advanceBy > total) {
         capped = false;
         break;
       }
-      startIndex += resources.length;
+      startIndex += advanceBy;
     }
     if (result.exchanges.length > 200) result.exchanges.splice(1, result.exchanges.length - 2); // keep the report small
     orders.push(ids);
@@ -45,7 +49,10 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
     if (totals.size > 1) walkProblems.push(`walk ${w + 1}: totalResults changed between pages (${[...totals].join(', ')})`);
     const total = [...totals][0];
     if (capped) incomplete.push(`walk ${w + 1}: stopped at the page cap (${maxPages} pages, ${ids.length} of ${total ?? '?'} resources)`);
-    else if (total !== undefined && ids.length !== total) walkProblems.push(`walk ${w + 1}: read ${ids.length} resources, totalResults says ${total}`);
+    else if (total !== undefined && ids.length !== total) {
+      const missed = byCount && ids.length < total ? `: Okta's import (startIndex advancing by count=${opts.count} whatever a page holds) would miss ${total - new Set(ids).size} of them` : '';
+      walkProblems.push(`walk ${w + 1}: read ${ids.length} resources, totalResults says ${total}${missed}`);
+    }
   }
   result.checks.push(...merged.values());
   const where = step.position;
@@ -58,12 +65,6 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
     const stable = orders.every((o) => o.join('\n') === orders[0].join('\n'));
     result.checks.push({ code: `${step.id}.pages.stable-order`, severity: 'must', audience: resolveAudience('must', step.defaultFor), passed: stable, title: 'the same order on every walk', actual: stable ? 'same order' : 'order changed between walks', where, ref: 'Okta: same ordering whatever startIndex and count' });
   }
-}
-
-function mergeCheck(into: Map<string, CheckResult>, c: CheckResult, startIndex: number): void {
-  const prev = into.get(c.code);
-  if (!prev) into.set(c.code, c.passed ? c : { ...c, detail: `page startIndex=${startIndex}${c.detail ? ': ' + c.detail : ''}` });
-  else if (prev.passed && !c.passed) into.set(c.code, { ...c, detail: `page startIndex=${startIndex}${c.detail ? ': ' + c.detail : ''}` });
 }
 
 /** Ids seen more than once, in one pass (a Set, not indexOf per id: lists can be long). */

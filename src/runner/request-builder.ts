@@ -44,7 +44,7 @@ export function buildRequest(
     if (auth === 'none') delete headers['authorization'];
   }
   return {
-    http: { method: spec.method.toUpperCase(), url: joinUrl(target.baseUrl, path, query), headers, body: bodyText },
+    http: { method: spec.method.toUpperCase(), url: joinUrl(target.baseUrl, path, query, spec.queryEncoding), headers, body: bodyText },
     path,
     body,
   };

@@ -9,8 +9,6 @@ export interface RetryPolicy {
   maxRetries: number;
   /** A Retry-After longer than this is not waited for: the answer stands. */
   maxWaitMs: number;
-  /** Wait when the server gives no Retry-After; doubled per attempt. */
-  backoffMs: number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
 }
@@ -20,8 +18,7 @@ export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 export const DEFAULT_RETRY: RetryPolicy = {
   maxRetries: 2,
-  maxWaitMs: 30_000,
-  backoffMs: 500,
+  maxWaitMs: 60_000, // Okta's own request timeout: a longer wait is not waited out
   sleep: (ms, signal) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
@@ -33,10 +30,13 @@ export const DEFAULT_RETRY: RetryPolicy = {
   now: () => Date.now(),
 };
 
-/** How long to wait before the next attempt, or undefined when this answer stands. */
+/**
+ * How long to wait before the next attempt, or undefined when this answer stands.
+ * Only a server that says when to come back (Retry-After) is asked again: a 429 or
+ * 503 without it stands as the answer, and the checks judge it (Okta requires the header).
+ */
 export function retryWait(method: string, status: number, retryAfter: string | undefined, attempt: number, policy: RetryPolicy): number | undefined {
   if (!RETRY_STATUSES.has(status) || !IDEMPOTENT_METHODS.has(method.toUpperCase()) || attempt >= policy.maxRetries) return undefined;
-  const asked = parseRetryAfter(retryAfter, policy.now());
-  const wait = asked ?? policy.backoffMs * 2 ** attempt;
-  return wait <= policy.maxWaitMs ? wait : undefined;
+  const wait = parseRetryAfter(retryAfter, policy.now());
+  return wait !== undefined && wait <= policy.maxWaitMs ? wait : undefined;
 }

@@ -10,7 +10,8 @@ import { guardTarget, guardWrite } from './write-guard.js';
 import { getPath } from '../suite/body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
-import { assertAll } from './assert-step.js';
+import { assertAll, keepFirstFailure } from './assert-step.js';
+import { passiveChecks } from './passive-checks.js';
 import { send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 import { judgeCheck } from '../audience/effective-severity.js';
@@ -18,6 +19,7 @@ import { judgeCheck } from '../audience/effective-severity.js';
 export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext): Promise<StepResult> {
   const started = performance.now();
   const result: StepResult = { id: step.id, name: step.name ?? step.id, status: 'passed', checks: [], exchanges: [], durationMs: 0 };
+  if (step.ours) result.ours = true;
   try {
     if (step.paginate) {
       await walkPages(step, suite, scope, ctx, result);
@@ -25,15 +27,29 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
       const built = buildRequest(step.request, suite, scope.render, targetOf(ctx));
       const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix) ?? guardTarget(built.http.url, ctx.options.baseUrl);
       if (refusal) throw new UsageError(refusal);
-      const response = await send(ctx, built, result.exchanges);
-      // What the server created is recorded before any expectation runs: whatever
-      // happens next, the clean-up knows about it.
+      // `concurrent: N` sends the same request N times at once; each answer is checked
+      // (the first failure of a check is kept) and may record what it created. What an
+      // answer created is recorded before any expectation runs, and before a sibling's
+      // transport failure ends the step: whatever happens next, the clean-up knows about it.
+      const times = Math.max(1, step.concurrent ?? 1);
+      const settled = await Promise.allSettled(Array.from({ length: times }, () => send(ctx, built, result.exchanges)));
+      const merged = new Map<string, CheckResult>();
       const captureChecks: CheckResult[] = [];
-      captureAll(step, response, scope, captureChecks);
-      registerCreated(step, scope, ctx);
-      if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
-      result.checks.push(...assertAll(step, suite, built, response, scope, ctx), ...captureChecks);
+      settled.forEach((outcome, i) => {
+        if (outcome.status !== 'fulfilled') return;
+        const response = outcome.value;
+        // each answer captures afresh, so one that created nothing does not re-record another's id
+        if (times > 1) for (const name of Object.keys(step.capture ?? {})) delete scope.captures[name];
+        captureAll(step, response, scope, captureChecks);
+        registerCreated(step, scope, ctx);
+        if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
+        for (const c of assertAll(step, suite, built, response, scope, ctx)) keepFirstFailure(merged, c, times > 1 ? `request ${i + 1} of ${times}` : undefined);
+      });
+      result.checks.push(...merged.values(), ...captureChecks);
+      const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
     }
+    result.checks.push(...passiveChecks(suite, step, result.exchanges, scope.render, ctx));
   } catch (err) {
     if (!(err instanceof TransportError) && !(err instanceof UsageError)) throw err;
     result.status = 'errored';

@@ -15,7 +15,7 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
   const missing = await missingCapabilities(test, suite, ctx);
   if (missing.length > 0) {
     const reason = `server does not support ${missing.map((m) => `${m} (from ${capabilitySource(m)})`).join(', ')}`;
-    return { name: test.name, id: testId, status: 'skipped', skipReason: reason, steps: [], durationMs: 0 };
+    return { name: test.name, id: testId, status: 'skipped', skipReason: reason, steps: [], durationMs: 0, where: test.position };
   }
   const captures: Record<string, unknown> = {};
   const run = { id: ctx.runId, prefix: ctx.prefix };
@@ -40,7 +40,7 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
     // next suite) sees the tenant as it was: no leftovers skew their lists.
     ctx.cleanupRecords.push(...(await cleanUpFrom(ctx, mark)));
   }
-  return { name: test.name, id: testId, status: worstOf(steps.map((s) => s.status)), steps, durationMs: performance.now() - started };
+  return { name: test.name, id: testId, status: worstOf(steps.map((s) => s.status)), steps, durationMs: performance.now() - started, where: test.position };
 }
 
 async function runSteps(

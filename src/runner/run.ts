@@ -37,7 +37,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   redactor.add(options.token);
   for (const s of hooks.secrets ?? []) redactor.add(s);
   const runId = randomBytes(3).toString('hex');
-  const client = new HttpClient({ timeoutMs: options.timeoutMs, insecure: hooks.insecure, caFile: hooks.caFile, connections: 1 });
+  const client = new HttpClient({ timeoutMs: options.timeoutMs, insecure: hooks.insecure, caFile: hooks.caFile, connections: 10 }); // steps run one at a time; only a `concurrent` step (at most 10) opens more than one
   const signal = hooks.signal ?? new AbortController().signal;
   const ctx: RunContext = {
     options,

@@ -8,6 +8,7 @@ import { JsonTooDeepError, parseJson } from '../util/json-depth.js';
 import { retryWait } from './retry.js';
 import type { BuiltRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
+import { rememberView } from './passive-checks.js';
 
 /** What a step sees: the template renderer and the captures of its test so far. */
 export interface StepScope {
@@ -19,20 +20,34 @@ export function targetOf(ctx: RunContext) {
   return { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
 }
 
+/**
+ * Sends a request; a 429/503 to an idempotent request with a usable Retry-After is
+ * waited out and sent again (ctx.retry). Each attempt is its own recorded exchange, so
+ * the passive checks see every 429, and the one that was retried says so.
+ */
 export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
+  for (let attempt = 0; ; attempt++) {
+    const view = await sendOnce(ctx, built, log);
+    const wait = retryWait(built.http.method, view.status, view.headers['retry-after'], attempt, ctx.retry);
+    if (wait === undefined || ctx.signal.aborted) return view;
+    log[log.length - 1].retries = [{ status: view.status, waitedMs: Math.round(wait) }];
+    await ctx.retry.sleep(wait, ctx.signal);
+  }
+}
+
+async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
   const exchange: RecordedExchange = {
     method: built.http.method,
     url: ctx.redactor.text(built.http.url),
     requestHeaders: ctx.redactor.headers(built.http.headers),
     requestBody: built.body === undefined ? undefined : ctx.redactor.value(built.body),
     durationMs: 0,
+    startedAt: new Date().toISOString(),
   };
   log.push(exchange);
   let res: HttpResponse;
   try {
-    res = await sendRetrying(ctx, { ...built.http, signal: ctx.signal }, (status, waitedMs) => {
-      exchange.retries = [...(exchange.retries ?? []), { status, waitedMs }];
-    });
+    res = await sendWatched(ctx, { ...built.http, signal: ctx.signal });
   } catch (err) {
     if (err instanceof TransportError && built.http.method !== 'GET') ctx.uncertainWrites++;
     throw err;
@@ -42,6 +57,7 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
   exchange.responseHeaders = ctx.redactor.headers(res.headers);
   exchange.responseBody = ctx.redactor.value(view.body ?? truncate(res.bodyText));
   exchange.durationMs = res.durationMs;
+  rememberView(exchange, view);
   return view;
 }
 
@@ -51,19 +67,25 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
  */
 export async function sendRetrying(ctx: RunContext, req: HttpRequest, onRetry?: (status: number, waitedMs: number) => void): Promise<HttpResponse> {
   for (let attempt = 0; ; attempt++) {
-    let res: HttpResponse;
-    try {
-      res = await ctx.client.send(req);
-    } catch (err) {
-      if (err instanceof TransportError) ctx.health.failed(err);
-      throw err;
-    }
-    ctx.health.answered(res.status, req.headers['authorization'] === `Bearer ${ctx.options.token}`);
+    const res = await sendWatched(ctx, req);
     const wait = retryWait(req.method, res.status, res.headers['retry-after'], attempt, ctx.retry);
     if (wait === undefined || req.signal?.aborted) return res;
     onRetry?.(res.status, Math.round(wait));
     await ctx.retry.sleep(wait, req.signal);
   }
+}
+
+/** One request, its answer or failure reported to the target's health (token rejected, unresponsive). */
+async function sendWatched(ctx: RunContext, req: HttpRequest): Promise<HttpResponse> {
+  let res: HttpResponse;
+  try {
+    res = await ctx.client.send(req);
+  } catch (err) {
+    if (err instanceof TransportError) ctx.health.failed(err);
+    throw err;
+  }
+  ctx.health.answered(res.status, req.headers['authorization'] === `Bearer ${ctx.options.token}`);
+  return res;
 }
 
 export function toView(res: HttpResponse): ResponseView {

@@ -15,6 +15,8 @@ export interface RequestContext {
   segments: string[];
   /** Parsed JSON body (POST/PUT/PATCH only). */
   body?: unknown;
+  /** Quirk racy-create: the user ids that existed when this POST arrived. */
+  usersAtArrival?: Set<string>;
 }
 
 export type ScimErrorType =
@@ -70,6 +72,12 @@ export function sendError(ctx: RequestContext, error: ScimHttpError): void {
     return;
   }
   if (error.status === 401 && ctx.quirks.has('unauthorized-empty-body')) return sendEmpty(ctx, 401, error.headers);
+  if (ctx.quirks.has('plain-text-errors')) {
+    const text = `Error ${error.status}: ${error.detail}`;
+    ctx.res.writeHead(error.status, { 'Content-Type': 'text/plain; charset=utf-8', ...error.headers });
+    ctx.res.end(text);
+    return;
+  }
   const body: Record<string, unknown> = {
     schemas: [ERROR_SCHEMA],
     status: ctx.quirks.has('error-status-as-number') ? error.status : String(error.status),

@@ -48,10 +48,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const quirks = new QuirkSet(opts.quirks ?? []); // throws UsageError on an unknown name
   const store = new ScimStore();
   const requestLog: RequestLogEntry[] = [];
+  const counter = { requests: 0 };
 
   const server = createServer((req, res) => {
     res.on('finish', () => requestLog.push({ method: req.method ?? '', path: req.url ?? '', status: res.statusCode }));
-    void handle(req, res, { store, quirks, token, basePath });
+    void handle(req, res, { store, quirks, token, basePath, counter });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -90,6 +91,8 @@ interface ServerState {
   quirks: QuirkSet;
   token: string;
   basePath: string;
+  /** Requests to /Users and /Groups so far (quirks rate-limit, rate-limit-no-retry-after). */
+  counter: { requests: number };
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, state: ServerState): Promise<void> {
@@ -115,17 +118,30 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
     if (state.quirks.has('list-minimal-attributes') && method === 'GET' && ctx.segments.length === 1 && !url.searchParams.has('attributes')) {
       url.searchParams.set('attributes', ctx.segments[0] === 'Groups' ? 'displayName' : 'userName');
     }
+    rateLimit(state, ctx.segments);
     const handler = route(method, ctx.segments);
+    const racy = state.quirks.has('racy-create') && method === 'POST' && ctx.segments.join('/') === 'Users';
+    if (racy) ctx.usersAtArrival = new Set(state.store.users().map((u) => u.id));
     if (METHODS_WITH_BODY.has(method)) {
       checkContentType(req, state.quirks);
       ctx.body = await readJsonBody(req);
     }
+    if (racy) await sleep(50);
     handler(ctx);
   } catch (e) {
     if (res.headersSent) return;
     const error = e instanceof ScimHttpError ? e : new ScimHttpError(500, `internal error: ${(e as Error).message}`);
     sendError(ctx, error);
   }
+}
+
+/** Quirks rate-limit and rate-limit-no-retry-after: every Nth request to /Users or /Groups is a 429. */
+function rateLimit(state: ServerState, segments: string[]): void {
+  const name = state.quirks.has('rate-limit') ? 'rate-limit' : state.quirks.has('rate-limit-no-retry-after') ? 'rate-limit-no-retry-after' : undefined;
+  if (!name || !['Users', 'Groups'].includes(segments[0])) return;
+  const every = Math.max(2, Number(state.quirks.param(name) ?? 10) || 10);
+  if (++state.counter.requests % every !== 0) return;
+  throw new ScimHttpError(429, 'too many requests', undefined, name === 'rate-limit' ? { 'Retry-After': '1' } : {});
 }
 
 /** Decoded path segments below the base path; outside it there is nothing to serve (404). */

@@ -5,6 +5,7 @@ import { LIST_RESPONSE_SCHEMA } from '../scim/urns.js';
 import { RequestContext, ScimHttpError, sendJson } from './http-util.js';
 import { renderFor, ResourceAdapter } from './resources.js';
 import { ALL_SCHEMA_DEFS, caseExactNames } from './schema-defs.js';
+import type { ScimResource } from './store.js';
 
 export const DEFAULT_COUNT = 100;
 export const MAX_RESULTS = 200;
@@ -70,6 +71,7 @@ function rejectMissingParent(filterText: string, resources: Record<string, unkno
 
 export function listResources(ctx: RequestContext, adapter: ResourceAdapter): void {
   const { url, quirks } = ctx;
+  if (quirks.has('filter-plus-as-space') && url.searchParams.has('filter')) url.searchParams.set('filter', url.searchParams.get('filter')!.replace(/\+/g, ' '));
   const filterText = url.searchParams.get('filter') ?? '';
   if (quirks.has('filter-keywords-case-sensitive') && /\s(EQ|NE|CO|SW|EW|PR|GT|GE|LT|LE|AND|OR|NOT)[\s(]/.test(` ${filterText} `)) {
     throw new ScimHttpError(400, 'unknown filter operator (operators are lower-case)', 'invalidFilter');
@@ -77,7 +79,7 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   let filter = parseFilterParam(url);
   if (filter && quirks.has('filter-operator-broken')) filter = breakOperator(filter, (quirks.param('filter-operator-broken') ?? '').toLowerCase());
   const caseExact = new Set(quirks.has('filter-ignores-case-exact') ? [] : CASE_EXACT);
-  if (quirks.has('usernames-case-sensitive')) caseExact.add('username');
+  if (quirks.has('usernames-case-sensitive') || quirks.has('username-unique-case-folded')) caseExact.add('username');
   // Filter on the client's view, so computed attributes such as User.groups are filterable.
   // Plain paging (Okta's import) renders only the requested page: O(page), not O(tenant).
   const plain = !filter && !url.searchParams.get('sortBy') && !quirks.has('unstable-order');
@@ -85,6 +87,8 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   if (filter && quirks.has('filter-missing-attribute-error')) rejectMissingParent(filterText, matched);
   if (filter) matched = matched.filter((r) => matchesFilter(r, filter!, { caseExactAttributes: caseExact }));
   if (filter && quirks.has('deactivated-hidden-from-filter')) matched = matched.filter((r) => r.active !== false);
+  if (filter && quirks.has('filter-apostrophe-never-matches') && filterText.includes("'")) matched = [];
+  if (filter && quirks.has('group-filter-prefix-match') && adapter.kind === 'Group') matched = prefixMatches(ctx, adapter, filterText, matched);
   if (!quirks.has('sort-ignored')) matched = sortResources(matched, url);
   if (quirks.has('unstable-order')) matched = unstable(matched, ctx.store, (integerParam(url, 'startIndex') ?? 1) <= 1);
 
@@ -94,6 +98,7 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   let count = Math.min(MAX_RESULTS, Math.max(0, requested ?? DEFAULT_COUNT)); // negative is treated as 0
   const total = plain ? ctx.store.count(adapter.kind) : matched.length;
   if (quirks.has('count-ignored')) count = total;
+  if (quirks.has('short-pages')) count = Math.min(count, Math.max(1, Number(quirks.param('short-pages') ?? 2) || 2));
   if (requested === 0 && quirks.has('count-zero-as-default')) count = DEFAULT_COUNT;
   if (requested !== undefined && requested < 0 && quirks.has('negative-count-not-clamped')) count = DEFAULT_COUNT;
   if (rawStart < 1 && quirks.has('startindex-not-clamped')) count = 0;
@@ -115,6 +120,14 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   if (page.length === 0 && quirks.has('list-omit-resources-when-empty')) delete body.Resources;
   if (filter && total === 0 && quirks.has('no-match-404')) throw new ScimHttpError(404, 'no resource matches the filter');
   sendJson(ctx, 200, body);
+}
+
+/** Quirk group-filter-prefix-match: `displayName eq "X"` also finds every group named X… */
+function prefixMatches(ctx: RequestContext, adapter: ResourceAdapter, filterText: string, matched: ScimResource[]): ScimResource[] {
+  const m = /^\s*displayName\s+eq\s+"(.*)"\s*$/i.exec(filterText);
+  if (!m) return matched;
+  const prefix = m[1].toLowerCase();
+  return ctx.store.list('Group').map((r) => adapter.render(ctx, r)).filter((g) => String(g.displayName ?? '').toLowerCase().startsWith(prefix));
 }
 
 /** Quirk filter-operator-broken=OP: every node using OP becomes `x and not (x)`, which never matches. */

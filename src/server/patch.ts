@@ -58,6 +58,7 @@ function applyWithoutPath(doc: Record<string, unknown>, op: Op, value: unknown, 
   if (!isObject(value)) throw new ScimHttpError(400, `${op} without a path needs an object value`, 'invalidValue');
   for (const [key, inner] of Object.entries(value)) {
     const lower = key.toLowerCase();
+    if (lower === 'members' && target.quirks.has('members-pathless-replace-unsupported')) throw new ScimHttpError(400, 'members can only be changed with a path', 'invalidPath');
     if (lower === 'id') {
       // Okta sends the group's own id in a rename; only a different id is an attempt to change it.
       if (inner !== target.resourceId) throw new ScimHttpError(400, 'id is readOnly', 'mutability');
@@ -87,6 +88,8 @@ function applyAt(doc: Record<string, unknown>, path: ResolvedPath, op: Op, value
   if (path.filter) return applyFiltered(container, path, op, value, quirks);
   if (path.subDef) return applySub(container, key, path.subDef.name, op, value, path.def.multiValued);
   if (op === 'remove') return removeWhole(container, key, value, quirks);
+  if (key === 'password' && quirks.has('patch-password-rejected')) throw new ScimHttpError(400, 'password cannot be changed by PATCH', 'mutability');
+  if (key === 'members') rejectMemberQuirks(container, op, value, quirks);
   if (value === null) {
     delete container[key];
   } else if (path.def.multiValued) {
@@ -99,6 +102,16 @@ function applyAt(doc: Record<string, unknown>, path: ResolvedPath, op: Op, value
   } else {
     container[key] = value;
   }
+}
+
+/** Quirks empty-members-replace-rejected and member-readd-error; member-readd-duplicates appends as is. */
+function rejectMemberQuirks(container: Record<string, unknown>, op: Op, value: unknown, quirks: QuirkSet): void {
+  if (op === 'replace' && Array.isArray(value) && value.length === 0 && quirks.has('empty-members-replace-rejected')) throw new ScimHttpError(400, 'members must not be empty', 'invalidValue');
+  if (op !== 'add') return;
+  const present = new Set(asArray(container.members).map((m) => (isObject(m) ? m.value : m)));
+  const again = asArray(value).some((m) => present.has(isObject(m) ? m.value : m));
+  if (again && quirks.has('member-readd-error')) throw new ScimHttpError(409, 'the user is already a member', 'uniqueness');
+  if (again && quirks.has('member-readd-duplicates')) container.members = [...asArray(container.members), ...asArray(value)];
 }
 
 function applyFiltered(container: Record<string, unknown>, path: ResolvedPath, op: Op, value: unknown, quirks: QuirkSet): void {

@@ -263,6 +263,132 @@ const PROBES: Record<string, Probe> = {
     normal: 304,
     quirked: 200,
   },
+  // field failures of Okta integrations
+  'unique-email': { run: async (c) => (await c('POST', '/Users', { body: userBody('other@example.com', { emails: [{ value: 'user0001@example.com', type: 'work', primary: true }] }) })).status, normal: 201, quirked: 409 },
+  'unique-external-id': { run: async (c) => (await c('POST', '/Users', { body: userBody('other@example.com', { externalId: 'ext-0001' }) })).status, normal: 201, quirked: 409 },
+  'username-unique-case-folded': {
+    run: async (c) => [(await c('GET', filtered('userName eq "USER0001@EXAMPLE.COM"'))).json.totalResults, (await c('POST', '/Users', { body: userBody('USER0001@EXAMPLE.COM') })).status],
+    normal: [1, 409],
+    quirked: [0, 409],
+  },
+  'short-pages': { run: async (c) => (await c('GET', '/Users?startIndex=1&count=100')).json.Resources.length, normal: 3, quirked: 2 },
+  'plain-text-errors': { run: async (c) => (await c('GET', '/Users/nope')).headers.get('content-type')?.split(';')[0], normal: 'application/scim+json', quirked: 'text/plain' },
+  'rate-limit-no-retry-after': {
+    run: async (c) => {
+      const first = await c('GET', '/Users');
+      const second = await c('GET', '/Users');
+      return [first.status, second.status, second.headers.get('retry-after')];
+    },
+    spec: 'rate-limit-no-retry-after=2',
+    normal: [200, 200, null],
+    quirked: [200, 429, null],
+  },
+  'rate-limit': {
+    run: async (c) => {
+      await c('GET', '/Users');
+      const second = await c('GET', '/Users');
+      return [second.status, second.headers.get('retry-after')];
+    },
+    spec: 'rate-limit=2',
+    normal: [200, null],
+    quirked: [429, '1'],
+  },
+  'racy-create': {
+    run: async (c, s) => {
+      await Promise.all([c('POST', '/Users', { body: userBody('twin@example.com') }), c('POST', '/Users', { body: userBody('twin@example.com') })]);
+      return s.store.users().filter((u) => u.userName === 'twin@example.com').length;
+    },
+    normal: 1,
+    quirked: 2,
+  },
+  'group-name-conflicts-self': {
+    run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', value: { displayName: group(s).displayName } }) })).status,
+    normal: 200,
+    quirked: 409,
+  },
+  'group-create-ignores-members': {
+    run: async (c, s) => (await c('POST', '/Groups', { body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'With members', members: [{ value: firstUser(s).id }] } })).json.members.length,
+    normal: 1,
+    quirked: 0,
+  },
+  'members-pathless-replace-unsupported': {
+    run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', value: { members: [{ value: firstUser(s).id }] } }) })).status,
+    normal: 200,
+    quirked: 400,
+  },
+  'empty-members-replace-rejected': {
+    run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', path: 'members', value: [] }) })).status,
+    normal: 200,
+    quirked: 400,
+  },
+  'member-readd-error': {
+    run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'add', path: 'members', value: [{ value: firstUser(s).id }] }) })).status,
+    normal: 200,
+    quirked: 409,
+  },
+  'member-readd-duplicates': {
+    run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'add', path: 'members', value: [{ value: firstUser(s).id }] }) })).json.members.length,
+    normal: 3,
+    quirked: 4,
+  },
+  'group-filter-prefix-match': {
+    run: async (c, s) => {
+      await c('POST', '/Groups', { body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `${String(group(s).displayName)} Two` } });
+      return (await c('GET', `/Groups?filter=${encodeURIComponent(`displayName eq "${String(group(s).displayName)}"`)}`)).json.totalResults;
+    },
+    normal: 1,
+    quirked: 2,
+  },
+  'locale-underscore-rejected': { run: async (c) => (await c('POST', '/Users', { body: userBody('locale@example.com', { locale: 'en_US' }) })).status, normal: 201, quirked: 400 },
+  'drop-enterprise-extension': {
+    run: async (c) => (await c('POST', '/Users', { body: userBody('ent@example.com', { [ENTERPRISE]: { department: 'R&D' } }) })).json[ENTERPRISE]?.department,
+    normal: 'R&D',
+    quirked: undefined,
+  },
+  'custom-extension-rejected': {
+    run: async (c) => (await c('POST', '/Users', { body: userBody('custom@example.com', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:example:custom:2.0:User'] }) })).status,
+    normal: 201,
+    quirked: 400,
+  },
+  'filter-plus-as-space': {
+    run: async (c) => {
+      await c('POST', '/Users', { body: userBody('a+b@example.com') });
+      return (await c('GET', filtered('userName eq "a+b@example.com"'))).json.totalResults;
+    },
+    normal: 1,
+    quirked: 0,
+  },
+  'filter-apostrophe-never-matches': {
+    run: async (c) => {
+      await c('POST', '/Users', { body: userBody("o'hara@example.com") });
+      return (await c('GET', filtered(`userName eq "o'hara@example.com"`))).json.totalResults;
+    },
+    normal: 1,
+    quirked: 0,
+  },
+  'put-username-ignored': {
+    run: async (c, s) => (await c('PUT', `/Users/${firstUser(s).id}`, { body: userBody('renamed@example.com') })).json.userName,
+    normal: 'renamed@example.com',
+    quirked: 'user0001@example.com',
+  },
+  'language-tag-500': { run: async (c) => (await c('POST', '/Users', { body: userBody('lang@example.com', { preferredLanguage: 'en-US' }) })).status, normal: 201, quirked: 500 },
+  'put-ignores': {
+    run: async (c, s) => (await c('PUT', `/Users/${firstUser(s).id}`, { body: userBody('user0001@example.com', { displayName: 'Changed' }) })).json.displayName,
+    spec: 'put-ignores=displayName',
+    normal: 'Changed',
+    quirked: 'Given0001 Family0001',
+  },
+  'patch-ignores': {
+    run: async (c, s) => (await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'replace', value: { [ENTERPRISE]: { department: 'Changed' } } }) })).json[ENTERPRISE].department,
+    spec: 'patch-ignores=department',
+    normal: 'Changed',
+    quirked: 'Engineering',
+  },
+  'patch-password-rejected': {
+    run: async (c, s) => (await c('PATCH', `/Users/${firstUser(s).id}`, { body: patchBody({ op: 'replace', value: { password: 'n3w-Secret' } }) })).status,
+    normal: 200,
+    quirked: 400,
+  },
 };
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';

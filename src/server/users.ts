@@ -13,8 +13,53 @@ function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: st
   const same = ctx.quirks.has('usernames-case-sensitive')
     ? (other: string) => other === userName
     : (other: string) => other.toLowerCase() === userName.toLowerCase();
-  const clash = ctx.store.find('User', (u) => u.id !== selfId && typeof u.userName === 'string' && same(u.userName));
+  const known = ctx.usersAtArrival; // quirk racy-create: only the users stored when the POST arrived
+  const clash = ctx.store.find('User', (u) => u.id !== selfId && (!known || known.has(u.id)) && typeof u.userName === 'string' && same(u.userName));
   if (clash) throw new ScimHttpError(409, `userName "${userName}" is already taken`, 'uniqueness');
+}
+
+/** The other users a write is compared with (quirk racy-create: only those stored when the POST arrived). */
+function others(ctx: RequestContext, selfId?: string): ScimResource[] {
+  const known = ctx.usersAtArrival;
+  return ctx.store.users().filter((u) => u.id !== selfId && (!known || known.has(u.id)));
+}
+
+/** Quirks unique-email and unique-external-id: uniqueness on attributes the userName filter cannot see. */
+function assertQuirkUniqueness(ctx: RequestContext, data: Record<string, unknown>, selfId?: string): void {
+  const emailsOf = (u: Record<string, unknown>) => (Array.isArray(u.emails) ? u.emails : []).map((e) => String((e as { value?: unknown }).value ?? '').toLowerCase());
+  if (ctx.quirks.has('unique-email')) {
+    const mine = emailsOf(data).filter(Boolean);
+    if (others(ctx, selfId).some((u) => emailsOf(u).some((e) => mine.includes(e)))) throw new ScimHttpError(409, 'email is already taken', 'uniqueness');
+  }
+  if (ctx.quirks.has('unique-external-id') && typeof data.externalId === 'string') {
+    if (others(ctx, selfId).some((u) => u.externalId === data.externalId)) throw new ScimHttpError(409, 'externalId is already taken', 'uniqueness');
+  }
+}
+
+/** Quirk custom-extension-rejected: a schema URN outside User and the enterprise extension is a 400. */
+function rejectUnknownSchemas(ctx: RequestContext): void {
+  const schemas = (ctx.body as { schemas?: unknown } | undefined)?.schemas;
+  const known = [USER_SCHEMA_DEF.id, ENTERPRISE_USER_SCHEMA_DEF.id].map((u) => u.toLowerCase());
+  const unknown = Array.isArray(schemas) ? schemas.filter((s) => typeof s === 'string' && !known.includes(s.toLowerCase())) : [];
+  if (unknown.length) throw new ScimHttpError(400, `unknown schema ${unknown[0]}`, 'invalidValue');
+}
+
+/** Quirks put-ignores / patch-ignores: the stored value of one attribute (core, dotted, or enterprise) is kept. */
+function keepStored(data: Record<string, unknown>, previous: ScimResource, attr: string): void {
+  const ext = ENTERPRISE_USER_SCHEMA_DEF.id;
+  const inExtension = !USER_SCHEMA_DEF.attributes.some((a) => a.name.toLowerCase() === attr.split('.')[0].toLowerCase());
+  const target = inExtension ? ((data[ext] ??= {}) as Record<string, unknown>) : data;
+  const source = (inExtension ? previous[ext] ?? {} : previous) as Record<string, unknown>;
+  const [head, sub] = attr.split('.');
+  if (sub === undefined) {
+    if (source[head] === undefined) delete target[head];
+    else target[head] = source[head];
+    return;
+  }
+  const from = (source[head] ?? {}) as Record<string, unknown>;
+  const into = (target[head] ??= {}) as Record<string, unknown>;
+  if (from[sub] === undefined) delete into[sub];
+  else into[sub] = from[sub];
 }
 
 /** Quirk preferred-language-region: "fr" comes back as "fr-FR". */
@@ -28,12 +73,26 @@ export const usersAdapter: ResourceAdapter = {
   extensions: [ENTERPRISE_USER_SCHEMA_DEF],
 
   finish(ctx, shaped, previous) {
-    if (ctx.quirks.has('lowercase-usernames')) shaped.data.userName = String(shaped.data.userName).toLowerCase();
-    assertUniqueUserName(ctx, shaped.data.userName as string, previous?.id);
-    if (ctx.quirks.has('drop-preferred-language')) delete shaped.data.preferredLanguage;
-    if (ctx.quirks.has('drop-name')) delete shaped.data.name;
-    applyValueQuirks(ctx, shaped.data, previous === undefined);
-    return shaped.data;
+    const data = shaped.data;
+    const method = ctx.req.method?.toUpperCase();
+    if (method !== 'PATCH' && ctx.quirks.has('custom-extension-rejected')) rejectUnknownSchemas(ctx);
+    if (previous && method === 'PUT' && ctx.quirks.has('put-username-ignored')) data.userName = previous.userName;
+    for (const [quirk, when] of [['put-ignores', 'PUT'], ['patch-ignores', 'PATCH']] as const) {
+      if (previous && method === when && ctx.quirks.has(quirk)) keepStored(data, previous, ctx.quirks.param(quirk) || 'title');
+    }
+    if (ctx.quirks.has('lowercase-usernames')) data.userName = String(data.userName).toLowerCase();
+    assertUniqueUserName(ctx, data.userName as string, previous?.id);
+    assertQuirkUniqueness(ctx, data, previous?.id);
+    if (ctx.quirks.has('locale-underscore-rejected') && String(data.locale ?? '').includes('_')) throw new ScimHttpError(400, `locale "${data.locale}" is not a language tag`, 'invalidValue');
+    if (ctx.quirks.has('language-tag-500') && data.preferredLanguage !== undefined && !/^[a-z]{2}$/i.test(String(data.preferredLanguage))) throw new ScimHttpError(500, 'internal error: unsupported language');
+    if (ctx.quirks.has('drop-preferred-language')) delete data.preferredLanguage;
+    if (ctx.quirks.has('drop-name')) delete data.name;
+    if (ctx.quirks.has('drop-enterprise-extension')) {
+      delete data[ENTERPRISE_USER_SCHEMA_DEF.id];
+      data.schemas = (data.schemas as string[]).filter((s) => s !== ENTERPRISE_USER_SCHEMA_DEF.id);
+    }
+    applyValueQuirks(ctx, data, previous === undefined);
+    return data;
   },
 
   render(ctx, stored) {

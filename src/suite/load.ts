@@ -47,6 +47,10 @@ export function loadSuiteText(text: string, file: string): SuiteSpec {
   throwFirst(checkSuiteShape(data), locator);
   const suite = { ...(data as Omit<SuiteSpec, 'file'>), file: path.resolve(file) } as SuiteSpec;
   throwFirst(checkSuiteSemantics(suite), locator);
+  suite.everyResponse?.forEach((exp, e) => {
+    exp.position = locator.positionOf({ path: ['everyResponse', e] });
+    exp.audience = resolveAudience(exp.severity, exp.for, suite.for);
+  });
   suite.tests.forEach((test, t) => {
     test.position = locator.positionOf({ path: ['tests', t] });
     test.steps.forEach((step, s) => {

@@ -14,6 +14,9 @@ export function checkSuiteSemantics(suite: SuiteSpec): Diagnostic[] {
   const suiteNames = ['run', ...Object.keys(suite.variables ?? {})];
   checkTemplates(suite.variables, ['variables'], suiteNames, [], found);
   checkTemplates(suite.defaults, ['defaults'], suiteNames, [], found);
+  // checked on every response, outside any test: only suite variables and run.* are known
+  checkTemplates(suite.everyResponse, ['everyResponse'], suiteNames, [], found);
+  (suite.everyResponse ?? []).forEach((exp, e) => checkExpectation(exp, ['everyResponse', e], `everyResponse #${e + 1}`, found));
   const testIds = new Map<string, number>();
   suite.tests.forEach((test, t) => {
     const testId = test.id ?? test.name;

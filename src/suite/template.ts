@@ -69,6 +69,8 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   now: { min: 0, max: 0, call: () => new Date().toISOString() },
   urlencode: { min: 1, max: 1, call: ([v]) => encodeURIComponent(toText(v)) },
   json: { min: 1, max: 1, call: ([v]) => JSON.stringify(v) },
+  // Objects merged left to right, later keys winning (a PUT body = stored values + changes).
+  merge: { min: 1, max: Infinity, call: (args) => Object.assign({}, ...args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? a : {}))) },
   // Small helpers for computed expectations (`equals: ${{ add(count, 1) }}`).
   len: { min: 1, max: 1, call: ([v]) => (Array.isArray(v) || typeof v === 'string' ? v.length : 0) },
   add: { min: 2, max: 2, call: ([a, b]) => Number(a) + Number(b) },

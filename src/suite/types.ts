@@ -18,6 +18,8 @@ export interface RequestSpec {
   rawBody?: string;
   /** default: send the run's bearer token; none: no Authorization; invalid: a wrong token. */
   auth?: 'default' | 'none' | 'invalid';
+  /** How query values are encoded: `percent` (default, space = %20) or `form` (space = +). */
+  queryEncoding?: 'percent' | 'form';
 }
 
 /** One expectation. Exactly one of status/header/path/schema/check/maxDurationMs selects the kind. */
@@ -48,6 +50,8 @@ export interface Expectation {
   check?: string; // named built-in check (registry in src/checks)
   with?: Record<string, unknown>; // arguments for a named check
   maxDurationMs?: number;
+  /** Evaluated only when the response status is this one or in this range. */
+  whenStatus?: number | { min?: number; max?: number };
   /** Where the expectation is in its suite file (set by the loader). */
   position?: SourcePosition;
   /** Its `for:` (or the test's or suite's) resolved to a severity per audience (set by the loader). */
@@ -71,7 +75,11 @@ export interface StepSpec {
    * the walk itself is checked for duplicates, gaps, changing totals and (with
    * walks: 2) a stable order.
    */
-  paginate?: { count: number; maxPages?: number; walks?: number };
+  paginate?: { count: number; maxPages?: number; walks?: number; advance?: 'returned' | 'count' };
+  /** Send the request this many times at once (e.g. two POSTs for the same user). */
+  concurrent?: number;
+  /** A request of scim-check's own (a fixture, a verification read) that Okta itself would not send. */
+  ours?: boolean;
   position?: SourcePosition;
   /** The test's or suite's `for:`, for the checks the runner adds itself (set by the loader). */
   defaultFor?: AudienceSpec;
@@ -98,6 +106,8 @@ export interface SuiteSpec {
   for?: AudienceSpec;
   /** Check every single User a response carries against the run's profile (code `<step>.profile`). */
   checkUsersAgainstProfile?: boolean | Severity; // true: should, like the packs' explicit profile checks
+  /** Passive checks on every response of every step (pages and concurrent requests included). */
+  everyResponse?: Expectation[];
   variables?: Record<string, unknown>;
   defaults?: { headers?: Record<string, string> };
   tests: TestSpec[];

@@ -58,7 +58,7 @@ const ROWS: Row[] = [
   { fault: 'redirect loop', rule: (req) => (req.method === 'GET' && READ.test(req.url ?? '') ? { status: 302, headers: { location: req.url ?? '/' } } : undefined), exit: 1, says: /actual:\s+302/ },
   { fault: 'redirect to another host', rule: (req, _n, _t, other) => (req.method === 'GET' && READ.test(req.url ?? '') ? { status: 307, headers: { location: `${other}${req.url}` } } : undefined), exit: 1, says: /actual:\s+307/ },
   { fault: '429 with Retry-After: 0, then OK', rule: once({ status: 429, headers: { 'retry-after': '0' }, body: '{}' }), exit: 0, says: /RETRIED/ },
-  { fault: '429 without Retry-After, then OK', rule: once({ status: 429, body: '{}' }), exit: 0, says: /RETRIED/ },
+  { fault: '429 without Retry-After (the answer stands)', rule: once({ status: 429, body: '{}' }), exit: 1, says: /actual:\s+429/ },
   { fault: '503 then OK', rule: once({ status: 503, headers: { 'retry-after': '0' }, body: '{}' }), exit: 0, says: /RETRIED/ },
   { fault: 'token echoed in an error', rule: (req, _n, token) => (req.method === 'GET' && READ.test(req.url ?? '') ? { status: 400, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', detail: `bad token ${token}` }) } : undefined), exit: 1, says: /\[REDACTED\]/ },
   { fault: 'control characters in the body', rule: onRead({ status: 400, body: JSON.stringify({ status: '400', detail: 'evil \u001b[2J\u0007\u0000 text' }) }), exit: 1, says: /\\u001b\[2J/ },

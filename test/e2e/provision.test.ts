@@ -137,6 +137,22 @@ describe('scim-check provision (e2e)', () => {
     expect(html).not.toMatch(/<script|<link|src=/);
   });
 
+  it('flags a user that Okta\'s next exists check would not find (stored lower-cased, filter case-sensitive)', async () => {
+    const other = await startServer({ quirks: ['lowercase-usernames', 'usernames-case-sensitive'] });
+    try {
+      const res = await runCli([...base('users.csv'), '--limit', '4', '--reporter', 'json', '--base-url', other.baseUrl, '--token-env', 'T'], { env: { T: other.token, CI: 'true' } });
+      expect(res.code).toBe(1);
+      const report: Json = JSON.parse(res.stdout);
+      const notFound = report.groups.find((g: Json) => g.cause === 'not found through the filter');
+      expect(notFound).toMatchObject({ attribute: 'userName', severity: 'must', count: 1 });
+      expect(notFound.examples[0].user.login).toBe('Ana.Perez+scim@Example.com');
+      expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'userName', cause: 'lower-cased', count: 1 }));
+      expect(other.store.users()).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('leaves a user that already exists alone (a server that ignores the filter makes every user "exist")', async () => {
     const other = await startServer({ quirks: ['filter-ignored'], seed: { users: 1 } });
     try {

@@ -76,7 +76,11 @@ function lines(file: string): any[] { // eslint-disable-line @typescript-eslint/
   return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
 
-describe('scim-check record', () => {
+// Each test drives several CLI processes one after the other; on a loaded 2-core machine that
+// takes longer than vitest's default.
+const SLOW = 120_000;
+
+describe('scim-check record', { timeout: SLOW }, () => {
   it('records Okta\'s sequence through the proxy, holds no token, replays as a suite that passes, fails on a quirk, and leaves nothing behind', async () => {
     const dir = tmp();
     const recorded = await server();
@@ -86,6 +90,7 @@ describe('scim-check record', () => {
     expect(exchanges.map((e) => e.status)).toEqual([200, 200, 200, 201, 200, 200, 200, 200, 201, 200, 200, 204]);
     // Ctrl-C ended it cleanly, with every exchange on disk and a live line each
     expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
     const file = readFileSync(capture, 'utf8');
     expect(file).not.toContain(recorded.token);
     expect(result.stdout).not.toContain(recorded.token);
@@ -157,7 +162,7 @@ describe('scim-check record', () => {
   });
 });
 
-describe('scim-check record: Ctrl-C', () => {
+describe('scim-check record: Ctrl-C', { timeout: SLOW }, () => {
   it('lets an exchange in flight finish, records it, then closes the capture and exits 0', async () => {
     const dir = tmp();
     const slow = await server(['slow-responses=1500']);
@@ -176,7 +181,7 @@ describe('scim-check record: Ctrl-C', () => {
   });
 });
 
-describe('scim-check record: HAR import and bad input', () => {
+describe('scim-check record: HAR import and bad input', { timeout: SLOW }, () => {
   it('imports a HAR (SCIM entries only, base path found, secrets and PII out) into a capture that becomes a suite', async () => {
     const dir = tmp();
     const har = path.join(dir, 'okta.har');

@@ -30,6 +30,8 @@ export function renderAuditConsole(result: AuditResult, opts: ConsoleOptions): s
     }
   }
   for (const s of result.skipped) lines.push(c.dim(`skipped ${s.code}: ${s.reason}`));
+  for (const b of result.baselined ?? []) lines.push(c.dim(`baselined ${b.code} (${b.count}): ${visibleControls(b.reason)}${b.expires ? `, expires ${b.expires}` : ''}`));
+  for (const n of result.notices ?? []) lines.push((n.level === 'error' ? c.red : c.yellow)(`${n.level} ${n.code}: ${n.message}`));
   lines.push('');
   const verdict = verdictLine(result);
   lines.push(result.verdict === 'pass' ? c.green.bold(verdict) : c.red.bold(verdict));

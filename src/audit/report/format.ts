@@ -7,7 +7,8 @@ export function verdictLine(result: AuditResult): string {
   const { must, should, info } = result.totals;
   const head = result.verdict === 'pass' ? 'PASS' : 'FAIL';
   const why = result.verdict === 'pass' ? 'no must-level finding' : `${must} must-level finding${must === 1 ? '' : 's'}`;
-  return `${head}: ${why} (${should} should, ${info} info) in ${result.totals.resourcesRead} resources`;
+  const accepted = result.baselined?.length ? `, ${result.baselined.length} rule${result.baselined.length === 1 ? '' : 's'} baselined` : '';
+  return `${head}: ${why} (${should} should, ${info} info${accepted}) in ${result.totals.resourcesRead} resources`;
 }
 
 export function formatValue(value: unknown, limit = 80): string {

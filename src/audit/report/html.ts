@@ -2,6 +2,7 @@
 // tenant summary, a bar chart of findings per rule, and the offending resources.
 import type { AuditResult, AuditSeverity, RuleSummary } from '../types.js';
 import { endpointLine, formatValue, SEVERITY_LABEL, verdictLine } from './format.js';
+import { knownRuleCodes, ruleFix, ruleTitle } from '../rules.js';
 
 const COLORS: Record<AuditSeverity, string> = { must: '#c62828', should: '#ef6c00', info: '#607d8b' };
 
@@ -20,12 +21,14 @@ export function renderAuditHtml(result: AuditResult): string {
     `<li>Target: <code>${esc(result.target.baseUrl)}</code></li>`,
     `<li>Profile: <code>${esc(result.profile)}</code>; server /Schemas: ${result.serverSchemas === 'used' ? 'used' : 'not published'}</li>`,
     ...endpointLine(result).map((l) => `<li>${esc(l)}</li>`),
-    `<li>Started ${esc(result.startedAt)}, took ${(result.durationMs / 1000).toFixed(1)} s</li></ul>`,
+    `<li>Audited at ${esc(result.startedAt)}, took ${(result.durationMs / 1000).toFixed(1)} s, with ${esc(result.tool.name)} ${esc(result.tool.version)}</li></ul>`,
+    ...(result.notices ?? []).map((n) => `<p class="sev-${n.level === 'error' ? 'must' : 'should'}">${esc(n.level)} <code>${esc(n.code)}</code>: ${esc(n.message)}</p>`),
     `<h2>Findings by rule</h2>`,
-    result.rules.length ? barChart(result.rules) + rulesTable(result.rules) : '<p>No findings.</p>',
+    result.rules.length ? barChart(result.rules) + rulesTable(result) : '<p>No findings.</p>',
     ...result.skipped.map((s) => `<p>Not evaluated: <code>${esc(s.code)}</code>: ${esc(s.reason)}</p>`),
     result.rules.length ? '<h2>Offending resources</h2>' : '',
     ...result.rules.map(examplesTable),
+    passedRules(result),
   ];
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -52,9 +55,28 @@ function barChart(rules: RuleSummary[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Findings per rule" width="${labelW + barW + 60}" height="${height}" viewBox="0 0 ${labelW + barW + 60} ${height}">${bars.join('')}</svg>`;
 }
 
-function rulesTable(rules: RuleSummary[]): string {
-  const rows = rules.map((r) => `<tr><td><code>${esc(r.code)}</code></td><td class="sev-${r.severity}">${SEVERITY_LABEL[r.severity]}</td><td class="n">${r.count}</td><td>${esc(r.title)}</td></tr>`);
-  return `<table><thead><tr><th>Rule</th><th>Severity</th><th>Count</th><th>What it means</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+/** Each rule links to its section of offending resources, and says how to fix it. */
+function rulesTable(result: AuditResult): string {
+  const accepted = new Map((result.baselined ?? []).map((b) => [b.code, b]));
+  const rows = result.rules.map((r) => {
+    const b = accepted.get(r.code);
+    const note = b ? `<br><em>baselined: ${esc(b.reason)}${b.expires ? `, expires ${esc(b.expires)}` : ''}</em>` : '';
+    return `<tr><td><a href="#${esc(ruleAnchor(r.code))}"><code>${esc(r.code)}</code></a></td><td class="sev-${r.severity}">${SEVERITY_LABEL[r.severity]}</td><td class="n">${r.count}</td><td>${esc(r.title)}${note}</td><td>${esc(ruleFix(r.code) ?? '')}</td></tr>`;
+  });
+  return `<table><thead><tr><th>Rule</th><th>Severity</th><th>Count</th><th>What it means</th><th>Fix</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The rules that found nothing (and were not skipped): what the tenant already gets right. */
+function passedRules(result: AuditResult): string {
+  const seen = new Set([...result.rules.map((r) => r.code), ...result.skipped.map((s) => s.code)]);
+  const passed = knownRuleCodes().filter((code) => !seen.has(code));
+  if (passed.length === 0) return '';
+  const items = passed.map((code) => `<li class="pass-rule"><code>${esc(code)}</code> ${esc(ruleTitle(code))}</li>`);
+  return `<h2>Rules with no finding (${passed.length})</h2><ul>${items.join('')}</ul>`;
+}
+
+function ruleAnchor(code: string): string {
+  return `rule-${code}`;
 }
 
 function examplesTable(rule: RuleSummary): string {
@@ -63,7 +85,8 @@ function examplesTable(rule: RuleSummary): string {
     (f) =>
       `<tr><td>${f.resourceType}</td><td><code>${esc(f.resourceId ?? '')}</code></td><td>${esc(f.label ?? '')}</td><td><code>${esc(f.attribute ?? '')}</code></td><td><code>${esc(f.value === undefined ? '' : formatValue(f.value))}</code></td><td>${esc(f.message)}</td></tr>`,
   );
-  return `<h3 id="${esc(rule.code)}">${esc(rule.code)}${esc(shown)}</h3><table><thead><tr><th>Type</th><th>Id</th><th>Name</th><th>Attribute</th><th>Value</th><th>Problem</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const fix = ruleFix(rule.code);
+  return `<h3 id="${esc(ruleAnchor(rule.code))}">${esc(rule.code)}${esc(shown)}</h3>${fix ? `<p>Fix: ${esc(fix)}</p>` : ''}<table><thead><tr><th>Type</th><th>Id</th><th>Name</th><th>Attribute</th><th>Value</th><th>Problem</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function esc(text: string): string {

@@ -26,6 +26,8 @@ export function renderAuditMarkdown(result: AuditResult): string {
     out.push('');
   }
   for (const s of result.skipped) out.push(`> Not evaluated: \`${s.code}\`: ${cell(s.reason)}`, '');
+  for (const b of result.baselined ?? []) out.push(`> Baselined: \`${b.code}\` (${b.count}): ${cell(b.reason)}${b.expires ? `, expires ${b.expires}` : ''}`, '');
+  for (const n of result.notices ?? []) out.push(`> **${n.level}** \`${n.code}\`: ${cell(n.message)}`, '');
   if (result.rules.length) out.push('## Offending resources', '');
   for (const r of result.rules) {
     const shown = r.examples.length < r.count ? ` (first ${r.examples.length} of ${r.count})` : '';

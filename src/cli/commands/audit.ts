@@ -26,6 +26,8 @@ export function registerAudit(program: Command): void {
     .option('--no-progress', 'no progress bar even on a terminal')
     .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect)
     .option('--quirk <name>', 'embedded server only: switch on a deviation of the reference server (repeatable)', collect)
+    .option('--schemas <file>', "the server's /Schemas (JSON or YAML), when it does not publish them, as for run")
+    .option('--baseline <file>', 'accept known findings: entries with suite: audit (or no suite) name rule codes, as for run')
     .action(async (flags: AuditFlags) => {
       const { auditAndReport } = await import('../audit-and-report.js');
       const code = await auditAndReport(flags);

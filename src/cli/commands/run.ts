@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { addReporterOption, addTargetOptions, collect } from '../options.js';
 import type { RunFlags } from '../run-flags.js';
 import { EXIT, ExitError } from '../../errors.js';
+import type { SuiteSpec } from '../../suite/types.js';
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -28,13 +29,24 @@ export function registerRun(program: Command): void {
     .option('--schemas <file>', "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them")
     .option('--verbose', 'console: show the request and response behind each failed check (redacted)')
     .option('--trace', 'console: show every request and response (redacted)')
+    .option('--rerun-failed <report.json>', 'run only the tests that failed or errored in this JSON report (suite arguments are ignored)')
     .action(async (suites: string[], flags: RunFlags) => {
       // the run machinery loads only when a run happens: --help and --version stay fast
       const { resolveSuites } = await import('../../suite/discover.js');
       const { runAndReport } = await import('../run-and-report.js');
       const { applyVars, parseVarFlags } = await import('../../config/vars.js');
       const flagVars = parseVarFlags(flags.var ?? []);
-      const selected = applyVars(resolveSuites(suites, { grep: flags.grep, tags: flags.tag }), flags.configVars ?? {}, flagVars);
+      let chosen: SuiteSpec[];
+      if (flags.rerunFailed) {
+        const { readFailedTests, keepFailed } = await import('../rerun-failed.js');
+        const failed = readFailedTests(flags.rerunFailed);
+        chosen = failed.files.length ? keepFailed(resolveSuites(failed.files, { grep: flags.grep, tags: flags.tag }), failed) : [];
+        if (chosen.length === 0) {
+          process.stderr.write(`scim-check: nothing to re-run: no failed or errored test in ${flags.rerunFailed}\n`);
+          return;
+        }
+      } else chosen = resolveSuites(suites, { grep: flags.grep, tags: flags.tag });
+      const selected = applyVars(chosen, flags.configVars ?? {}, flagVars);
       const code = await runAndReport(selected, flags);
       if (code !== EXIT.OK) throw new ExitError(code);
     });

@@ -11,7 +11,7 @@ import { packRequests, type PackRequest } from './pack-requests.js';
 const IGNORED_HEADERS = new Set(['host', 'content-length', 'connection', 'keep-alive', 'authorization', 'transfer-encoding']);
 
 export interface Difference {
-  aspect: 'method' | 'path' | 'query order' | 'query encoding' | 'query value' | 'header' | 'body shape';
+  aspect: 'operation' | 'method' | 'path' | 'query order' | 'query encoding' | 'query value' | 'header' | 'body shape';
   detail: string;
 }
 
@@ -42,7 +42,7 @@ function compareOne(e: Exchange, packs: PackRequest[]): ExchangeComparison {
   const base = { seq: e.seq, request: `${e.request.method} ${e.request.path}${e.request.query ? `?${e.request.query}` : ''}`, operation };
   const candidates = packs.filter((p) => p.operation === operation);
   if (candidates.length === 0) {
-    return { ...base, differences: [{ aspect: 'method', detail: `no bundled Okta pack sends "${operation}"` }] };
+    return { ...base, differences: [{ aspect: 'operation', detail: `no bundled Okta pack sends "${operation}"` }] };
   }
   const scored = candidates.map((p) => ({ p, diffs: differencesWith(e, query, p) }));
   scored.sort((a, b) => a.diffs.length - b.diffs.length);
@@ -63,6 +63,11 @@ function differencesWith(e: Exchange, query: [string, string][], p: PackRequest)
   if (usesPlusForSpace(e.request.query)) out.push({ aspect: 'query encoding', detail: 'recorded spaces as "+"; the pack sends %20' });
   out.push(...queryValues(query, p));
   out.push(...headerDifferences(e, p));
+  const recordedBody = e.request.body ?? e.request.bodyText;
+  if ((recordedBody === undefined) !== (p.body === undefined)) {
+    out.push({ aspect: 'body shape', detail: recordedBody === undefined ? 'the pack sends a body; the recording has none' : 'the recording has a body; the pack sends none' });
+    return out;
+  }
   const shapeDiffs = compareShapes(shapeOf(e.request.body ?? null), shapeOf(p.body ?? null));
   for (const d of shapeDiffs) {
     const detail =

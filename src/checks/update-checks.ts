@@ -1,0 +1,92 @@
+// Named checks for Okta's field failures around writes: an update whose values did
+// not all reach the app, and a 409 for a user that Okta's userName filter cannot find.
+import type { NamedCheck } from './named-check.js';
+import { getPath } from '../suite/body-path.js';
+
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+const keyOf = (o: Record<string, unknown>, name: string) => Object.keys(o).find((k) => k === name) ?? Object.keys(o).find((k) => k.toLowerCase() === name.toLowerCase());
+
+interface Leaf {
+  path: string;
+  sent: unknown;
+  got: unknown;
+  before: unknown;
+}
+
+/** Every leaf of `sent`, with what `got` and `before` hold there (multi-valued items matched by `type`, else by position). */
+function leaves(sent: unknown, got: unknown, before: unknown, path: string, out: Leaf[]): void {
+  if (Array.isArray(sent)) {
+    const gotList = Array.isArray(got) ? got : [];
+    const beforeList = Array.isArray(before) ? before : [];
+    sent.forEach((item, i) => {
+      const type = obj(item)?.type;
+      const pick = (list: unknown[]) => (type !== undefined ? list.find((x) => obj(x)?.type === type) : list[i]);
+      leaves(item, pick(gotList), pick(beforeList), `${path}[${type !== undefined ? `type eq "${String(type)}"` : i}]`, out);
+    });
+    return;
+  }
+  const sentObj = obj(sent);
+  if (sentObj) {
+    for (const [k, v] of Object.entries(sentObj)) {
+      const g = obj(got);
+      const b = obj(before);
+      const gk = g && keyOf(g, k);
+      const bk = b && keyOf(b, k);
+      leaves(v, gk ? g[gk] : undefined, bk ? b[bk] : undefined, path ? `${path}.${k}` : k, out);
+    }
+    return;
+  }
+  out.push({ path, sent, got, before });
+}
+
+const same = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b);
+
+/**
+ * `with.values` (what the update sent) all show in the resource (`with.at`: a body path,
+ * e.g. Resources[0]). A value still as it was before (`with.previous`), changed to
+ * something else, or dropped is a failure that names the attribute; an attribute the
+ * server never held (absent before and after) is noted as not supported.
+ */
+export const carriesValues: NamedCheck = (ctx, args) => {
+  const at = typeof args.at === 'string' ? getPath(ctx.body, args.at) : { found: ctx.body !== undefined, value: ctx.body };
+  const resource = obj(at.found ? at.value : undefined);
+  if (!resource) return { passed: false, expected: 'a resource', actual: ctx.body === undefined ? '(no JSON body)' : `nothing at ${String(args.at)}` };
+  const all: Leaf[] = [];
+  leaves(args.values, resource, args.previous, '', all);
+  const kept: string[] = [];
+  const other: string[] = [];
+  const unsupported: string[] = [];
+  for (const leaf of all) {
+    if (same(leaf.got, leaf.sent)) continue;
+    if (leaf.got === undefined && leaf.before === undefined && args.previous !== undefined) unsupported.push(leaf.path);
+    else if (leaf.got !== undefined && same(leaf.got, leaf.before)) kept.push(`${leaf.path} kept ${JSON.stringify(leaf.got)} (sent ${JSON.stringify(leaf.sent)})`);
+    else other.push(`${leaf.path} is ${leaf.got === undefined ? '(absent)' : JSON.stringify(leaf.got)} (sent ${JSON.stringify(leaf.sent)})`);
+  }
+  const failures = [...kept, ...other];
+  const note = unsupported.length ? `not held by the server at all (never stored): ${unsupported.join(', ')}` : undefined;
+  return {
+    passed: failures.length === 0,
+    expected: `the ${all.length} values sent`,
+    actual: failures.length === 0 ? `${all.length - unsupported.length} of ${all.length} values as sent` : `${failures.length} value(s) did not reach the app`,
+    ...(failures.length || note ? { detail: [failures.join('; '), note].filter(Boolean).join('; ') } : {}),
+  };
+};
+
+/**
+ * Okta looks a user up with `userName eq` (with.found: how many it found) and POSTs when
+ * nothing was found. A 409 then means Okta retries the assignment forever: the POST must
+ * succeed, or be a 409 only for a user the filter does find.
+ */
+export const oktaLinkConsistent: NamedCheck = (ctx, args) => {
+  const found = Number(args.found);
+  const status = ctx.response.status;
+  const passed = (status >= 200 && status < 300) || (status === 409 && found > 0);
+  return {
+    passed,
+    expected: found > 0 ? '2xx, or 409 (the filter finds the user)' : '2xx: the userName filter found no such user',
+    actual: `${status}; the userName filter found ${Number.isFinite(found) ? found : '?'}`,
+    ...(passed ? {} : { detail: status === 409 ? 'a 409 for a user the userName filter cannot find: Okta retries the assignment forever' : 'the create failed' }),
+  };
+};
