@@ -4,7 +4,7 @@
 // same concurrency. The server, the bare loop and the audit each run in their own process,
 // so every peak RSS is that process's own (process.resourceUsage().maxRSS).
 //   node bench/audit-bench.js [--sizes 10000,100000] [--concurrency 4] [--repeat 2]
-// Prints a table; no thresholds (machines are noisy: quote ratios from one run).
+// Prints a table; bench/index.js (npm run bench) sets the figures beside their goals.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,12 @@ const RSS_TAG = 'AUDIT_BENCH_USAGE=';
 function usageLine() {
   const u = process.resourceUsage();
   return `${RSS_TAG}${u.maxRSS},${u.userCPUTime + u.systemCPUTime}\n`;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 function flag(name, fallback) {
@@ -108,10 +114,12 @@ async function measureSize(users, concurrency, repeat) {
   const bare = [];
   const audit = [];
   try {
-    for (let i = 0; i < repeat; i++) {
+    const runBare = async () => {
       const b = await run(['--child', 'bare', server.baseUrl, String(server.total), String(concurrency)], env);
       if (b.code !== 0) throw new Error(`bare loop failed: ${b.stderr}`);
       bare.push({ ...JSON.parse(b.stdout), maxRssMb: b.maxRssMb, cpuMs: b.cpuMs });
+    };
+    const runAudit = async (i) => {
       const jsonl = path.join(dir, `audit-${i}.jsonl`);
       const args = ['audit', '--base-url', server.baseUrl, '--resources', 'users', '--page-size', String(PAGE_SIZE), '--concurrency', String(concurrency), '--reporter', `json:${jsonl}`];
       const a = await run(['--child', 'audit', ...args], env);
@@ -119,13 +127,23 @@ async function measureSize(users, concurrency, repeat) {
       const lines = readFileSync(jsonl, 'utf8').trimEnd().split('\n');
       const summary = JSON.parse(lines.at(-1));
       audit.push({ ms: summary.durationMs, read: summary.totals.resourcesRead, findings: summary.totals.findings, maxRssMb: a.maxRssMb, cpuMs: a.cpuMs });
+    };
+    // side by side, alternating which goes first
+    for (let i = 0; i < repeat; i++) {
+      if (i % 2 === 0) {
+        await runBare();
+        await runAudit(i);
+      } else {
+        await runAudit(i);
+        await runBare();
+      }
     }
   } finally {
     server.child.stdin.end();
     rmSync(dir, { recursive: true, force: true });
   }
-  const best = (xs) => xs.reduce((m, x) => (x.ms < m.ms ? x : m));
-  return { users: server.total, seedMs, bare: best(bare), audit: best(audit), auditRssMax: Math.max(...audit.map((a) => a.maxRssMb)), bareRssMax: Math.max(...bare.map((b) => b.maxRssMb)) };
+  const med = (xs) => ({ ...xs[0], ms: median(xs.map((x) => x.ms)), cpuMs: median(xs.map((x) => x.cpuMs)) });
+  return { users: server.total, seedMs, bare: med(bare), audit: med(audit), auditRssMax: Math.max(...audit.map((a) => a.maxRssMb)), bareRssMax: Math.max(...bare.map((b) => b.maxRssMb)) };
 }
 
 function table(rows) {
@@ -150,7 +168,7 @@ async function main() {
   const sizes = flag('sizes', '10000,100000').split(',').map(Number);
   const concurrency = Number(flag('concurrency', '4'));
   const repeat = Number(flag('repeat', '2'));
-  process.stdout.write(`audit benchmark: page size ${PAGE_SIZE}, concurrency ${concurrency}, best of ${repeat}; node ${process.version}\n`);
+  process.stdout.write(`audit benchmark: page size ${PAGE_SIZE}, concurrency ${concurrency}, medians of ${repeat}, alternating; node ${process.version}\n`);
   const rows = [];
   for (const users of sizes) {
     const row = await measureSize(users, concurrency, repeat);
@@ -161,8 +179,21 @@ async function main() {
   process.stdout.write(`\n${table(rows)}\n\naudit/bare = bare loop time / audit time (1.00 = the audit is as fast as fetching alone).\n`);
 }
 
-const mode = flag('child');
-if (mode === 'server') await serverChild(Number(process.argv[4]));
-else if (mode === 'bare') await bareChild(process.argv[4], Number(process.argv[5]), Number(process.argv[6]));
-else if (mode === 'audit') await auditChild(process.argv.slice(4));
-else await main();
+/** For bench/index.js: one row per size (10k and 100k by default; 1M takes minutes). */
+export async function auditBench({ sizes = [10_000, 100_000], concurrency = 4, repeat = 2 } = {}) {
+  const rows = [];
+  for (const users of sizes) {
+    const row = await measureSize(users, concurrency, repeat);
+    if (row.audit.read !== row.users || row.bare.read !== row.users) throw new Error(`read ${row.audit.read}/${row.bare.read} of ${row.users}`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+if (process.argv[1] === SELF) {
+  const mode = flag('child');
+  if (mode === 'server') await serverChild(Number(process.argv[4]));
+  else if (mode === 'bare') await bareChild(process.argv[4], Number(process.argv[5]), Number(process.argv[6]));
+  else if (mode === 'audit') await auditChild(process.argv.slice(4));
+  else await main();
+}

@@ -81,14 +81,14 @@ export function checkServerSchema(resource: ScimObject, kind: 'User' | 'Group', 
     if (COMMON_ATTRIBUTES.has(lower)) continue;
     const def = declared.get(lower);
     if (def) {
-      problems.push(...typeProblems(value, def, def.name));
+      typeProblems(value, def, Boolean(def.multiValued), def.name, problems);
       continue;
     }
     const extension = key.startsWith('urn:') ? schemas.byId.get(lower) : undefined;
     if (extension && value && typeof value === 'object') {
       for (const ext of extension.attributes) {
         const v = findValue(value as ScimObject, ext.name);
-        if (v !== undefined) problems.push(...typeProblems(v, ext, `${key}:${ext.name}`));
+        if (v !== undefined) typeProblems(v, ext, Boolean(ext.multiValued), `${key}:${ext.name}`, problems);
       }
       continue;
     }
@@ -109,27 +109,32 @@ function declaredAttributes(doc: SchemaDoc): Map<string, AttrDef> {
   return map;
 }
 
-function typeProblems(value: unknown, def: AttrDef, path: string): SchemaProblem[] {
-  if (value === null) return [];
-  if (def.multiValued) {
-    if (!Array.isArray(value)) return [mismatch(path, value, 'a multi-valued array')];
-    return value.flatMap((v) => singleTypeProblems(v, def, path));
+// These run for every attribute of every resource an audit reads: problems are pushed into
+// one array, and nothing is allocated for a value that is fine.
+function typeProblems(value: unknown, def: AttrDef, multiValued: boolean, path: string, problems: SchemaProblem[]): void {
+  if (value === null) return;
+  if (multiValued) {
+    if (!Array.isArray(value)) problems.push(mismatch(path, value, 'a multi-valued array'));
+    else for (const v of value) singleTypeProblems(v, def, path, problems);
+    return;
   }
-  if (Array.isArray(value)) return [mismatch(path, value, `a single ${def.type}`)];
-  return singleTypeProblems(value, def, path);
+  if (Array.isArray(value)) problems.push(mismatch(path, value, `a single ${def.type}`));
+  else singleTypeProblems(value, def, path, problems);
 }
 
-function singleTypeProblems(value: unknown, def: AttrDef, path: string): SchemaProblem[] {
+function singleTypeProblems(value: unknown, def: AttrDef, path: string, problems: SchemaProblem[]): void {
   if (def.type === 'complex') {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return [mismatch(path, value, 'a complex object')];
-    const problems: SchemaProblem[] = [];
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(mismatch(path, value, 'a complex object'));
+      return;
+    }
     for (const sub of def.subAttributes ?? []) {
       const v = findValue(value as ScimObject, sub.name);
-      if (v !== undefined) problems.push(...typeProblems(v, { ...sub, multiValued: sub.multiValued ?? false }, `${path}.${sub.name}`));
+      if (v !== undefined) typeProblems(v, sub, Boolean(sub.multiValued), `${path}.${sub.name}`, problems);
     }
-    return problems;
+    return;
   }
-  return hasType(value, def.type) ? [] : [mismatch(path, value, def.type)];
+  if (!hasType(value, def.type)) problems.push(mismatch(path, value, def.type));
 }
 
 function hasType(value: unknown, type: string): boolean {

@@ -7,11 +7,12 @@ import { UsageError } from '../errors.js';
 import { collect } from './options.js';
 
 /** Commands that read the config, and which of its parts apply. */
-const CONFIGURABLE: Record<string, { target: boolean; vars: boolean; suites: boolean }> = {
-  run: { target: true, vars: true, suites: true },
-  'test-credentials': { target: true, vars: false, suites: false },
-  audit: { target: true, vars: false, suites: false },
-  'validate-mapping': { target: false, vars: false, suites: false },
+const CONFIGURABLE: Record<string, { target: boolean; vars: boolean; suites: boolean; reporters: boolean }> = {
+  run: { target: true, vars: true, suites: true, reporters: true },
+  'test-credentials': { target: true, vars: false, suites: false, reporters: true },
+  // audit and validate-mapping have reporters of their own: the run's list would not fit them
+  audit: { target: true, vars: false, suites: false, reporters: false },
+  'validate-mapping': { target: false, vars: false, suites: false, reporters: false },
 };
 
 export function addConfigOptions(program: Command): void {
@@ -40,7 +41,9 @@ function applyProjectConfig(cmd: Command): void {
     return;
   }
   const config = loadConfigFile(file);
-  applyConfigValues(cmd, configValues(config, parts.target ? opts.target : undefined));
+  const values = configValues(config, parts.target ? opts.target : undefined);
+  if (!parts.reporters) delete values.reporter;
+  applyConfigValues(cmd, values);
   if (parts.vars && config.vars) cmd.setOptionValueWithSource('configVars', config.vars, 'config');
   if (parts.suites && config.suites?.length) {
     const given = cmd.processedArgs[0] as string[] | undefined;

@@ -2,8 +2,10 @@
 // Every problem is one UsageError line `file:line:col: message`, like suites and profiles.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { loadYaml } from '../util/yaml.js'; // loaded only when a config file exists
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+import { loadAjv } from '../schema/validator.js';
+import { prebuiltConfigValidator } from '../prebuilt/artefacts.js';
 import { UsageError, type SourcePosition } from '../errors.js';
 import { SCHEMAS_DIR } from '../util/paths.js';
 import { SourceLocator } from '../suite/yaml-locate.js';
@@ -39,6 +41,7 @@ export function loadConfigFile(file: string): ProjectConfig {
 
 /** `file` is used as given in messages; relative paths inside are resolved against its directory. */
 export function loadConfigText(text: string, file: string): ProjectConfig {
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const locator = new SourceLocator(doc, lineCounter, text, displayPath(file));
@@ -71,11 +74,14 @@ function withoutEmptyKeys(data: unknown): unknown {
 
 let compiled: ValidateFunction | undefined;
 
+export const CONFIG_AJV_OPTIONS: Options = { strict: true, allowUnionTypes: true, allErrors: true, verbose: true };
+
 function configValidator(): ValidateFunction {
   if (compiled) return compiled;
+  compiled = prebuiltConfigValidator() ?? undefined; // compiled at build time (src/prebuilt)
+  if (compiled) return compiled;
   const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')) as object;
-  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
-  compiled = ajv.compile(schema);
+  compiled = new (loadAjv().Ajv)(CONFIG_AJV_OPTIONS).compile(schema);
   return compiled;
 }
 

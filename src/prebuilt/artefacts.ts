@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { GENERATED_DIR, PROFILES_DIR, RUNNING_FROM_DIST } from '../util/paths.js';
-import { profileInputs, scimSchemaInputs, SUITE_SCHEMA_FILE } from './inputs.js';
+import { CONFIG_SCHEMA_FILE, profileInputs, scimSchemaInputs, SUITE_SCHEMA_FILE } from './inputs.js';
 import { contentHash, filesHash } from './content-hash.js';
 import type { SuiteSpec } from '../suite/types.js';
 import type { AttributeProfile } from '../profile/types.js';
@@ -18,6 +18,7 @@ export const BUNDLED_FILE = 'bundled.json';
 export const SCIM_VALIDATORS_FILE = 'scim-validators.cjs';
 export const SCIM_QUICK_VALIDATORS_FILE = 'scim-quick-validators.cjs';
 export const SUITE_VALIDATOR_FILE = 'suite-validator.cjs';
+export const CONFIG_VALIDATOR_FILE = 'config-validator.cjs';
 export const DECLARED_VALIDATORS_FILE = 'declared-validators.cjs';
 
 /** What the build read, by content hash. */
@@ -26,6 +27,8 @@ export interface Manifest {
   scimSchemas: string;
   /** Hash of schemas/suite.schema.json (suite-validator.cjs, and every prebuilt suite). */
   suiteSchema: string;
+  /** Hash of schemas/config.schema.json (config-validator.cjs). */
+  configSchema: string;
   /** Hash of profiles/*.yaml and schemas/profile.schema.json (every prebuilt profile). */
   profiles: string;
 }
@@ -152,6 +155,13 @@ export function prebuiltSuiteValidator(): ValidateFunction | null {
   const m = getManifest();
   if (!m || hashOf('suiteSchema', () => [SUITE_SCHEMA_FILE]) !== m.suiteSchema) return null;
   return requireIfPresent<ValidateFunction>(SUITE_VALIDATOR_FILE);
+}
+
+/** The standalone validator of the project config file format. */
+export function prebuiltConfigValidator(): ValidateFunction | null {
+  const m = getManifest();
+  if (!m || hashOf('configSchema', () => [CONFIG_SCHEMA_FILE]) !== m.configSchema) return null;
+  return requireIfPresent<ValidateFunction>(CONFIG_VALIDATOR_FILE);
 }
 
 /**

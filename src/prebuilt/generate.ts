@@ -18,6 +18,7 @@ import {
   SCIM_VALIDATORS_FILE,
   SCIM_QUICK_VALIDATORS_FILE,
   SUITE_VALIDATOR_FILE,
+  CONFIG_VALIDATOR_FILE,
   declaredExportName,
   declaredSchemaKey,
   disablePrebuilt,
@@ -26,9 +27,10 @@ import {
   type PrebuiltSuite,
 } from './artefacts.js';
 import { contentHash, filesHash } from './content-hash.js';
-import { PROFILE_SCHEMA_FILE, SCIM_SCHEMAS_DIR, SUITE_SCHEMA_FILE, profileInputs, scimSchemaInputs } from './inputs.js';
+import { CONFIG_SCHEMA_FILE, PROFILE_SCHEMA_FILE, SCIM_SCHEMAS_DIR, SUITE_SCHEMA_FILE, profileInputs, scimSchemaInputs } from './inputs.js';
 import { QUICK_AJV_OPTIONS, SCIM_AJV_OPTIONS, SCHEMA_FILES } from '../schema/validator.js';
 import { SUITE_AJV_OPTIONS } from '../suite/schema-check.js';
+import { CONFIG_AJV_OPTIONS } from '../config/load.js';
 import { DECLARED_AJV_OPTIONS, declaredJsonSchemas } from '../schema/declared/checker.js';
 import { loadSuiteText } from '../suite/load.js';
 import { loadProfile } from '../profile/load.js';
@@ -53,6 +55,11 @@ function scimValidators(quick = false): string {
 function suiteValidator(): string {
   const ajv = new Ajv({ ...SUITE_AJV_OPTIONS, code: { source: true } });
   return standaloneCode(ajv, ajv.compile(readJson(SUITE_SCHEMA_FILE)));
+}
+
+function configValidator(): string {
+  const ajv = new Ajv({ ...CONFIG_AJV_OPTIONS, code: { source: true } });
+  return standaloneCode(ajv, ajv.compile(readJson(CONFIG_SCHEMA_FILE)));
 }
 
 /** The reference server's own /Schemas and /ResourceTypes, as a run would read them. */
@@ -125,10 +132,11 @@ async function main(): Promise<void> {
     [SCIM_VALIDATORS_FILE, scimValidators()],
     [SCIM_QUICK_VALIDATORS_FILE, scimValidators(true)],
     [SUITE_VALIDATOR_FILE, suiteValidator()],
+    [CONFIG_VALIDATOR_FILE, configValidator()],
     [DECLARED_VALIDATORS_FILE, await declaredValidators()],
     [BUNDLED_FILE, JSON.stringify(bundled)],
   ];
-  const manifest: Manifest = { scimSchemas: filesHash(scimSchemaInputs()), suiteSchema: filesHash([SUITE_SCHEMA_FILE]), profiles: filesHash(profileInputs()) };
+  const manifest: Manifest = { scimSchemas: filesHash(scimSchemaInputs()), suiteSchema: filesHash([SUITE_SCHEMA_FILE]), configSchema: filesHash([CONFIG_SCHEMA_FILE]), profiles: filesHash(profileInputs()) };
   mkdirSync(GENERATED_DIR, { recursive: true });
   for (const [name, text] of files) writeFileSync(path.join(GENERATED_DIR, name), text);
   // written last: without a manifest nothing here is used

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PROFILES_DIR, SCHEMAS_DIR } from '../util/paths.js';
 
 export const SUITE_SCHEMA_FILE = path.join(SCHEMAS_DIR, 'suite.schema.json');
+export const CONFIG_SCHEMA_FILE = path.join(SCHEMAS_DIR, 'config.schema.json');
 export const PROFILE_SCHEMA_FILE = path.join(SCHEMAS_DIR, 'profile.schema.json');
 export const SCIM_SCHEMAS_DIR = path.join(SCHEMAS_DIR, 'scim');
 

@@ -111,19 +111,27 @@ function containerOf(resource: Record<string, unknown>, urn: string | undefined)
   return isRecord(inner) ? inner : undefined;
 }
 
+// One output array and no intermediate ones: profiles check every user an audit reads.
 function valuesIn(container: Record<string, unknown>, reading: PathReading): unknown[] {
   const top = getIgnoringCase(container, reading.attr);
-  let items = (Array.isArray(top) ? top : [top]).filter(isPresentValue);
-  if (reading.filter) {
-    const filter = reading.filter;
-    items = items.filter((item) => isRecord(item) && matchesFilter(item, filter));
-  }
-  if (!reading.sub) return items;
-  const sub = reading.sub;
-  return items.flatMap((item) => {
+  const out: unknown[] = [];
+  if (top === undefined || top === null) return out;
+  const { filter, sub } = reading;
+  const take = (item: unknown): void => {
+    if (!isPresentValue(item)) return;
+    if (filter && !(isRecord(item) && matchesFilter(item, filter))) return;
+    if (!sub) {
+      out.push(item);
+      return;
+    }
     const value = getIgnoringCase(item, sub);
-    return (Array.isArray(value) ? value : [value]).filter(isPresentValue);
-  });
+    if (Array.isArray(value)) {
+      for (const v of value) if (isPresentValue(v)) out.push(v);
+    } else if (isPresentValue(value)) out.push(value);
+  };
+  if (Array.isArray(top)) for (const item of top) take(item);
+  else take(top);
+  return out;
 }
 
 function isPresentValue(value: unknown): boolean {

@@ -25,11 +25,30 @@ function checkUri(value: unknown): FormatVerdict {
   return { ok: false, code: 'URI_INVALID', severity: 'must', message: 'is not an absolute URI' };
 }
 
+// Language, locale and time zone values repeat across a tenant (a few hundred distinct values
+// among a million users), and the time zone check builds an Intl.DateTimeFormat: their
+// verdicts, pure functions of the text, are remembered. Bounded: cleared when full.
+const REMEMBERED: ReadonlySet<AttributeFormat> = new Set<AttributeFormat>(['language', 'iso639-1', 'bcp47', 'locale', 'iana-timezone']);
+const MAX_REMEMBERED = 4096;
+const verdicts = new Map<string, FormatVerdict>();
+
 /**
  * Checks one value. `language` follows the run's language format; `iso639-1` and
  * `bcp47` are fixed by the profile.
  */
 export function checkFormat(value: unknown, format: AttributeFormat, languageFormat: LanguageFormat): FormatVerdict {
+  if (typeof value !== 'string' || !REMEMBERED.has(format)) return checkFormatNow(value, format, languageFormat);
+  const key = `${format}\0${languageFormat}\0${value}`;
+  let verdict = verdicts.get(key);
+  if (!verdict) {
+    if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+    verdict = checkFormatNow(value, format, languageFormat);
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function checkFormatNow(value: unknown, format: AttributeFormat, languageFormat: LanguageFormat): FormatVerdict {
   switch (format) {
     case 'language':
       return classifyLanguage(value, languageFormat);

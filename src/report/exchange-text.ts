@@ -36,7 +36,11 @@ export function exchangeText(ex: RecordedExchange, opts: ExchangeTextOptions = {
   out.push(`< ${ex.status} (${formatDuration(ex.durationMs)})`);
   for (const [k, v] of Object.entries(ex.responseHeaders ?? {})) out.push(`< ${k}: ${visibleControls(v)}`);
   if (ex.responseBody !== undefined && ex.responseBody !== '') {
-    out.push(...trimBody(bodyLines(ex.responseBody), segmentsOf(opts.highlight), max, mark).map((l) => `< ${l}`));
+    const segments = segmentsOf(opts.highlight);
+    const body = trimBody(bodyLines(ex.responseBody), segments, max, mark);
+    // an absent value is the finding: say so where the eye would look for it
+    if (segments && !body.some((l) => l.includes(MARKER))) body.push(mark(`(${opts.highlight} is not in this body)${MARKER}`));
+    out.push(...body.map((l) => `< ${l}`));
   }
   return out;
 }

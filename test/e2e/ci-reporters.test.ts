@@ -137,6 +137,19 @@ describe('CI reporters', () => {
     expect(asked.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('::'))).toBe(true); // only annotations: no console asked for
   });
 
+  it('validate-mapping in GitHub Actions: annotations point at the mapping file and line', async () => {
+    const fixtures = path.join(ROOT, 'fixtures', 'mapping', 'example-eptura');
+    for (const f of ['mapping.json', 'app-schema.json']) writeFileSync(path.join(dir, f), readFileSync(path.join(fixtures, f)));
+    const res = await runCli(['validate-mapping', '--mapping', 'mapping.json', '--app-schema', 'app-schema.json', '--profile', 'eptura'], {
+      cwd: dir,
+      env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir },
+    });
+    expect(res.code).toBe(1);
+    const annotations = res.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations).toContainEqual(expect.stringMatching(/^::error file=mapping\.json,line=67,col=22,title=MAP_PREFERRED_LANGUAGE_NOT_ISO639_1 \[MUST\]::/));
+    expect(annotations).toContainEqual(expect.stringMatching(/^::warning file=mapping\.json,line=\d+,col=\d+,title=MAP_LOCALE_FORMAT \[SHOULD\]::/));
+  });
+
   it('JUnit file and line attributes are relative to the repository', () => {
     const xml = read('out/run.xml');
     expect(xml).toContain('<testsuite name="my/marked"');

@@ -138,6 +138,16 @@ reporters: [json:from-config.json]
     expect(missing.stderr).toContain(path.join(dir, 'profiles', 'missing.yaml'));
   });
 
+  it('audit takes the target and profile from the file but not the run reporters (it has its own)', async () => {
+    const s = await server();
+    const dir = project({ 'scim-check.config.yaml': `targets:\n  staging: { baseUrl: ${s.baseUrl}, token: { env: T } }\nreporters: [har:run.har, github]\nprofile: eptura\n` });
+    const res = await runCli(['audit', '--target', 'staging'], { cwd: dir, env: { T: s.token } });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(`scim-check audit of ${s.baseUrl}`);
+    expect(res.stdout).toContain('profile eptura');
+  });
+
   it('--config FILE names the file explicitly', async () => {
     const s = await server();
     const dir = project({ 'ci/scim.yaml': `targets:\n  prod: { baseUrl: ${s.baseUrl}, token: { file: token.txt } }\n`, 'ci/token.txt': `${s.token}\n` });

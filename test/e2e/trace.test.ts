@@ -106,6 +106,7 @@ describe('seeing what happened', () => {
     expect(res.stdout).toMatch(/│ < {3}"totalResults": 4,  ◀\n/); // 3 seeded + 1 created
     expect(res.stdout).toMatch(/│ > {5}"givenName": "O'Neil"\n/);
     expect(res.stdout).toContain('│ < 201 (');
+    expect(res.stdout).toContain('│ < (name.familyName is not in this body)  ◀\n'); // an absent value is pointed at too
   });
 
   it('--verbose shows nothing for passing checks; --trace shows every exchange of the run', async () => {

@@ -16,6 +16,8 @@ export function registerTestCredentials(program: Command): void {
     .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect)
     .option('--quirk <name>', 'embedded server only: switch on a deviation (repeatable)', collect)
     .addOption(new Option('--profile <name|file>').default('okta-minimum').hideHelp())
+    .option('--verbose', 'console: show the request and response behind each failed check (redacted)')
+    .option('--trace', 'console: show every request and response (redacted)')
     .action(async (flags: RunFlags & { groups: boolean }) => {
       const { resolveSuites } = await import('../../suite/discover.js');
       const { runAndReport } = await import('../run-and-report.js');

@@ -45,8 +45,12 @@ export interface ShapeDifference {
 
 export function compareShapes(recorded: Shape, pack: Shape): ShapeDifference[] {
   const out: ShapeDifference[] = [];
+  // a whole value the pack fills from a capture (meta: ${{ current.meta }}) can hold anything
+  const wildcards = [...pack].filter(([, t]) => t === 'string (templated)').map(([p]) => p);
+  const underWildcard = (p: string) => wildcards.some((w) => w === '' || p === w || p.startsWith(`${w}.`) || p.startsWith(`${w}[]`));
   const same = (a: string, b: string) => a === b || (a === 'string' && b === 'string (templated)') || (b === 'string' && a === 'string (templated)') || (a.startsWith('"') && b === 'string (templated)');
   for (const [path, type] of recorded) {
+    if (underWildcard(path)) continue;
     const other = pack.get(path);
     if (other === undefined) {
       if (!hasAncestorMissing(path, pack)) out.push({ path, recorded: type });

@@ -37,6 +37,8 @@ describe('compareCaptureWithPacks', () => {
     path: '/Users',
     queryNames: [],
     queryValues: [],
+    plusForSpace: false,
+    paginates: false,
     headers: [['accept', 'application/scim+json'], ['user-agent', 'Okta SCIM Client 1.0.0'], ['content-type', 'application/scim+json; charset=utf-8'], ['authorization', 'Bearer pack-token']],
     body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: '${{ userName }}', name: { givenName: 'A', familyName: 'B' }, active: true },
   };

@@ -60,7 +60,9 @@ function differencesWith(e: Exchange, query: [string, string][], p: PackRequest)
   if (names.join('&') !== p.queryNames.join('&')) {
     out.push({ aspect: 'query order', detail: `recorded ${names.join(', ') || '(none)'}; the pack sends ${p.queryNames.join(', ') || '(none)'}` });
   }
-  if (usesPlusForSpace(e.request.query)) out.push({ aspect: 'query encoding', detail: 'recorded spaces as "+"; the pack sends %20' });
+  if (usesPlusForSpace(e.request.query) !== p.plusForSpace) {
+    out.push({ aspect: 'query encoding', detail: p.plusForSpace ? 'recorded spaces as %20; the pack sends "+"' : 'recorded spaces as "+"; the pack sends %20' });
+  }
   out.push(...queryValues(query, p));
   out.push(...headerDifferences(e, p));
   const recordedBody = e.request.body ?? e.request.bodyText;
@@ -85,7 +87,7 @@ function queryValues(query: [string, string][], p: PackRequest): Difference[] {
   const packValues = new Map(p.queryValues);
   for (const [name, value] of query) {
     const packValue = packValues.get(name);
-    if (packValue === undefined || packValue.includes('${{') || name === 'filter') continue;
+    if (packValue === undefined || packValue.includes('${{') || name === 'filter' || (name === 'startIndex' && p.paginates)) continue;
     if (packValue !== value) out.push({ aspect: 'query value', detail: `${name}: recorded ${value}, the pack sends ${packValue}` });
   }
   return out;

@@ -4,6 +4,7 @@
 // which is resolved, because its shape is what matters.
 import { buildRequest } from '../../runner/request-builder.js';
 import { resolveSuites } from '../../suite/discover.js';
+import { createRunInfo, renderValue } from '../../suite/template.js';
 import type { SuiteSpec } from '../../suite/types.js';
 import { operationOf } from './operation.js';
 
@@ -15,6 +16,10 @@ export interface PackRequest {
   path: string;
   queryNames: string[];
   queryValues: [string, string][];
+  /** The query writes spaces as `+` (a step that spells its query out in the path). */
+  plusForSpace: boolean;
+  /** A paging walk: startIndex moves from page to page. */
+  paginates: boolean;
   /** Lower-cased names, in the order the runner sets them; Authorization is the run's token. */
   headers: [string, string][];
   body: unknown;
@@ -26,7 +31,9 @@ export function packRequests(selectors: string[] = ['tag:okta']): PackRequest[] 
     const render = wholeVariables(suite);
     for (const test of suite.tests) {
       for (const step of test.steps) {
-        const built = buildRequest(step.request, suite, render, { baseUrl: 'http://pack.invalid', token: 'pack-token', extraHeaders: {} });
+        // a paging step sends startIndex and count after its own parameters (src/runner/paginate.ts)
+        const request = step.paginate ? { ...step.request, query: { ...(step.request.query ?? {}), startIndex: 1, count: step.paginate.count } } : step.request;
+        const built = buildRequest(request, suite, render, { baseUrl: 'http://pack.invalid', token: 'pack-token', extraHeaders: {} });
         const url = new URL(built.http.url);
         const queryNames = [...url.searchParams.keys()];
         const req = { method: built.http.method, path: built.path, queryNames, body: built.body };
@@ -37,6 +44,8 @@ export function packRequests(selectors: string[] = ['tag:okta']): PackRequest[] 
           operation: operationOf(req),
           ...req,
           queryValues: [...url.searchParams.entries()],
+          plusForSpace: url.search.includes('+'),
+          paginates: Boolean(step.paginate),
           headers: Object.entries(built.http.headers),
         });
       }
@@ -46,11 +55,17 @@ export function packRequests(selectors: string[] = ['tag:okta']): PackRequest[] 
 }
 
 function wholeVariables(suite: SuiteSpec): (v: unknown) => unknown {
+  const scope = { variables: suite.variables ?? {}, run: createRunInfo('compare') };
   const render = (v: unknown): unknown => {
     if (typeof v === 'string') {
-      const m = /^\$\{\{\s*([A-Za-z_]\w*)\s*\}\}$/.exec(v);
-      const value = m ? suite.variables?.[m[1]] : undefined;
-      return value !== undefined && typeof value === 'object' ? render(value) : v;
+      if (!/^\$\{\{.*\}\}$/.test(v)) return v;
+      try {
+        // variables and pure functions (merge(a, b)) resolve; a capture does not exist yet and stays a template
+        const value = renderValue(v, scope);
+        return value !== null && typeof value === 'object' ? value : v;
+      } catch {
+        return v;
+      }
     }
     if (Array.isArray(v)) return v.map(render);
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, render(x)]));
