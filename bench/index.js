@@ -7,6 +7,7 @@ import { runBench } from './run-bench.js';
 import { validationBench } from './validation-bench.js';
 import { serverBench } from './server-bench.js';
 import { auditBench } from './audit-bench.js';
+import { recordBench } from './record-bench.js';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,5 +59,9 @@ if (a1m) {
   row('audit peak RSS, 100k users vs 10k (1M: --audit-1m)', `${(a100k.auditRssMax / a10k.auditRssMax).toFixed(2)}x`, '<= 1.5x at 1M', a100k.auditRssMax / a10k.auditRssMax <= 1.5,
     `${a100k.auditRssMax.toFixed(0)} MB vs ${a10k.auditRssMax.toFixed(0)} MB`);
 }
+const rec = await recordBench({ requests: 2000, maskPii: true });
+const [firstRss, lastRss] = [rec.rssMb[0][1], rec.rssMb[rec.rssMb.length - 1][1]];
+row('record proxy (--mask-pii) vs straight to the server', `${(rec.recordedMs / rec.directMs).toFixed(2)}x`, 'kept for reference', true,
+  `${rec.requests} list requests; capture ${rec.captureMb.toFixed(1)} MB; RSS ${firstRss.toFixed(0)} → ${lastRss.toFixed(0)} MB while it grew (streamed)`);
 const missed = rows.filter((r) => !r.met).length;
 process.stdout.write(`\n${rows.length - missed} of ${rows.length} goals met${missed ? ` (${missed} missed: see MISS above)` : ''}.\n`);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../server/index.js';
 import { startFaultProxy, type Fault, type FaultProxy, type ProxiedRequest } from '../../test/helpers/audit-fault-proxy.js';
 import { runAudit, type AuditOptions } from './audit.js';
-import type { AuditFinding } from './types.js';
+import type { AuditFinding } from '../model/audit-result.js';
 
 const FAST_RETRY = { backoffBaseMs: 20, backoffMaxMs: 100 };
 

@@ -4,7 +4,7 @@ import { startServer, type RunningServer } from '../server/index.js';
 import { AUDIT_DEFECTS, defectId } from '../server/seed-defects.js';
 import { loadProfile } from '../profile/load.js';
 import { runAudit, type AuditOptions } from './audit.js';
-import type { AuditFinding, AuditResult } from './types.js';
+import type { AuditFinding, AuditResult } from '../model/audit-result.js';
 
 const DEFECT_COUNT = 2;
 

@@ -13,7 +13,7 @@ import { rereadPositions } from './reread.js';
 import { RateLimiter } from './rate-limiter.js';
 import { checkResource, type ResourceCheckContext } from './resource-checks.js';
 import { loadServerSchemas, serverSchemasFrom } from './server-schema.js';
-import type { AuditFinding, AuditResourceType, AuditResult, EndpointSummary } from './types.js';
+import type { AuditFinding, AuditResourceType, AuditResult, EndpointSummary } from '../model/audit-result.js';
 
 export interface AuditProgress {
   resourceType: AuditResourceType;

@@ -3,7 +3,7 @@
 // audit until the entry expires. Only `suite: audit` entries are reported as stale, so one
 // baseline can serve run and audit.
 import type { BaselineEntry } from '../runner/baseline.js';
-import type { AuditResult } from './types.js';
+import type { AuditResult } from '../model/audit-result.js';
 
 export const AUDIT_BASELINE_SUITE = 'audit';
 

@@ -6,7 +6,7 @@
 // equal keys are duplicates, different keys a hash collision, dropped. Memory grows with
 // the keys by bytes, not with the resources; only candidates and unresolved members keep text.
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
-import type { AuditFinding } from './types.js';
+import type { AuditFinding } from '../model/audit-result.js';
 import { hash32 } from './compact/fingerprint.js';
 import { FirstByHash } from './compact/hash-tables.js';
 

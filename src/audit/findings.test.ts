@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FindingCollector } from './findings.js';
-import type { AuditFinding } from './types.js';
+import type { AuditFinding } from '../model/audit-result.js';
 
 const finding = (position: number, resourceType: 'User' | 'Group' = 'User'): AuditFinding => ({
   code: resourceType === 'User' ? 'USER_INACTIVE' : 'GROUP_MEMBER_UNKNOWN',

@@ -3,7 +3,7 @@
 // Every finding is also handed to the sinks (the streamed JSON Lines report) and then dropped.
 import { SEVERITY_ORDER } from '../model/severity.js';
 import { ruleTitle } from './rules.js';
-import type { AuditFinding, AuditSeverity, RuleSummary } from './types.js';
+import type { AuditFinding, AuditSeverity, RuleSummary } from '../model/audit-result.js';
 
 export type FindingSink = (finding: AuditFinding) => void | Promise<void>;
 

@@ -5,7 +5,7 @@
 import { joinUrl } from '../http/url.js';
 import { validateAgainst } from '../schema/validator.js';
 import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
-import type { AuditFinding, AuditResourceType, EndpointSummary } from './types.js';
+import type { AuditFinding, AuditResourceType, EndpointSummary } from '../model/audit-result.js';
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
 import { parseJson } from '../util/json-depth.js';
 import { TokenRejectedError } from '../errors.js';

@@ -6,7 +6,7 @@ import type { AttributeProfile, LanguageFormat } from '../profile/types.js';
 import { validateAgainst } from '../schema/validator.js';
 import { AUDIT_RULES } from './rules.js';
 import { checkServerSchema, type ServerSchemas } from './server-schema.js';
-import type { AuditFinding, AuditResourceType } from './types.js';
+import type { AuditFinding, AuditResourceType } from '../model/audit-result.js';
 
 type ScimObject = Record<string, unknown>;
 

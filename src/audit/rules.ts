@@ -1,7 +1,7 @@
 // The rule catalogue: every code the audit itself emits, with its severity and a
 // one-line title for reports. Profile findings (ATTR_*, LANG_*…) keep the code and
 // severity the profile gives them and get their title from PROFILE_TITLES or the code.
-import type { AuditSeverity } from './types.js';
+import type { AuditSeverity } from '../model/audit-result.js';
 
 export interface RuleInfo {
   severity: AuditSeverity;

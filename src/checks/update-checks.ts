@@ -23,7 +23,10 @@ function leaves(sent: unknown, got: unknown, before: unknown, path: string, out:
     sent.forEach((item, i) => {
       const type = obj(item)?.type;
       const pick = (list: unknown[]) => (type !== undefined ? list.find((x) => obj(x)?.type === type) : list[i]);
-      leaves(item, pick(gotList), pick(beforeList), `${path}[${type !== undefined ? `type eq "${String(type)}"` : i}]`, out);
+      // several values of one type where one was sent: the update was appended, not applied
+      const ofType = type === undefined ? 0 : gotList.filter((x) => obj(x)?.type === type).length;
+      const label = `${path}[${type !== undefined ? `type eq "${String(type)}"` : i}]${ofType > 1 ? ` (${ofType} values of this type)` : ''}`;
+      leaves(item, pick(gotList), pick(beforeList), label, out);
     });
     return;
   }

@@ -1,11 +1,11 @@
 // `scim-check audit` after the flags are parsed: check them all before the first
 // request, open the report files, read the tenant, write the reports.
-import { once } from 'node:events';
 import { runAudit, type AuditOptions } from '../audit/audit.js';
 import { createProgressBar, wantsProgress } from '../audit/progress.js';
 import { parseRate } from '../audit/rate-limiter.js';
-import { AuditReportWriter, parseAuditReporters } from '../audit/report/index.js';
-import type { AuditResourceType } from '../audit/types.js';
+import { maskFinding, maskResult } from '../audit/mask.js';
+import type { AuditFinding, AuditResourceType } from '../model/audit-result.js';
+import { openReporters, parseReporters } from '../report/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadProfile } from '../profile/load.js';
 import { Redactor } from '../util/redact.js';
@@ -29,7 +29,7 @@ export function parseResources(value: string): AuditResourceType[] {
 
 export async function auditAndReport(flags: AuditFlags): Promise<number> {
   // everything that can be wrong with the flags fails here, before a request is sent
-  const specs = parseAuditReporters(flags.reporter ?? []);
+  const specs = parseReporters(flags.reporter);
   const resources = parseResources(flags.resources);
   const ratePerSecond = flags.rate === undefined ? undefined : parseRate(flags.rate);
   const profile = loadProfile(flags.profile);
@@ -42,22 +42,24 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
   process.once('SIGTERM', onSignal);
   let target: Target | undefined;
   const redactor = new Redactor();
-  const writer = new AuditReportWriter(specs, { maskPii: Boolean(flags.maskPii), redactor, color: useColor(), stdout: writeStdout });
+  const mask = flags.maskPii ? maskFinding : (f: AuditFinding) => f;
+  const session = await openReporters(specs, { redactor, color: useColor() });
   const progress = flags.progress && wantsProgress() ? createProgressBar() : undefined;
   try {
     target = await resolveTarget(flags);
     for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
-    const sinks = await writer.open();
+    await session.runStart({ command: 'audit', startedAt: new Date().toISOString() });
+    const sinks = [(f: AuditFinding) => session.finding(mask(f))];
     const options = auditOptions(flags, target, { resources, ratePerSecond, profile, extraHeaders, sinks, signal: interrupt.signal, declaredSchemas });
     if (progress) options.onProgress = (p) => progress.update(p);
     const result = await runAudit(options);
     if (baseline) applyAuditBaseline(result, baseline);
     progress?.done();
-    await writer.finish(result);
+    await session.finish({ command: 'audit', result: flags.maskPii ? maskResult(result) : result });
     return result.verdict === 'fail' ? EXIT.CHECK_FAILED : EXIT.OK;
   } catch (err) {
     progress?.done();
-    await writer.abort();
+    await session.abort();
     if (interrupt.signal.aborted) {
       process.stderr.write(`scim-check: audit interrupted (${String(interrupt.signal.reason)}); no report written\n`);
       return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
@@ -86,9 +88,4 @@ function auditOptions(flags: AuditFlags, target: Target, resolved: Resolved): Au
     caFile: flags.ca,
     maxExamples: flags.maxExamples,
   };
-}
-
-/** stdout with back-pressure, so streamed JSON Lines piped to a slow reader stay bounded. */
-async function writeStdout(text: string): Promise<void> {
-  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
 }

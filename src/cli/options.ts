@@ -29,12 +29,10 @@ export function addTargetOptions(cmd: Command): Command {
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (Okta gives up after 60000)').default(60000).argParser(positiveInt('--timeout', MAX_TIMER_MS)));
 }
 
+export const REPORTER_HELP = 'console (default), json, jsonl (streamed), junit, html, markdown, har or github; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml';
+
 export function addReporterOption(cmd: Command): Command {
-  return cmd.option(
-    '--reporter <name[:file]>',
-    'console (default), json, junit, html, har or github; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml',
-    collect,
-  );
+  return cmd.option('--reporter <name[:file]>', REPORTER_HELP, collect);
 }
 
 export function parseHeaderFlags(values: string[]): Record<string, string> {

@@ -2,7 +2,7 @@
 // config file (src/config/) under the flags of the command about to run.
 import type { Command } from 'commander';
 import { applyConfigValues, configSuites, configValues } from '../config/apply.js';
-import { findConfigFile, loadConfigFile } from '../config/load.js';
+import { findConfigFile } from '../config/find.js';
 import { UsageError } from '../errors.js';
 import { collect } from './options.js';
 
@@ -24,10 +24,10 @@ export function addConfigOptions(program: Command): void {
     if (parts.target) cmd.option('--target <name>', 'use this named target of the config file (base URL, token source, headers, TLS)');
     if (parts.vars) cmd.option('--var <name=value>', 'value for a suite variable (repeatable); overrides the config file\'s vars', collect);
   }
-  program.hook('preAction', (_program, actionCommand) => applyProjectConfig(actionCommand));
+  program.hook('preAction', async (_program, actionCommand) => applyProjectConfig(actionCommand));
 }
 
-function applyProjectConfig(cmd: Command): void {
+async function applyProjectConfig(cmd: Command): Promise<void> {
   const parts = CONFIGURABLE[cmd.name()];
   if (!parts) return;
   const opts = cmd.opts<{ config?: string | false; target?: string }>();
@@ -40,6 +40,7 @@ function applyProjectConfig(cmd: Command): void {
     if (opts.target !== undefined) throw new UsageError(`--target ${opts.target}: no scim-check.config.yaml here or in a parent directory (create one with \`scim-check init\`, or pass --config FILE)`);
     return;
   }
+  const { loadConfigFile } = await import('../config/load.js'); // yaml and ajv only when there is a file
   const config = loadConfigFile(file);
   const values = configValues(config, parts.target ? opts.target : undefined);
   if (!parts.reporters) delete values.reporter;

@@ -4,7 +4,9 @@ import type { RunResult } from '../model/run-result.js';
 import type { SuiteSpec } from '../suite/types.js';
 import { parseHeaderFlags } from './options.js';
 import { resolveTarget } from './target.js';
-import { emitReports, parseReporters } from './emit-reports.js';
+import { openReporters, parseReporters } from '../report/index.js';
+import { Redactor } from '../util/redact.js';
+import { useColor } from './color.js';
 import { loadProfile } from '../profile/load.js';
 import { verdictOf } from '../runner/verdict.js';
 import { interruptSignal } from './signals.js';
@@ -22,7 +24,17 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
   const baseline = preloadBaseline(flags);
   if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
-  const target = await resolveTarget(flags);
+  const redactor = new Redactor();
+  const session = await openReporters(reporters, { redactor, color: useColor(), exchanges: flags.trace ? 'all' : flags.verbose ? 'failures' : undefined });
+  let target;
+  try {
+    await session.runStart({ command: 'run', startedAt: new Date().toISOString() });
+    target = await resolveTarget(flags);
+  } catch (err) {
+    await session.abort();
+    throw err;
+  }
+  for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
   const interrupt = interruptSignal();
   const progress = wantsProgress() ? createRunProgress(suites.reduce((n, s) => n + s.tests.length, 0)) : undefined;
   let run: RunResult;
@@ -48,15 +60,28 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         insecure: flags.insecure,
         caFile: flags.ca,
         onTestStart: progress ? (suite, test) => progress.testStarted(suite, test) : undefined,
+        onTestEnd: (suite, test) => session.testEnd(suite, test),
       },
     );
+  } catch (err) {
+    await session.abort();
+    throw err;
   } finally {
     progress?.done();
     interrupt.dispose();
     await target.server?.close();
   }
-  await applyBaselineFlags(run, flags, baseline);
-  await emitReports(run, reporters, [target.token, ...Object.values(extraHeaders)], flags.trace ? 'all' : flags.verbose ? 'failures' : undefined);
+  try {
+    await applyBaselineFlags(run, flags, baseline);
+  } catch (err) {
+    await session.abort();
+    throw err;
+  }
+  await session.finish({ command: 'run', result: run });
+  // When every report went to a file, the terminal still gets the verdict and where to look.
+  if (reporters.every((s) => s.file !== undefined)) {
+    process.stdout.write(redactor.text(`${[...reporters.map((s) => `${s.name} report: ${s.file}`), verdictOf(run).line].join('\n')}\n`));
+  }
   return exitCodeOf(run);
 }
 

@@ -1,6 +1,6 @@
 // Finds and loads scim-check.config.yaml: YAML with positions -> schema check -> ProjectConfig.
 // Every problem is one UsageError line `file:line:col: message`, like suites and profiles.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadYaml } from '../util/yaml.js'; // loaded only when a config file exists
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
@@ -13,21 +13,7 @@ import { pointerToPath } from '../suite/schema-check.js';
 import { suggestionSuffix } from '../suite/did-you-mean.js';
 import type { ProjectConfig } from './types.js';
 
-export const CONFIG_FILE_NAMES = ['scim-check.config.yaml', 'scim-check.config.yml'];
-
-/** The nearest config file in `dir` or any parent directory. */
-export function findConfigFile(dir: string = process.cwd()): string | undefined {
-  let current = path.resolve(dir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(current, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-}
+export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';
 
 export function loadConfigFile(file: string): ProjectConfig {
   let text: string;

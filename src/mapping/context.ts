@@ -6,7 +6,8 @@ import { analyze, type Analysis } from './el/infer.js';
 import { parseExpression } from './el/parser.js';
 import type { ParseOutcome } from './el/types.js';
 import { parseExternalName, type NameSegment } from './scim/external-name.js';
-import type { AppAttribute, AppSchemaModel, LanguageFormat, MappingEntry, MappingFinding, MappingModel, UserSchemaModel } from './types.js';
+import type { AppAttribute, AppSchemaModel, LanguageFormat, MappingEntry, MappingModel, UserSchemaModel } from './types.js';
+import type { MappingFinding } from '../model/mapping-result.js';
 
 /** Where an app attribute lands in the SCIM User, when its externalName parses. */
 export interface ScimTarget {

@@ -7,7 +7,8 @@ import type { ElValue, ExprNode } from './el/types.js';
 import type { Sample } from './input/read-samples.js';
 import { checkUser, resolveValues, type AttributeProfile } from './profile-bridge.js';
 import { renderPayload, type PlacedValue } from './scim/payload.js';
-import type { AppAttribute, MappingFinding, SamplePayload } from './types.js';
+import type { AppAttribute } from './types.js';
+import type { MappingFinding, SamplePayload } from '../model/mapping-result.js';
 
 interface Placed extends PlacedValue {
   entry: ParsedEntry;

@@ -1,20 +1,8 @@
 // Public data shapes of validate-mapping, and the internal model its readers produce.
 import type { SourcePosition } from '../model/position.js';
-import type { Finding } from '../model/finding.js';
-import type { Severity } from '../model/severity.js';
-import type { RuleCode } from './codes.js';
+import type { MappingFormat } from '../model/mapping-result.js';
 import type { ElType } from './el/types.js';
 import type { PathKey, PositionedDoc } from './input/positioned.js';
-
-export interface MappingFinding extends Finding {
-  code: RuleCode | string;
-  severity: Severity;
-  /** The app user attribute (mapping key) or SCIM path the finding concerns. */
-  attribute?: string;
-  position?: SourcePosition;
-  /** A concrete change that would remove the finding (often a replacement expression). */
-  fix?: string;
-}
 
 export type LanguageFormat = 'iso639-1' | 'bcp47';
 
@@ -32,31 +20,8 @@ export interface ValidateMappingOptions {
   languageFormat?: LanguageFormat;
 }
 
-export interface SamplePayload {
-  sample: string;
-  payload: Record<string, unknown>;
-  findings: MappingFinding[];
-}
-
-export interface ValidateMappingResult {
-  findings: MappingFinding[];
-  payloads: SamplePayload[];
-  summary: { must: number; should: number };
-  inputs: {
-    mappingFile: string;
-    mappingFormat: MappingFormat;
-    appSchemaFile?: string;
-    userSchemaFile?: string;
-    profile: string;
-    samplesFile?: string;
-    usernameFormat: string;
-    languageFormat: LanguageFormat;
-  };
-}
-
 // ---- internal model --------------------------------------------------------------
 
-export type MappingFormat = 'okta-api' | 'compact-yaml' | 'terraform';
 
 export interface MappingEntry {
   target: string;

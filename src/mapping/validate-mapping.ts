@@ -1,6 +1,7 @@
 // validate-mapping as a library call: read the inputs, run every rule, render the samples.
 // Throws UsageError (file:line:col) for unreadable or invalid input; findings are data.
 import { UsageError } from '../errors.js';
+import { RULES, type RuleInfo } from './codes.js';
 import { buildContext, finding, type RuleContext } from './context.js';
 import { parseExpression } from './el/parser.js';
 import type { ExprNode } from './el/types.js';
@@ -13,9 +14,15 @@ import { formatRules } from './rules/format-rules.js';
 import { profileRules } from './rules/profile-rules.js';
 import { schemaRules } from './rules/schema-rules.js';
 import { renderSamples } from './samples.js';
-import type { AppSchemaModel, MappingEntry, MappingFinding, MappingModel, ValidateMappingOptions, ValidateMappingResult } from './types.js';
+import type { AppSchemaModel, MappingEntry, MappingModel, ValidateMappingOptions } from './types.js';
+import type { MappingFinding, ValidateMappingResult } from '../model/mapping-result.js';
 
 export const DEFAULT_USERNAME_FORMAT = 'user.login';
+
+function ruleInfo(code: string): { title: string; ref?: string } {
+  const rule = (RULES as Record<string, RuleInfo | undefined>)[code];
+  return rule ? { title: rule.title, ...(rule.ref ? { ref: rule.ref } : {}) } : { title: code };
+}
 
 function appSchemaFor(opts: ValidateMappingOptions, mapping: MappingModel): AppSchemaModel {
   if (opts.appSchemaFile) return readAppSchema(opts.appSchemaFile);
@@ -76,6 +83,8 @@ export async function validateMapping(opts: ValidateMappingOptions): Promise<Val
   const findings = [...staticFindings, ...payloads.flatMap((p) => p.findings)];
   return {
     findings,
+    attributes: ctx.entries.length,
+    rules: Object.fromEntries([...new Set(findings.map((f) => f.code))].map((code) => [code, ruleInfo(code)])),
     payloads,
     summary: { must: findings.filter((f) => f.severity === 'must').length, should: findings.filter((f) => f.severity === 'should').length },
     inputs: {

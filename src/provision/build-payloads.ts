@@ -3,7 +3,7 @@
 // An expression that cannot be evaluated leaves its attribute out; it is never guessed.
 import type { PreparedMapping } from '../mapping/validate-mapping.js';
 import { renderSamples } from '../mapping/samples.js';
-import type { MappingFinding } from '../mapping/types.js';
+import type { MappingFinding } from '../model/mapping-result.js';
 import type { OktaUser, ProvisionFinding, Severity, UserRef, UserReport } from './types.js';
 
 const NOT_EVALUATED = new Set(['MAP_SAMPLE_NOT_EVALUATED', 'MAP_SAMPLE_EVAL_FAILED']);

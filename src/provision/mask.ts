@@ -2,7 +2,7 @@
 // emails, phones, addresses; the payloads built from them; what the server stored) is
 // replaced wherever it appears, as whole words, with audit's masks (first letter, or first
 // letter and domain). Ids, attribute names, causes and expressions stay readable.
-import { maskEmail, maskName } from '../audit/report/mask.js';
+import { maskEmail, maskName } from '../audit/mask.js';
 import type { ProvisionResult } from './types.js';
 
 /** Okta profile attributes that identify a person. */

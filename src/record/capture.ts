@@ -139,7 +139,15 @@ export function readCapture(file: string, flag: string): Capture {
     if (v.type !== 'exchange' || typeof v.seq !== 'number' || !v.request || typeof v.request.method !== 'string' || typeof v.request.path !== 'string') {
       throw new UsageError('not a capture line: expected {"type":"exchange","seq":N,"request":{method,path,...}}', where);
     }
-    exchanges.push(v as unknown as Exchange);
+    const e = v as unknown as Exchange;
+    e.request.query ??= '';
+    e.request.headers ??= [];
+    const pairs = (h: unknown) => Array.isArray(h) && h.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
+    if (typeof e.request.query !== 'string' || !pairs(e.request.headers) || (e.response && (typeof e.response.status !== 'number' || !pairs(e.response.headers ?? [])))) {
+      throw new UsageError('malformed exchange: query must be a string, headers [name, value] pairs, response.status a number', where);
+    }
+    if (e.response) e.response.headers ??= [];
+    exchanges.push(e);
   });
   if (!header) throw new UsageError(`${flag} ${file}: no capture header line (is this a scim-check capture?)`);
   exchanges.sort((a, b) => a.seq - b.seq);

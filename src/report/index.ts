@@ -1,66 +1,65 @@
-// Reporter registry, the --reporter flag, and writing reports to files or stdout.
-import type { RunResult } from '../model/run-result.js';
-import type { Redactor } from '../util/redact.js';
-import { renderConsole } from './console.js';
-import { renderJson } from './json.js';
-import { renderJunit } from './junit.js';
-import { renderHar } from './har.js';
-import { renderRunHtml } from './html.js';
-import { renderGithubAnnotations } from './github.js';
-import { repoRelative } from '../util/repo-root.js';
-import type { Reporter, ReporterOptions } from './reporter.js';
-import { writeReportFile } from './report-file.js';
+// The reporter registry shared by run, test-credentials, audit and validate-mapping.
+// Adding a reporter is one file exporting a ReporterFactory and one line below.
+import { consoleReporter } from './console.js';
+import { githubReporter } from './github.js';
+import { harReporter } from './har.js';
+import { htmlReporter } from './html.js';
+import { jsonReporter } from './json.js';
+import { jsonlReporter } from './jsonl.js';
+import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
+import type { RenderOptions, Report, ReporterFactory } from './reporter.js';
 import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from './reporter-flag.js';
+import { ReportSession, type SessionOptions } from './session.js';
 
-export type { Reporter, ReporterOptions } from './reporter.js';
-
-/** Add a reporter here and `--reporter <name>` accepts it. */
 export const REPORTERS = {
-  console: renderConsole,
-  json: renderJson,
-  junit: renderJunit,
-  har: renderHar,
-  html: renderRunHtml,
-  github: (run) => renderGithubAnnotations(run, { relative: (f) => repoRelative(f) }),
-} satisfies Record<string, Reporter>;
+  console: consoleReporter,
+  json: jsonReporter,
+  jsonl: jsonlReporter,
+  junit: junitReporter,
+  html: htmlReporter,
+  markdown: markdownReporter,
+  har: harReporter,
+  github: githubReporter,
+} satisfies Record<string, ReporterFactory>;
 
 export type ReporterName = keyof typeof REPORTERS;
-
 export type ReporterSpec = ReporterFlag<ReporterName>;
 
-export interface ReportIo {
-  stdout: (text: string) => void;
-  /** Colour for stdout output; files never get ANSI codes. */
-  color: boolean;
-  exchanges?: ReporterOptions['exchanges'];
-}
-
-/** `console`, `junit:reports/scim.xml`, `json:-` (stdout). */
-export function parseReporterFlag(spec: string): ReporterSpec {
-  return parseReporterSpec(spec, Object.keys(REPORTERS) as ReporterName[]);
-}
-
-export { checkReporterSpecs };
-
-/**
- * Render every report first (so a failure cannot leave half the outputs written),
- * then write files atomically and print the stdout one. `redactor` is a second
- * line of defence: results are already redacted when they are built.
- */
-export async function writeReports(
-  run: RunResult,
-  specs: readonly ReporterSpec[],
-  io: ReportIo,
-  redactor?: Redactor,
-): Promise<void> {
+/** `console`, `junit:reports/scim.xml`, `json:-` (stdout); console when none is given. Checked before any request. */
+export function parseReporters(flags: readonly string[] | undefined, env: NodeJS.ProcessEnv = process.env): ReporterSpec[] {
+  const specs = withGithubDefault(flags && flags.length ? flags : ['console'], env).map((f) => parseReporterSpec(f, Object.keys(REPORTERS) as ReporterName[]));
   checkReporterSpecs(specs);
-  const outputs = specs.map((spec) => {
-    const color = spec.file === undefined && io.color;
-    const text = REPORTERS[spec.name](run, { color, exchanges: io.exchanges });
-    return { spec, text: redactor ? redactor.text(text) : text };
-  });
-  for (const { spec, text } of outputs) {
-    if (spec.file !== undefined) await writeReportFile({ name: spec.name, file: spec.file }, text);
-  }
-  for (const { spec, text } of outputs) if (spec.file === undefined) io.stdout(text);
+  return specs;
 }
+
+/** Inside GitHub Actions the github reporter joins the others unless named. */
+function withGithubDefault(flags: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const named = flags.some((f) => f === 'github' || f.startsWith('github:'));
+  return env.GITHUB_ACTIONS === 'true' && !named ? [...flags, 'github'] : [...flags];
+}
+
+/** Opens every output now (a bad path fails before the command sends anything). */
+export function openReporters(specs: readonly ReporterSpec[], opts: SessionOptions): Promise<ReportSession> {
+  return ReportSession.open(
+    specs.map((s) => ({ name: s.name, file: s.file, factory: REPORTERS[s.name] })),
+    opts,
+  );
+}
+
+/** One command's whole report through the given reporters (no streaming hooks). */
+export async function writeReports(report: Report, specs: readonly ReporterSpec[], opts: SessionOptions): Promise<void> {
+  const session = await openReporters(specs, opts);
+  await session.finish(report);
+}
+
+/** What one reporter writes for a report, as a string (tests, library use). */
+export async function renderReport(name: ReporterName, report: Report, opts: RenderOptions = { color: false }): Promise<string> {
+  let text = '';
+  const out = { label: name, isStdout: true, write: async (t: string) => void (text += t), redact: (t: string) => t };
+  await REPORTERS[name]({ ...opts, out }).onRunEnd(report);
+  return text;
+}
+
+export type { Report, Reporter, ReporterFactory, ReporterContext, ReportOutput } from './reporter.js';
+export type { ReportSession } from './session.js';

@@ -1,50 +1,36 @@
-// Machine-readable report. The shape is RunResult itself, versioned by `format`,
-// with the summary first so a reader (or `head`) sees the outcome immediately.
-import type { RunResult, SuiteResult } from '../model/run-result.js';
-import type { ReporterOptions } from './reporter.js';
-import { verdictOf } from '../runner/verdict.js';
-import { curlCommand, failingExchange } from './curl.js';
+// json: one JSON document per command, versioned by `format`, the outcome first.
+import type { AuditResult } from '../model/audit-result.js';
+import type { MappingReport } from './reporter.js';
+import { endOfRunReporter } from './reporter.js';
+import { renderJson } from './run/json.js';
 
-export const JSON_REPORT_FORMAT = 'scim-check-run/1';
+export const AUDIT_JSON_FORMAT = 'scim-check-audit/1';
+export const MAPPING_JSON_FORMAT = 'scim-check-mapping/1';
 
-export function renderJson(run: RunResult, _opts?: ReporterOptions): string {
-  // Fixed key order for a stable diff between runs; nested data keeps the runner's order.
-  const document = {
-    format: JSON_REPORT_FORMAT,
-    verdict: verdictOf(run),
-    summary: run.summary,
-    judgedFor: run.judgedFor,
-    tool: run.tool,
-    target: run.target,
-    runId: run.runId,
-    startedAt: run.startedAt,
-    durationMs: run.durationMs,
-    interrupted: run.interrupted,
-    halted: run.halted,
-    notices: run.notices,
-    suites: withReproductions(run.suites),
-    cleanup: run.cleanup,
-  };
-  return `${JSON.stringify(document, jsonSafe, 2)}\n`;
+export const jsonReporter = endOfRunReporter((report) => {
+  switch (report.command) {
+    case 'run':
+      return renderJson(report.result);
+    case 'audit':
+      return stringify(auditDocument(report.result));
+    case 'validate-mapping':
+      return stringify(mappingDocument(report.result));
+  }
+});
+
+function auditDocument(result: AuditResult): object {
+  const { verdict, totals, ...rest } = result;
+  return { format: AUDIT_JSON_FORMAT, verdict, totals, ...rest };
 }
 
-/** Every failed check gets `curl`: the request that failed it, with $SCIM_TOKEN for the token. */
-function withReproductions(suites: SuiteResult[]): SuiteResult[] {
-  return suites.map((suite) => ({
-    ...suite,
-    tests: suite.tests.map((test) => ({
-      ...test,
-      steps: test.steps.map((step) => {
-        const exchange = failingExchange(step.exchanges);
-        if (!exchange || step.checks.every((c) => c.passed)) return step;
-        const curl = curlCommand(exchange);
-        return { ...step, checks: step.checks.map((c) => (c.passed ? c : { ...c, curl })) };
-      }),
-    })),
-  }));
+export function mappingDocument(result: MappingReport): object {
+  const { summary, inputs, tool, startedAt, durationMs, attributes, findings, payloads, rules } = result;
+  const verdict = summary.must > 0 ? 'fail' : 'pass';
+  const samples = payloads.map((p) => ({ sample: p.sample, findings: p.findings.length, payload: p.payload }));
+  return { format: MAPPING_JSON_FORMAT, verdict, summary, tool, startedAt, durationMs, inputs, attributes, findings, rules, samples };
 }
 
-/** Response bodies are parsed JSON, but guard anyway: a BigInt would make stringify throw. */
-function jsonSafe(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
+/** Parsed response bodies could hold a BigInt, which would make stringify throw. */
+export function stringify(document: object, indent = 2): string {
+  return `${JSON.stringify(document, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), indent)}\n`;
 }

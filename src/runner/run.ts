@@ -3,7 +3,7 @@
 // happened (failures, timeouts, interruption), and returns a RunResult.
 import { randomBytes } from 'node:crypto';
 import type { SuiteSpec } from '../suite/types.js';
-import type { CleanupRecord, RunResult, SuiteResult } from '../model/run-result.js';
+import type { CleanupRecord, RunResult, SuiteResult, TestResult } from '../model/run-result.js';
 import type { RunContext, RunOptions } from './context.js';
 import { HttpClient } from '../http/client.js';
 import { Redactor } from '../util/redact.js';
@@ -24,6 +24,8 @@ import { DEFAULT_VERDICT } from '../model/audience.js';
 export interface RunHooks {
   /** Called as each test starts (live progress on a terminal). */
   onTestStart?: (suite: SuiteSpec, test: import('../suite/types.js').TestSpec) => void;
+  /** Called as each test ends (streaming reporters); awaited, so a slow output holds the run back. */
+  onTestEnd?: (suite: SuiteSpec, test: TestResult) => void | Promise<void>;
   signal?: AbortSignal;
   /** Secrets beyond the token to redact (e.g. --header values). */
   secrets?: string[];
@@ -107,6 +109,7 @@ async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): 
     if (ctx.signal.aborted || haltOf(ctx)) break;
     hooks.onTestStart?.(suite, test);
     const result = await runTest(test, suite, ctx);
+    await hooks.onTestEnd?.(suite, result);
     out.tests.push(result);
     if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) {
       ctx.halt = { code: 'BAIL', message: `--bail: stopped after "${test.name}" ${result.status}` };

@@ -3,8 +3,8 @@ import { verdictOf } from './verdict.js';
 import { summarize } from './summary.js';
 import type { RunResult, TestResult } from '../model/run-result.js';
 import { sampleRun } from '../../test/helpers/sample-run.js';
-import { renderConsole } from '../report/console.js';
-import { renderJunit } from '../report/junit.js';
+import { renderConsole } from '../report/run/console.js';
+import { renderJunit } from '../report/run/junit.js';
 import { exitCodeOf } from '../cli/run-and-report.js';
 
 function runOf(tests: TestResult[], extra: Partial<RunResult> = {}): RunResult {

@@ -83,6 +83,7 @@ export function sendError(ctx: RequestContext, error: ScimHttpError): void {
     status: ctx.quirks.has('error-status-as-number') ? error.status : String(error.status),
     detail: error.detail,
   };
+  if (ctx.quirks.has('error-without-detail')) delete body.detail;
   if (error.scimType && !ctx.quirks.has('no-scim-type')) body.scimType = ctx.quirks.has('wrong-scim-type') ? 'invalidSyntax' : error.scimType;
   sendJson(ctx, error.status, body, error.headers);
 }

@@ -371,7 +371,8 @@ const PROBES: Record<string, Probe> = {
     normal: 'renamed@example.com',
     quirked: 'user0001@example.com',
   },
-  'language-tag-500': { run: async (c) => (await c('POST', '/Users', { body: userBody('lang@example.com', { preferredLanguage: 'en-US' }) })).status, normal: 201, quirked: 500 },
+  'language-tag-rejected': { run: async (c) => (await c('POST', '/Users', { body: userBody('lang@example.com', { preferredLanguage: 'en-US' }) })).status, normal: 201, quirked: 500 },
+  'error-without-detail': { run: async (c) => 'detail' in (await c('GET', '/Users/nope')).json, normal: true, quirked: false },
   'put-ignores': {
     run: async (c, s) => (await c('PUT', `/Users/${firstUser(s).id}`, { body: userBody('user0001@example.com', { displayName: 'Changed' }) })).json.displayName,
     spec: 'put-ignores=displayName',

@@ -84,7 +84,10 @@ export const usersAdapter: ResourceAdapter = {
     assertUniqueUserName(ctx, data.userName as string, previous?.id);
     assertQuirkUniqueness(ctx, data, previous?.id);
     if (ctx.quirks.has('locale-underscore-rejected') && String(data.locale ?? '').includes('_')) throw new ScimHttpError(400, `locale "${data.locale}" is not a language tag`, 'invalidValue');
-    if (ctx.quirks.has('language-tag-500') && data.preferredLanguage !== undefined && !/^[a-z]{2}$/i.test(String(data.preferredLanguage))) throw new ScimHttpError(500, 'internal error: unsupported language');
+    if (ctx.quirks.has('language-tag-rejected') && data.preferredLanguage !== undefined && !/^[a-z]{2}$/i.test(String(data.preferredLanguage))) {
+      const status = Number(ctx.quirks.param('language-tag-rejected') ?? 500) || 500;
+      throw new ScimHttpError(status, `unsupported preferredLanguage "${String(data.preferredLanguage)}"`, status === 400 ? 'invalidValue' : undefined);
+    }
     if (ctx.quirks.has('drop-preferred-language')) delete data.preferredLanguage;
     if (ctx.quirks.has('drop-name')) delete data.name;
     if (ctx.quirks.has('drop-enterprise-extension')) {

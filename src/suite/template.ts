@@ -69,6 +69,15 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   now: { min: 0, max: 0, call: () => new Date().toISOString() },
   urlencode: { min: 1, max: 1, call: ([v]) => encodeURIComponent(toText(v)) },
   json: { min: 1, max: 1, call: ([v]) => JSON.stringify(v) },
+  // The members of an object that it has, of those named (a server's meta echoed in Okta's 2018 form).
+  pick: {
+    min: 2,
+    max: Infinity,
+    call: ([obj, ...keys]) => {
+      const src = obj && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : {};
+      return Object.fromEntries(keys.map(toText).filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
+    },
+  },
   // Objects merged left to right, later keys winning (a PUT body = stored values + changes).
   merge: { min: 1, max: Infinity, call: (args) => Object.assign({}, ...args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? a : {}))) },
   // Small helpers for computed expectations (`equals: ${{ add(count, 1) }}`).

@@ -25,7 +25,7 @@ describe('scim-check audit (e2e)', () => {
   it('reports every rule, writes every format, never shows the token and changes nothing', async () => {
     const before = server.store.snapshot();
     const logBefore = server.requestLog.length;
-    const reports = ['markdown:audit.md', 'html:audit.html', 'json:audit.jsonl', 'junit:audit.xml'].map((r) => r.replace(':', `:${dir}/`));
+    const reports = ['markdown:audit.md', 'html:audit.html', 'jsonl:audit.jsonl', 'junit:audit.xml'].map((r) => r.replace(':', `:${dir}/`));
     const res = await audit(['--page-size', '50', '--concurrency', '3', ...reports.flatMap((r) => ['--reporter', r]), '--reporter', 'console']);
     expect(res.stderr).toBe(''); // no progress bar when piped / in CI
     expect(res.code).toBe(1);
@@ -69,7 +69,7 @@ describe('scim-check audit (e2e)', () => {
       expect(all.stdout).toContain('Users: 120 read of 120 announced, 2 pages');
       expect(all.stdout).toMatch(/^PASS: no must-level finding/m);
       const some = await run(['--resources', 'users', '--max-resources', '30', '--page-size', '20', '--reporter', 'json']);
-      const summary = JSON.parse(some.stdout.trimEnd().split('\n').at(-1)!);
+      const summary = JSON.parse(some.stdout); // json: one document
       expect(summary.endpoints).toEqual([{ resourceType: 'User', totalResults: 120, read: 30, pages: 2, retries: 0, truncated: true }]);
       expect(some.code).toBe(0);
     } finally {
@@ -96,7 +96,7 @@ describe('scim-check audit (e2e)', () => {
 
   it('SIGINT stops the audit with 130 and leaves no half-written report', async () => {
     const out = path.join(dir, 'interrupted.jsonl');
-    const res = await runCli(['audit', '--quirk', 'slow-responses=8000', '--reporter', `json:${out}`], {
+    const res = await runCli(['audit', '--quirk', 'slow-responses=8000', '--reporter', `jsonl:${out}`], {
       env: { CI: 'true' },
       onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 2500),
     });

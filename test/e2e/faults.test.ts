@@ -148,7 +148,7 @@ describe('faults of the target', () => {
   it('a target that stops answering ends the run after 3 failures, lists the rest as not run, exit 3', async () => {
     const s = await server();
     const p = await proxied(s, (_req, n) => (n > 3 ? { hang: true } : undefined)); // probe, /Schemas and /ResourceTypes answer
-    const res = await runCli(['run', SUITE, 'okta/test-credentials', '--base-url', p.baseUrl, '--timeout', '200'], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(['run', SUITE, 'okta/test-credentials', '--base-url', p.baseUrl, '--timeout', '1000'], { env: { SCIM_TOKEN: s.token } });
     expect(res.code).toBe(3);
     expectNoStack(res);
     expect(res.stdout).toMatch(/skipped: not run: target unresponsive: 3 requests in a row failed \(last: SCIM_HTTP_TIMEOUT\)/);

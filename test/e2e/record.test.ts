@@ -238,6 +238,10 @@ describe('scim-check record: HAR import and bad input', { timeout: SLOW }, () =>
     const res = await runCli(['record', '--compare', bad]);
     expect(res.code).toBe(2);
     expect(res.stderr.trim()).toBe(`scim-check: ${bad}:2:1: not a JSON line (is this a scim-check capture?)`);
+    writeFileSync(bad, '{"type":"capture","format":"scim-check-capture/1","source":"proxy","startedAt":"x","redacted":[],"maskPii":false}\n{"type":"exchange","seq":1,"request":{"method":"GET","path":"/Users","headers":"Authorization: x"}}\n');
+    const malformed = await runCli(['record', '--to-suite', bad, '--out', path.join(dir, 'm.yaml')]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr.trim()).toBe(`scim-check: ${bad}:2:1: malformed exchange: query must be a string, headers [name, value] pairs, response.status a number`);
     const existing = path.join(dir, 'exists.jsonl');
     writeFileSync(existing, 'keep me');
     const again = await runCli(['record', '--target', 'http://127.0.0.1:9/scim/v2', '--listen', '127.0.0.1:0', '--out', existing]);

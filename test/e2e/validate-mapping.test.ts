@@ -18,7 +18,13 @@ describe('scim-check validate-mapping', () => {
     expect(res.stdout).toMatch(/mapping\.json:\d+:\d+/);
     expect(readFileSync(path.join(dir, 'm.xml'), 'utf8')).toContain('type="MAP_PREFERRED_LANGUAGE_NOT_ISO639_1"');
     const json = JSON.parse(readFileSync(path.join(dir, 'm.json'), 'utf8'));
-    expect(json.summary.mustFailures).toBeGreaterThan(0);
+    expect(json).toMatchObject({ format: 'scim-check-mapping/1', verdict: 'fail', attributes: 16 });
+    expect(json.summary.must).toBeGreaterThan(0);
+    // a mapping has attributes and samples: no runs, steps or timings
+    expect(res.stdout).toMatch(/^Attributes \(16 attributes mapped\)$/m);
+    expect(res.stdout).toMatch(/^Samples \(3 users from /m);
+    expect(res.stdout).not.toMatch(/→|\(step |\d+ms\)|run validate-mapping/);
+    expect(json.target).toBeUndefined();
   });
 
   it('exits 0 on the fixed mapping and prints the payload Okta would POST', async () => {

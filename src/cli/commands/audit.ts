@@ -4,7 +4,7 @@
 // The audit machinery (src/cli/audit-and-report.ts) loads only when the command runs.
 import { Command, Option } from 'commander';
 import { EXIT, ExitError } from '../../errors.js';
-import { addTargetOptions, collect, positiveInt } from '../options.js';
+import { addTargetOptions, collect, positiveInt, REPORTER_HELP } from '../options.js';
 import type { AuditFlags } from '../audit-flags.js';
 
 export function registerAudit(program: Command): void {
@@ -13,7 +13,7 @@ export function registerAudit(program: Command): void {
     .description('read every user and group of a tenant (GET only) and report what would break before a cutover to Okta');
   addTargetOptions(cmd);
   cmd
-    .option('--reporter <name[:file]>', 'console (default), markdown, html, json (JSON Lines, streamed) or junit; repeatable; add :FILE, e.g. html:audit.html', collect)
+    .option('--reporter <name[:file]>', REPORTER_HELP, collect)
     .option('--profile <name|file>', 'attribute profile every user is checked against', 'okta-minimum')
     .addOption(new Option('--language-format <format>', 'preferredLanguage format').choices(['iso639-1', 'bcp47']).default('iso639-1'))
     .option('--resources <list>', 'what to read: users, groups or users,groups', 'users,groups')

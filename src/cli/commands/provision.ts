@@ -1,35 +1,10 @@
 // `scim-check provision`: push real Okta users through the mapping, offline (--dry-run or
 // no --base-url) or against a staging target, and report what the server refuses or changes.
-// The machinery (src/provision/cli-action.ts) loads only when the command runs.
+// The machinery (src/cli/provision-and-report.ts) loads only when the command runs.
 import { Command, Option } from 'commander';
 import { EXIT, ExitError } from '../../errors.js';
 import { addTargetOptions, collect, positiveInt } from '../options.js';
-import type { TargetFlags } from '../target.js';
-
-export interface ProvisionFlags extends TargetFlags {
-  users: string[];
-  mapping: string;
-  appSchema?: string;
-  userSchema?: string;
-  profile: string;
-  usernameFormat?: string;
-  languageFormat?: 'iso639-1' | 'bcp47';
-  csvEmpty: 'null' | 'empty-string';
-  limit?: number;
-  sample?: number;
-  seed: number;
-  dryRun?: boolean;
-  concurrency: number;
-  rate?: string;
-  maxExamples: number;
-  maskPii?: boolean;
-  progress: boolean;
-  reporter?: string[];
-  header?: string[];
-  timeout: number;
-  insecure?: boolean;
-  ca?: string;
-}
+import type { ProvisionFlags } from '../provision-flags.js';
 
 export function registerProvision(program: Command): void {
   const cmd = program
@@ -57,7 +32,7 @@ export function registerProvision(program: Command): void {
     .option('--reporter <name[:file]>', 'console (default), json, junit or html; repeatable; add :FILE, e.g. html:cutover.html', collect)
     .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect)
     .action(async (flags: ProvisionFlags) => {
-      const { provisionAndReport } = await import('../../provision/cli-action.js');
+      const { provisionAndReport } = await import('../provision-and-report.js');
       const code = await provisionAndReport(flags);
       if (code !== EXIT.OK) throw new ExitError(code);
     });

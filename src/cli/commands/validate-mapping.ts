@@ -37,11 +37,14 @@ export function registerValidateMapping(program: Command): void {
 }
 
 async function validateMappingAction(flags: ValidateFlags): Promise<number> {
-  const { validateMapping, mappingResultToRunResult, renderPayloads } = await import('../../mapping/index.js');
-  const { parseReporters, emitReports } = await import('../emit-reports.js');
+  const { validateMapping, renderPayloads } = await import('../../mapping/index.js');
+  const { openReporters, parseReporters } = await import('../../report/index.js');
+  const { Redactor } = await import('../../util/redact.js');
+  const { useColor } = await import('../color.js');
   const { toolVersion } = await import('../../util/version.js');
   const reporters = parseReporters(flags.reporter);
   const started = Date.now();
+  const startedAt = new Date(started).toISOString();
   const result = await validateMapping({
     mappingFile: flags.mapping,
     appSchemaFile: flags.appSchema,
@@ -52,7 +55,9 @@ async function validateMappingAction(flags: ValidateFlags): Promise<number> {
     languageFormat: flags.languageFormat,
   });
   if (flags.showPayload) process.stdout.write(renderPayloads(result));
-  const run = mappingResultToRunResult(result, { version: toolVersion(), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started });
-  await emitReports(run, reporters, []);
+  const session = await openReporters(reporters, { redactor: new Redactor(), color: useColor() });
+  await session.runStart({ command: 'validate-mapping', startedAt });
+  for (const finding of result.findings) await session.finding(finding);
+  await session.finish({ command: 'validate-mapping', result: { ...result, tool: { name: 'scim-check', version: toolVersion() }, startedAt, durationMs: Date.now() - started } });
   return result.summary.must > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
 }

@@ -4,7 +4,7 @@ import { didYouMean, finding, type ParsedEntry, type RuleContext } from '../cont
 import { FUNCTIONS, FUNCTION_NAMESPACES, USER_METHODS } from '../el/functions.js';
 import { visit } from '../el/infer.js';
 import { asAttributeRef, calleeName, type CallNode, type ElType, type ExprNode } from '../el/types.js';
-import type { MappingFinding } from '../types.js';
+import type { MappingFinding } from '../../model/mapping-result.js';
 
 export function expressionRules(ctx: RuleContext): MappingFinding[] {
   return ctx.entries.flatMap((p) => checkEntry(ctx, p));

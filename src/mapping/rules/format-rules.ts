@@ -4,7 +4,8 @@ import { finding, type ParsedEntry, type RuleContext } from '../context.js';
 import { valueShapes, type ValueShape } from '../el/shapes.js';
 import { checkLocale, checkTimezone, classifyLanguage } from '../profile-bridge.js';
 import { CORE_URN } from '../scim/namespaces.js';
-import type { LanguageFormat, MappingFinding } from '../types.js';
+import type { LanguageFormat } from '../types.js';
+import type { MappingFinding } from '../../model/mapping-result.js';
 
 export const FIX_FROM_LOCALE = 'String.substringBefore(user.locale, "_")';
 export const FIX_FROM_PREFERRED_LANGUAGE =

@@ -5,7 +5,8 @@ import { finding, scimTargetOf, type ParsedEntry, type RuleContext, type ScimTar
 import { checkUser, isMandatoryFinding, type AttributeProfile } from '../profile-bridge.js';
 import { renderPayload, type PlacedValue } from '../scim/payload.js';
 import { CORE_URN, ENTERPRISE_URN } from '../scim/namespaces.js';
-import type { AppAttribute, MappingFinding } from '../types.js';
+import type { AppAttribute } from '../types.js';
+import type { MappingFinding } from '../../model/mapping-result.js';
 
 interface Probe {
   name: string;

@@ -3,7 +3,8 @@
 import { didYouMean, finding, levenshtein, scimTargetOf, type RuleContext } from '../context.js';
 import { canonicalPath, parseExternalName } from '../scim/external-name.js';
 import { CORE_URN, ENTERPRISE_URN, MULTI_VALUED, SCIM11_URNS, attributesOf } from '../scim/namespaces.js';
-import type { AppAttribute, MappingFinding } from '../types.js';
+import type { AppAttribute } from '../types.js';
+import type { MappingFinding } from '../../model/mapping-result.js';
 
 export function schemaRules(ctx: RuleContext): MappingFinding[] {
   const out: MappingFinding[] = [];

@@ -1,5 +1,5 @@
 // Words and small text helpers shared by the provision reporters.
-import { formatValue } from '../../audit/report/format.js';
+import { formatValue } from '../../report/audit/format.js';
 
 const formatShort = formatValue;
 import type { FindingGroup, Outcome, ProvisionFinding, ProvisionResult, UserRef } from '../types.js';

@@ -1,5 +1,5 @@
 // Small text helpers shared by the audit reporters.
-import type { AuditResult, AuditSeverity, RuleSummary } from '../types.js';
+import type { AuditResult, AuditSeverity, RuleSummary } from '../../model/audit-result.js';
 
 export const SEVERITY_LABEL: Record<AuditSeverity, string> = { must: 'MUST', should: 'SHOULD', info: 'INFO' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../model/run-result.js';
+import type { RunResult } from '../../model/run-result.js';
 import { renderConsole } from './console.js';
-import { sampleRun } from '../../test/helpers/sample-run.js';
+import { sampleRun } from '../../../test/helpers/sample-run.js';
 
 const ANSI = /\u001b\[/;
 const plain = (run: RunResult = sampleRun()) => renderConsole(run, { color: false });

@@ -1,7 +1,7 @@
 // Console report: tenant summary, one table row per rule, and the verdict line.
 import { Chalk } from 'chalk';
-import { visibleControls } from '../../report/format.js';
-import type { AuditResult } from '../types.js';
+import { visibleControls } from '../format.js';
+import type { AuditResult } from '../../model/audit-result.js';
 import { endpointLine, exampleIds, SEVERITY_LABEL, verdictLine } from './format.js';
 
 export interface ConsoleOptions {

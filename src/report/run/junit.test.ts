@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../model/run-result.js';
+import type { RunResult } from '../../model/run-result.js';
 import { renderJunit, RUN_SUITE_NAME } from './junit.js';
-import { verdictOf } from '../runner/verdict.js';
-import { sampleRun } from '../../test/helpers/sample-run.js';
-import { findAll, parseStrictXml, type XmlElement } from '../../test/helpers/strict-xml.js';
+import { verdictOf } from '../../runner/verdict.js';
+import { sampleRun } from '../../../test/helpers/sample-run.js';
+import { findAll, parseStrictXml, type XmlElement } from '../../../test/helpers/strict-xml.js';
 
 const render = (run: RunResult = sampleRun()) => renderJunit(run, { color: false });
 const testSuitesOf = (root: XmlElement) => findAll(root, 'testsuite').filter((s) => s.attrs.name !== RUN_SUITE_NAME);

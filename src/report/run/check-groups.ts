@@ -1,7 +1,7 @@
 // How reporters group the checks of a test. A baselined failure is accepted
 // (reported, but never counted as a failure or warning).
-import type { CheckResult, StepResult, TestResult } from '../model/run-result.js';
-import { describeAudience } from '../audience/describe.js';
+import type { CheckResult, StepResult, TestResult } from '../../model/run-result.js';
+import { describeAudience } from '../../audience/describe.js';
 
 export interface LocatedCheck {
   step: StepResult;

@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { findAll, parseStrictXml } from '../../../test/helpers/strict-xml.js';
 import { Redactor } from '../../util/redact.js';
-import type { AuditFinding, AuditResult } from '../types.js';
+import type { AuditFinding, AuditResult } from '../../model/audit-result.js';
 import { renderAuditConsole } from './console.js';
 import { renderAuditHtml } from './html.js';
-import { AuditReportWriter, parseAuditReporters } from './index.js';
+import { openReporters, parseReporters } from '../index.js';
 import { renderAuditJunit } from './junit.js';
 import { renderAuditMarkdown } from './markdown.js';
-import { maskEmail, maskFinding } from './mask.js';
+import { maskEmail, maskFinding, maskResult } from '../../audit/mask.js';
 
 const dup: AuditFinding = {
   code: 'USERNAME_DUPLICATE',
@@ -106,23 +106,15 @@ describe('audit reporters', () => {
     expect(maskFinding(lang)).toMatchObject({ label: 'Z***', value: 'en-US' });
   });
 
-  it('rejects unknown reporters and two reporters on stdout before anything runs', () => {
-    expect(() => parseAuditReporters(['pdf'])).toThrow(/unknown reporter "pdf"; valid reporters: console, markdown, html, json, junit/);
-    expect(() => parseAuditReporters(['console', 'json'])).toThrow(/only one reporter can write to stdout/);
-    expect(parseAuditReporters([])).toEqual([{ name: 'console' }]);
-    expect(parseAuditReporters(['html:a.html', 'json:-'])).toEqual([{ name: 'html', file: 'a.html' }, { name: 'json' }]);
-  });
-
-  it('streams json lines (one per finding, then the summary), masked and redacted', async () => {
+  it('streams jsonl (one line per finding, then the summary), masked and redacted', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'audit-report-'));
     const file = path.join(dir, 'out', 'audit.jsonl');
     const redactor = new Redactor();
     redactor.add('s3cret-token-value');
-    const writer = new AuditReportWriter(parseAuditReporters([`json:${file}`, `markdown:${dir}/a.md`]), { maskPii: true, redactor, color: false, stdout: () => undefined });
-    const [sink] = await writer.open();
-    await sink({ ...dup, message: `${dup.message} s3cret-token-value` });
-    await sink(lang);
-    await writer.finish(sampleResult());
+    const session = await openReporters(parseReporters([`jsonl:${file}`, `markdown:${dir}/a.md`]), { redactor, color: false, stdout: () => undefined });
+    await session.finding(maskFinding({ ...dup, message: `${dup.message} s3cret-token-value` }));
+    await session.finding(maskFinding(lang));
+    await session.finish({ command: 'audit', result: maskResult(sampleResult()) });
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.type)).toEqual(['finding', 'finding', 'summary']);
     expect(lines[0]).toMatchObject({ code: 'USERNAME_DUPLICATE', resourceId: 'u-2', value: 'j***@acme.test' });
@@ -130,5 +122,14 @@ describe('audit reporters', () => {
     const all = (await readFile(file, 'utf8')) + (await readFile(`${dir}/a.md`, 'utf8'));
     expect(all).not.toContain('s3cret-token-value');
     expect(all).not.toMatch(/jane|doe/i);
+  });
+
+  it('json is one document with every rule and its examples', async () => {
+    let text = '';
+    const session = await openReporters(parseReporters(['json']), { redactor: new Redactor(), color: false, stdout: (t) => void (text += t) });
+    await session.finish({ command: 'audit', result: sampleResult() });
+    const doc = JSON.parse(text);
+    expect(doc).toMatchObject({ format: 'scim-check-audit/1', verdict: sampleResult().verdict });
+    expect(doc.rules[0].examples.length).toBeGreaterThan(0);
   });
 });

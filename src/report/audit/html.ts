@@ -1,17 +1,11 @@
 // One self-contained HTML file (inline CSS and SVG, no scripts, nothing fetched):
 // tenant summary, a bar chart of findings per rule, and the offending resources.
-import type { AuditResult, AuditSeverity, RuleSummary } from '../types.js';
+import type { AuditResult, AuditSeverity, RuleSummary } from '../../model/audit-result.js';
+import { esc, htmlPage } from '../html-page.js';
 import { endpointLine, formatValue, SEVERITY_LABEL, verdictLine } from './format.js';
-import { knownRuleCodes, ruleFix, ruleTitle } from '../rules.js';
+import { knownRuleCodes, ruleFix, ruleTitle } from '../../audit/rules.js';
 
 const COLORS: Record<AuditSeverity, string> = { must: '#c62828', should: '#ef6c00', info: '#607d8b' };
-
-const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
-h1{font-size:1.5rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1rem;font-family:monospace}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:#f5f5f5}td.n{text-align:right}code{font-size:.9em;word-break:break-all}
-.verdict{padding:.6rem 1rem;border-radius:4px;font-weight:600;color:#fff}.pass{background:#2e7d32}.fail{background:#c62828}
-.sev-must{color:#c62828;font-weight:600}.sev-should{color:#ef6c00}.sev-info{color:#607d8b}`;
 
 export function renderAuditHtml(result: AuditResult): string {
   const body = [
@@ -30,13 +24,7 @@ export function renderAuditHtml(result: AuditResult): string {
     ...result.rules.map(examplesTable),
     passedRules(result),
   ];
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>SCIM audit: ${esc(result.verdict.toUpperCase())}</title><style>${CSS}</style></head>
-<body>
-${body.join('\n')}
-</body></html>
-`;
+  return htmlPage(`SCIM audit: ${result.verdict.toUpperCase()}`, body);
 }
 
 function barChart(rules: RuleSummary[]): string {
@@ -89,6 +77,3 @@ function examplesTable(rule: RuleSummary): string {
   return `<h3 id="${esc(ruleAnchor(rule.code))}">${esc(rule.code)}${esc(shown)}</h3>${fix ? `<p>Fix: ${esc(fix)}</p>` : ''}<table><thead><tr><th>Type</th><th>Id</th><th>Name</th><th>Attribute</th><th>Value</th><th>Problem</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}

@@ -1,8 +1,8 @@
 // JUnit for CI: one test case per rule. Must-level findings fail their case; should and
 // info findings pass with the details in system-out; rules not evaluated are skipped.
-import { renderXml, type XmlNode } from '../../report/xml.js';
-import { AUDIT_RULES } from '../rules.js';
-import type { AuditResult, RuleSummary } from '../types.js';
+import { renderXml, type XmlNode } from '../xml.js';
+import { AUDIT_RULES } from '../../audit/rules.js';
+import type { AuditResult, RuleSummary } from '../../model/audit-result.js';
 import { formatValue } from './format.js';
 
 export function renderAuditJunit(result: AuditResult): string {

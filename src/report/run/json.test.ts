@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSON_REPORT_FORMAT, renderJson } from './json.js';
-import { sampleRun } from '../../test/helpers/sample-run.js';
-import { verdictOf } from '../runner/verdict.js';
+import { sampleRun } from '../../../test/helpers/sample-run.js';
+import { verdictOf } from '../../runner/verdict.js';
 
 describe('renderJson', () => {
   it('starts with the format and the summary', () => {

@@ -1,7 +1,7 @@
 // --mask-pii: reports name the offending resource without showing who it is. Emails keep
 // their first character and domain (enough to tell tenants apart), names their initial.
 // Ids, attribute paths and non-personal values (timezones, languages) stay readable.
-import type { AuditFinding } from '../types.js';
+import type { AuditFinding, AuditResult } from '../model/audit-result.js';
 
 const EMAIL_IN_TEXT = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
 const PERSONAL_ATTRIBUTE = /^(userName|displayName|nickName|name(\.|$)|emails(\.|$)|title)/i;
@@ -44,4 +44,9 @@ export function maskFinding(finding: AuditFinding): AuditFinding {
   // whatever the attribute, an email address inside a value is personal
   if (typeof out.value === 'string') out.value = maskText(out.value);
   return out;
+}
+
+/** The examples every report shows, masked like the streamed findings. */
+export function maskResult(result: AuditResult): AuditResult {
+  return { ...result, rules: result.rules.map((r) => ({ ...r, examples: r.examples.map(maskFinding) })) };
 }

@@ -1,6 +1,7 @@
 // Markdown report for a person preparing a cutover: tenant summary, per-rule counts
 // with a text bar chart, then the offending resources (attribute and value at fault).
-import type { AuditFinding, AuditResult } from '../types.js';
+import type { AuditFinding, AuditResult } from '../../model/audit-result.js';
+import { cell, code } from '../markdown-text.js';
 import { endpointLine, formatValue, SEVERITY_LABEL, verdictLine } from './format.js';
 
 const BAR_WIDTH = 20;
@@ -41,14 +42,4 @@ export function renderAuditMarkdown(result: AuditResult): string {
 
 function exampleRow(f: AuditFinding): string {
   return `| ${f.resourceType} | ${code(f.resourceId)} | ${cell(f.label ?? '')} | ${code(f.attribute)} | ${code(f.value === undefined ? undefined : formatValue(f.value))} | ${cell(f.message)} |`;
-}
-
-/** Table cells: no pipes or newlines from server data may break the table. */
-function cell(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
-}
-
-function code(text: string | undefined): string {
-  if (text === undefined || text === '') return '';
-  return `\`${cell(text).replace(/`/g, "'")}\``;
 }

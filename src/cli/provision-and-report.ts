@@ -2,16 +2,16 @@
 // request, run, mask (--mask-pii), redact the token and placeholder password, report.
 import { createProgressBar, wantsProgress } from '../audit/progress.js';
 import { parseRate } from '../audit/rate-limiter.js';
-import { useColor } from '../cli/color.js';
-import type { ProvisionFlags } from '../cli/commands/provision.js';
-import { parseHeaderFlags } from '../cli/options.js';
-import { resolveTarget, type Target } from '../cli/target.js';
+import { useColor } from './color.js';
+import type { ProvisionFlags } from './provision-flags.js';
+import { parseHeaderFlags } from './options.js';
+import { resolveTarget, type Target } from './target.js';
 import { EXIT, UsageError } from '../errors.js';
 import { Redactor } from '../util/redact.js';
-import { PiiMasker } from './mask.js';
-import { readOktaUserFiles } from './read-users.js';
-import { parseProvisionReporters, writeProvisionReports } from './report/index.js';
-import { runProvision, type ProvisionTarget } from './run-provision.js';
+import { PiiMasker } from '../provision/mask.js';
+import { readOktaUserFiles } from '../provision/read-users.js';
+import { parseProvisionReporters, writeProvisionReports } from '../provision/report/index.js';
+import { runProvision, type ProvisionTarget } from '../provision/run-provision.js';
 
 export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const specs = parseProvisionReporters(flags.reporter ?? []);

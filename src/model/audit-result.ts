@@ -1,8 +1,8 @@
 // Data shapes of an audit: what a finding is, what the run ends with. Reporters
 // read only these; nothing here knows about HTTP.
-import type { Finding, FindingGroup } from '../model/finding.js';
-import type { FindingSeverity } from '../model/severity.js';
-import type { Verdict } from '../model/verdict.js';
+import type { Finding, FindingGroup } from './finding.js';
+import type { FindingSeverity } from './severity.js';
+import type { Verdict } from './verdict.js';
 
 /** `info` findings are facts a person should know before a cutover; they never fail the audit. */
 export type AuditSeverity = FindingSeverity;
