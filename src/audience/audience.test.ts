@@ -14,6 +14,10 @@ describe('resolveAudience', () => {
     expect(resolveAudience(undefined, undefined, 'okta')).toEqual({ 'test-app': 'must', oin: 'must' });
     expect(resolveAudience('should', undefined, ['oin', 'rfc'])).toEqual({ oin: 'should', rfc: 'should' });
   });
+  it('caps the check severity per audience with a test or suite mapping', () => {
+    expect(resolveAudience(undefined, undefined, { oin: 'must', 'test-app': 'should' })).toEqual({ oin: 'must', 'test-app': 'should' });
+    expect(resolveAudience('should', undefined, undefined, { oin: 'must', rfc: 'must' })).toEqual({ oin: 'should', rfc: 'should' });
+  });
   it('takes the most specific for: and replaces the others', () => {
     expect(resolveAudience('must', 'rfc', 'okta', 'okta')).toEqual({ rfc: 'must' });
     expect(resolveAudience(undefined, { oin: 'must', 'test-app': 'should', rfc: 'must' }, 'okta')).toEqual({ oin: 'must', 'test-app': 'should', rfc: 'must' });

@@ -18,6 +18,8 @@ export interface AttributeCheckOutcome {
   actual?: unknown;
   expected?: unknown;
   detail?: string;
+  /** At most a warning: the profile does not demand what was checked. */
+  cap?: 'should';
 }
 
 interface LocatedUser {
@@ -117,13 +119,15 @@ export function preferredLanguageRoundTrip(ctx: AttributeCheckContext, args: Rec
   if (!isRecord(ctx.body)) return notAnObject(ctx.body);
   const returned = resolveValues(ctx.body, attribute)[0];
   if (returned === sent) return { passed: true, actual: returned, expected: sent };
-  const detail =
+  const changed =
     returned === undefined
       ? `${attribute} was sent but not returned`
       : typeof returned === 'string' && typeof sent === 'string' && returned.toLowerCase() === sent.toLowerCase()
         ? `${attribute} came back with its case changed`
         : `${attribute} came back changed`;
-  return { passed: false, actual: returned, expected: sent, detail };
+  // Only a target that demands the round trip (its profile says so) fails on it; elsewhere it is a warning.
+  if (ctx.profile.preferredLanguage?.roundTrip) return { passed: false, actual: returned, expected: sent, detail: changed };
+  return { passed: false, actual: returned, expected: sent, cap: 'should', detail: `${changed}; profile ${ctx.profile.name} does not demand the round trip, so this is a warning` };
 }
 
 /** `password` is never returned (RFC 7643 §4.1.1: returned "never"). The value is never echoed. */

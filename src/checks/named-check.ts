@@ -15,6 +15,8 @@ export interface NamedCheckOutcome {
   actual?: unknown;
   expected?: unknown;
   detail?: string;
+  /** The failure is at most a warning here (e.g. the profile does not demand what was checked). */
+  cap?: 'should';
 }
 
 export type NamedCheck = (ctx: NamedCheckContext, args: Record<string, unknown>) => NamedCheckOutcome;

@@ -52,3 +52,16 @@ export const memberIds: NamedCheck = (ctx, args) => {
     ...(passed ? {} : { detail: [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `unexpected ${extra.join(', ')}` : ''].filter(Boolean).join('; ') }),
   };
 };
+
+/**
+ * G-6: removing a member who is not in the group. Okta accepts 200 or 204; RFC 7644 §3.5.2.2
+ * also lets a server answer 400 noTarget when the filter matches nothing. Anything else fails.
+ */
+export const removeNonMember: NamedCheck = (ctx) => {
+  const status = ctx.response.status;
+  const expected = '200 or 204, or 400 with scimType noTarget';
+  if (status === 200 || status === 204) return { passed: true, actual: status, expected };
+  const scimType = obj(ctx.body)?.scimType;
+  if (status === 400 && scimType === 'noTarget') return { passed: true, actual: '400 noTarget', expected };
+  return { passed: false, actual: `${status}${scimType ? ` ${String(scimType)}` : ''}`, expected, detail: status === 400 ? 'a 400 here must say scimType "noTarget" (RFC 7644 §3.12)' : undefined };
+};

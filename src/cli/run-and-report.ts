@@ -16,6 +16,7 @@ import { applyBaselineFlags, preloadBaseline } from './baseline-flags.js';
 import { readDeclaredSchemasFile } from '../schema/declared/index.js';
 import type { RunFlags } from './run-flags.js';
 import { parseVerdictFlags } from '../audience/verdict-flags.js';
+import { languageFormatFor } from '../profile/language-format.js';
 
 export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promise<number> {
   const reporters = parseReporters(flags.reporter);
@@ -49,10 +50,11 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         bail: Boolean(flags.bail),
         extraHeaders,
         profile,
-        languageFormat: flags.languageFormat,
+        languageFormat: languageFormatFor(profile, flags.languageFormat),
         declaredSchemasFile: flags.schemas,
         discoverSchemas: flags.discoverSchemas,
         verdict,
+        groups: flags.groups,
       },
       {
         signal: interrupt.signal,

@@ -8,7 +8,7 @@ export interface RunFlags extends TargetFlags {
   grep?: string;
   tag?: string[];
   profile: string;
-  languageFormat: 'iso639-1' | 'bcp47';
+  languageFormat?: 'iso639-1' | 'bcp47';
   timeout: number;
   baseline?: string;
   updateBaseline?: string;
@@ -20,6 +20,8 @@ export interface RunFlags extends TargetFlags {
   /** --for okta|rfc|okta,rfc and --okta test-app|oin: the verdict checks are judged by. */
   for?: string;
   okta?: string;
+  /** --no-groups: group push and import are off; group tests are skipped. */
+  groups?: boolean;
   /** --var NAME=VALUE, and the config file's vars (set by src/cli/project-config.ts). */
   var?: string[];
   configVars?: Record<string, string | number | boolean>;

@@ -12,7 +12,7 @@ import { loadYaml } from '../util/yaml.js';
 import { getAjv, readSchemaFile, toIssues } from '../schema/validator.js';
 import { prebuiltProfile, prebuiltScimValidators } from '../prebuilt/artefacts.js';
 import { parseProfilePath } from './attribute-resolver.js';
-import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute } from './types.js';
+import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute, PreferredLanguageRule } from './types.js';
 import type { Severity } from '../model/severity.js';
 
 /** The YAML shape, as written (before defaults and `extends`). */
@@ -23,6 +23,7 @@ interface ProfileDoc {
   mandatory?: { attribute: string; anyOf?: string[]; label: string; ref?: string; severity?: Severity }[];
   optional?: OptionalAttribute[];
   formats?: { attribute: string; format: AttributeFormat; severity?: Severity; ref?: string }[];
+  preferredLanguage?: PreferredLanguageRule;
 }
 
 interface ParsedFile {
@@ -151,6 +152,7 @@ function toProfile(parsed: ParsedFile): AttributeProfile {
     mandatory: (data.mandatory ?? []).map((m): MandatoryRule => ({ ...m, severity: m.severity ?? 'must' })),
     optional: data.optional ?? [],
     formats: (data.formats ?? []).map((f): FormatRule => ({ ...f, severity: f.severity ?? 'must' })),
+    ...(data.preferredLanguage !== undefined ? { preferredLanguage: data.preferredLanguage } : {}),
   };
 }
 
@@ -162,6 +164,7 @@ function mergeProfiles(parent: AttributeProfile, child: AttributeProfile): Attri
     mandatory: mergeEntries(parent.mandatory, child.mandatory),
     optional: mergeEntries(parent.optional, child.optional),
     formats: mergeEntries(parent.formats, child.formats),
+    ...(child.preferredLanguage ?? parent.preferredLanguage ? { preferredLanguage: { ...parent.preferredLanguage, ...child.preferredLanguage } } : {}),
   };
 }
 

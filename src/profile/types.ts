@@ -69,6 +69,14 @@ export interface AttributeProfile {
   mandatory: MandatoryRule[];
   optional: OptionalAttribute[];
   formats: FormatRule[];
+  /** What the target demands of preferredLanguage (absent: a valid language tag; a changed value is a warning). */
+  preferredLanguage?: PreferredLanguageRule;
+}
+
+export interface PreferredLanguageRule {
+  format?: LanguageFormat;
+  roundTrip?: boolean;
+  ref?: string;
 }
 
 export interface AttributeFinding {

@@ -68,7 +68,7 @@ function automaticProfileCheck(step: StepSpec, suite: SuiteSpec, response: Respo
   if (!isUser) return [];
   const outcome = runNamedCheck('user-profile', { body, request: {}, response, profile: ctx.options.profile, languageFormat: ctx.options.languageFormat }, {});
   const severity = suite.checkUsersAgainstProfile === 'must' ? 'must' : 'should'; // as the packs' explicit profile checks
-  const check: CheckResult = { code: `${step.id}.profile`, severity, audience: resolveAudience(severity, step.defaultFor), title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name}`, where: step.position, ...outcome };
+  const check: CheckResult = { code: `${step.id}.profile`, severity, audience: resolveAudience(severity, undefined, step.defaultFor), title: `the returned User meets profile ${ctx.options.profile.name} (checked for every User)`, ref: `attribute profile ${ctx.options.profile.name} (docs/okta-behavior.md#attribute-profiles)`, where: step.position, ...outcome };
   return [ctx.redactor.value(check)];
 }
 

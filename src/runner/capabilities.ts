@@ -12,6 +12,7 @@ const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:U
 /** Where each capability is read from, for skip reasons. */
 export const CAPABILITY_SOURCE: Record<string, string> = {
   enterpriseUser: '/ResourceTypes',
+  groups: '/ResourceTypes',
 };
 
 export function capabilitySource(name: string): string {
@@ -27,11 +28,12 @@ interface Reader {
   signal?: AbortSignal;
 }
 
-export function capabilityReader(client: HttpClient, baseUrl: string, token: string, extraHeaders: Record<string, string> = {}, signal?: AbortSignal) {
+/** `overrides` are the user's own answers (--no-groups), which win over what the server says. */
+export function capabilityReader(client: HttpClient, baseUrl: string, token: string, overrides: Record<string, boolean> = {}, extraHeaders: Record<string, string> = {}, signal?: AbortSignal) {
   let cached: Promise<Record<string, boolean>> | undefined;
   const r: Reader = { client, baseUrl, token, extraHeaders, signal };
   return () => {
-    cached ??= Promise.all([readServiceProviderConfig(r), readResourceTypes(r)]).then(([spc, rt]) => ({ ...spc, ...rt }));
+    cached ??= Promise.all([readServiceProviderConfig(r), readResourceTypes(r)]).then(([spc, rt]) => ({ ...spc, ...rt, ...overrides }));
     return cached;
   };
 }
@@ -61,9 +63,11 @@ async function readResourceTypes(r: Reader): Promise<Record<string, boolean>> {
   const body = (await getJson(r, '/ResourceTypes')) as { Resources?: unknown } | unknown[] | undefined;
   const list = Array.isArray(body) ? body : Array.isArray((body as { Resources?: unknown })?.Resources) ? ((body as { Resources: unknown[] }).Resources) : undefined;
   if (!list) return {};
+  // a server that lists its resource types but no Group has no groups: group tests are skipped
+  const groups = list.some((rt) => (rt as { name?: unknown })?.name === 'Group');
   const user = list.find((rt) => (rt as { name?: unknown })?.name === 'User') as { schemaExtensions?: { schema?: unknown }[] } | undefined;
-  if (!user) return {};
-  return { enterpriseUser: (user.schemaExtensions ?? []).some((e) => e?.schema === ENTERPRISE_USER) };
+  if (!user) return { groups };
+  return { groups, enterpriseUser: (user.schemaExtensions ?? []).some((e) => e?.schema === ENTERPRISE_USER) };
 }
 
 function findInsensitive(body: Record<string, unknown>, key: string): { supported?: unknown } | undefined {

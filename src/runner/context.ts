@@ -23,6 +23,12 @@ export interface RunOptions {
   retry?: Partial<import('./retry.js').RetryPolicy>;
   /** --for / --okta: whom checks are judged for (default Okta, catalogue Test App). */
   verdict?: VerdictChoice;
+  /**
+   * Whether groups are in scope: false (--no-groups: Group Push and Import Groups off) skips the
+   * tests that need groups; true takes them as in scope without asking the server (an exact
+   * replay such as test-credentials); absent, /ResourceTypes decides.
+   */
+  groups?: boolean;
 }
 
 export interface RunContext {

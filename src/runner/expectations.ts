@@ -9,6 +9,7 @@ import { validateAgainst } from '../schema/validator.js';
 import { runNamedCheck } from '../checks/registry.js';
 import type { NamedCheckContext } from '../checks/named-check.js';
 import { matchValue } from './matchers.js';
+import type { AudienceSeverities } from '../model/audience.js';
 
 export interface ResponseView {
   status: number;
@@ -30,12 +31,13 @@ export interface ExpectationContext {
 }
 
 export function evaluateExpectation(exp: Expectation, ctx: ExpectationContext): CheckResult {
-  const base = {
+  const base: { severity: Severity; audience?: AudienceSeverities; ref?: string } = {
     severity: (exp.severity ?? 'must') as Severity,
     audience: exp.audience,
     ref: exp.ref,
   };
   const outcome = evaluateKind(exp, ctx);
+  if (outcome.cap === 'should') capToShould(base);
   return dropUndefined({
     code: exp.code ?? ctx.defaultCode(outcome.kind),
     ...base,
@@ -61,7 +63,14 @@ function dropUndefined<T extends object>(o: T): T {
   return o;
 }
 
+/** A named check said its failure is at most a warning: for every audience too. */
+function capToShould(base: { severity: Severity; audience?: AudienceSeverities }): void {
+  base.severity = 'should';
+  if (base.audience) base.audience = Object.fromEntries(Object.keys(base.audience).map((a) => [a, 'should'])) as AudienceSeverities;
+}
+
 interface Outcome {
+  cap?: 'should';
   kind: string;
   title: string;
   passed: boolean;

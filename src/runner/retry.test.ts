@@ -11,8 +11,9 @@ describe('retryWait', () => {
     expect(retryWait('GET', 503, new Date(NOW - 5000).toUTCString(), 0, policy)).toBe(0);
   });
 
-  it('never repeats POST or PATCH: the first may have taken effect', () => {
-    expect(retryWait('POST', 429, '1', 0, policy)).toBeUndefined();
+  it('repeats POST or PATCH only after a 429 (refused unprocessed), never after a 503', () => {
+    expect(retryWait('POST', 429, '1', 0, policy)).toBe(1000);
+    expect(retryWait('POST', 503, '1', 0, policy)).toBeUndefined();
     expect(retryWait('patch', 503, '1', 0, policy)).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 // 429 and 503 during a run: wait as the server asks (Retry-After, seconds or an HTTP
-// date) and send again, but only requests that are safe to repeat. POST and PATCH
-// are never repeated: the first one may have taken effect. undici's retry
+// date) and send again, but only requests that are safe to repeat: after a 429 (refused
+// unprocessed) any method, after a 503 only idempotent ones (a POST or PATCH
+// answered 503 may have taken effect). undici's retry
 // interceptor does the same waiting, but hides the attempts; the report must say
 // which requests were retried, and tests must not wait real seconds (sleep is injected).
 import { parseRetryAfter } from '../audit/retry-after.js';
@@ -36,7 +37,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
  * 503 without it stands as the answer, and the checks judge it (Okta requires the header).
  */
 export function retryWait(method: string, status: number, retryAfter: string | undefined, attempt: number, policy: RetryPolicy): number | undefined {
-  if (!RETRY_STATUSES.has(status) || !IDEMPOTENT_METHODS.has(method.toUpperCase()) || attempt >= policy.maxRetries) return undefined;
+  // a 429 was refused before it was processed (RFC 6585 §4): any method may be sent again;
+  // a 503 may have been half-processed: only idempotent methods are
+  if (!RETRY_STATUSES.has(status) || (status === 503 && !IDEMPOTENT_METHODS.has(method.toUpperCase())) || attempt >= policy.maxRetries) return undefined;
   const wait = parseRetryAfter(retryAfter, policy.now());
   return wait !== undefined && wait <= policy.maxWaitMs ? wait : undefined;
 }

@@ -79,7 +79,7 @@ function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, ch
     if (got.found && got.value !== undefined && got.value !== null) {
       scope.captures[name] = got.value;
     } else if (!optional) {
-      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', audience: resolveAudience('must', step.defaultFor), passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
+      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', audience: resolveAudience('must', undefined, step.defaultFor), passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
     }
   }
 }

@@ -12,9 +12,9 @@ import { capabilitySource } from './capabilities.js';
 export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext): Promise<TestResult> {
   const started = performance.now();
   const testId = test.id ?? test.name;
-  const missing = await missingCapabilities(test, suite, ctx);
+  const missing = await missingCapabilities([...(suite.requires ?? []), ...(test.requires ?? [])], ctx);
   if (missing.length > 0) {
-    const reason = `server does not support ${missing.map((m) => `${m} (from ${capabilitySource(m)})`).join(', ')}`;
+    const reason = unsupportedReason(missing, ctx);
     return { name: test.name, id: testId, status: 'skipped', skipReason: reason, steps: [], durationMs: 0, where: test.position };
   }
   const captures: Record<string, unknown> = {};
@@ -55,7 +55,8 @@ async function runSteps(
   for (let i = 0; i < test.steps.length; i++) {
     const step = test.steps[i];
     if (ctx.signal.aborted || ctx.health.halt) break;
-    const blocked = blockedReason(needsOf(step, test.steps.slice(0, i)), (id) => statusById.get(id), captures);
+    const missing = await missingCapabilities(step.requires ?? [], ctx);
+    const blocked = missing.length > 0 ? unsupportedReason(missing, ctx) : blockedReason(needsOf(step, test.steps.slice(0, i)), (id) => statusById.get(id), captures);
     let result: StepResult;
     if (blocked) {
       result = { id: step.id, name: step.name ?? step.id, status: 'skipped', checks: [], exchanges: [], durationMs: 0, skipReason: blocked };
@@ -74,9 +75,15 @@ async function runSteps(
   }
 }
 
-async function missingCapabilities(test: TestSpec, suite: SuiteSpec, ctx: RunContext): Promise<string[]> {
-  const wanted = [...(suite.requires ?? []), ...(test.requires ?? [])];
+function unsupportedReason(missing: string[], ctx: RunContext): string {
+  if (ctx.options.groups === false && missing.includes('groups')) return 'groups are out of scope (--no-groups: Group Push and Import Groups are off)';
+  return `server does not support ${missing.map((m) => `${m} (from ${capabilitySource(m)})`).join(', ')}`;
+}
+
+async function missingCapabilities(wanted: string[], ctx: RunContext): Promise<string[]> {
   if (wanted.length === 0) return [];
+  // the user's own answer about groups needs no request to the server
+  if (ctx.options.groups !== undefined && wanted.every((w) => w === 'groups')) return ctx.options.groups ? [] : ['groups'];
   const caps = await ctx.capabilities();
   return wanted.filter((w) => caps[w] === false);
 }

@@ -49,7 +49,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     runId,
     prefix: `scimcheck-${runId}`,
     signal,
-    capabilities: capabilityReader(client, options.baseUrl, options.token, options.extraHeaders, signal),
+    capabilities: capabilityReader(client, options.baseUrl, options.token, options.groups === undefined ? {} : { groups: options.groups }, options.extraHeaders, signal),
     health: new TargetHealth(),
     uncertainWrites: 0,
     retry: { ...DEFAULT_RETRY, ...options.retry },
@@ -77,7 +77,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   const retried = results.flatMap((su) => su.tests.flatMap((t) => t.steps.flatMap((st) => st.exchanges.filter((e) => e.retries?.length))));
   if (retried.length > 0) {
     const waits = retried.flatMap((e) => e.retries!);
-    notices.push({ level: 'info', code: 'RETRIED', message: `${retried.length} request(s) sent again after ${[...new Set(waits.map((w) => w.status))].join('/')} (Retry-After honoured; waited ${waits.reduce((n, w) => n + w.waitedMs, 0)} ms in all; POST and PATCH are never repeated)` });
+    notices.push({ level: 'info', code: 'RETRIED', message: `${retried.length} request(s) sent again after ${[...new Set(waits.map((w) => w.status))].join('/')} (Retry-After honoured; waited ${waits.reduce((n, w) => n + w.waitedMs, 0)} ms in all; POST and PATCH only after a 429)` });
   }
   const failedRemovals = cleanup.filter((r) => r.status === 'failed');
   for (const c of failedRemovals) {

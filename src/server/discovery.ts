@@ -103,7 +103,8 @@ function withoutMember(ctx: RequestContext, resources: Record<string, unknown>[]
 
 export function getResourceTypes(ctx: RequestContext, name?: string): void {
   refuseFilter(ctx);
-  const all = withoutMember(ctx, resourceTypes(ctx.store.baseUrl, !ctx.quirks.has('no-enterprise-extension')), 'endpoint');
+  const offered = resourceTypes(ctx.store.baseUrl, !ctx.quirks.has('no-enterprise-extension')).filter((r) => r.id !== 'Group' || !ctx.quirks.has('groups-not-offered'));
+  const all = withoutMember(ctx, offered, 'endpoint');
   if (name === undefined) return sendCollection(ctx, all);
   const found = all.find((r) => r.id === name);
   if (!found) throw new ScimHttpError(404, `resource type ${name} not found`);

@@ -110,8 +110,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
     const method = (req.method ?? 'GET').toUpperCase();
     if (state.quirks.has('filter-ignored')) url.searchParams.delete('filter');
     if (state.quirks.has('groups-patch-unsupported') && method === 'PATCH' && ctx.segments[0] === 'Groups') throw new ScimHttpError(405, 'PATCH is not supported on groups', undefined, { Allow: 'GET, PUT, DELETE' });
+    if (state.quirks.has('groups-delete-unsupported') && method === 'DELETE' && ctx.segments[0] === 'Groups' && ctx.segments.length === 2) throw new ScimHttpError(405, 'groups cannot be deleted', undefined, { Allow: 'GET, PUT, PATCH' });
     if (state.quirks.has('users-delete-unsupported') && method === 'DELETE' && ctx.segments[0] === 'Users' && ctx.segments.length === 2) throw new ScimHttpError(405, 'users cannot be deleted; set active to false', undefined, { Allow: 'GET, PUT, PATCH' });
-    if (state.quirks.has('no-groups-endpoint') && ctx.segments[0] === 'Groups') throw new ScimHttpError(404, 'no endpoint at /Groups');
+    if ((state.quirks.has('no-groups-endpoint') || state.quirks.has('groups-not-offered')) && ctx.segments[0] === 'Groups') throw new ScimHttpError(404, 'no endpoint at /Groups');
     if (state.quirks.has('no-get-by-id') && method === 'GET' && ctx.segments.length === 2 && ['Users', 'Groups'].includes(ctx.segments[0])) {
       throw new ScimHttpError(405, 'GET of a single resource is not supported; use a filter', undefined, { Allow: 'PUT, PATCH, DELETE' });
     }

@@ -118,6 +118,8 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
     Resources: page,
   };
   if (page.length === 0 && quirks.has('list-omit-resources-when-empty')) delete body.Resources;
+  if (quirks.has('list-extra-members')) body.nextCursor = null;
+  if (quirks.has('list-omit-schemas')) delete body.schemas;
   if (filter && total === 0 && quirks.has('no-match-404')) throw new ScimHttpError(404, 'no resource matches the filter');
   sendJson(ctx, 200, body);
 }

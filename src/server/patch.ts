@@ -120,6 +120,7 @@ function applyFiltered(container: Record<string, unknown>, path: ResolvedPath, o
   const hit = (item: unknown) => isObject(item) && (quirks.has('patch-filter-applies-to-all') || matchesFilter(item, path.filter!));
   if (op === 'remove') {
     if (key === 'members' && quirks.has('members-remove-ignored')) return;
+    if (key === 'members' && quirks.has('remove-non-member-400') && !items.some(hit)) throw new ScimHttpError(400, 'no member matches the path filter', 'noTarget');
     if (path.subDef) items.filter(hit).forEach((item) => deleteCi(item as Record<string, unknown>, path.subDef!.name));
     else container[key] = items.filter((item) => !hit(item)); // no match: nothing to remove, not an error
     return;

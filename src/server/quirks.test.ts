@@ -150,6 +150,18 @@ const PROBES: Record<string, Probe> = {
   'unauthorized-empty-body': { run: async (c) => (await c('GET', '/Users', { token: 'wrong' })).text === '', normal: false, quirked: true },
   'groups-patch-unsupported': { run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'replace', value: { displayName: 'x' } }) })).status, normal: 200, quirked: 405 },
   'users-delete-unsupported': { run: async (c, s) => (await c('DELETE', `/Users/${firstUser(s).id}`)).status, normal: 204, quirked: 405 },
+  // variants Okta accepts (test/proofs/okta-acceptable.yaml)
+  'username-optional': { run: async (c) => (await c('POST', '/Users', { body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], externalId: 'x' } })).status, normal: 400, quirked: 201 },
+  'groups-delete-unsupported': { run: async (c, s) => (await c('DELETE', `/Groups/${group(s).id}`)).status, normal: 204, quirked: 405 },
+  'groups-not-offered': { run: async (c) => ((await c('GET', '/ResourceTypes')).json.Resources as { name: string }[]).some((r) => r.name === 'Group'), normal: true, quirked: false },
+  'require-external-id': { run: async (c) => (await c('POST', '/Users', { body: userBody('noext@example.com') })).status, normal: 201, quirked: 400 },
+  'remove-non-member-400': {
+    run: async (c, s) => (await c('PATCH', `/Groups/${group(s).id}`, { body: patchBody({ op: 'remove', path: 'members[value eq "nobody"]' }) })).status,
+    normal: 200,
+    quirked: 400,
+  },
+  'list-extra-members': { run: async (c) => 'nextCursor' in (await c('GET', '/Users')).json, normal: false, quirked: true },
+  'list-omit-schemas': { run: async (c) => 'schemas' in (await c('GET', '/Users')).json, normal: true, quirked: false },
   // value handling on create (provision)
   'create-rejects-empty-strings': {
     run: async (c) => {

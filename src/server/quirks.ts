@@ -96,6 +96,14 @@ export const QUIRKS: Record<string, string> = {
   'unauthorized-empty-body': '401 responses have an empty body',
   'groups-patch-unsupported': 'PATCH /Groups/{id} answers 405 (groups only take PUT)',
   'users-delete-unsupported': 'DELETE /Users/{id} answers 405 (users can only be deactivated, as Okta expects)',
+  // Variants Okta accepts (issue 9): the default verdict passes them and reports the deviation as a warning
+  'username-optional': 'a User without userName is created (201) instead of refused with 400 invalidValue',
+  'groups-delete-unsupported': 'DELETE /Groups/{id} answers 405',
+  'groups-not-offered': 'no group support at all: /ResourceTypes lists no Group and /Groups answers 404',
+  'require-external-id': 'POST /Users without externalId is refused with 400 invalidValue',
+  'remove-non-member-400': 'PATCH remove of members[value eq "X"] for a non-member answers 400 noTarget',
+  'list-extra-members': 'every ListResponse carries an extra top-level member (nextCursor)',
+  'list-omit-schemas': 'ListResponses carry no schemas member',
   // Field failures of Okta integrations (suites/okta/*, okta-in-the-field.md §A):
   'unique-email': 'a User whose work email another user already has is refused with 409 (a uniqueness the userName filter cannot see)',
   'unique-external-id': 'a User whose externalId another user already has is refused with 409',

@@ -58,7 +58,7 @@ function checkIfMatch(ctx: RequestContext, current: ScimResource): void {
 }
 
 function save(ctx: RequestContext, adapter: ResourceAdapter, input: unknown, previous?: ScimResource, id?: string): ScimResource {
-  const shaped = shapeResource(input, adapter.core, adapter.extensions);
+  const shaped = shapeResource(input, adapter.core, adapter.extensions, ctx.quirks.has('username-optional') ? ['userName'] : []);
   const data = adapter.finish(ctx, shaped, previous);
   const saved = previous
     ? ctx.store.replace(adapter.kind, previous.id, data, shaped.password)

@@ -14,7 +14,8 @@ export interface ShapedResource {
   password?: string;
 }
 
-export function shapeResource(input: unknown, core: SchemaDef, extensions: SchemaDef[]): ShapedResource {
+/** `notRequired`: attributes a quirk lets the client leave out although the schema requires them. */
+export function shapeResource(input: unknown, core: SchemaDef, extensions: SchemaDef[], notRequired: string[] = []): ShapedResource {
   if (!isObject(input)) throw new ScimHttpError(400, 'the request body must be a JSON object', 'invalidSyntax');
   checkSchemasMember(input, core);
   const data: Record<string, unknown> = {};
@@ -35,7 +36,7 @@ export function shapeResource(input: unknown, core: SchemaDef, extensions: Schem
     }
   }
   for (const def of core.attributes) {
-    if (def.required && isMissing(data[def.name])) {
+    if (def.required && isMissing(data[def.name]) && !notRequired.includes(def.name)) {
       throw new ScimHttpError(400, `required attribute ${def.name} is missing or empty`, 'invalidValue');
     }
   }

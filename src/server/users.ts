@@ -8,7 +8,7 @@ import type { ScimResource } from './store.js';
 import { applyValueQuirks } from './value-quirks.js';
 
 function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: string): void {
-  if (ctx.quirks.has('no-409-on-duplicate')) return;
+  if (ctx.quirks.has('no-409-on-duplicate') || typeof userName !== 'string') return; // absent only under username-optional
   // RFC 7643 §4.1.1: userName is case-insensitive, so uniqueness is too
   const same = ctx.quirks.has('usernames-case-sensitive')
     ? (other: string) => other === userName
@@ -83,6 +83,7 @@ export const usersAdapter: ResourceAdapter = {
     if (ctx.quirks.has('lowercase-usernames')) data.userName = String(data.userName).toLowerCase();
     assertUniqueUserName(ctx, data.userName as string, previous?.id);
     assertQuirkUniqueness(ctx, data, previous?.id);
+    if (ctx.quirks.has('require-external-id') && !previous && !data.externalId) throw new ScimHttpError(400, 'externalId is required', 'invalidValue');
     if (ctx.quirks.has('locale-underscore-rejected') && String(data.locale ?? '').includes('_')) throw new ScimHttpError(400, `locale "${data.locale}" is not a language tag`, 'invalidValue');
     if (ctx.quirks.has('language-tag-rejected') && data.preferredLanguage !== undefined && !/^[a-z]{2}$/i.test(String(data.preferredLanguage))) {
       const status = Number(ctx.quirks.param('language-tag-rejected') ?? 500) || 500;

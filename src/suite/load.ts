@@ -50,6 +50,7 @@ export function loadSuiteText(text: string, file: string): SuiteSpec {
   suite.everyResponse?.forEach((exp, e) => {
     exp.position = locator.positionOf({ path: ['everyResponse', e] });
     exp.audience = resolveAudience(exp.severity, exp.for, suite.for);
+    exp.audience = resolveAudience(exp.severity, exp.for, suite.for);
   });
   suite.tests.forEach((test, t) => {
     test.position = locator.positionOf({ path: ['tests', t] });

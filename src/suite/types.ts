@@ -69,6 +69,8 @@ export interface StepSpec {
   creates?: { type: 'User' | 'Group' | string; id: string; cleanup?: RequestSpec[] };
   /** Explicit step ids this one depends on (in addition to captures it uses). */
   needs?: string[];
+  /** Capabilities this step needs (e.g. groups); skipped with the reason when the server lacks them. */
+  requires?: string[];
   /**
    * Walk every page of a list endpoint the way Okta imports: startIndex=1, then
    * 1+count, ... until totalResults is reached. Expectations apply to every page;

@@ -112,9 +112,9 @@ describe('scim-check run', () => {
     const s = await server();
     const before = s.store.snapshot();
     // only the read of a created user hangs; the creates and the clean-up go through
-    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { delayMs: 1500 } : undefined));
+    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { delayMs: 4000 } : undefined));
     try {
-      const res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', '300'], { env: { SCIM_TOKEN: s.token } });
+      const res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', '1500'], { env: { SCIM_TOKEN: s.token } });
       expect(res.code).toBe(3);
       expect(res.stdout).toContain('SCIM_HTTP_TIMEOUT');
       expect(s.requestLog.filter((r) => r.method === 'DELETE' && r.status === 204).length).toBe(3);

@@ -6,6 +6,8 @@ import { runSuites } from '../../src/runner/run.js';
 import { loadProfile } from '../../src/profile/load.js';
 import type { RunResult, CheckResult } from '../../src/model/run-result.js';
 import type { RunOptions } from '../../src/runner/context.js';
+import type { VerdictChoice } from '../../src/model/audience.js';
+import { languageFormatFor } from '../../src/profile/language-format.js';
 
 /** Runs suites (selectors as on the command line) against any target with test defaults. */
 export async function runSuitesAt(target: { baseUrl: string; token: string }, selectors: string[], overrides: Partial<RunOptions> = {}): Promise<RunResult> {
@@ -17,7 +19,7 @@ export async function runSuitesAt(target: { baseUrl: string; token: string }, se
     bail: false,
     extraHeaders: {},
     profile: loadProfile('okta-minimum'),
-    languageFormat: 'iso639-1',
+    languageFormat: 'bcp47',
     ...overrides,
   });
 }
@@ -31,12 +33,13 @@ export interface SuiteRun {
 
 export async function runAgainstServer(
   suites: string[],
-  opts: { quirks?: string[]; profile?: string; languageFormat?: 'iso639-1' | 'bcp47'; seed?: SeedOptions } = {},
+  opts: { quirks?: string[]; profile?: string; languageFormat?: 'iso639-1' | 'bcp47'; seed?: SeedOptions; verdict?: VerdictChoice } = {},
 ): Promise<SuiteRun> {
   const server = await startServer({ port: 0, quirks: opts.quirks ?? [], seed: opts.seed });
   try {
     const snapshotBefore = server.store.snapshot();
-    const run = await runSuitesAt(server, suites, { profile: loadProfile(opts.profile ?? 'okta-minimum'), languageFormat: opts.languageFormat ?? 'iso639-1' });
+    const profile = loadProfile(opts.profile ?? 'okta-minimum');
+    const run = await runSuitesAt(server, suites, { profile, languageFormat: languageFormatFor(profile, opts.languageFormat), ...(opts.verdict ? { verdict: opts.verdict } : {}) });
     return { run, server, snapshotBefore, snapshotAfter: server.store.snapshot() };
   } finally {
     await server.close();

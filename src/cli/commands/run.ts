@@ -21,8 +21,9 @@ export function registerRun(program: Command): void {
     .option('--bail', 'stop at the first failed test (clean-up still runs)')
     .option('--for <audiences>', 'judge for okta, rfc or okta,rfc: checks outside it still run and count as warnings (default okta)')
     .option('--okta <integration>', "which Okta integration: test-app (the catalogue SCIM 2.0 Test App) or oin (OIN submission tests); default test-app")
+    .option('--no-groups', 'groups are not in scope (Group Push and Import Groups off): tests that need groups are skipped')
     .option('--profile <name|file>', 'attribute profile every returned User is checked against', 'okta-minimum')
-    .addOption(new Option('--language-format <format>', 'preferredLanguage format').choices(['iso639-1', 'bcp47']).default('iso639-1'))
+    .addOption(new Option('--language-format <format>', "how preferredLanguage is judged (default: the profile's; okta-minimum: any valid language tag)").choices(['iso639-1', 'bcp47']))
     .option('--quirk <name>', 'embedded server only: switch on a deviation of the reference server (repeatable)', collect)
     .option('--baseline <file>', 'accept the known deviations listed in this baseline file')
     .option('--update-baseline <file>', 'write the current must-level failures to this baseline file')
@@ -47,7 +48,8 @@ export function registerRun(program: Command): void {
         }
       } else chosen = resolveSuites(suites, { grep: flags.grep, tags: flags.tag });
       const selected = applyVars(chosen, flags.configVars ?? {}, flagVars);
-      const code = await runAndReport(selected, flags);
+      // --no-groups says groups are out of scope; without it, /ResourceTypes decides
+      const code = await runAndReport(selected, { ...flags, groups: flags.groups === false ? false : undefined });
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }

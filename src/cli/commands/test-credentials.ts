@@ -21,8 +21,9 @@ export function registerTestCredentials(program: Command): void {
     .action(async (flags: RunFlags & { groups: boolean }) => {
       const { resolveSuites } = await import('../../suite/discover.js');
       const { runAndReport } = await import('../run-and-report.js');
+      // an exact replay: the groups probe is sent or not as the admin's settings say, never after asking /ResourceTypes
       const suites = resolveSuites(['okta/test-credentials'], { grep: flags.groups ? undefined : '^(?!.*groups)' });
-      const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], languageFormat: 'iso639-1', tag: [], discoverSchemas: false });
+      const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], tag: [], discoverSchemas: false });
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }

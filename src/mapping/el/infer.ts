@@ -1,6 +1,7 @@
 // Static analysis of a parsed expression: result type, whether it can be null, and the
 // null hazards and condition problems the rules report. Null guards (x != null) are tracked
 // per branch so a guarded concatenation is not reported.
+import { typeCause } from './type-cause.js';
 import { FUNCTIONS, USER_METHODS } from './functions.js';
 import { asAttributeRef, calleeName, type CallNode, type ElType, type ExprNode, type Span } from './types.js';
 
@@ -131,7 +132,7 @@ class Analyzer {
   private conditional(test: ExprNode, yes: ExprNode, no: ExprNode, guards: Guards): TypeInfo {
     const t = this.infer(test, guards);
     if (t.type !== 'boolean' && t.type !== 'unknown') {
-      this.conditionIssues.push({ kind: 'not-boolean', span: { start: test.start, end: test.end }, detail: `the condition is a ${t.type}, not a boolean` });
+      this.conditionIssues.push({ kind: 'not-boolean', span: { start: test.start, end: test.end }, detail: `the condition is not a boolean: ${typeCause(test, t.type)}` });
     }
     this.checkConditionFunctions(test);
     const a = this.infer(yes, union(guards, guardsFrom(test, true)));

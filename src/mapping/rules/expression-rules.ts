@@ -1,5 +1,6 @@
 // Rules on each mapping expression: syntax, functions, source references, conditions,
 // result type against the target type, and null hazards.
+import { typeCause } from '../el/type-cause.js';
 import { didYouMean, finding, type ParsedEntry, type RuleContext } from '../context.js';
 import { FUNCTIONS, FUNCTION_NAMESPACES, USER_METHODS } from '../el/functions.js';
 import { visit } from '../el/infer.js';
@@ -151,7 +152,9 @@ function analysisFindings(ctx: RuleContext, p: ParsedEntry): MappingFinding[] {
   for (const c of a.conditionIssues) out.push(finding('MAP_EL_CONDITION', c.detail, { attribute, position: ctx.exprPos(p.entry, c.span.start) }));
   const targetType = p.attr?.type;
   if (targetType && !compatible(a.result.type, targetType)) {
-    out.push(finding('MAP_TYPE_MISMATCH', `the expression gives ${a.result.type === 'integer' ? 'an' : 'a'} ${a.result.type} but ${attribute} is of type ${targetType}`, { attribute, position: ctx.exprPos(p.entry) }));
+    // name the cause: the function, attribute or literal that makes the type wrong
+    const cause = p.parse.ok ? typeCause(p.parse.ast, a.result.type) : `the expression gives ${a.result.type}`;
+    out.push(finding('MAP_TYPE_MISMATCH', `${cause}, but ${attribute} is of type ${targetType}`, { attribute, position: ctx.exprPos(p.entry) }));
   }
   if (p.attr?.enum && p.parse.ok && p.parse.ast.kind === 'literal' && p.parse.ast.value !== null && !p.attr.enum.includes(p.parse.ast.value)) {
     out.push(finding('MAP_ENUM_VALUE', `${JSON.stringify(p.parse.ast.value)} is not one of ${p.attr.enum.map((v) => JSON.stringify(v)).join(', ')}`, { attribute, position: ctx.exprPos(p.entry), value: p.parse.ast.value }));

@@ -1,0 +1,19 @@
+// docs/okta-packs.md and docs/rfc-packs.md list every check with its audience, integration and
+// severity; the lists are generated from the suites and the proofs (scripts/check-tables.mjs),
+// and this test fails when a suite changed without `npm run docs:checks`.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+// @ts-expect-error: a plain ES module script without types
+import { DOCS, expectedDocument } from '../scripts/check-tables.mjs';
+
+const root = path.join(import.meta.dirname, '..');
+
+describe('generated check tables', () => {
+  for (const file of Object.keys(DOCS as Record<string, string>)) {
+    it(`${file} lists every check of its packs as they are now`, () => {
+      const current = readFileSync(path.join(root, file), 'utf8');
+      expect(current === (expectedDocument as (f: string) => string)(file), `${file} is stale: run npm run docs:checks`).toBe(true);
+    });
+  }
+});
