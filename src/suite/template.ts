@@ -100,14 +100,35 @@ const WHOLE_TEMPLATE = /^\$\{\{([\s\S]*?)\}\}$/;
 
 /** The raw expressions inside a string, in order. Throws on an unterminated `${{`. */
 export function templateExpressions(text: string): string[] {
+  const known = expressionsOf.get(text);
+  if (known) return known.slice();
   const found = [...text.matchAll(TEMPLATE)].map((m) => m[1]);
   const rest = text.replace(TEMPLATE, '');
   if (rest.includes('${{')) throw new TemplateError(rest.slice(rest.indexOf('${{') + 3), 'missing closing "}}"');
+  remember(expressionsOf, text, found.slice());
   return found;
+}
+
+// A run renders the same suite strings for every step and test: their expressions and parse
+// trees (pure functions of the text, never mutated) are remembered. Errors are not.
+const MAX_REMEMBERED = 10_000;
+const expressionsOf = new Map<string, string[]>();
+const parsedExpressions = new Map<string, TemplateExpression>();
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  cache.set(key, value);
 }
 
 /** Parse an expression and check that every function it calls exists with a valid argument count. */
 export function parseExpression(expression: string): TemplateExpression {
+  const known = parsedExpressions.get(expression);
+  if (known) return known;
+  const parsed = parseExpressionNow(expression);
+  remember(parsedExpressions, expression, parsed);
+  return parsed;
+}
+
+function parseExpressionNow(expression: string): TemplateExpression {
   const root = parseTemplateExpression(expression);
   const check = (node: TemplateExpression): void => {
     if (node.kind !== 'call') return;

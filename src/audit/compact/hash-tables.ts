@@ -3,7 +3,10 @@
 import { hash32, hash32b } from './fingerprint.js';
 
 const EMPTY = -1;
-const MAX_LOAD = 0.7;
+// Linear probing stays short below this load; growing by half (any size works: slots are
+// taken modulo the capacity) keeps a table between 53% and 80% full.
+const MAX_LOAD = 0.8;
+const grown = (capacity: number): number => Math.ceil(capacity * 1.5) + 1;
 
 /** 32-bit key hash -> first value (a listing position >= 0). Different keys may share a hash: callers verify. */
 export class FirstByHash {
@@ -34,8 +37,8 @@ export class FirstByHash {
 
   private grow(): void {
     const { hashes, values } = this;
-    this.hashes = new Uint32Array(values.length * 2);
-    this.values = new Int32Array(values.length * 2).fill(EMPTY);
+    this.hashes = new Uint32Array(grown(values.length));
+    this.values = new Int32Array(grown(values.length)).fill(EMPTY);
     this.size = 0;
     for (let i = 0; i < values.length; i++) if (values[i] !== EMPTY) this.firstOrSet(hashes[i], values[i]);
   }
@@ -88,9 +91,9 @@ export class FingerprintSet {
 
   private grow(): void {
     const { lo, hi, used } = this;
-    this.lo = new Uint32Array(used.length * 2);
-    this.hi = new Uint32Array(used.length * 2);
-    this.used = new Uint8Array(used.length * 2);
+    this.lo = new Uint32Array(grown(used.length));
+    this.hi = new Uint32Array(grown(used.length));
+    this.used = new Uint8Array(grown(used.length));
     this.count = 0;
     for (let i = 0; i < used.length; i++) if (used[i]) this.insert(lo[i], hi[i]);
   }
