@@ -7,6 +7,7 @@ export const EXIT = {
   CHECK_FAILED: 1,
   USAGE: 2,
   TRANSPORT: 3,
+  TOKEN_REJECTED: 4,
   INTERNAL: 70,
   SIGINT: 130,
   SIGTERM: 143,
@@ -38,6 +39,15 @@ export class TransportError extends Error {
   ) {
     super(message);
     this.name = 'TransportError';
+  }
+}
+
+/** The target answered 401/403 to the run's token. Exit 4, one line, no cascade of failed checks. */
+export class TokenRejectedError extends Error {
+  readonly exitCode = EXIT.TOKEN_REJECTED;
+  constructor(readonly status: number, what: string) {
+    super(`token rejected: the target answered ${status} to ${what} (check the token and its scopes)`);
+    this.name = 'TokenRejectedError';
   }
 }
 

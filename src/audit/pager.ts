@@ -7,6 +7,8 @@ import { validateAgainst } from '../schema/validator.js';
 import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
 import type { AuditFinding, AuditResourceType, EndpointSummary } from '../model/audit-result.js';
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
+import { parseJson } from '../util/json-depth.js';
+import { TokenRejectedError } from '../errors.js';
 import { FingerprintSet } from './compact/hash-tables.js';
 
 /** The ids read so far: a Set, or the audit's compact FingerprintSet. */
@@ -118,6 +120,7 @@ class PagerState {
     this.summary.retries += retries;
     this.summary.pages += 1;
     const where = `${endpoint}?startIndex=${startIndex}&count=${opts.pageSize}`;
+    if (response.status === 401 || response.status === 403) throw new TokenRejectedError(response.status, `GET ${this.opts.resourceType === 'User' ? '/Users' : '/Groups'}`);
     if (response.status !== 200) {
       this.pageFailed = true;
       await this.pageFinding('PAGE_FAILED', `${where} answered ${response.status}${retries ? ` after ${retries} retries` : ''}`, startIndex);
@@ -133,7 +136,7 @@ class PagerState {
   private async parse(bodyText: string, where: string, startIndex: number): Promise<ParsedPage> {
     let body: unknown;
     try {
-      body = JSON.parse(bodyText);
+      body = parseJson(bodyText);
     } catch {
       this.pageFailed = true;
       await this.pageFinding('LIST_RESPONSE_INVALID', `${where}: the body is not JSON`, startIndex);

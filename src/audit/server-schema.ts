@@ -5,6 +5,8 @@ import { joinUrl } from '../http/url.js';
 import { GROUP_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
 import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
 import type { AuditRuleCode } from './rules.js';
+import { parseJson } from '../util/json-depth.js';
+import { TokenRejectedError } from '../errors.js';
 
 type ScimObject = Record<string, unknown>;
 
@@ -41,8 +43,10 @@ export async function loadServerSchemas(fetch: FetchContext, baseUrl: string): P
   let body: unknown;
   try {
     const { response } = await getWithRetry(fetch, joinUrl(baseUrl, '/Schemas'));
+    // a rejected token is not "no /Schemas": say it the way run and test-credentials do
+    if (response.status === 401 || response.status === 403) throw new TokenRejectedError(response.status, 'GET /Schemas');
     if (response.status !== 200) return undefined;
-    body = JSON.parse(response.bodyText);
+    body = parseJson(response.bodyText);
   } catch (err) {
     if (err instanceof SyntaxError) return undefined;
     throw err;

@@ -1,7 +1,7 @@
 // The commander program. It only wires flags to library calls and maps every
 // failure to one documented exit code; stack traces only with --debug.
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, ExitError, TransportError, UsageError } from '../errors.js';
+import { EXIT, ExitError, TokenRejectedError, TransportError, UsageError } from '../errors.js';
 import { toolVersion } from '../util/version.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
@@ -9,6 +9,7 @@ import { registerList } from './commands/list.js';
 import { registerTestCredentials } from './commands/test-credentials.js';
 import { registerValidateMapping } from './commands/validate-mapping.js';
 import { registerAudit } from './commands/audit.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerProvision } from './commands/provision.js';
 import { registerRecord } from './commands/record.js';
 import { addConfigOptions } from './project-config.js';
@@ -20,6 +21,7 @@ Exit codes:
   1    at least one must-level check failed
   2    usage error or invalid input file (nothing was sent)
   3    the target could not be reached or answered outside HTTP (refused, TLS, timeout)
+  4    the target rejected the token (401/403)
   70   internal error (a bug in scim-check: please report it)
   130  interrupted by SIGINT (after clean-up); 143 for SIGTERM`;
 
@@ -37,6 +39,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerValidateMapping(program);
   registerAudit(program);
+  registerSweep(program);
   registerProvision(program);
   registerRecord(program);
   registerInit(program);
@@ -66,6 +69,10 @@ function exitCodeFor(err: unknown, debug: boolean): number {
     process.stderr.write(`scim-check: ${err.oneLine()}\n`);
     return EXIT.USAGE;
   }
+  if (err instanceof TokenRejectedError) {
+    process.stderr.write(`scim-check: ${err.message} [exit ${EXIT.TOKEN_REJECTED}]\n`);
+    return EXIT.TOKEN_REJECTED;
+  }
   if (err instanceof TransportError) {
     process.stderr.write(`scim-check: ${err.message} [${err.code}]\n`);
     return EXIT.TRANSPORT;
@@ -75,6 +82,15 @@ function exitCodeFor(err: unknown, debug: boolean): number {
   if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
   else process.stderr.write('(run with --debug for details; this is a bug in scim-check)\n');
   return EXIT.INTERNAL;
+}
+
+// `scim-check run | head`: a reader that goes away is not an error of ours. Stop
+// writing quietly and end with the run's own exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stream.write = (() => true) as typeof stream.write;
+  });
 }
 
 const code = await main(process.argv);

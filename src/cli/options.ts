@@ -6,10 +6,13 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function positiveInt(flag: string) {
+/** Node timers overflow above 2^31-1 ms (and then fire at once): the largest --timeout that means what it says. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+export function positiveInt(flag: string, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
+    if (!Number.isInteger(n) || n <= 0 || n > max) throw new InvalidArgumentError(`${flag} must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
     return n;
   };
 }
@@ -23,7 +26,7 @@ export function addTargetOptions(cmd: Command): Command {
     .option('--allow-insecure-http', 'allow sending the token over plain http to a non-loopback host')
     .option('--insecure', 'do not verify TLS certificates')
     .option('--ca <file>', 'PEM file of extra certificate authorities to trust')
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (Okta gives up after 60000)').default(60000).argParser(positiveInt('--timeout')));
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (Okta gives up after 60000)').default(60000).argParser(positiveInt('--timeout', MAX_TIMER_MS)));
 }
 
 export const REPORTER_HELP = 'console (default), json, jsonl (streamed), junit, html, markdown, har or github; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml';

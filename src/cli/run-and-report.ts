@@ -8,7 +8,7 @@ import { openReporters, parseReporters } from '../report/index.js';
 import { Redactor } from '../util/redact.js';
 import { useColor } from './color.js';
 import { loadProfile } from '../profile/load.js';
-import { EXIT } from '../errors.js';
+import { verdictOf } from '../runner/verdict.js';
 import { interruptSignal } from './signals.js';
 import { createRunProgress } from './run-progress.js';
 import { wantsProgress } from '../util/terminal.js';
@@ -80,13 +80,14 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
     throw err;
   }
   await session.finish({ command: 'run', result: run });
+  // When every report went to a file, the terminal still gets the verdict and where to look.
+  if (reporters.every((s) => s.file !== undefined)) {
+    process.stdout.write(redactor.text(`${[...reporters.map((s) => `${s.name} report: ${s.file}`), verdictOf(run).line].join('\n')}\n`));
+  }
   return exitCodeOf(run);
 }
 
+/** The exit code is the verdict's: the same computation as the console's last line and the reports. */
 export function exitCodeOf(run: RunResult): number {
-  if (run.interrupted === 'SIGINT') return EXIT.SIGINT;
-  if (run.interrupted === 'SIGTERM') return EXIT.SIGTERM;
-  const transport = run.suites.some((s) => s.tests.some((t) => t.steps.some((st) => st.status === 'errored' && st.error?.code.startsWith('SCIM_HTTP_'))));
-  if (transport) return EXIT.TRANSPORT;
-  return run.summary.mustFailures > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
+  return verdictOf(run).exitCode;
 }

@@ -61,13 +61,15 @@ export class HttpClient {
     if (this.opts.allowedMethods && !this.opts.allowedMethods.includes(method)) {
       throw new UsageError(`refusing to send ${method}: this command is read-only`);
     }
+    // undici loads before the clock starts: loading it is not the target's time
+    const agent = this.dispatcher();
     const started = performance.now();
     // undici's own timers are coarse (about a second); an explicit deadline covers
     // connect, headers and body alike with the precision --timeout promises.
     const deadline = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     try {
-      const res = await requestVia(this.dispatcher(), req.url, {
+      const res = await requestVia(agent, req.url, {
         method: method as 'GET',
         headers: req.headers,
         body: req.body,
@@ -154,11 +156,10 @@ function toTransportError(err: unknown, req: HttpRequest, timeoutMs: number): Er
   return new TransportError(`${where}: ${code}`, 'SCIM_HTTP_FAILED');
 }
 
-/** Origin only: a URL's path or query could carry data we do not want in errors. */
-function safeOrigin(url: string): string {
+/** Origin only: a URL's path or query carries resource ids and filter values we do not want in errors. */
+export function safeOrigin(url: string): string {
   try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
+    return new URL(url).origin;
   } catch {
     return '(invalid url)';
   }

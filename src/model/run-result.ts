@@ -20,6 +20,8 @@ export interface CheckResult {
   detail?: string;
   ref?: string;
   where?: SourcePosition;
+  /** Set when the expectation itself could not be evaluated (a template, body path or validator error): the check errored. */
+  error?: { code: string; message: string };
   /** The body path a `path:` expectation looked at, so a trace can point at it. */
   path?: string;
   /** Set when a baseline accepted this failure. */
@@ -35,6 +37,8 @@ export interface RecordedExchange {
   responseHeaders?: Record<string, string>; // redacted
   responseBody?: unknown; // redacted, parsed JSON or a truncated string
   durationMs: number;
+  /** Answers (429/503) after which the same request was sent again, and how long the run waited. */
+  retries?: { status: number; waitedMs: number }[];
   /** ISO time the request was sent (HAR needs it). */
   startedAt?: string;
 }
@@ -110,4 +114,9 @@ export interface RunResult {
   /** Run-level problems: interrupted, transport failure, baseline staleness... */
   notices: { level: 'error' | 'warning' | 'info'; code: string; message: string }[];
   interrupted?: 'SIGINT' | 'SIGTERM';
+  /** Set when the run stopped before its last test: the rest is listed as skipped with this reason. */
+  halted?: { code: HaltCode; message: string };
 }
+
+/** Why a run stopped before its last test: the probe, the target's health, or --bail. */
+export type HaltCode = 'TARGET_UNREACHABLE' | 'TARGET_UNRESPONSIVE' | 'TOKEN_REJECTED' | 'BAIL';

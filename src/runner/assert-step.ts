@@ -4,7 +4,7 @@ import type { StepSpec, SuiteSpec, Expectation } from '../suite/types.js';
 import type { CheckResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import type { BuiltRequest } from './request-builder.js';
-import { evaluateExpectation, statusApplies, type ResponseView } from './expectations.js';
+import { evaluateExpectation, snippet, statusApplies, type ResponseView } from './expectations.js';
 import { runNamedCheck } from '../checks/registry.js';
 import { declaredChecks } from './declared-checks.js';
 import type { StepScope } from './step-io.js';
@@ -12,7 +12,7 @@ import { resolveAudience } from '../audience/resolve-audience.js';
 
 export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest, response: ResponseView, scope: StepScope, ctx: RunContext): CheckResult[] {
   const checks = (step.expect ?? []).filter((exp) => statusApplies(exp, response.status)).map((exp: Expectation) => {
-    const check = evaluateExpectation(exp, {
+    const check = evaluateOnItsOwn(exp, step, {
       response,
       requestBody: built.body,
       named: { profile: ctx.options.profile, languageFormat: ctx.options.languageFormat },
@@ -23,7 +23,34 @@ export function assertAll(step: StepSpec, suite: SuiteSpec, built: BuiltRequest,
     if (where) check.where = { ...where };
     return ctx.redactor.value(check);
   });
-  return [...checks, ...automaticProfileCheck(step, suite, response, ctx), ...declaredChecks(step, built, response, ctx)];
+  const depth: CheckResult[] = response.tooDeep
+    ? [{ code: `${step.id}.response.depth`, severity: 'must', passed: false, title: 'the response is JSON a client can walk', actual: snippet(response.bodyText), detail: response.tooDeep, where: step.position }]
+    : [];
+  return [...depth, ...checks, ...contained(`${step.id}.profile`, () => automaticProfileCheck(step, suite, response, ctx)), ...contained(`${step.id}.declared-schema`, () => declaredChecks(step, built, response, ctx))];
+}
+
+/** One expectation, evaluated on its own: an error in it is one errored check, never the end of the step. */
+function evaluateOnItsOwn(exp: Expectation, step: StepSpec, ectx: Parameters<typeof evaluateExpectation>[1]): CheckResult {
+  try {
+    return evaluateExpectation(exp, ectx);
+  } catch (err) {
+    const code = exp.code ?? `${step.id}.expectation`;
+    return erroredCheck(code, exp.severity ?? 'must', exp.description ?? 'expectation', err);
+  }
+}
+
+function contained(code: string, produce: () => CheckResult[]): CheckResult[] {
+  try {
+    return produce();
+  } catch (err) {
+    return [erroredCheck(code, 'must', 'automatic check', err)];
+  }
+}
+
+function erroredCheck(code: string, severity: CheckResult['severity'], title: string, err: unknown): CheckResult {
+  const e = err as Error;
+  const kind = e?.name === 'TemplateError' ? 'SUITE_TEMPLATE' : e instanceof RangeError ? 'CHECK_TOO_DEEP' : 'CHECK_ERRORED';
+  return { code, severity, passed: false, title, error: { code: kind, message: String(e?.message ?? err) } };
 }
 
 const USER_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';

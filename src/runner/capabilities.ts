@@ -4,6 +4,7 @@
 // broken fails like any other check.
 import type { HttpClient } from '../http/client.js';
 import { joinUrl } from '../http/url.js';
+import { parseJson } from '../util/json-depth.js';
 
 const FEATURES = ['patch', 'bulk', 'filter', 'changePassword', 'sort', 'etag'] as const;
 const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -18,27 +19,38 @@ export function capabilitySource(name: string): string {
   return CAPABILITY_SOURCE[name] ?? '/ServiceProviderConfig';
 }
 
+interface Reader {
+  client: HttpClient;
+  baseUrl: string;
+  token: string;
+  /** --header values go with every request, probes included (a gateway may need them). */
+  extraHeaders: Record<string, string>;
+  signal?: AbortSignal;
+}
+
 /** `overrides` are the user's own answers (--no-groups), which win over what the server says. */
-export function capabilityReader(client: HttpClient, baseUrl: string, token: string, overrides: Record<string, boolean> = {}) {
+export function capabilityReader(client: HttpClient, baseUrl: string, token: string, overrides: Record<string, boolean> = {}, extraHeaders: Record<string, string> = {}, signal?: AbortSignal) {
   let cached: Promise<Record<string, boolean>> | undefined;
+  const r: Reader = { client, baseUrl, token, extraHeaders, signal };
   return () => {
-    cached ??= Promise.all([readServiceProviderConfig(client, baseUrl, token), readResourceTypes(client, baseUrl, token)]).then(([spc, rt]) => ({ ...spc, ...rt, ...overrides }));
+    cached ??= Promise.all([readServiceProviderConfig(r), readResourceTypes(r)]).then(([spc, rt]) => ({ ...spc, ...rt, ...overrides }));
     return cached;
   };
 }
 
-async function getJson(client: HttpClient, baseUrl: string, token: string, path: string): Promise<unknown> {
+async function getJson(r: Reader, path: string): Promise<unknown> {
   try {
-    const res = await client.send({ method: 'GET', url: joinUrl(baseUrl, path), headers: { accept: 'application/scim+json', authorization: `Bearer ${token}` } });
-    return res.status === 200 ? JSON.parse(res.bodyText) : undefined;
+    const headers = { accept: 'application/scim+json', ...r.extraHeaders, authorization: `Bearer ${r.token}` };
+    const res = await r.client.send({ method: 'GET', url: joinUrl(r.baseUrl, path), headers, signal: r.signal });
+    return res.status === 200 ? parseJson(res.bodyText) : undefined;
   } catch {
     return undefined; // unreachable or not JSON: capabilities stay unknown, and every test runs
   }
 }
 
-async function readServiceProviderConfig(client: HttpClient, baseUrl: string, token: string): Promise<Record<string, boolean>> {
+async function readServiceProviderConfig(r: Reader): Promise<Record<string, boolean>> {
   const caps: Record<string, boolean> = {};
-  const body = (await getJson(client, baseUrl, token, '/ServiceProviderConfig')) as Record<string, { supported?: unknown } | undefined> | undefined;
+  const body = (await getJson(r, '/ServiceProviderConfig')) as Record<string, { supported?: unknown } | undefined> | undefined;
   if (!body || typeof body !== 'object') return caps;
   for (const f of FEATURES) {
     const entry = body[f] ?? findInsensitive(body, f);
@@ -47,8 +59,8 @@ async function readServiceProviderConfig(client: HttpClient, baseUrl: string, to
   return caps;
 }
 
-async function readResourceTypes(client: HttpClient, baseUrl: string, token: string): Promise<Record<string, boolean>> {
-  const body = (await getJson(client, baseUrl, token, '/ResourceTypes')) as { Resources?: unknown } | unknown[] | undefined;
+async function readResourceTypes(r: Reader): Promise<Record<string, boolean>> {
+  const body = (await getJson(r, '/ResourceTypes')) as { Resources?: unknown } | unknown[] | undefined;
   const list = Array.isArray(body) ? body : Array.isArray((body as { Resources?: unknown })?.Resources) ? ((body as { Resources: unknown[] }).Resources) : undefined;
   if (!list) return {};
   // a server that lists its resource types but no Group has no groups: group tests are skipped

@@ -19,6 +19,8 @@ export interface RunOptions {
   declaredSchemasFile?: string;
   /** Read /Schemas and /ResourceTypes first (default true); off for exact Okta replays. */
   discoverSchemas?: boolean;
+  /** Tests inject a clock and sleep here; the CLI uses the defaults. */
+  retry?: Partial<import('./retry.js').RetryPolicy>;
   /** --for / --okta: whom checks are judged for (default Okta, catalogue Test App). */
   verdict?: VerdictChoice;
   /**
@@ -41,6 +43,14 @@ export interface RunContext {
   capabilities(): Promise<Record<string, boolean>>;
   /** Removals done so far (each test cleans up when it ends), in order. */
   cleanupRecords: import('../model/run-result.js').CleanupRecord[];
+  /** When and how 429/503 answers are retried (idempotent requests only). */
+  retry: import('./retry.js').RetryPolicy;
+  /** Writes that got no usable answer: they may have taken effect, so the run sweeps its prefix at the end. */
+  uncertainWrites: number;
+  /** Stops the run early when the target rejects the token or stops answering. */
+  health: import('./target-health.js').TargetHealth;
+  /** Set when the run must stop before its last test (--bail, or the target's health). */
+  halt?: import('./target-health.js').Halt;
   /** The server's own schemas, loaded once at the start of the run (absent when it publishes none). */
   declaredSchemas?: DeclaredSchemas;
 }

@@ -50,6 +50,16 @@ describe('evaluateExpectation', () => {
     expect(check({ path: 'id', notEquals: 'x1' }, { body }).passed).toBe(false);
   });
 
+  it('exists follows RFC 7643 §2.5: null and an empty array are unassigned', () => {
+    const body = { nickName: null, emails: [], title: '', active: false };
+    expect(check({ path: 'nickName', exists: false }, { body }).passed).toBe(true);
+    expect(check({ path: 'emails', exists: false }, { body }).passed).toBe(true);
+    expect(check({ path: 'emails', exists: true }, { body }).passed).toBe(false);
+    expect(check({ path: 'nickName', exists: true }, { body }).passed).toBe(false);
+    expect(check({ path: 'active', exists: true }, { body }).passed).toBe(true);
+    expect(check({ path: 'title', exists: true }, { body }).passed).toBe(true);
+  });
+
   it('a body path on a non-JSON body fails with the body shown, not a crash', () => {
     const r = check({ path: 'id', exists: true }, { bodyText: '<html>oops</html>' });
     expect(r.passed).toBe(false);

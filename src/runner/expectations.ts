@@ -17,6 +17,8 @@ export interface ResponseView {
   body: unknown; // parsed JSON, or undefined when the body is empty or not JSON
   bodyText: string;
   durationMs: number;
+  /** Set when the body was refused for its nesting depth (it is then not parsed). */
+  tooDeep?: string;
 }
 
 export interface ExpectationContext {

@@ -16,7 +16,9 @@ interface MatchOutcome {
 export function matchValue(exp: Expectation, got: Lookup, render: (v: unknown) => unknown): MatchOutcome {
   const actual = got.found ? got.value : '(absent)';
   if (exp.exists !== undefined) {
-    return { title: exp.exists ? 'exists' : 'is absent', result: { passed: got.found === exp.exists && (!exp.exists || got.value !== null), expected: exp.exists ? 'present' : 'absent', actual: got.found ? got.value : '(absent)' } };
+    // RFC 7643 §2.5: null and an empty array are "unassigned", the same as absent
+    const assigned = got.found && got.value !== null && !(Array.isArray(got.value) && got.value.length === 0);
+    return { title: exp.exists ? 'exists' : 'is absent', result: { passed: assigned === exp.exists, expected: exp.exists ? 'present' : 'absent', actual: got.found ? got.value : '(absent)' } };
   }
   if (!got.found) {
     return { title: describe(exp, render), result: { passed: false, expected: expectedOf(exp, render), actual } };

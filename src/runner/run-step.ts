@@ -6,7 +6,7 @@ import type { RunContext } from './context.js';
 import { TransportError, UsageError } from '../errors.js';
 import { buildRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
-import { guardWrite } from './write-guard.js';
+import { guardTarget, guardWrite } from './write-guard.js';
 import { getPath } from '../suite/body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
@@ -25,22 +25,29 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
       await walkPages(step, suite, scope, ctx, result);
     } else {
       const built = buildRequest(step.request, suite, scope.render, targetOf(ctx));
-      const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix);
+      const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix) ?? guardTarget(built.http.url, ctx.options.baseUrl);
       if (refusal) throw new UsageError(refusal);
       // `concurrent: N` sends the same request N times at once; each answer is checked
-      // (the first failure of a check is kept) and may record what it created.
+      // (the first failure of a check is kept) and may record what it created. What an
+      // answer created is recorded before any expectation runs, and before a sibling's
+      // transport failure ends the step: whatever happens next, the clean-up knows about it.
       const times = Math.max(1, step.concurrent ?? 1);
-      const responses = await Promise.all(Array.from({ length: times }, () => send(ctx, built, result.exchanges)));
+      const settled = await Promise.allSettled(Array.from({ length: times }, () => send(ctx, built, result.exchanges)));
       const merged = new Map<string, CheckResult>();
-      responses.forEach((response, i) => {
+      const captureChecks: CheckResult[] = [];
+      settled.forEach((outcome, i) => {
+        if (outcome.status !== 'fulfilled') return;
+        const response = outcome.value;
         // each answer captures afresh, so one that created nothing does not re-record another's id
         if (times > 1) for (const name of Object.keys(step.capture ?? {})) delete scope.captures[name];
-        for (const c of assertAll(step, suite, built, response, scope, ctx)) keepFirstFailure(merged, c, times > 1 ? `request ${i + 1} of ${times}` : undefined);
-        captureAll(step, response, scope, result.checks);
+        captureAll(step, response, scope, captureChecks);
         registerCreated(step, scope, ctx);
         if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
+        for (const c of assertAll(step, suite, built, response, scope, ctx)) keepFirstFailure(merged, c, times > 1 ? `request ${i + 1} of ${times}` : undefined);
       });
-      result.checks.push(...merged.values());
+      result.checks.push(...merged.values(), ...captureChecks);
+      const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     result.checks.push(...passiveChecks(suite, step, result.exchanges, scope.render, ctx));
   } catch (err) {
@@ -50,6 +57,8 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
   }
   result.checks = result.checks.map((c) => judgeCheck(c, ctx.options.verdict));
   if (result.status !== 'errored') result.status = statusOf(result.checks);
+  const erroredCheck = result.checks.find((c) => c.error);
+  if (erroredCheck && !result.error) result.error = { ...erroredCheck.error! };
   result.durationMs = performance.now() - started;
   return result;
 }
@@ -84,6 +93,8 @@ function registerCreated(step: StepSpec, scope: StepScope, ctx: RunContext): voi
     if (err instanceof Error && err.name === 'TemplateError') return; // an optional capture found nothing: nothing was created
     throw err;
   }
+  // a server may return the id as a JSON number (1004): it is still the run's own
+  if (typeof id === 'number' && Number.isFinite(id)) id = String(id);
   if (typeof id !== 'string' || id === '' || id.includes('${{')) return; // nothing was created, or no id came back
   const removals: CleanupRequest[] = step.creates.cleanup
     ? step.creates.cleanup.map((r) => ({
@@ -108,6 +119,7 @@ function noteDeleted(path: string, ctx: RunContext): void {
 }
 
 export function statusOf(checks: CheckResult[]): StepStatus {
+  if (checks.some((c) => c.error)) return 'errored';
   const failed = checks.filter((c) => !c.passed && !c.baselined);
   if (failed.some((c) => c.severity === 'must')) return 'failed';
   if (failed.length > 0) return 'warned';

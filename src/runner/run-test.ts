@@ -54,7 +54,7 @@ async function runSteps(
   const { render, captures } = scope;
   for (let i = 0; i < test.steps.length; i++) {
     const step = test.steps[i];
-    if (ctx.signal.aborted) break;
+    if (ctx.signal.aborted || ctx.health.halt) break;
     const missing = await missingCapabilities(step.requires ?? [], ctx);
     const blocked = missing.length > 0 ? unsupportedReason(missing, ctx) : blockedReason(needsOf(step, test.steps.slice(0, i)), (id) => statusById.get(id), captures);
     let result: StepResult;

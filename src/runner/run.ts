@@ -14,6 +14,11 @@ import { capabilityReader } from './capabilities.js';
 import { summarize } from './summary.js';
 import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
+import { TargetHealth, type Halt } from './target-health.js';
+import { probeTarget } from './probe.js';
+import { findLeftovers, removeLeftovers } from './sweep.js';
+import { DEFAULT_RETRY } from './retry.js';
+import { TransportError } from '../errors.js';
 import { DEFAULT_VERDICT } from '../model/audience.js';
 
 export interface RunHooks {
@@ -44,25 +49,42 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     runId,
     prefix: `scimcheck-${runId}`,
     signal,
-    capabilities: capabilityReader(client, options.baseUrl, options.token, options.groups === undefined ? {} : { groups: options.groups }),
+    capabilities: capabilityReader(client, options.baseUrl, options.token, options.groups === undefined ? {} : { groups: options.groups }, options.extraHeaders, signal),
+    health: new TargetHealth(),
+    uncertainWrites: 0,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
     cleanupRecords: [],
   };
   const results: SuiteResult[] = [];
   const notices: RunResult['notices'] = [];
   let cleanup: CleanupRecord[];
   try {
+    // test-credentials replays Okta's requests exactly: its first step is the probe
+    if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await probeTarget(ctx);
     if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await loadDeclaredSchemas(ctx, notices);
     for (const suite of suites) {
-      if (signal.aborted) break;
+      if (signal.aborted || haltOf(ctx)) break;
       results.push(await runOneSuite(suite, ctx, hooks));
     }
   } finally {
     // each test removes what it created when it ends; this catches anything left
     cleanup = [...ctx.cleanupRecords, ...(await cleanUpFrom(ctx, 0))];
+    cleanup.push(...(await sweepRunPrefix(ctx, notices)));
     await client.close();
   }
-  for (const c of cleanup.filter((r) => r.status === 'failed')) {
+  const halted = signal.aborted ? undefined : haltOf(ctx);
+  if (halted) listNotRun(suites, results, halted);
+  const retried = results.flatMap((su) => su.tests.flatMap((t) => t.steps.flatMap((st) => st.exchanges.filter((e) => e.retries?.length))));
+  if (retried.length > 0) {
+    const waits = retried.flatMap((e) => e.retries!);
+    notices.push({ level: 'info', code: 'RETRIED', message: `${retried.length} request(s) sent again after ${[...new Set(waits.map((w) => w.status))].join('/')} (Retry-After honoured; waited ${waits.reduce((n, w) => n + w.waitedMs, 0)} ms in all; POST and PATCH only after a 429)` });
+  }
+  const failedRemovals = cleanup.filter((r) => r.status === 'failed');
+  for (const c of failedRemovals) {
     notices.push({ level: 'warning', code: 'CLEANUP_FAILED', message: `could not remove ${c.type} ${c.id}: ${c.detail ?? 'unknown reason'}` });
+  }
+  if (failedRemovals.length > 0 || (ctx.uncertainWrites > 0 && ctx.health.halt?.code === 'TARGET_UNRESPONSIVE')) {
+    notices.push({ level: 'info', code: 'SWEEP_LATER', message: `remove the leftovers later with: scim-check sweep --base-url ${redactor.text(options.baseUrl)} --prefix ${ctx.prefix} --yes` });
   }
   return {
     tool: { name: 'scim-check', version: toolVersion() },
@@ -76,6 +98,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     summary: summarize(results),
     notices,
     interrupted: signal.aborted ? (String(signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : undefined,
+    halted,
   };
 }
 
@@ -83,13 +106,50 @@ async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): 
   const started = performance.now();
   const out: SuiteResult = { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
   for (const test of suite.tests) {
-    if (ctx.signal.aborted) break;
+    if (ctx.signal.aborted || haltOf(ctx)) break;
     hooks.onTestStart?.(suite, test);
     const result = await runTest(test, suite, ctx);
     await hooks.onTestEnd?.(suite, result);
     out.tests.push(result);
-    if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) break;
+    if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) {
+      ctx.halt = { code: 'BAIL', message: `--bail: stopped after "${test.name}" ${result.status}` };
+    }
   }
   out.durationMs = performance.now() - started;
   return out;
+}
+
+/**
+ * A write that timed out or broke mid-response may still have created its resource,
+ * unknown to the ledger. Then the run looks for its own prefix and removes what it finds.
+ */
+async function sweepRunPrefix(ctx: RunContext, notices: RunResult['notices']): Promise<CleanupRecord[]> {
+  if (ctx.uncertainWrites === 0 || ctx.health.halt?.code === 'TARGET_UNRESPONSIVE') return [];
+  const target = { client: ctx.client, baseUrl: ctx.options.baseUrl, headers: { accept: 'application/scim+json', ...ctx.options.extraHeaders, authorization: `Bearer ${ctx.options.token}` } };
+  try {
+    const found = await findLeftovers(target, ctx.prefix);
+    const records = await removeLeftovers(target, found);
+    return records.map((r) => ({ ...r, id: ctx.redactor.text(r.id), detail: r.detail && ctx.redactor.text(r.detail) }));
+  } catch (err) {
+    if (!(err instanceof TransportError)) throw err;
+    notices.push({ level: 'warning', code: 'SWEEP_FAILED', message: ctx.redactor.text(`could not look for resources carrying ${ctx.prefix}: ${err.message}`) });
+    return [];
+  }
+}
+
+/** Why the run stops early, if it does: --bail first, then the target's health. */
+export function haltOf(ctx: RunContext): Halt | undefined {
+  return ctx.halt ?? ctx.health.halt;
+}
+
+/** Every test the halted run did not reach is listed as skipped, with the reason. */
+function listNotRun(suites: SuiteSpec[], results: SuiteResult[], halt: Halt): void {
+  const reason = `not run: ${halt.message}`;
+  suites.forEach((suite, i) => {
+    const done = results[i] ?? { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
+    results[i] = done;
+    for (const test of suite.tests.slice(done.tests.length)) {
+      done.tests.push({ name: test.name, id: test.id ?? test.name, status: 'skipped', skipReason: reason, steps: [], durationMs: 0 });
+    }
+  });
 }

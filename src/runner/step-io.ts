@@ -2,10 +2,12 @@
 // what a step and a page walk share.
 import type { RecordedExchange } from '../model/run-result.js';
 import type { RunContext } from './context.js';
-import type { HttpResponse } from '../http/client.js';
+import type { HttpRequest, HttpResponse } from '../http/client.js';
+import { TransportError } from '../errors.js';
+import { JsonTooDeepError, parseJson } from '../util/json-depth.js';
+import { retryWait } from './retry.js';
 import type { BuiltRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
-import { parseRetryAfter } from '../audit/retry-after.js';
 import { rememberView } from './passive-checks.js';
 
 /** What a step sees: the template renderer and the captures of its test so far. */
@@ -18,31 +20,19 @@ export function targetOf(ctx: RunContext) {
   return { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
 }
 
-/** Sends a request; a 429 with a usable Retry-After is waited out and sent again (each attempt is recorded). */
+/**
+ * Sends a request; a 429/503 to an idempotent request with a usable Retry-After is
+ * waited out and sent again (ctx.retry). Each attempt is its own recorded exchange, so
+ * the passive checks see every 429, and the one that was retried says so.
+ */
 export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     const view = await sendOnce(ctx, built, log);
-    const wait = view.status === 429 && attempt < MAX_ATTEMPTS ? retryDelayMs(view.headers['retry-after']) : undefined;
-    if (wait === undefined) return view;
-    await sleep(wait, ctx.signal);
+    const wait = retryWait(built.http.method, view.status, view.headers['retry-after'], attempt, ctx.retry);
+    if (wait === undefined || ctx.signal.aborted) return view;
+    log[log.length - 1].retries = [{ status: view.status, waitedMs: Math.round(wait) }];
+    await ctx.retry.sleep(wait, ctx.signal);
   }
-}
-
-export const MAX_ATTEMPTS = 3;
-/** Longer waits than Okta's own request timeout are not waited out: the 429 stands. */
-const MAX_RETRY_WAIT_MS = 60_000;
-
-/** How long to wait before sending again after a 429, or undefined when its Retry-After is absent, unreadable or too long. */
-export function retryDelayMs(header: string | undefined): number | undefined {
-  const ms = parseRetryAfter(header);
-  return ms !== undefined && ms <= MAX_RETRY_WAIT_MS ? ms : undefined;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
 }
 
 async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
@@ -55,7 +45,13 @@ async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExcha
     startedAt: new Date().toISOString(),
   };
   log.push(exchange);
-  const res: HttpResponse = await ctx.client.send({ ...built.http, signal: ctx.signal });
+  let res: HttpResponse;
+  try {
+    res = await sendWatched(ctx, { ...built.http, signal: ctx.signal });
+  } catch (err) {
+    if (err instanceof TransportError && built.http.method !== 'GET') ctx.uncertainWrites++;
+    throw err;
+  }
   const view = toView(res);
   exchange.status = res.status;
   exchange.responseHeaders = ctx.redactor.headers(res.headers);
@@ -65,13 +61,42 @@ async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExcha
   return view;
 }
 
+/**
+ * Sends one request: 429/503 answers to idempotent requests are retried as the
+ * server asks, and every answer or failure is reported to the target's health.
+ */
+export async function sendRetrying(ctx: RunContext, req: HttpRequest, onRetry?: (status: number, waitedMs: number) => void): Promise<HttpResponse> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await sendWatched(ctx, req);
+    const wait = retryWait(req.method, res.status, res.headers['retry-after'], attempt, ctx.retry);
+    if (wait === undefined || req.signal?.aborted) return res;
+    onRetry?.(res.status, Math.round(wait));
+    await ctx.retry.sleep(wait, req.signal);
+  }
+}
+
+/** One request, its answer or failure reported to the target's health (token rejected, unresponsive). */
+async function sendWatched(ctx: RunContext, req: HttpRequest): Promise<HttpResponse> {
+  let res: HttpResponse;
+  try {
+    res = await ctx.client.send(req);
+  } catch (err) {
+    if (err instanceof TransportError) ctx.health.failed(err);
+    throw err;
+  }
+  ctx.health.answered(res.status, req.headers['authorization'] === `Bearer ${ctx.options.token}`);
+  return res;
+}
+
 export function toView(res: HttpResponse): ResponseView {
   let body: unknown;
   if (res.bodyText.trim() !== '') {
     try {
-      body = JSON.parse(res.bodyText);
-    } catch {
+      body = parseJson(res.bodyText);
+    } catch (err) {
       body = undefined; // not JSON: checks that need JSON say so
+      // too deep to walk safely: kept as (truncated) text, and the step gets a failed check for it
+      if (err instanceof JsonTooDeepError) return { status: res.status, headers: res.headers, body, bodyText: truncate(res.bodyText), durationMs: res.durationMs, tooDeep: err.message };
     }
   }
   return { status: res.status, headers: res.headers, body, bodyText: res.bodyText, durationMs: res.durationMs };

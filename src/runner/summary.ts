@@ -10,7 +10,7 @@ export function summarize(suites: SuiteResult[]): RunSummary {
       for (const step of test.steps) {
         for (const c of step.checks) {
           s.checks++;
-          if (c.passed) continue;
+          if (c.passed || c.error) continue; // an errored check is counted with its errored test, not as a finding
           if (c.baselined) s.baselined++;
           else if (c.severity === 'must') s.mustFailures++;
           else s.shouldFailures++;

@@ -1,15 +1,51 @@
-// The run never writes to a resource it did not create. Any PUT/PATCH/DELETE to a
-// resource path must name an id the run created, or an id made of the run's own
-// prefix (used for "unknown id" checks, which cannot exist on the server).
-const RESOURCE_PATH = /^\/?(Users|Groups|[A-Z][A-Za-z]+)\/([^/?#]+)/;
+// The write guard denies by default. A write (POST/PUT/PATCH/DELETE) is sent only when
+// it creates in a collection (`POST /Users`), searches (`POST /Users/.search`), or
+// names a resource the run created (or an id made of the run's prefix, for "unknown
+// id" checks that cannot exist on the server). Paths compare case-insensitively
+// (`/users/x` is `/Users/x`), `/Bulk` is refused (one request, many writes), and
+// every request, read or write, must stay under the base URL: the token never goes elsewhere.
 const WRITE_METHODS = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
 
 export function guardWrite(method: string, path: string, owns: (id: string) => boolean, prefix: string): string | null {
-  if (!WRITE_METHODS.has(method.toUpperCase())) return null;
-  const m = RESOURCE_PATH.exec(path);
-  if (!m) return null; // POST to a collection, or a non-resource endpoint
-  if (m[1] === 'Schemas' || m[1] === 'ResourceTypes' || m[1] === 'ServiceProviderConfig') return null;
-  const id = decodeURIComponent(m[2]);
-  if (owns(id) || id.includes(prefix)) return null;
-  return `refusing ${method.toUpperCase()} ${path}: resource ${id} was not created by this run`;
+  const m = method.toUpperCase();
+  if (!WRITE_METHODS.has(m)) return null;
+  const refuse = (why: string) => `refusing ${m} ${path}: ${why}`;
+  const segments = path.split(/[?#]/)[0].split('/').filter((s) => s !== '');
+  const decoded = segments.map(safeDecode);
+  if (decoded.some((s) => s === undefined || s === '.' || s === '..' || s.includes('/'))) return refuse('the path is not a plain resource path');
+  const parts = decoded as string[];
+  if (parts.length === 0) return refuse('not a resource path');
+  if (parts[0].toLowerCase() === 'bulk') return refuse('bulk requests are not sent (each operation would need its own check)');
+  if (parts.length === 1) return m === 'POST' ? null : refuse('a write to a whole collection');
+  if (parts.length === 2 && m === 'POST' && parts[1].toLowerCase() === '.search') return null;
+  if (parts.length === 2) {
+    const id = parts[1];
+    if (owns(id) || id.includes(prefix)) return null;
+    return refuse(`resource ${id} was not created by this run`);
+  }
+  return refuse('not a resource path the run created');
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The final URL of every request stays under the base URL (same origin, same path prefix). */
+export function guardTarget(url: string, baseUrl: string): string | null {
+  let u: URL;
+  let base: URL;
+  try {
+    u = new URL(url);
+    base = new URL(baseUrl);
+  } catch {
+    return 'refusing a request: not a valid URL';
+  }
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const under = u.pathname === basePath || u.pathname.startsWith(`${basePath}/`);
+  if (u.origin !== base.origin || !under) return `refusing a request outside the base URL (${u.origin}${u.origin === base.origin ? ', path outside the base path' : ''})`;
+  return null;
 }

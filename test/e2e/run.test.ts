@@ -100,8 +100,11 @@ describe('scim-check run', () => {
     servers = [];
     const token = 'closed-port-token-123456';
     const res = await runCli(['run', 'okta/test-credentials', '--base-url', `http://127.0.0.1:${port}/scim/v2`], { env: { SCIM_TOKEN: token } });
+    // the probe before the suites: one line, no report, no cascade of failed checks
     expect(res.code).toBe(3);
-    expect(res.stdout).toContain('SCIM_HTTP_CONNECT');
+    expect(res.stdout).toBe('');
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/^scim-check: target unreachable: GET http:\/\/127\.0\.0\.1:\d+: cannot connect \(ECONNREFUSED\) \[SCIM_HTTP_CONNECT\]\n$/);
     expectNoToken(token, res);
   });
 
@@ -109,9 +112,9 @@ describe('scim-check run', () => {
     const s = await server();
     const before = s.store.snapshot();
     // only the read of a created user hangs; the creates and the clean-up go through
-    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { delayMs: 1500 } : undefined));
+    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { delayMs: 4000 } : undefined));
     try {
-      const res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', '300'], { env: { SCIM_TOKEN: s.token } });
+      const res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', '1500'], { env: { SCIM_TOKEN: s.token } });
       expect(res.code).toBe(3);
       expect(res.stdout).toContain('SCIM_HTTP_TIMEOUT');
       expect(s.requestLog.filter((r) => r.method === 'DELETE' && r.status === 204).length).toBe(3);
@@ -127,7 +130,8 @@ describe('scim-check run', () => {
     const before = s.store.snapshot();
     const res = await against(s, SUITE, '--timeout', '250');
     expect(res.code).toBe(3);
-    expect(res.stdout).toContain('SCIM_HTTP_TIMEOUT');
+    expect(res.stderr).toContain('target unreachable');
+    expect(res.stderr).toContain('SCIM_HTTP_TIMEOUT');
     // The first POST timed out on our side, so its id never reached us: the run
     // owns nothing and must touch nothing else (no DELETE/PUT/PATCH at all).
     expect(s.requestLog.filter((r) => r.method !== 'POST' && r.method !== 'GET')).toEqual([]);
@@ -195,7 +199,8 @@ describe('scim-check run', () => {
       [['run', '--base-url', 'not a url'], /--base-url: not a valid URL/],
       [['run', '--base-url', 'http://scim.example.com/v2'], /refusing to send a token over plain http/],
       [['run', '--reporter', 'xml:out.xml', '--base-url', s.baseUrl], /unknown reporter "xml"/],
-      [['run', '--timeout', 'soon'], /--timeout must be a positive integer/],
+      [['run', '--timeout', 'soon'], /--timeout must be an integer from 1 to 2147483647/],
+      [['run', '--timeout', '2147483648'], /--timeout must be an integer from 1 to 2147483647/],
       [['run', '--header', 'no-colon', '--base-url', s.baseUrl], /--header must look like/],
       [['run', 'no-such-suite', '--base-url', s.baseUrl], /no-such-suite/],
       [['run', '--token-file', '/nonexistent/token', '--base-url', s.baseUrl], /--token-file \/nonexistent\/token: cannot read/],
@@ -237,7 +242,10 @@ describe('scim-check run', () => {
     const res = await against(s, 'okta/test-credentials', '--bail', '--reporter', `json:${dir}/r.json`);
     expect(res.code).toBe(1);
     const json = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'));
-    expect(json.suites[0].tests.length).toBe(2); // the third test never ran
+    const tests = json.suites[0].tests;
+    expect(tests.map((t: { status: string }) => t.status)).toEqual(['passed', 'failed', 'skipped']); // the third test never ran
+    expect(tests[2].skipReason).toMatch(/^not run: --bail: stopped after "A wrong token is refused with 401" failed/);
+    expect(s.requestLog.some((r) => r.path.includes('/Groups'))).toBe(false);
   });
 });
 
@@ -269,8 +277,9 @@ describe('other commands', () => {
     // exactly Okta's probe: GET /Users?startIndex=1&count=2 (good token, then a bad one), nothing else
     expect(s.requestLog.map((r) => `${r.method} ${r.path.replace(/^.*\/scim\/v2/, '')}`)).toEqual(['GET /Users?startIndex=1&count=2', 'GET /Users?startIndex=1&count=2']);
     const bad = await runCli(['test-credentials', '--base-url', s.baseUrl], { env: { SCIM_TOKEN: 'wrong-token-value' } });
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(4); // token rejected, the same way as run and audit say it
     expect(bad.stdout).toContain('OKTA_TC_STATUS');
+    expect(bad.stdout).toMatch(/FAIL: stopped: token rejected: the target answered 401/);
     expectNoToken('wrong-token-value', bad);
   });
 

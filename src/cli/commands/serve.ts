@@ -22,7 +22,9 @@ export function registerServe(program: Command): void {
         return;
       }
       const { startServer } = await import('../../server/index.js');
-      const server = await startServer({ port: flags.port, host: flags.host, token: flags.token, quirks: flags.quirk ?? [], seed: { users: flags.seedUsers, groups: flags.seedGroups, defects: parseDefects(flags.seedDefect ?? []) } });
+      const server = await startServer({ port: flags.port, host: flags.host, token: flags.token, quirks: flags.quirk ?? [], seed: { users: flags.seedUsers, groups: flags.seedGroups, defects: parseDefects(flags.seedDefect ?? []) } }).catch((err: NodeJS.ErrnoException) => {
+        throw listenError(err, flags.host, flags.port);
+      });
       process.stdout.write(`scim-check reference server listening\n  base URL: ${server.baseUrl}\n`);
       process.stdout.write(flags.token ? '  token:    (as given with --token)\n' : `  token:    ${server.token}\n`);
       if (flags.quirk?.length) process.stdout.write(`  quirks:   ${flags.quirk!.join(', ')}\n`);
@@ -43,6 +45,13 @@ function parseDefects(values: string[]): Record<string, number> {
     out[m[1]] = Number(m[2]);
   }
   return out;
+}
+
+/** A busy port or an address that is not ours is the user's to fix: exit 2, one line. */
+function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  const known: Record<string, string> = { EADDRINUSE: 'the port is in use', EADDRNOTAVAIL: 'the address is not available on this machine', EACCES: 'permission denied', ENOTFOUND: 'unknown host', EAI_AGAIN: 'unknown host' };
+  const why = err?.code ? known[err.code] : undefined;
+  return why ? new UsageError(`--host ${host} --port ${port}: cannot listen (${why}, ${err.code})`) : err;
 }
 
 function portNumber(v: string, max = 65535): number {

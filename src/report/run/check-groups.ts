@@ -9,18 +9,21 @@ export interface LocatedCheck {
 }
 
 export interface TestCheckGroups {
+  /** Checks that could not be evaluated (the test is errored). */
+  errored: LocatedCheck[];
   mustFailures: LocatedCheck[];
   shouldFailures: LocatedCheck[];
   baselined: LocatedCheck[];
 }
 
 export function groupFailedChecks(test: TestResult): TestCheckGroups {
-  const groups: TestCheckGroups = { mustFailures: [], shouldFailures: [], baselined: [] };
+  const groups: TestCheckGroups = { errored: [], mustFailures: [], shouldFailures: [], baselined: [] };
   for (const step of test.steps) {
     for (const check of step.checks) {
       if (check.passed) continue;
       const located = { step, check };
-      if (check.baselined) groups.baselined.push(located);
+      if (check.error) groups.errored.push(located);
+      else if (check.baselined) groups.baselined.push(located);
       else if (check.severity === 'must') groups.mustFailures.push(located);
       else groups.shouldFailures.push(located);
     }

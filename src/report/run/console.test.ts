@@ -38,18 +38,20 @@ describe('renderConsole', () => {
     const out = plain();
     expect(out).toContain('Clean-up: removed 2 resources via DELETE (2), 1 failed');
     expect(out).toContain('  ✗ User u2 via PATCH active=false: HTTP 500: <html>&\\u0007</html>');
-    expect(out).toContain('warning BASELINE_UNUSED: baseline entry USER_EMAILS_PRIMARY matched nothing');
+    expect(out).toContain('! warning BASELINE_UNUSED: baseline entry USER_EMAILS_PRIMARY matched nothing');
     const lines = out.trimEnd().split('\n');
-    expect(lines.at(-2)).toBe('2 passed, 1 failed, 1 warning, 1 skipped, 1 errored, 1 baselined (8 checks) in 1.23s');
+    // 2 warnings: the SHOULD-level check and the baseline notice, each a `!` line
+    expect(lines.at(-2)).toBe('6 tests: 2 passed, 1 failed, 2 warnings, 1 skipped, 1 errored, 1 baselined (8 checks) in 1.23s');
     expect(lines.at(-1)).toBe('FAIL: 2 MUST-level checks failed; 1 test errored');
   });
 
   it('takes its numbers from run.summary', () => {
     const run = sampleRun();
-    run.summary = { ...run.summary, passed: 12, failed: 0, warned: 2, skipped: 0, errored: 0, baselined: 0, checks: 34, mustFailures: 0, shouldFailures: 2 };
+    run.summary = { ...run.summary, tests: 14, passed: 12, failed: 0, warned: 2, skipped: 0, errored: 0, baselined: 0, checks: 34, mustFailures: 0, shouldFailures: 2 };
+    run.notices = run.notices.filter((n) => n.level !== 'warning');
     const lines = plain(run).trimEnd().split('\n');
-    expect(lines.at(-2)).toBe('12 passed, 0 failed, 2 warnings, 0 skipped (34 checks) in 1.23s');
-    expect(lines.at(-1)).toBe('PASS with 2 SHOULD-level warnings');
+    expect(lines.at(-2)).toBe('14 tests: 12 passed, 0 failed, 2 warnings, 0 skipped (34 checks) in 1.23s');
+    expect(lines.at(-1)).toBe('PASS with 2 warnings');
   });
 
   it('colours only when asked, and never lets server text through as escape codes', () => {

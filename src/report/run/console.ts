@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckResult, CleanupRecord, RunResult, StepResult, SuiteResult, TestResult } from '../../model/run-result.js';
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { runVerdict } from './outcome.js';
+import { verdictOf } from '../../runner/verdict.js';
 import { repeatedCauses, type RepeatedCause } from './repeated.js';
 import { compactJson, formatDuration, plural, visibleControls } from '../format.js';
 import type { RenderOptions } from '../reporter.js';
@@ -81,6 +82,7 @@ function stepDetailLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: 
   const own = (l: LocatedCheck) => !folded.has(l.check);
   const lines: string[] = [];
   const shown = exchanges === 'failures' ? new Set<StepResult>() : undefined; // one exchange per step, under its first failure
+  for (const located of groups.errored) lines.push(...checkLines(located, c.magenta(GLYPH.errored), c), ...verboseLines(located, c, shown));
   for (const located of groups.mustFailures.filter(own)) lines.push(...checkLines(located, c.red(GLYPH.failed), c), ...verboseLines(located, c, shown));
   for (const located of groups.shouldFailures.filter(own)) lines.push(...checkLines(located, c.yellow(GLYPH.warned), c), ...verboseLines(located, c, shown));
   for (const located of groups.baselined) lines.push(...checkLines(located, c.dim(GLYPH.baselined), c));
@@ -122,6 +124,7 @@ function checkLines(located: LocatedCheck | CheckResult, glyph: string, c: Chalk
     const detail = visibleControls(check.detail.replace(/\r\n?/g, '\n'), true).replace(/\t/g, '  ');
     lines.push(`${pad}detail:   ${detail.split('\n').join(`\n${pad}          `)}`);
   }
+  if (check.error) lines.push(`${pad}error:    ${c.magenta(safe(`${check.error.code}: ${check.error.message}`))}`);
   if (check.ref) lines.push(`${pad}ref:      ${c.cyan(safe(check.ref))}`);
   const at = positionLabel(check);
   if (at) lines.push(`${pad}at:       ${c.dim(safe(at))}`);
@@ -186,8 +189,10 @@ function viaSummary(records: CleanupRecord[]): string {
 function noticeLines(run: RunResult, c: ChalkInstance): string[] {
   const lines: string[] = [];
   if (run.interrupted) lines.push(c.red(`Interrupted by ${run.interrupted}: results are partial.`));
+  if (run.halted) lines.push(c.red(`Stopped early (${safe(run.halted.code)}): ${safe(run.halted.message)}; the tests not run are listed as skipped.`));
   for (const n of run.notices) {
-    const label = n.level === 'error' ? c.red('error') : n.level === 'warning' ? c.yellow('warning') : c.dim('info');
+    // a warning notice is a `!` line like a SHOULD-level check, and counted with them
+    const label = n.level === 'error' ? c.red('error') : n.level === 'warning' ? c.yellow(`${GLYPH.warned} warning`) : c.dim('info');
     lines.push(`${label} ${c.bold(safe(n.code))}: ${safe(n.message)}`);
   }
   return lines;
@@ -195,15 +200,16 @@ function noticeLines(run: RunResult, c: ChalkInstance): string[] {
 
 function summaryLine(run: RunResult, c: ChalkInstance): string {
   const s = run.summary;
+  const v = verdictOf(run);
   const parts = [
     c.green(`${s.passed} passed`),
     s.failed > 0 ? c.red(`${s.failed} failed`) : `${s.failed} failed`,
-    s.warned > 0 ? c.yellow(plural(s.warned, 'warning')) : plural(s.warned, 'warning'),
+    v.warnings > 0 ? c.yellow(plural(v.warnings, 'warning')) : plural(v.warnings, 'warning'),
     `${s.skipped} skipped`,
   ];
   if (s.errored > 0) parts.push(c.magenta(`${s.errored} errored`));
   if (s.baselined > 0) parts.push(`${s.baselined} baselined`);
-  return `${parts.join(', ')} (${plural(s.checks, 'check')}) in ${formatDuration(run.durationMs)}`;
+  return `${plural(v.tests, 'test')}: ${parts.join(', ')} (${plural(s.checks, 'check')}) in ${formatDuration(run.durationMs)}`;
 }
 
 function verdictLine(run: RunResult, c: ChalkInstance): string {

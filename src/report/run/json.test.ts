@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { JSON_REPORT_FORMAT, renderJson } from './json.js';
 import { sampleRun } from '../../../test/helpers/sample-run.js';
+import { verdictOf } from '../../runner/verdict.js';
 
 describe('renderJson', () => {
   it('starts with the format and the summary', () => {
     const text = renderJson(sampleRun());
     const parsed = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(parsed).slice(0, 2)).toEqual(['format', 'summary']);
+    expect(Object.keys(parsed).slice(0, 3)).toEqual(['format', 'verdict', 'summary']);
     expect(parsed.format).toBe(JSON_REPORT_FORMAT);
     expect(text.split('\n')[1]).toBe('  "format": "scim-check-run/1",');
     expect(text.endsWith('}\n')).toBe(true);
@@ -14,7 +15,8 @@ describe('renderJson', () => {
 
   it('round-trips the RunResult', () => {
     const run = sampleRun();
-    const { format, ...rest } = JSON.parse(renderJson(run)) as Record<string, unknown>;
+    const { format, verdict, ...rest } = JSON.parse(renderJson(run)) as Record<string, unknown>;
+    expect(verdict).toEqual(verdictOf(run));
     expect(format).toBe('scim-check-run/1');
     // what JSON can carry: undefined-valued keys drop out, everything else survives;
     // the only addition is a curl reproduction on each failed check

@@ -2,6 +2,7 @@
 // with the summary first so a reader (or `head`) sees the outcome immediately.
 import type { RunResult, SuiteResult } from '../../model/run-result.js';
 import type { RenderOptions } from '../reporter.js';
+import { verdictOf } from '../../runner/verdict.js';
 import { curlCommand, failingExchange } from '../curl.js';
 
 export const JSON_REPORT_FORMAT = 'scim-check-run/1';
@@ -10,6 +11,7 @@ export function renderJson(run: RunResult, _opts?: RenderOptions): string {
   // Fixed key order for a stable diff between runs; nested data keeps the runner's order.
   const document = {
     format: JSON_REPORT_FORMAT,
+    verdict: verdictOf(run),
     summary: run.summary,
     judgedFor: run.judgedFor,
     tool: run.tool,
@@ -18,6 +20,7 @@ export function renderJson(run: RunResult, _opts?: RenderOptions): string {
     startedAt: run.startedAt,
     durationMs: run.durationMs,
     interrupted: run.interrupted,
+    halted: run.halted,
     notices: run.notices,
     suites: withReproductions(run.suites),
     cleanup: run.cleanup,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../model/run-result.js';
 import { renderJunit, RUN_SUITE_NAME } from './junit.js';
+import { verdictOf } from '../../runner/verdict.js';
 import { sampleRun } from '../../../test/helpers/sample-run.js';
 import { findAll, parseStrictXml, type XmlElement } from '../../../test/helpers/strict-xml.js';
 
@@ -37,10 +38,12 @@ describe('renderJunit', () => {
     expect(casesWith(suites, 'error')).toHaveLength(run.summary.errored);
     expect(casesWith(suites, 'skipped')).toHaveLength(run.summary.skipped);
     const runSuite = findAll(root, 'testsuite').find((s) => s.attrs.name === RUN_SUITE_NAME)!;
-    // top-level totals: the runner's summary plus the run-level suite
-    expect(Number(root.attrs.tests)).toBe(run.summary.tests + Number(runSuite.attrs.tests));
-    expect(Number(root.attrs.failures)).toBe(run.summary.failed + Number(runSuite.attrs.failures));
-    expect(Number(root.attrs.errors)).toBe(run.summary.errored + Number(runSuite.attrs.errors));
+    // top-level totals: the verdict's, the same number of tests as the console's summary line
+    expect(Number(runSuite.attrs.tests)).toBe(0);
+    expect(Number(root.attrs.tests)).toBe(verdictOf(run).tests);
+    expect(Number(root.attrs.tests)).toBe(findAll(root, 'testcase').length);
+    expect(Number(root.attrs.failures)).toBe(run.summary.failed);
+    expect(Number(root.attrs.errors)).toBe(run.summary.errored);
     expect(Number(root.attrs.skipped)).toBe(run.summary.skipped);
     expect(root.attrs.time).toBe('1.234');
     // per-suite attributes agree with their testcases
@@ -89,7 +92,7 @@ describe('renderJunit', () => {
     expect(failure.text).toContain(`server answered <scimType> & "uniqueness" 'quoted' with body NUL BEL ESC[31m FFFE lonesurrogate`);
   });
 
-  it('adds a run-level suite for clean-up failures, notices and interruption', () => {
+  it('reports clean-up, notices, interruption and the verdict in the run-level suite, not as tests', () => {
     const run: RunResult = {
       ...sampleRun(),
       interrupted: 'SIGINT',
@@ -97,21 +100,19 @@ describe('renderJunit', () => {
     };
     const root = parseStrictXml(render(run));
     const runSuite = findAll(root, 'testsuite').find((s) => s.attrs.name === RUN_SUITE_NAME)!;
-    const cases = findAll(runSuite, 'testcase');
-    expect(cases.map((c) => c.attrs.name)).toEqual([
-      'clean-up',
-      'interrupted',
-      'warning BASELINE_UNUSED',
-      'info SERVER_CAPABILITIES',
-      'error SCIM_HTTP_CONNECT',
-    ]);
-    const cleanupFailure = findAll(cases[0], 'failure')[0];
-    expect(cleanupFailure.attrs.type).toBe('CLEANUP_FAILED');
-    expect(cleanupFailure.text).toBe('failed User u2 via PATCH active=false: HTTP 500: <html>&</html>');
-    expect(runSuite.attrs).toMatchObject({ tests: '5', failures: '1', errors: '2', skipped: '0' });
-    expect(findAll(cases[4], 'error')[0].attrs.type).toBe('SCIM_HTTP_CONNECT');
+    expect(findAll(runSuite, 'testcase')).toEqual([]);
+    expect(runSuite.attrs).toMatchObject({ tests: '0', failures: '0', errors: '0', skipped: '0' });
+    const out = findAll(runSuite, 'system-out')[0].text!;
+    expect(out).toContain('CLEAN-UP: 2 of 3 created resources removed, 1 not removed');
+    expect(out).toContain('failed User u2 via PATCH active=false: HTTP 500: <html>&</html>');
+    expect(out).toContain('WARNING BASELINE_UNUSED');
+    const err = findAll(runSuite, 'system-err')[0].text!;
+    expect(err).toContain('INTERRUPTED by SIGINT');
+    expect(err).toContain('ERROR SCIM_HTTP_CONNECT: connection refused');
     const props = Object.fromEntries(findAll(runSuite, 'property').map((p) => [p.attrs.name, p.attrs.value]));
     expect(props['run.id']).toBe('sc-run1');
+    expect(props.verdict).toBe(verdictOf(run).line);
+    expect(props['verdict.exitCode']).toBe('130');
   });
 
   it('is stable: same run, same bytes', () => {

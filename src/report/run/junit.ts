@@ -6,33 +6,21 @@ import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type L
 import { compactJson, formatSeconds } from '../format.js';
 import type { RenderOptions } from '../reporter.js';
 import { renderXml, type XmlNode } from '../xml.js';
+import { verdictOf } from '../../runner/verdict.js';
 import { describeAudience } from '../../audience/describe.js';
 import { repoRelative } from '../../util/repo-root.js';
 
 export const RUN_SUITE_NAME = 'scim-check run';
 
-interface Counts {
-  tests: number;
-  failures: number;
-  errors: number;
-  skipped: number;
-}
-
 export function renderJunit(run: RunResult, _opts?: RenderOptions): string {
-  const runSuite = runLevelSuite(run);
   const s = run.summary;
-  // Test totals come from run.summary (the runner's numbers); the run-level suite is added on top.
+  const verdict = verdictOf(run);
+  // Totals are the verdict's: the same number of tests as the console's summary line.
+  // Clean-up and notices are not tests of the server: they live in the run-level suite's output.
   const root: XmlNode = {
     name: 'testsuites',
-    attrs: {
-      name: 'scim-check',
-      tests: s.tests + runSuite.counts.tests,
-      failures: s.failed + runSuite.counts.failures,
-      errors: s.errored + runSuite.counts.errors,
-      skipped: s.skipped + runSuite.counts.skipped,
-      time: formatSeconds(run.durationMs),
-    },
-    children: [...run.suites.map(suiteNode), runSuite.node],
+    attrs: { name: 'scim-check', tests: verdict.tests, failures: s.failed, errors: s.errored, skipped: s.skipped, time: formatSeconds(run.durationMs) },
+    children: [...run.suites.map(suiteNode), runLevelSuite(run)],
   };
   return renderXml(root);
 }
@@ -57,7 +45,7 @@ function suiteNode(suite: SuiteResult): XmlNode {
 function testNode(suite: SuiteResult, test: TestResult): XmlNode {
   const groups = groupFailedChecks(test);
   const children: XmlNode[] = [];
-  const outcome = outcomeNode(test, groups.mustFailures);
+  const outcome = outcomeNode(test, [...groups.errored, ...groups.mustFailures]);
   if (outcome) children.push(outcome);
   const out = systemOutText(test, groups.shouldFailures, groups.baselined);
   if (out) children.push({ name: 'system-out', text: out });
@@ -102,6 +90,7 @@ function checkText({ step, check }: LocatedCheck): string {
   if ('actual' in check) lines.push(`  actual:   ${compactJson(check.actual)}`);
   if (check.detail) lines.push(`  detail:   ${check.detail}`);
   if (check.audience) lines.push(`  audience: ${describeAudience(check.audience)}`);
+  if (check.error) lines.push(`  error:    ${check.error.code}: ${check.error.message}`);
   if (check.ref) lines.push(`  ref:      ${check.ref}`);
   const at = positionLabel(check);
   if (at) lines.push(`  at:       ${at}`);
@@ -125,55 +114,23 @@ function systemOutText(test: TestResult, warnings: LocatedCheck[], baselined: Lo
 }
 
 /** Clean-up and notices: not tests of the server, but a CI reader must see them. */
-function runLevelSuite(run: RunResult): { node: XmlNode; counts: Counts } {
-  const cases = [cleanupCase(run), interruptedCase(run), ...run.notices.map(noticeCase)].filter(
-    (c): c is XmlNode => c !== undefined,
-  );
-  const has = (kind: string) => (c: XmlNode) => (c.children ?? []).some((child) => child.name === kind);
-  const counts: Counts = {
-    tests: cases.length,
-    failures: cases.filter(has('failure')).length,
-    errors: cases.filter(has('error')).length,
-    skipped: 0,
-  };
-  const node: XmlNode = {
-    name: 'testsuite',
-    attrs: { name: RUN_SUITE_NAME, ...counts, time: formatSeconds(0) },
-    children: [runProperties(run), ...cases],
-  };
-  return { node, counts };
+/** Clean-up, notices and the verdict: not tests of the server, but a CI reader must see them. */
+function runLevelSuite(run: RunResult): XmlNode {
+  const out = [...cleanupLines(run), ...run.notices.filter((n) => n.level !== 'error').map((n) => `${n.level.toUpperCase()} ${n.code}: ${n.message}`)];
+  const err = run.notices.filter((n) => n.level === 'error').map((n) => `ERROR ${n.code}: ${n.message}`);
+  if (run.interrupted) err.unshift(`INTERRUPTED by ${run.interrupted}: results are partial`);
+  if (run.halted) err.unshift(`STOPPED ${run.halted.code}: ${run.halted.message}`);
+  const children: XmlNode[] = [runProperties(run)];
+  if (out.length > 0) children.push({ name: 'system-out', text: out.join('\n') });
+  if (err.length > 0) children.push({ name: 'system-err', text: err.join('\n') });
+  return { name: 'testsuite', attrs: { name: RUN_SUITE_NAME, tests: 0, failures: 0, errors: 0, skipped: 0, time: formatSeconds(0) }, children };
 }
 
-function runCase(name: string, children: XmlNode[]): XmlNode {
-  return { name: 'testcase', attrs: { classname: RUN_SUITE_NAME, name, time: formatSeconds(0) }, children };
-}
-
-function cleanupCase(run: RunResult): XmlNode | undefined {
-  if (run.cleanup.length === 0) return undefined;
-  const describe = (r: RunResult['cleanup'][number]) =>
-    `${r.status} ${r.type} ${r.id}${r.via ? ` via ${r.via}` : ''}${r.detail ? `: ${r.detail}` : ''}`;
-  const failed = run.cleanup.filter((r) => r.status === 'failed');
-  const children: XmlNode[] = [];
-  if (failed.length > 0) {
-    const message = `${failed.length} of ${run.cleanup.length} created resources were not removed`;
-    children.push({ name: 'failure', attrs: { message, type: 'CLEANUP_FAILED' }, text: failed.map(describe).join('\n') });
-  }
-  children.push({ name: 'system-out', text: run.cleanup.map(describe).join('\n') });
-  return runCase('clean-up', children);
-}
-
-function interruptedCase(run: RunResult): XmlNode | undefined {
-  if (!run.interrupted) return undefined;
-  const message = `run interrupted by ${run.interrupted}; results are partial`;
-  return runCase('interrupted', [{ name: 'error', attrs: { message, type: run.interrupted } }]);
-}
-
-function noticeCase(notice: RunResult['notices'][number]): XmlNode {
-  const child: XmlNode =
-    notice.level === 'error'
-      ? { name: 'error', attrs: { message: notice.message, type: notice.code } }
-      : { name: 'system-out', text: `${notice.level.toUpperCase()} ${notice.code}: ${notice.message}` };
-  return runCase(`${notice.level} ${notice.code}`, [child]);
+function cleanupLines(run: RunResult): string[] {
+  if (run.cleanup.length === 0) return [];
+  const failed = run.cleanup.filter((r) => r.status === 'failed').length;
+  const head = `CLEAN-UP: ${run.cleanup.length - failed} of ${run.cleanup.length} created resources removed${failed ? `, ${failed} not removed` : ''}`;
+  return [head, ...run.cleanup.map((r) => `  ${r.status} ${r.type} ${r.id}${r.via ? ` via ${r.via}` : ''}${r.detail ? `: ${r.detail}` : ''}`)];
 }
 
 function runProperties(run: RunResult): XmlNode {
@@ -183,6 +140,8 @@ function runProperties(run: RunResult): XmlNode {
     ['target.baseUrl', run.target.baseUrl],
     ['target.embedded', String(run.target.embedded)],
     ['tool.version', run.tool.version],
+    ['verdict', verdictOf(run).line],
+    ['verdict.exitCode', String(verdictOf(run).exitCode)],
   ];
   if (run.judgedFor) entries.push(['verdict.for', run.judgedFor.for.join(',')], ['verdict.okta', run.judgedFor.okta]);
   return { name: 'properties', children: entries.map(([name, value]) => ({ name: 'property', attrs: { name, value } })) };

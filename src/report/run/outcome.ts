@@ -1,6 +1,6 @@
 // The verdict of a run in words, shared by every run reporter.
 import type { RunResult } from '../../model/run-result.js';
-import { plural } from '../format.js';
+import { verdictOf } from '../../runner/verdict.js';
 
 export interface RunVerdict {
   pass: boolean;
@@ -10,15 +10,8 @@ export interface RunVerdict {
   text: string;
 }
 
+/** The words of the one verdict (src/runner/verdict.ts): the same computation as the exit code. */
 export function runVerdict(run: RunResult): RunVerdict {
-  const s = run.summary;
-  const problems: string[] = [];
-  if (s.failed > 0 || s.mustFailures > 0) problems.push(`${plural(s.mustFailures, 'MUST-level check')} failed`);
-  if (s.errored > 0) problems.push(`${plural(s.errored, 'test')} errored`);
-  const runErrors = run.notices.filter((n) => n.level === 'error').length;
-  if (runErrors > 0) problems.push(plural(runErrors, 'run error'));
-  if (run.interrupted) problems.unshift(`interrupted by ${run.interrupted}, results are partial`);
-  if (problems.length > 0) return { pass: false, warnings: false, text: `FAIL: ${problems.join('; ')}` };
-  if (s.warned > 0 || s.shouldFailures > 0) return { pass: true, warnings: true, text: `PASS with ${plural(s.shouldFailures, 'SHOULD-level warning')}` };
-  return { pass: true, warnings: false, text: 'PASS' };
+  const v = verdictOf(run);
+  return { pass: v.outcome !== 'fail', warnings: v.outcome === 'pass-with-warnings', text: v.line };
 }

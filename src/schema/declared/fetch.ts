@@ -5,6 +5,7 @@ import type { HttpClient } from '../../http/client.js';
 import { joinUrl } from '../../http/url.js';
 import { parseDeclared } from './parse.js';
 import type { DeclaredModel } from './types.js';
+import { parseJson } from '../../util/json-depth.js';
 
 export interface FetchedDeclarations {
   model?: DeclaredModel;
@@ -18,7 +19,7 @@ export async function fetchDeclaredSchemas(client: HttpClient, baseUrl: string, 
     if (token) headers.authorization = `Bearer ${token}`;
     const res = await client.send({ method: 'GET', url: joinUrl(baseUrl, path), headers, signal });
     try {
-      return { status: res.status, body: res.bodyText.trim() ? (JSON.parse(res.bodyText) as unknown) : undefined };
+      return { status: res.status, body: res.bodyText.trim() ? parseJson(res.bodyText) : undefined };
     } catch {
       return { status: res.status };
     }
