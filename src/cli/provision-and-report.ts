@@ -10,15 +10,17 @@ import { EXIT, UsageError } from '../errors.js';
 import { Redactor } from '../util/redact.js';
 import { PiiMasker } from '../provision/mask.js';
 import { readOktaUserFiles } from '../provision/read-users.js';
-import { parseProvisionReporters, writeProvisionReports } from '../provision/report/index.js';
 import { runProvision, type ProvisionTarget } from '../provision/run-provision.js';
+import { openReporters, parseReporters } from '../report/index.js';
 
 export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const specs = parseProvisionReporters(flags.reporter ?? []);
+  const specs = parseReporters(flags.reporter, env);
   if (flags.limit !== undefined && flags.sample !== undefined) throw new UsageError('--limit and --sample: choose one');
   const ratePerSecond = flags.rate === undefined ? undefined : parseRate(flags.rate);
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
   const redactor = new Redactor();
+  // every output is opened now: a bad report path fails before a request is sent
+  const session = await openReporters(specs, { redactor, color: useColor() });
   const interrupt = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => interrupt.abort(sig);
   process.once('SIGINT', onSignal);
@@ -29,6 +31,7 @@ export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.Proc
     // no target at all means offline: provision never starts the embedded server by itself
     if (flags.baseUrl ?? env.SCIM_BASE_URL) target = await resolveTarget(flags, env);
     for (const secret of [target?.token, ...Object.values(extraHeaders)]) redactor.add(secret);
+    await session.runStart({ command: 'provision', startedAt: new Date().toISOString() });
     const result = await runProvision({
       usersFiles: flags.users,
       mappingFile: flags.mapping,
@@ -58,11 +61,12 @@ export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.Proc
       for (const u of readOktaUserFiles(flags.users, { csvEmpty: flags.csvEmpty })) masker.addProfile(u.profile);
       shown = masker.result(result);
     }
-    await writeProvisionReports(shown, specs, { redactor, color: useColor(), stdout: (t) => process.stdout.write(t) });
+    await session.finish({ command: 'provision', result: shown });
     if (interrupt.signal.aborted) return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
     return result.verdict === 'fail' ? EXIT.CHECK_FAILED : EXIT.OK;
   } catch (err) {
     progress?.done();
+    await session.abort();
     if (interrupt.signal.aborted) {
       process.stderr.write(`scim-check: provision interrupted (${String(interrupt.signal.reason)}); no report written\n`);
       return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;

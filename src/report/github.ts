@@ -6,6 +6,7 @@ import type { MappingFinding } from '../model/mapping-result.js';
 import { repoRelative } from '../util/repo-root.js';
 import { renderAuditMarkdown } from './audit/markdown.js';
 import { renderMappingMarkdown } from './mapping/markdown.js';
+import { renderProvisionMarkdown } from './provision/markdown.js';
 import type { Report, ReporterFactory } from './reporter.js';
 import { command, renderGithubAnnotations, renderJobSummary } from './run/github.js';
 
@@ -37,6 +38,14 @@ function annotations(report: Report): string {
       });
       return lines.length ? `${lines.join('\n')}\n` : '';
     }
+    case 'provision': {
+      const { mappingFindings, groups } = report.result;
+      const lines = [
+        ...mappingFindings.filter((f) => f.severity !== 'info').map((f) => command(f.severity === 'must' ? 'error' : 'warning', {}, `${f.code} [${f.severity.toUpperCase()}]`, `${f.attribute ? `${f.attribute}: ` : ''}${f.message}`)),
+        ...groups.filter((g) => g.severity !== 'info').map((g) => command(g.severity === 'must' ? 'error' : 'warning', {}, `${g.attribute} [${g.severity.toUpperCase()}] ×${g.count}`, g.cause)),
+      ];
+      return lines.length ? `${lines.join('\n')}\n` : '';
+    }
   }
 }
 
@@ -48,5 +57,7 @@ function jobSummary(report: Report): string {
       return renderAuditMarkdown(report.result);
     case 'validate-mapping':
       return renderMappingMarkdown(report.result);
+    case 'provision':
+      return renderProvisionMarkdown(report.result);
   }
 }

@@ -1,5 +1,5 @@
 // har: every request and response of a run as HTTP Archive 1.2 (redacted when recorded), for
-// browser dev tools and HAR viewers. audit and validate-mapping record no exchanges: their
+// browser dev tools and HAR viewers. audit, validate-mapping and provision record no exchanges: their
 // archive is valid and empty, with a comment saying why.
 import { endOfRunReporter } from './reporter.js';
 import { renderHar } from './run/har.js';

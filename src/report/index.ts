@@ -1,4 +1,4 @@
-// The reporter registry shared by run, test-credentials, audit and validate-mapping.
+// The reporter registry shared by run, test-credentials, audit, validate-mapping and provision.
 // Adding a reporter is one file exporting a ReporterFactory and one line below.
 import { consoleReporter } from './console.js';
 import { githubReporter } from './github.js';

@@ -15,6 +15,8 @@ export const jsonReporter = endOfRunReporter((report) => {
       return stringify(auditDocument(report.result));
     case 'validate-mapping':
       return stringify(mappingDocument(report.result));
+    case 'provision':
+      return stringify(report.result);
   }
 });
 

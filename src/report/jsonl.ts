@@ -23,6 +23,9 @@ export const jsonlReporter: ReporterFactory = ({ out }) => ({
         const { findings: _findings, ...rest } = mappingDocument(report.result) as { findings: unknown };
         return out.write(line({ type: 'summary', ...rest }));
       }
+      case 'provision':
+        // provision streams nothing: its users and findings are in its one summary line
+        return out.write(line({ type: 'summary', ...report.result }));
     }
   },
 });

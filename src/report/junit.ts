@@ -1,6 +1,7 @@
 // junit: for CI test tabs. Must-level problems are failures; should-level ones pass with the details.
 import { renderAuditJunit } from './audit/junit.js';
 import { renderMappingJunit } from './mapping/junit.js';
+import { renderProvisionJunit } from './provision/junit.js';
 import { endOfRunReporter } from './reporter.js';
 import { renderJunit } from './run/junit.js';
 
@@ -12,5 +13,7 @@ export const junitReporter = endOfRunReporter((report) => {
       return renderAuditJunit(report.result);
     case 'validate-mapping':
       return renderMappingJunit(report.result);
+    case 'provision':
+      return renderProvisionJunit(report.result);
   }
 });

@@ -1,6 +1,7 @@
 // markdown: for a pull request, a wiki page or a GitHub job summary.
 import { renderAuditMarkdown } from './audit/markdown.js';
 import { renderMappingMarkdown } from './mapping/markdown.js';
+import { renderProvisionMarkdown } from './provision/markdown.js';
 import { endOfRunReporter } from './reporter.js';
 import { renderRunMarkdown } from './run/markdown.js';
 
@@ -12,5 +13,7 @@ export const markdownReporter = endOfRunReporter((report) => {
       return renderAuditMarkdown(report.result);
     case 'validate-mapping':
       return renderMappingMarkdown(report.result);
+    case 'provision':
+      return renderProvisionMarkdown(report.result);
   }
 });

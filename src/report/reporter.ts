@@ -5,12 +5,14 @@ import type { AuditResult } from '../model/audit-result.js';
 import type { Finding } from '../model/finding.js';
 import type { ValidateMappingResult } from '../model/mapping-result.js';
 import type { RunResult, SuiteResult, TestResult } from '../model/run-result.js';
+import type { ProvisionResult } from '../provision/types.js';
 
 /** What a command hands its reporters when it ends. */
 export type Report =
   | { command: 'run'; result: RunResult }
   | { command: 'audit'; result: AuditResult }
-  | { command: 'validate-mapping'; result: MappingReport };
+  | { command: 'validate-mapping'; result: MappingReport }
+  | { command: 'provision'; result: ProvisionResult };
 
 export type CommandName = Report['command'];
 

@@ -29,7 +29,7 @@ export function registerProvision(program: Command): void {
     .addOption(new Option('--max-examples <n>', 'users listed per finding in reports').default(20).argParser(positiveInt('--max-examples')))
     .option('--mask-pii', 'mask names, emails, phones and addresses in every report')
     .option('--no-progress', 'no progress line even on a terminal')
-    .option('--reporter <name[:file]>', 'console (default), json, junit or html; repeatable; add :FILE, e.g. html:cutover.html', collect)
+    .option('--reporter <name[:file]>', 'console (default), json, jsonl, junit, html, markdown, har or github; repeatable; add :FILE, e.g. html:cutover.html', collect)
     .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect)
     .action(async (flags: ProvisionFlags) => {
       const { provisionAndReport } = await import('../provision-and-report.js');

@@ -1,8 +1,8 @@
 // Words and small text helpers shared by the provision reporters.
-import { formatValue } from '../../report/audit/format.js';
+import { formatValue } from '../audit/format.js';
 
 const formatShort = formatValue;
-import type { FindingGroup, Outcome, ProvisionFinding, ProvisionResult, UserRef } from '../types.js';
+import type { FindingGroup, Outcome, ProvisionFinding, ProvisionResult, UserRef } from '../../provision/types.js';
 
 export { formatValue };
 

@@ -1,8 +1,8 @@
 // Console report of provision: what was read, the outcome counts, one line per attribute
 // and cause with a count and examples, the expressions left out, refusals, clean-up.
 import { Chalk } from 'chalk';
-import { visibleControls } from '../../report/format.js';
-import type { ProvisionResult } from '../types.js';
+import { visibleControls } from '../format.js';
+import type { ProvisionResult } from '../../provision/types.js';
 import { cleanupLine, exampleText, OUTCOME_LABEL, outcomeLine, userLabel, verdictLine } from './format.js';
 
 export function renderProvisionConsole(result: ProvisionResult, opts: { color: boolean; examples?: number }): string {

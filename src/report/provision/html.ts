@@ -1,6 +1,6 @@
 // One self-contained HTML file (inline CSS, no scripts, nothing fetched): outcomes, findings
 // by attribute and cause, expressions left out, and every user with the body Okta sends.
-import type { ProvisionResult, UserReport } from '../types.js';
+import type { ProvisionResult, UserReport } from '../../provision/types.js';
 import { cleanupLine, exampleText, formatValue, OUTCOME_LABEL, outcomeLine, userLabel, verdictLine } from './format.js';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}

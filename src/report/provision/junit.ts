@@ -1,7 +1,7 @@
 // JUnit for CI: one test case per user. Refused, erroring or colliding users and users
 // with must-level findings fail; changes and should-level findings go to system-out.
-import { renderXml, type XmlNode } from '../../report/xml.js';
-import type { ProvisionResult, UserReport } from '../types.js';
+import { renderXml, type XmlNode } from '../xml.js';
+import type { ProvisionResult, UserReport } from '../../provision/types.js';
 import { formatValue, OUTCOME_LABEL, userLabel } from './format.js';
 
 export function renderProvisionJunit(result: ProvisionResult): string {
