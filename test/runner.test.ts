@@ -24,3 +24,15 @@ describe('runner: dependent steps', () => {
     expect(run.cleanup.map((c) => c.status)).toEqual(['removed']);
   });
 });
+
+describe('runner: paging walks', () => {
+  it('a walk that reaches its page cap is a warning that says it is incomplete, not a failure', async () => {
+    const { run } = await runAgainstServer(['fixtures/suites/e2e/page-cap.yaml'], { seed: { users: 5 } });
+    const step = run.suites[0].tests[0].steps[0];
+    const incomplete = step.checks.find((c) => c.code === 'walk-users.pages.incomplete');
+    expect(incomplete).toMatchObject({ passed: false, severity: 'should' });
+    expect(incomplete?.actual).toMatch(/page cap \(2 pages, 2 of 5 resources\)/);
+    expect(step.checks.filter((c) => !c.passed && c.severity === 'must')).toEqual([]);
+    expect(run.summary.mustFailures).toBe(0);
+  });
+});

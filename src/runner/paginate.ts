@@ -59,7 +59,7 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
   result.checks.push({ code: `${step.id}.pages.complete`, severity: 'must', audience: resolveAudience('must', undefined, step.defaultFor), passed: walkProblems.length === 0, title: 'walking all pages yields every resource once', actual: walkProblems.join('; ') || `${orders[0].length} resources`, where, ref: 'Okta import (count=100 paging); RFC 7644 §3.4.2.4' });
   if (incomplete.length > 0) {
     // not the server's fault: the walk was cut short, so what it read is all that was checked
-    result.checks.push({ code: `${step.id}.pages.incomplete`, severity: 'should', passed: false, title: 'the walk read every page (incomplete: the page cap was reached)', actual: incomplete.join('; '), where, ref: 'paginate.maxPages' });
+    result.checks.push({ code: `${step.id}.pages.incomplete`, severity: 'should', passed: false, title: 'the walk read every page (incomplete: the page cap was reached)', actual: incomplete.join('; '), where, ref: 'docs/suite-format.md#paging-walks-and-the-page-cap' });
   }
   if (walks > 1) {
     const stable = orders.every((o) => o.join('\n') === orders[0].join('\n'));
