@@ -1,27 +1,17 @@
 // The project config file: found from the working directory upward, named targets,
 // defaults, precedence (flags > file > built-in), one-line errors, and --var / vars:.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, ROOT } from '../helpers/cli.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { useServers } from '../helpers/servers.js';
+import type { RunningServer } from '../../src/server/index.js';
 
-let servers: RunningServer[] = [];
-
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const startTestServer = useServers();
 
 async function server(): Promise<RunningServer> {
-  const s = await startServer({ port: 0 });
-  servers.push(s);
+  const s = await startTestServer({ port: 0 });
   return s;
 }
 

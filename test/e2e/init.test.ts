@@ -1,25 +1,15 @@
 // `scim-check init`: what it writes, that it never overwrites, that the workflow is a valid
 // GitHub Actions workflow whose command works, and that the example suite passes.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { runCli, ROOT } from '../helpers/cli.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { runCli } from '../helpers/cli.js';
+import { useServers } from '../helpers/servers.js';
 import { toolVersion } from '../../src/util/version.js';
 
-let servers: RunningServer[] = [];
-
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const startTestServer = useServers();
 
 const FILES = ['scim-check.config.yaml', 'scim-suites/example.yaml', 'scim-check.baseline.yaml', '.github/workflows/scim-check.yml'];
 
@@ -86,8 +76,7 @@ describe('scim-check init', () => {
 
   it("the workflow's command works once the staging target is uncommented: it gates, and writes the reports the upload step keeps", async () => {
     const { dir } = await initialised();
-    const staging = await startServer({ port: 0 });
-    servers.push(staging);
+    const staging = await startTestServer({ port: 0 });
     const configFile = path.join(dir, 'scim-check.config.yaml');
     const config = readFileSync(configFile, 'utf8')
       .replace(/^ {2}# (staging:)$/m, '  $1')

@@ -1,30 +1,21 @@
 // End-to-end: `scim-check record` between a scripted client sending Okta's documented
 // sequence and the reference server; then --to-suite, the generated suite replayed with
 // `run`, and --compare against the bundled Okta packs. Real CLI, real sockets, loopback only.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { runCli, ROOT, type CliResult } from '../helpers/cli.js';
+import type { ChildProcess } from 'node:child_process';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { useServers } from '../helpers/servers.js';
 import { runOktaScript } from '../helpers/okta-scripted-client.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { loadSuiteFile } from '../../src/suite/load.js';
 
-let servers: RunningServer[] = [];
-
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const startTestServer = useServers();
 
 async function server(quirks: string[] = []): Promise<RunningServer> {
-  const s = await startServer({ port: 0, quirks });
-  servers.push(s);
+  const s = await startTestServer({ port: 0, quirks });
   return s;
 }
 

@@ -1,30 +1,20 @@
 // End-to-end tests of `scim-check run` and friends: the built CLI as a child
 // process against the reference server on 127.0.0.1:0. Every test also checks
 // that the bearer token appears nowhere in what the CLI printed or wrote.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { runCli, ROOT, type CliResult } from '../helpers/cli.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { useServers } from '../helpers/servers.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 
 const SUITE = 'fixtures/suites/e2e/create-users.yaml';
-let servers: RunningServer[] = [];
-
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const startTestServer = useServers();
 
 async function server(quirks: string[] = [], seedUsers = 2): Promise<RunningServer> {
-  const s = await startServer({ port: 0, quirks, seed: { users: seedUsers } });
-  servers.push(s);
+  const s = await startTestServer({ port: 0, quirks, seed: { users: seedUsers } });
   return s;
 }
 
@@ -97,7 +87,6 @@ describe('scim-check run', () => {
     const s = await server();
     const port = s.port;
     await s.close();
-    servers = [];
     const token = 'closed-port-token-123456';
     const res = await runCli(['run', 'okta/test-credentials', '--base-url', `http://127.0.0.1:${port}/scim/v2`], { env: { SCIM_TOKEN: token } });
     // the probe before the suites: one line, no report, no cascade of failed checks

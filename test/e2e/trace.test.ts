@@ -1,29 +1,20 @@
 // --verbose, --trace and the curl reproduction of failed checks: what a person reads to fix a
 // server without re-running locally. Redaction is checked on every output.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, ROOT, type CliResult } from '../helpers/cli.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { useServers } from '../helpers/servers.js';
+import type { RunningServer } from '../../src/server/index.js';
 
-let servers: RunningServer[] = [];
+const startTestServer = useServers();
 const HEADER_SECRET = 'tenant-secret-4711';
 
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
-
 async function server(quirks: string[] = []): Promise<RunningServer> {
-  const s = await startServer({ port: 0, quirks, seed: { users: 3 } });
-  servers.push(s);
+  const s = await startTestServer({ port: 0, quirks, seed: { users: 3 } });
   return s;
 }
 

@@ -2,30 +2,19 @@
 // deviation passes or fails depending on whom the run is judged for, the console header, JSON
 // and JUnit say which verdict was applied, and both carry every check's audiences so a
 // report can be re-judged.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { runCli, ROOT } from '../helpers/cli.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { runCli } from '../helpers/cli.js';
+import { useServers } from '../helpers/servers.js';
 import { judgeCheck } from '../../src/audience/effective-severity.js';
 import type { CheckResult } from '../../src/model/run-result.js';
 
-let servers: RunningServer[] = [];
-
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const startTestServer = useServers();
 
 async function run(quirk: string, ...args: string[]) {
-  const s = await startServer({ port: 0, quirks: [quirk] });
-  servers.push(s);
+  const s = await startTestServer({ port: 0, quirks: [quirk] });
   const res = await runCli(['run', ...args, '--base-url', s.baseUrl], { env: { SCIM_TOKEN: s.token } });
   expect(res.stdout + res.stderr).not.toContain(s.token);
   return res;
