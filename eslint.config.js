@@ -27,8 +27,23 @@ export default tseslint.config(
       // no import circles, type-only imports included
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // the model layer is the bottom: it imports nothing of ours
-      'import-x/no-restricted-paths': ['error', { zones: [{ target: './src/model', from: './src', except: ['./model'], message: 'src/model imports nothing of ours' }] }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/model', from: './src', except: ['./model'], message: 'src/model imports nothing of ours' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          caughtErrors: 'none',
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-control-regex': 'off', // we match control characters on purpose, to make them visible
     },

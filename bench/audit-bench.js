@@ -40,7 +40,9 @@ async function serverChild(users) {
   const { startServer } = await import('../dist/server/index.js');
   const defects = { inactive: Math.floor(users / 200), 'language-region': Math.floor(users / 200) };
   const server = await startServer({ seed: { users, defects } });
-  process.stdout.write(`${JSON.stringify({ baseUrl: server.baseUrl, token: server.token, total: server.store.count('User') })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ baseUrl: server.baseUrl, token: server.token, total: server.store.count('User') })}\n`,
+  );
   process.stdin.resume();
   process.stdin.on('end', () => server.close().then(() => process.exit(0)));
 }
@@ -57,7 +59,10 @@ async function bareChild(baseUrl, total, concurrency) {
     while (next <= total) {
       const startIndex = next;
       next += PAGE_SIZE;
-      const res = await request(`${baseUrl}/Users?startIndex=${startIndex}&count=${PAGE_SIZE}`, { headers, dispatcher: agent });
+      const res = await request(`${baseUrl}/Users?startIndex=${startIndex}&count=${PAGE_SIZE}`, {
+        headers,
+        dispatcher: agent,
+      });
       read += JSON.parse(await res.body.text()).Resources.length;
     }
   };
@@ -79,7 +84,10 @@ async function auditChild(cliArgs) {
 
 function run(args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SELF, ...args], { env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SELF, ...args], {
+      env: { ...process.env, CI: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -87,14 +95,22 @@ function run(args, env = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       const m = stderr.match(new RegExp(`${RSS_TAG}(\\d+),(\\d+)`)) ?? [];
-      resolve({ code, stdout, stderr: stderr.replace(new RegExp(`${RSS_TAG}[\\d,]+\\n?`), ''), maxRssMb: Number(m[1]) / 1024, cpuMs: Number(m[2]) / 1000 });
+      resolve({
+        code,
+        stdout,
+        stderr: stderr.replace(new RegExp(`${RSS_TAG}[\\d,]+\\n?`), ''),
+        maxRssMb: Number(m[1]) / 1024,
+        cpuMs: Number(m[2]) / 1000,
+      });
     });
   });
 }
 
 function startServerChild(users) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=8192', SELF, '--child', 'server', String(users)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--max-old-space-size=8192', SELF, '--child', 'server', String(users)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let buf = '';
     child.stdout.on('data', (d) => {
       buf += d;
@@ -121,12 +137,30 @@ async function measureSize(users, concurrency, repeat) {
     };
     const runAudit = async (i) => {
       const jsonl = path.join(dir, `audit-${i}.jsonl`);
-      const args = ['audit', '--base-url', server.baseUrl, '--resources', 'users', '--page-size', String(PAGE_SIZE), '--concurrency', String(concurrency), '--reporter', `json:${jsonl}`];
+      const args = [
+        'audit',
+        '--base-url',
+        server.baseUrl,
+        '--resources',
+        'users',
+        '--page-size',
+        String(PAGE_SIZE),
+        '--concurrency',
+        String(concurrency),
+        '--reporter',
+        `json:${jsonl}`,
+      ];
       const a = await run(['--child', 'audit', ...args], env);
       if (a.code !== 1) throw new Error(`audit exited ${a.code} (expected 1: seeded must-level defects): ${a.stderr}`);
       const lines = readFileSync(jsonl, 'utf8').trimEnd().split('\n');
       const summary = JSON.parse(lines.at(-1));
-      audit.push({ ms: summary.durationMs, read: summary.totals.resourcesRead, findings: summary.totals.findings, maxRssMb: a.maxRssMb, cpuMs: a.cpuMs });
+      audit.push({
+        ms: summary.durationMs,
+        read: summary.totals.resourcesRead,
+        findings: summary.totals.findings,
+        maxRssMb: a.maxRssMb,
+        cpuMs: a.cpuMs,
+      });
     };
     // side by side, alternating which goes first
     for (let i = 0; i < repeat; i++) {
@@ -143,11 +177,28 @@ async function measureSize(users, concurrency, repeat) {
     rmSync(dir, { recursive: true, force: true });
   }
   const med = (xs) => ({ ...xs[0], ms: median(xs.map((x) => x.ms)), cpuMs: median(xs.map((x) => x.cpuMs)) });
-  return { users: server.total, seedMs, bare: med(bare), audit: med(audit), auditRssMax: Math.max(...audit.map((a) => a.maxRssMb)), bareRssMax: Math.max(...bare.map((b) => b.maxRssMb)) };
+  return {
+    users: server.total,
+    seedMs,
+    bare: med(bare),
+    audit: med(audit),
+    auditRssMax: Math.max(...audit.map((a) => a.maxRssMb)),
+    bareRssMax: Math.max(...bare.map((b) => b.maxRssMb)),
+  };
 }
 
 function table(rows) {
-  const head = ['users', 'bare undici (res/s)', 'audit (res/s)', 'audit/bare', 'audit time', 'audit CPU/user', 'findings', 'peak RSS audit', 'peak RSS bare'];
+  const head = [
+    'users',
+    'bare undici (res/s)',
+    'audit (res/s)',
+    'audit/bare',
+    'audit time',
+    'audit CPU/user',
+    'findings',
+    'peak RSS audit',
+    'peak RSS bare',
+  ];
   const body = rows.map((r) => [
     String(r.users),
     (r.bare.read / (r.bare.ms / 1000)).toFixed(0),
@@ -168,15 +219,22 @@ async function main() {
   const sizes = flag('sizes', '10000,100000').split(',').map(Number);
   const concurrency = Number(flag('concurrency', '4'));
   const repeat = Number(flag('repeat', '2'));
-  process.stdout.write(`audit benchmark: page size ${PAGE_SIZE}, concurrency ${concurrency}, medians of ${repeat}, alternating; node ${process.version}\n`);
+  process.stdout.write(
+    `audit benchmark: page size ${PAGE_SIZE}, concurrency ${concurrency}, medians of ${repeat}, alternating; node ${process.version}\n`,
+  );
   const rows = [];
   for (const users of sizes) {
     const row = await measureSize(users, concurrency, repeat);
-    if (row.audit.read !== row.users || row.bare.read !== row.users) throw new Error(`read ${row.audit.read}/${row.bare.read} of ${row.users}`);
-    process.stdout.write(`  ${users} users: seeded in ${(row.seedMs / 1000).toFixed(1)} s, audit ${(row.audit.ms / 1000).toFixed(1)} s, bare ${(row.bare.ms / 1000).toFixed(1)} s\n`);
+    if (row.audit.read !== row.users || row.bare.read !== row.users)
+      throw new Error(`read ${row.audit.read}/${row.bare.read} of ${row.users}`);
+    process.stdout.write(
+      `  ${users} users: seeded in ${(row.seedMs / 1000).toFixed(1)} s, audit ${(row.audit.ms / 1000).toFixed(1)} s, bare ${(row.bare.ms / 1000).toFixed(1)} s\n`,
+    );
     rows.push(row);
   }
-  process.stdout.write(`\n${table(rows)}\n\naudit/bare = bare loop time / audit time (1.00 = the audit is as fast as fetching alone).\n`);
+  process.stdout.write(
+    `\n${table(rows)}\n\naudit/bare = bare loop time / audit time (1.00 = the audit is as fast as fetching alone).\n`,
+  );
 }
 
 /** For bench/index.js: one row per size (10k and 100k by default; 1M takes minutes). */
@@ -184,7 +242,8 @@ export async function auditBench({ sizes = [10_000, 100_000], concurrency = 4, r
   const rows = [];
   for (const users of sizes) {
     const row = await measureSize(users, concurrency, repeat);
-    if (row.audit.read !== row.users || row.bare.read !== row.users) throw new Error(`read ${row.audit.read}/${row.bare.read} of ${row.users}`);
+    if (row.audit.read !== row.users || row.bare.read !== row.users)
+      throw new Error(`read ${row.audit.read}/${row.bare.read} of ${row.users}`);
     rows.push(row);
   }
   return rows;

@@ -26,21 +26,52 @@ const perS = (x) => `${Math.round(x).toLocaleString('en-US')}/s`;
 process.stdout.write(`scim-check benchmarks (node ${process.version}, medians of ${repeat} unless noted)\n`);
 
 const run = await runBench({ repeat });
-row('run, whole process vs bare undici script', `${(run.runMs / run.bareMs).toFixed(2)}x`, '<= 1.3x', run.runMs / run.bareMs <= 1.3,
-  `scim-check run ${ms(run.runMs)} vs bare ${ms(run.bareMs)}, ${run.requests} requests each, server in its own process`);
-row('run, in process (warm) vs bare loop', `${(run.phases.warm / run.phases.bare).toFixed(2)}x`, 'kept for reference', true,
-  `warm run ${ms(run.phases.warm)} vs loop ${ms(run.phases.bare)}; loading the suites ${ms(run.phases.load)}, first run ${ms(run.phases.first)}`);
-row('--version vs node -e 0', `${(run.versionMs / run.nodeMs).toFixed(2)}x`, '<= 1.5x', run.versionMs / run.nodeMs <= 1.5, `${ms(run.versionMs)} vs ${ms(run.nodeMs)}`);
+row(
+  'run, whole process vs bare undici script',
+  `${(run.runMs / run.bareMs).toFixed(2)}x`,
+  '<= 1.3x',
+  run.runMs / run.bareMs <= 1.3,
+  `scim-check run ${ms(run.runMs)} vs bare ${ms(run.bareMs)}, ${run.requests} requests each, server in its own process`,
+);
+row(
+  'run, in process (warm) vs bare loop',
+  `${(run.phases.warm / run.phases.bare).toFixed(2)}x`,
+  'kept for reference',
+  true,
+  `warm run ${ms(run.phases.warm)} vs loop ${ms(run.phases.bare)}; loading the suites ${ms(run.phases.load)}, first run ${ms(run.phases.first)}`,
+);
+row(
+  '--version vs node -e 0',
+  `${(run.versionMs / run.nodeMs).toFixed(2)}x`,
+  '<= 1.5x',
+  run.versionMs / run.nodeMs <= 1.5,
+  `${ms(run.versionMs)} vs ${ms(run.nodeMs)}`,
+);
 
 const v = await validationBench();
-row('validation throughput (User, compiled schemas)', perS(v.userPerSecond), '>= 100,000/s', v.userPerSecond >= 100_000,
-  `one by one; ${perS(v.listUserPerSecond)} inside ListResponse pages of 100; ${v.users} distinct seeded users`);
+row(
+  'validation throughput (User, compiled schemas)',
+  perS(v.userPerSecond),
+  '>= 100,000/s',
+  v.userPerSecond >= 100_000,
+  `one by one; ${perS(v.listUserPerSecond)} inside ListResponse pages of 100; ${v.users} distinct seeded users`,
+);
 
 const s = await serverBench();
-row('server: last page vs first page', `${(s.lastPageMs / s.firstPageMs).toFixed(2)}x`, '~1x (independent of offset)', s.lastPageMs / s.firstPageMs < 2,
-  `startIndex=1 ${s.firstPageMs.toFixed(1)} ms, startIndex=${s.users - 99} ${s.lastPageMs.toFixed(1)} ms, ${s.users} users, count=100`);
-row('server: GET /Users/{id}, many groups vs few', `${(s.userManyGroupsMs / s.userFewGroupsMs).toFixed(2)}x`, '~1x (no walk over groups)', s.userManyGroupsMs / s.userFewGroupsMs < 2,
-  `${s.groups} groups ${s.userManyGroupsMs.toFixed(2)} ms, 10 groups ${s.userFewGroupsMs.toFixed(2)} ms`);
+row(
+  'server: last page vs first page',
+  `${(s.lastPageMs / s.firstPageMs).toFixed(2)}x`,
+  '~1x (independent of offset)',
+  s.lastPageMs / s.firstPageMs < 2,
+  `startIndex=1 ${s.firstPageMs.toFixed(1)} ms, startIndex=${s.users - 99} ${s.lastPageMs.toFixed(1)} ms, ${s.users} users, count=100`,
+);
+row(
+  'server: GET /Users/{id}, many groups vs few',
+  `${(s.userManyGroupsMs / s.userFewGroupsMs).toFixed(2)}x`,
+  '~1x (no walk over groups)',
+  s.userManyGroupsMs / s.userFewGroupsMs < 2,
+  `${s.groups} groups ${s.userManyGroupsMs.toFixed(2)} ms, 10 groups ${s.userFewGroupsMs.toFixed(2)} ms`,
+);
 
 const sizes = [10_000, 100_000, ...(with1m ? [1_000_000] : [])];
 const audits = await auditBench({ sizes, repeat: with1m ? 1 : 2 });
@@ -48,20 +79,45 @@ const at = (n) => audits.find((r) => r.users >= n && r.users < n * 1.1);
 const a100k = at(100_000);
 const a10k = at(10_000);
 const rate = (r, side) => r[side].read / (r[side].ms / 1000);
-row('audit vs bare paged fetch, 100k users, concurrency 4', (a100k.bare.ms / a100k.audit.ms).toFixed(2), '>= 0.8', a100k.bare.ms / a100k.audit.ms >= 0.8,
-  `audit ${perS(rate(a100k, 'audit'))} vs bare ${perS(rate(a100k, 'bare'))} (${a100k.users} users; medians of 2)`);
-for (const r of audits) process.stdout.write(`       audit ${r.users} users: ${perS(rate(r, 'audit'))} vs bare ${perS(rate(r, 'bare'))}, peak RSS audit ${r.auditRssMax.toFixed(0)} MB, bare ${r.bareRssMax.toFixed(0)} MB\n`);
+row(
+  'audit vs bare paged fetch, 100k users, concurrency 4',
+  (a100k.bare.ms / a100k.audit.ms).toFixed(2),
+  '>= 0.8',
+  a100k.bare.ms / a100k.audit.ms >= 0.8,
+  `audit ${perS(rate(a100k, 'audit'))} vs bare ${perS(rate(a100k, 'bare'))} (${a100k.users} users; medians of 2)`,
+);
+for (const r of audits)
+  process.stdout.write(
+    `       audit ${r.users} users: ${perS(rate(r, 'audit'))} vs bare ${perS(rate(r, 'bare'))}, peak RSS audit ${r.auditRssMax.toFixed(0)} MB, bare ${r.bareRssMax.toFixed(0)} MB\n`,
+  );
 const a1m = at(1_000_000);
 if (a1m) {
-  row('audit peak RSS, 1M users vs 10k', `${(a1m.auditRssMax / a10k.auditRssMax).toFixed(2)}x`, '<= 1.5x', a1m.auditRssMax / a10k.auditRssMax <= 1.5,
-    `${a1m.auditRssMax.toFixed(0)} MB vs ${a10k.auditRssMax.toFixed(0)} MB`);
+  row(
+    'audit peak RSS, 1M users vs 10k',
+    `${(a1m.auditRssMax / a10k.auditRssMax).toFixed(2)}x`,
+    '<= 1.5x',
+    a1m.auditRssMax / a10k.auditRssMax <= 1.5,
+    `${a1m.auditRssMax.toFixed(0)} MB vs ${a10k.auditRssMax.toFixed(0)} MB`,
+  );
 } else {
-  row('audit peak RSS, 100k users vs 10k (1M: --audit-1m)', `${(a100k.auditRssMax / a10k.auditRssMax).toFixed(2)}x`, '<= 1.5x at 1M', a100k.auditRssMax / a10k.auditRssMax <= 1.5,
-    `${a100k.auditRssMax.toFixed(0)} MB vs ${a10k.auditRssMax.toFixed(0)} MB`);
+  row(
+    'audit peak RSS, 100k users vs 10k (1M: --audit-1m)',
+    `${(a100k.auditRssMax / a10k.auditRssMax).toFixed(2)}x`,
+    '<= 1.5x at 1M',
+    a100k.auditRssMax / a10k.auditRssMax <= 1.5,
+    `${a100k.auditRssMax.toFixed(0)} MB vs ${a10k.auditRssMax.toFixed(0)} MB`,
+  );
 }
 const rec = await recordBench({ requests: 2000, maskPii: true });
 const [firstRss, lastRss] = [rec.rssMb[0][1], rec.rssMb[rec.rssMb.length - 1][1]];
-row('record proxy (--mask-pii) vs straight to the server', `${(rec.recordedMs / rec.directMs).toFixed(2)}x`, 'kept for reference', true,
-  `${rec.requests} list requests; capture ${rec.captureMb.toFixed(1)} MB; RSS ${firstRss.toFixed(0)} → ${lastRss.toFixed(0)} MB while it grew (streamed)`);
+row(
+  'record proxy (--mask-pii) vs straight to the server',
+  `${(rec.recordedMs / rec.directMs).toFixed(2)}x`,
+  'kept for reference',
+  true,
+  `${rec.requests} list requests; capture ${rec.captureMb.toFixed(1)} MB; RSS ${firstRss.toFixed(0)} → ${lastRss.toFixed(0)} MB while it grew (streamed)`,
+);
 const missed = rows.filter((r) => !r.met).length;
-process.stdout.write(`\n${rows.length - missed} of ${rows.length} goals met${missed ? ` (${missed} missed: see MISS above)` : ''}.\n`);
+process.stdout.write(
+  `\n${rows.length - missed} of ${rows.length} goals met${missed ? ` (${missed} missed: see MISS above)` : ''}.\n`,
+);

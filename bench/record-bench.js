@@ -20,7 +20,14 @@ export async function recordBench({ requests = 4000, maskPii = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-record-bench-'));
   const file = path.join(dir, 'capture.jsonl');
   const writer = new CaptureWriter(file);
-  writer.writeHeader({ type: 'capture', format: CAPTURE_FORMAT, source: 'proxy', startedAt: new Date().toISOString(), redacted: [], maskPii });
+  writer.writeHeader({
+    type: 'capture',
+    format: CAPTURE_FORMAT,
+    source: 'proxy',
+    startedAt: new Date().toISOString(),
+    redacted: [],
+    maskPii,
+  });
   const target = new URL(server.baseUrl);
   const proxy = await startRecordingProxy({
     target: { url: target, agent: createAgent(target, {}), timeoutMs: 10000 },
@@ -30,7 +37,11 @@ export async function recordBench({ requests = 4000, maskPii = false } = {}) {
     onExchange: (e) => writer.writeExchange(e),
   });
   const agent = new Agent({ connections: 1 });
-  const headers = { authorization: `Bearer ${server.token}`, accept: 'application/scim+json', 'user-agent': 'Okta SCIM Client 1.0.0' };
+  const headers = {
+    authorization: `Bearer ${server.token}`,
+    accept: 'application/scim+json',
+    'user-agent': 'Okta SCIM Client 1.0.0',
+  };
   const loop = async (base, n, onCheckpoint) => {
     const t0 = performance.now();
     for (let i = 1; i <= n; i++) {
@@ -44,20 +55,39 @@ export async function recordBench({ requests = 4000, maskPii = false } = {}) {
   await loop(`${proxy.url}/scim/v2`, 200);
   const directMs = await loop(server.baseUrl, requests);
   const rssMb = [];
-  const recordedMs = await loop(`${proxy.url}/scim/v2`, requests, (i) => rssMb.push([i, process.memoryUsage().rss / 1e6]));
+  const recordedMs = await loop(`${proxy.url}/scim/v2`, requests, (i) =>
+    rssMb.push([i, process.memoryUsage().rss / 1e6]),
+  );
   await proxy.close();
   await writer.end();
   await agent.close();
   await server.close();
-  return { requests, maskPii, directMs, recordedMs, lines: writer.exchanges, captureMb: statSync(file).size / 1e6, rssMb };
+  return {
+    requests,
+    maskPii,
+    directMs,
+    recordedMs,
+    lines: writer.exchanges,
+    captureMb: statSync(file).size / 1e6,
+    rssMb,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const r = await recordBench({ requests: Number(args[args.indexOf('--requests') + 1]) || 4000, maskPii: args.includes('--mask-pii') });
-  console.log(`requests: ${r.requests} (GET /Users?startIndex=1&count=10, 10 users per answer)${r.maskPii ? ', --mask-pii' : ''}`);
+  const r = await recordBench({
+    requests: Number(args[args.indexOf('--requests') + 1]) || 4000,
+    maskPii: args.includes('--mask-pii'),
+  });
+  console.log(
+    `requests: ${r.requests} (GET /Users?startIndex=1&count=10, 10 users per answer)${r.maskPii ? ', --mask-pii' : ''}`,
+  );
   console.log(`direct:   ${r.directMs.toFixed(0)} ms (${(r.directMs / r.requests).toFixed(2)} ms/request)`);
-  console.log(`recorded: ${r.recordedMs.toFixed(0)} ms (${(r.recordedMs / r.requests).toFixed(2)} ms/request), ${(r.recordedMs / r.directMs).toFixed(2)}x direct`);
+  console.log(
+    `recorded: ${r.recordedMs.toFixed(0)} ms (${(r.recordedMs / r.requests).toFixed(2)} ms/request), ${(r.recordedMs / r.directMs).toFixed(2)}x direct`,
+  );
   console.log(`capture:  ${r.lines} lines, ${r.captureMb.toFixed(1)} MB`);
-  console.log(`RSS while recording (whole process, server included): ${r.rssMb.map(([i, mb]) => `${i}: ${mb.toFixed(0)} MB`).join(', ')}`);
+  console.log(
+    `RSS while recording (whole process, server included): ${r.rssMb.map(([i, mb]) => `${i}: ${mb.toFixed(0)} MB`).join(', ')}`,
+  );
 }

@@ -23,7 +23,9 @@ async function recordChild(out, cliArgs) {
   const sent = [];
   const send = HttpClient.prototype.send;
   HttpClient.prototype.send = function (req) {
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !/^(authorization|content-length)$/i.test(k)));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([k]) => !/^(authorization|content-length)$/i.test(k)),
+    );
     sent.push({ method: req.method, path: req.url.slice(base.length), headers, body: req.body });
     return send.call(this, req);
   };
@@ -44,7 +46,9 @@ async function withServer(fn) {
 async function recordRequests(dir) {
   const file = path.join(dir, 'requests.json');
   await withServer(async (server) => {
-    const r = await timeNode([SELF, '--record', file, 'run', '--base-url', server.baseUrl], { env: { SCIM_TOKEN: server.token } });
+    const r = await timeNode([SELF, '--record', file, 'run', '--base-url', server.baseUrl], {
+      env: { SCIM_TOKEN: server.token },
+    });
     if (r.status !== 0) throw new Error(`recording run exited ${r.status}: ${r.stderr}`);
   });
   return { file, count: JSON.parse(readFileSync(file, 'utf8')).length };
@@ -91,7 +95,16 @@ async function inProcess(requestsFile, repeat) {
   const suites = resolveSuites([], {});
   const load = performance.now() - t0;
   const server = await startServer({ port: 0 });
-  const opts = { baseUrl: server.baseUrl, token: server.token, embedded: false, timeoutMs: 60000, bail: false, extraHeaders: {}, profile: loadProfile('okta-minimum'), languageFormat: 'iso639-1' };
+  const opts = {
+    baseUrl: server.baseUrl,
+    token: server.token,
+    embedded: false,
+    timeoutMs: 60000,
+    bail: false,
+    extraHeaders: {},
+    profile: loadProfile('okta-minimum'),
+    languageFormat: 'iso639-1',
+  };
   const t1 = performance.now();
   await runSuites(suites, opts);
   const first = performance.now() - t1;
@@ -100,7 +113,12 @@ async function inProcess(requestsFile, repeat) {
     const agent = new Agent({ connections: 1 });
     const t = performance.now();
     for (const r of requests) {
-      const res = await request(server.baseUrl + r.path, { method: r.method, headers: { ...r.headers, authorization: `Bearer ${server.token}` }, body: r.body, dispatcher: agent });
+      const res = await request(server.baseUrl + r.path, {
+        method: r.method,
+        headers: { ...r.headers, authorization: `Bearer ${server.token}` },
+        body: r.body,
+        dispatcher: agent,
+      });
       await res.body.text();
     }
     const ms = performance.now() - t;
@@ -124,7 +142,11 @@ export async function runBench({ repeat = 7 } = {}) {
     await timeCliRun(); // warm the file system cache for both sides
     await timeBare(recorded.file);
     const run = await sideBySide(repeat, timeCliRun, () => timeBare(recorded.file));
-    const version = await sideBySide(repeat * 2, async () => (await timeNode([BIN, '--version'])).ms, async () => (await timeNode(['-e', '0'])).ms);
+    const version = await sideBySide(
+      repeat * 2,
+      async () => (await timeNode([BIN, '--version'])).ms,
+      async () => (await timeNode(['-e', '0'])).ms,
+    );
     const phases = await inProcess(recorded.file, repeat);
     return { requests: recorded.count, runMs: run.a, bareMs: run.b, versionMs: version.a, nodeMs: version.b, phases };
   } finally {
@@ -138,8 +160,12 @@ export function printRunBench(r, repeat) {
   console.log(`  scim-check run (default suites), whole process   ${ms(r.runMs)}  (${r.requests} requests)`);
   console.log(`  bare undici script, same requests, own process   ${ms(r.bareMs)}`);
   console.log(`  ratio run / bare                                 ${(r.runMs / r.bareMs).toFixed(2)}x  (goal <= 1.3x)`);
-  console.log(`  in process: loading the suites ${ms(r.phases.load)}, first run ${ms(r.phases.first)}, warm run ${ms(r.phases.warm)}, bare loop ${ms(r.phases.bare)} (warm/bare ${(r.phases.warm / r.phases.bare).toFixed(2)}x)`);
-  console.log(`  scim-check --version ${ms(r.versionMs)}, node -e 0 ${ms(r.nodeMs)}: ${(r.versionMs / r.nodeMs).toFixed(2)}x  (goal <= 1.5x)`);
+  console.log(
+    `  in process: loading the suites ${ms(r.phases.load)}, first run ${ms(r.phases.first)}, warm run ${ms(r.phases.warm)}, bare loop ${ms(r.phases.bare)} (warm/bare ${(r.phases.warm / r.phases.bare).toFixed(2)}x)`,
+  );
+  console.log(
+    `  scim-check --version ${ms(r.versionMs)}, node -e 0 ${ms(r.nodeMs)}: ${(r.versionMs / r.nodeMs).toFixed(2)}x  (goal <= 1.5x)`,
+  );
 }
 
 const i = process.argv.indexOf('--record');

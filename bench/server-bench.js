@@ -32,7 +32,8 @@ export async function serverBench({ users = 100_000, groups = 20_000 } = {}) {
   const paged = await startServerProcess({ users });
   let pages;
   try {
-    pages = (await timeGets(paged, [`/Users?startIndex=1&count=100`, `/Users?startIndex=${users - 99}&count=100`])).times;
+    pages = (await timeGets(paged, [`/Users?startIndex=1&count=100`, `/Users?startIndex=${users - 99}&count=100`]))
+      .times;
   } finally {
     await paged.stop();
   }
@@ -41,7 +42,10 @@ export async function serverBench({ users = 100_000, groups = 20_000 } = {}) {
     const server = await startServerProcess({ users: 2 * g, groups: g });
     try {
       const agent = new Agent({ connections: 1 });
-      const res = await request(`${server.baseUrl}/Users?startIndex=1&count=1`, { headers: { authorization: `Bearer ${server.token}` }, dispatcher: agent });
+      const res = await request(`${server.baseUrl}/Users?startIndex=1&count=1`, {
+        headers: { authorization: `Bearer ${server.token}` },
+        dispatcher: agent,
+      });
       const id = JSON.parse(await res.body.text()).Resources[0].id;
       await agent.close();
       return (await timeGets(server, [`/Users/${id}`])).times[0];
@@ -56,6 +60,10 @@ export async function serverBench({ users = 100_000, groups = 20_000 } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await serverBench();
-  console.log(`server: page 1 of ${r.users} users ${r.firstPageMs.toFixed(2)} ms, last page ${r.lastPageMs.toFixed(2)} ms (last/first ${(r.lastPageMs / r.firstPageMs).toFixed(2)}x, goal about 1x)`);
-  console.log(`server: GET /Users/{id} with 10 groups ${r.userFewGroupsMs.toFixed(2)} ms, with ${r.groups} groups ${r.userManyGroupsMs.toFixed(2)} ms (${(r.userManyGroupsMs / r.userFewGroupsMs).toFixed(2)}x, goal about 1x)`);
+  console.log(
+    `server: page 1 of ${r.users} users ${r.firstPageMs.toFixed(2)} ms, last page ${r.lastPageMs.toFixed(2)} ms (last/first ${(r.lastPageMs / r.firstPageMs).toFixed(2)}x, goal about 1x)`,
+  );
+  console.log(
+    `server: GET /Users/{id} with 10 groups ${r.userFewGroupsMs.toFixed(2)} ms, with ${r.groups} groups ${r.userManyGroupsMs.toFixed(2)} ms (${(r.userManyGroupsMs / r.userFewGroupsMs).toFixed(2)}x, goal about 1x)`,
+  );
 }

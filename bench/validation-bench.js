@@ -10,7 +10,9 @@ async function fetchUsers(count) {
   try {
     const users = [];
     while (users.length < count) {
-      const res = await fetch(`${server.baseUrl}/Users?startIndex=${users.length + 1}&count=100`, { headers: { authorization: `Bearer ${server.token}` } });
+      const res = await fetch(`${server.baseUrl}/Users?startIndex=${users.length + 1}&count=100`, {
+        headers: { authorization: `Bearer ${server.token}` },
+      });
       users.push(...(await res.json()).Resources);
     }
     return users;
@@ -39,12 +41,26 @@ export async function validationBench({ users: count = 2000 } = {}) {
   throughput(users, (u) => validateAgainst('User', u).valid, 300); // warm-up (JIT)
   const single = throughput(users, (u) => validateAgainst('User', u).valid);
   const pages = [];
-  for (let i = 0; i < users.length; i += 100) pages.push({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: users.length, startIndex: i + 1, itemsPerPage: 100, Resources: users.slice(i, i + 100) });
+  for (let i = 0; i < users.length; i += 100)
+    pages.push({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: users.length,
+      startIndex: i + 1,
+      itemsPerPage: 100,
+      Resources: users.slice(i, i + 100),
+    });
   const paged = throughput(pages, (p) => validateListOf('User', p).valid);
-  return { users: users.length, userPerSecond: single.perSecond, invalid: single.invalid, listUserPerSecond: paged.perSecond * 100 };
+  return {
+    users: users.length,
+    userPerSecond: single.perSecond,
+    invalid: single.invalid,
+    listUserPerSecond: paged.perSecond * 100,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await validationBench();
-  console.log(`validation: ${r.userPerSecond.toFixed(0)} User resources/s one by one, ${r.listUserPerSecond.toFixed(0)}/s in ListResponse pages of 100 (goal >= 100000/s; ${r.users} distinct users${r.invalid ? `, ${r.invalid} invalid!` : ''})`);
+  console.log(
+    `validation: ${r.userPerSecond.toFixed(0)} User resources/s one by one, ${r.listUserPerSecond.toFixed(0)}/s in ListResponse pages of 100 (goal >= 100000/s; ${r.users} distinct users${r.invalid ? `, ${r.invalid} invalid!` : ''})`,
+  );
 }

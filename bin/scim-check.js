@@ -8,7 +8,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
   import('../dist/cli/main.js').catch((err) => {
-    process.stderr.write(`scim-check: cannot start (${err && err.code === 'ERR_MODULE_NOT_FOUND' ? 'dist/ is missing; run `npm run build`' : String(err && err.message)})\n`);
+    process.stderr.write(
+      `scim-check: cannot start (${err && err.code === 'ERR_MODULE_NOT_FOUND' ? 'dist/ is missing; run `npm run build`' : String(err && err.message)})\n`,
+    );
     process.exitCode = 70;
   });
 }

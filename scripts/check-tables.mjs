@@ -13,11 +13,23 @@ const root = path.resolve(import.meta.dirname, '..');
 export function proofIndex() {
   const index = new Map();
   const dir = path.join(root, 'test', 'proofs');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     for (const row of parse(readFileSync(path.join(dir, file), 'utf8')).proofs ?? []) {
       const quirks = row.quirk === undefined ? [] : [].concat(row.quirk);
-      const label = [quirks.join('+'), row.seed ? `seed ${Object.keys(row.seed).join(',')}` : '', row.profile ? `profile ${row.profile}` : ''].filter(Boolean).join(', ') || 'clean';
-      for (const [codes, suffix] of [[row.fails ?? [], ''], [row.warns ?? [], ' (warns)']]) {
+      const label =
+        [
+          quirks.join('+'),
+          row.seed ? `seed ${Object.keys(row.seed).join(',')}` : '',
+          row.profile ? `profile ${row.profile}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ') || 'clean';
+      for (const [codes, suffix] of [
+        [row.fails ?? [], ''],
+        [row.warns ?? [], ' (warns)'],
+      ]) {
         for (const code of codes) {
           const list = index.get(code) ?? [];
           if (!list.includes(label + suffix)) list.push(label + suffix);

@@ -15,11 +15,13 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-
 /** Bad flag, bad input file, bad suite: nothing was sent. Exit 2. */
 export class UsageError extends Error {
   readonly exitCode = EXIT.USAGE;
-  constructor(message: string, readonly position?: SourcePosition) {
+  constructor(
+    message: string,
+    readonly position?: SourcePosition,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
@@ -45,7 +47,10 @@ export class TransportError extends Error {
 /** The target answered 401/403 to the run's token. Exit 4, one line, no cascade of failed checks. */
 export class TokenRejectedError extends Error {
   readonly exitCode = EXIT.TOKEN_REJECTED;
-  constructor(readonly status: number, what: string) {
+  constructor(
+    readonly status: number,
+    what: string,
+  ) {
     super(`token rejected: the target answered ${status} to ${what} (check the token and its scopes)`);
     this.name = 'TokenRejectedError';
   }

@@ -20,8 +20,13 @@ function sourceFiles(dir: string): string[] {
 export function importGraph(files: string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
-    const deps = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => path.resolve(path.dirname(file), m[1]!).replace(/\.js$/, '.ts'));
-    graph.set(file, deps.filter((d) => d.startsWith(SRC)));
+    const deps = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) =>
+      path.resolve(path.dirname(file), m[1]!).replace(/\.js$/, '.ts'),
+    );
+    graph.set(
+      file,
+      deps.filter((d) => d.startsWith(SRC)),
+    );
   }
   return graph;
 }
@@ -71,12 +76,23 @@ describe('architecture', () => {
   it('finds a circle when there is one (the check can fail)', () => {
     const a = path.join(SRC, 'a.ts');
     const b = path.join(SRC, 'b.ts');
-    expect(circles(new Map([[a, [b]], [b, [a]]]))).toEqual([['a.ts', 'b.ts']]);
+    expect(
+      circles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts']]);
   });
 
   it('src/model imports nothing of ours', () => {
     const model = path.join(SRC, 'model') + path.sep;
-    const upward = [...graph].flatMap(([file, deps]) => (file.startsWith(model) ? deps.filter((d) => !d.startsWith(model)).map((d) => `${path.relative(SRC, file)} -> ${path.relative(SRC, d)}`) : []));
+    const upward = [...graph].flatMap(([file, deps]) =>
+      file.startsWith(model)
+        ? deps.filter((d) => !d.startsWith(model)).map((d) => `${path.relative(SRC, file)} -> ${path.relative(SRC, d)}`)
+        : [],
+    );
     expect(upward).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ describe('generated check tables', () => {
   for (const file of Object.keys(DOCS as Record<string, string>)) {
     it(`${file} lists every check of its packs as they are now`, () => {
       const current = readFileSync(path.join(root, file), 'utf8');
-      expect(current === (expectedDocument as (f: string) => string)(file), `${file} is stale: run npm run docs:checks`).toBe(true);
+      expect(
+        current === (expectedDocument as (f: string) => string)(file),
+        `${file} is stale: run npm run docs:checks`,
+      ).toBe(true);
     });
   }
 });

@@ -18,7 +18,18 @@ function tree(files: Record<string, string>, under = 'src'): string {
 
 async function ruleIds(dir: string, file: string): Promise<string[]> {
   // only the two layer rules: the type-checked rules would need the probe in the TS project
-  const eslint = new ESLint({ cwd: ROOT, overrideConfig: { rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/await-thenable': 'off', '@typescript-eslint/switch-exhaustiveness-check': 'off' }, languageOptions: { parserOptions: { project: null } } } });
+  const eslint = new ESLint({
+    cwd: ROOT,
+    overrideConfig: {
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'off',
+        '@typescript-eslint/no-misused-promises': 'off',
+        '@typescript-eslint/await-thenable': 'off',
+        '@typescript-eslint/switch-exhaustiveness-check': 'off',
+      },
+      languageOptions: { parserOptions: { project: null } },
+    },
+  });
   const [result] = await eslint.lintFiles([path.join(dir, file)]);
   return result!.messages.map((m) => m.ruleId ?? m.message);
 }
@@ -26,7 +37,10 @@ async function ruleIds(dir: string, file: string): Promise<string[]> {
 describe('lint: the layer rules', () => {
   // import-x skips type-only imports; test/architecture.test.ts catches those circles too
   it('fails on an import circle', async () => {
-    const dir = tree({ 'a.ts': "import { b } from './b.js';\nexport const a = () => b();\n", 'b.ts': "import { a } from './a.js';\nexport const b = () => a();\n" });
+    const dir = tree({
+      'a.ts': "import { b } from './b.js';\nexport const a = () => b();\n",
+      'b.ts': "import { a } from './a.js';\nexport const b = () => a();\n",
+    });
     try {
       expect(await ruleIds(dir, 'a.ts')).toContain('import-x/no-cycle');
     } finally {
@@ -35,7 +49,10 @@ describe('lint: the layer rules', () => {
   });
 
   it('fails when src/model imports from a layer above it', async () => {
-    const dir = tree({ 'x.ts': "import type { Report } from '../../report/reporter.js';\nexport type X = Report;\n" }, 'src/model');
+    const dir = tree(
+      { 'x.ts': "import type { Report } from '../../report/reporter.js';\nexport type X = Report;\n" },
+      'src/model',
+    );
     try {
       expect(await ruleIds(dir, 'x.ts')).toContain('import-x/no-restricted-paths');
     } finally {
@@ -44,7 +61,10 @@ describe('lint: the layer rules', () => {
   });
 
   it('passes the same files without the circle', async () => {
-    const dir = tree({ 'a.ts': "import type { B } from './b.js';\nexport type A = B | 1;\n", 'b.ts': 'export type B = 2;\n' });
+    const dir = tree({
+      'a.ts': "import type { B } from './b.js';\nexport type A = B | 1;\n",
+      'b.ts': 'export type B = 2;\n',
+    });
     try {
       expect(await ruleIds(dir, 'a.ts')).toEqual([]);
     } finally {

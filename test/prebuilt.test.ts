@@ -25,7 +25,11 @@ beforeAll(async () => {
 
 function bundledSuiteFiles(dir = path.join(ROOT, 'suites')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? bundledSuiteFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    e.isDirectory()
+      ? bundledSuiteFiles(path.join(dir, e.name))
+      : /\.ya?ml$/.test(e.name)
+        ? [path.join(dir, e.name)]
+        : [],
   );
 }
 
@@ -63,26 +67,45 @@ describe('bundled suites parsed at build time', () => {
 
 describe('bundled profiles prebuilt at build time', () => {
   it('equal loading the YAML now (every bundled profile, extends resolved)', () => {
-    const names = readdirSync(path.join(ROOT, 'profiles')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+    const names = readdirSync(path.join(ROOT, 'profiles'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.slice(0, -5));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(artefacts.prebuiltProfile(name), name).toEqual(loadProfile(name));
   });
 });
 
 describe('standalone SCIM validators compiled at build time', () => {
-  const user = (extra: Record<string, unknown>) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'u1', userName: 'alice', ...extra });
+  const user = (extra: Record<string, unknown>) => ({
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    id: 'u1',
+    userName: 'alice',
+    ...extra,
+  });
   const cases: [string, unknown][] = [
     ['User', user({})],
     ['User', user({ meta: { resourceType: 'User', created: '2024-02-30T00:00:00Z', location: 'not a uri' } })],
     ['User', user({ userName: 42, active: 'yes', emails: [{ value: 1, primary: 'no' }], surprise: true })],
     ['User', { id: 'x' }],
-    ['Group', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id: 'g', displayName: 'G', members: [{ value: 'u1' }] }],
+    [
+      'Group',
+      {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        id: 'g',
+        displayName: 'G',
+        members: [{ value: 'u1' }],
+      },
+    ],
     ['Group', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id: '', members: 'nobody' }],
     ['Error', { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: 404 }],
-    ['ListResponse', { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: '1', Resources: [] }],
+    [
+      'ListResponse',
+      { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: '1', Resources: [] },
+    ],
   ];
   it('give the same verdict and the same issues as ajv compiling at run time', () => {
-    for (const [name, doc] of cases) expect(built.validateAgainst(name, doc), `${name} ${JSON.stringify(doc)}`).toEqual(validateAtRunTime(name, doc));
+    for (const [name, doc] of cases)
+      expect(built.validateAgainst(name, doc), `${name} ${JSON.stringify(doc)}`).toEqual(validateAtRunTime(name, doc));
   });
   it('and the build did compile them (valid and invalid cases both present)', () => {
     const verdicts = cases.map(([name, doc]) => built.validateAgainst(name, doc).valid);
@@ -108,13 +131,20 @@ describe('a run loads only what it needs', () => {
     const out = path.join(dir, 'modules.json');
     const probe = path.join(dir, 'probe.cjs');
     // CommonJS modules (yaml, ajv, undici) are listed in require.cache
-    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`);
-    const r = await runCli(['run', '--base-url', server.baseUrl, 'okta/test-credentials'], { env: { SCIM_TOKEN: server.token, NODE_OPTIONS: `--require ${probe}` } });
+    writeFileSync(
+      probe,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
+    const r = await runCli(['run', '--base-url', server.baseUrl, 'okta/test-credentials'], {
+      env: { SCIM_TOKEN: server.token, NODE_OPTIONS: `--require ${probe}` },
+    });
     expect(r.code, r.stderr).toBe(0);
     const loaded = (JSON.parse(readFileSync(out, 'utf8')) as string[]).map((f) => f.split(path.sep).join('/'));
     expect(loaded.some((f) => f.includes('/node_modules/undici/lib/dispatcher/agent.js'))).toBe(true); // the probe works
     expect(loaded.filter((f) => f.includes('/node_modules/yaml/'))).toEqual([]);
-    expect(loaded.filter((f) => f.includes('/node_modules/ajv/dist/') && !f.includes('/ajv/dist/runtime/'))).toEqual([]);
+    expect(loaded.filter((f) => f.includes('/node_modules/ajv/dist/') && !f.includes('/ajv/dist/runtime/'))).toEqual(
+      [],
+    );
     expect(loaded.filter((f) => f.endsWith('/node_modules/undici/index.js'))).toEqual([]);
     expect(server.requestLog.length).toBeGreaterThan(0);
   });
@@ -123,7 +153,10 @@ describe('a run loads only what it needs', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const out = path.join(dir, 'version-modules.json');
     const probe = path.join(dir, 'probe-version.cjs');
-    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`);
+    writeFileSync(
+      probe,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
     const r = await runCli(['--version'], { env: { NODE_OPTIONS: `--require ${probe}` } });
     expect(r.stdout).toBe(`${pkg.version}\n`);
     expect((JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((f) => f.includes('node_modules'))).toEqual([]);

@@ -40,7 +40,9 @@ interface ProofFile {
 }
 
 const dir = path.join(import.meta.dirname, 'proofs');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 for (const file of files) {
   const data = parse(readFileSync(path.join(dir, file), 'utf8')) as ProofFile;
@@ -49,7 +51,9 @@ for (const file of files) {
   describe(`quirk proofs: ${file}`, () => {
     for (const suite of suitesInFile) {
       it(`${suite} passes against the clean server and leaves pre-existing data unchanged`, async () => {
-        const { run, snapshotBefore, snapshotAfter } = await runAgainstServer([suite], { seed: { users: 3, groups: 1 } });
+        const { run, snapshotBefore, snapshotAfter } = await runAgainstServer([suite], {
+          seed: { users: 3, groups: 1 },
+        });
         expect(erroredSteps(run)).toEqual([]);
         expect(failedCodes(run)).toEqual([]);
         expect(run.cleanup.filter((c) => c.status === 'failed')).toEqual([]);
@@ -59,38 +63,71 @@ for (const file of files) {
 
     for (const proof of data.proofs) {
       const quirks = proof.quirk === undefined ? [] : Array.isArray(proof.quirk) ? proof.quirk : [proof.quirk];
-      const label = [quirks.length ? `quirk ${quirks.join('+')}` : '', proof.seed ? `seed ${JSON.stringify(proof.seed)}` : ''].filter(Boolean).join(', ');
+      const label = [
+        quirks.length ? `quirk ${quirks.join('+')}` : '',
+        proof.seed ? `seed ${JSON.stringify(proof.seed)}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       const fails = proof.fails ?? [];
       const verdictLabel = proof.verdict ? ` (--for ${proof.verdict.for.join(',')} --okta ${proof.verdict.okta})` : '';
-      const outcome = proof.passes ? 'still passes' : proof.skips ? `skips ${proof.skips.join(', ')}` : proof.warns ? `passes${verdictLabel}, warning ${proof.warns.join(', ')}` : `fails ${fails.join(', ')}${verdictLabel}`;
+      const outcome = proof.passes
+        ? 'still passes'
+        : proof.skips
+          ? `skips ${proof.skips.join(', ')}`
+          : proof.warns
+            ? `passes${verdictLabel}, warning ${proof.warns.join(', ')}`
+            : `fails ${fails.join(', ')}${verdictLabel}`;
       const rowLabel = [label, proof.profile ? `profile ${proof.profile}` : ''].filter(Boolean).join(', ');
       it(`${proof.suite} with ${rowLabel} ${outcome}`, async () => {
-        const { run, snapshotBefore, snapshotAfter } = await runAgainstServer([proof.suite], { quirks, profile: proof.profile, seed: proof.seed, verdict: proof.verdict });
+        const { run, snapshotBefore, snapshotAfter } = await runAgainstServer([proof.suite], {
+          quirks,
+          profile: proof.profile,
+          seed: proof.seed,
+          verdict: proof.verdict,
+        });
         // Quirks that keep or hide what the run created (no id returned, DELETE ignored) leave data behind by design.
         const leaves = ['hard-delete', 'put-creates', 'soft-delete', 'create-empty-body', 'groups-delete-unsupported'];
         if (!quirks.some((q) => leaves.some((l) => q.startsWith(l)))) expect(snapshotAfter).toBe(snapshotBefore);
         const failed = failedCodes(run);
         if (proof.passes) {
-          const mustFailures = allChecks(run).filter((c) => !c.passed && c.severity === 'must').map((c) => c.code);
+          const mustFailures = allChecks(run)
+            .filter((c) => !c.passed && c.severity === 'must')
+            .map((c) => c.code);
           expect(mustFailures).toEqual([]);
-          expect(failed.filter((c) => !(proof.warns ?? []).includes(c)), 'no warning beyond the listed ones').toEqual([]);
+          expect(
+            failed.filter((c) => !(proof.warns ?? []).includes(c)),
+            'no warning beyond the listed ones',
+          ).toEqual([]);
           for (const code of proof.warns ?? []) expect(failed, `expected ${code} to warn`).toContain(code);
         }
         for (const code of proof.fails ?? []) expect(failed, `expected ${code} to fail`).toContain(code);
         // the codes named must exist in the suite (a renamed check must not pass silently)
         const known = new Set(allChecks(run).map((c) => c.code));
-        for (const code of [...fails, ...(proof.warns ?? [])]) expect(known.has(code), `${code} is not a check of ${proof.suite}`).toBe(true);
+        for (const code of [...fails, ...(proof.warns ?? [])])
+          expect(known.has(code), `${code} is not a check of ${proof.suite}`).toBe(true);
         if (proof.verdict && fails.length > 0) {
           // under the row's own verdict the same deviation is a must-level failure
-          const mustFailed = new Set(allChecks(run).filter((c) => !c.passed && c.severity === 'must').map((c) => c.code));
+          const mustFailed = new Set(
+            allChecks(run)
+              .filter((c) => !c.passed && c.severity === 'must')
+              .map((c) => c.code),
+          );
           for (const code of fails) expect(mustFailed.has(code), `${code} fails at must under this verdict`).toBe(true);
         }
         if (proof.warns) {
           expect(erroredSteps(run)).toEqual([]);
-          const mustFailed = allChecks(run).filter((c) => !c.passed && c.severity === 'must').map((c) => c.code);
+          const mustFailed = allChecks(run)
+            .filter((c) => !c.passed && c.severity === 'must')
+            .map((c) => c.code);
           expect(mustFailed, 'no must-level failure under this verdict (exit 0)').toEqual([]);
-          const warned = new Set(allChecks(run).filter((c) => !c.passed && c.severity === 'should').map((c) => c.code));
-          for (const code of proof.warns) expect(warned.has(code), `${code} is still reported, as a warning`).toBe(true);
+          const warned = new Set(
+            allChecks(run)
+              .filter((c) => !c.passed && c.severity === 'should')
+              .map((c) => c.code),
+          );
+          for (const code of proof.warns)
+            expect(warned.has(code), `${code} is still reported, as a warning`).toBe(true);
         }
         if (proof.skips) {
           const tests = run.suites.flatMap((s) => s.tests);
@@ -108,7 +145,11 @@ for (const file of files) {
       it('every explicit check code of the packs is proven by a quirk or listed as unprovable', () => {
         const proven = new Set(data.proofs.flatMap((p) => [...(p.fails ?? []), ...(p.warns ?? [])]));
         const excused = new Set((data.unprovable ?? []).map((u) => u.code));
-        const codes = resolveSuites(data.packs!, {}).flatMap((s) => [...(s.everyResponse ?? []), ...s.tests.flatMap((t) => t.steps.flatMap((st) => st.expect ?? []))].map((e) => e.code).filter((c): c is string => Boolean(c)));
+        const codes = resolveSuites(data.packs!, {}).flatMap((s) =>
+          [...(s.everyResponse ?? []), ...s.tests.flatMap((t) => t.steps.flatMap((st) => st.expect ?? []))]
+            .map((e) => e.code)
+            .filter((c): c is string => Boolean(c)),
+        );
         const missing = [...new Set(codes)].filter((c) => !proven.has(c) && !excused.has(c));
         expect(missing).toEqual([]);
       });

@@ -18,19 +18,34 @@ const anchors = anchorsOf(read(BEHAVIOR_DOC));
 /** GitHub's heading slugs plus explicit anchors. */
 function sectionsOf(file: string): Set<string> {
   const text = read(file);
-  const slugs = [...text.matchAll(/^#+\s+(.+)$/gm)].map((m) => m[1].trim().toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-'));
+  const slugs = [...text.matchAll(/^#+\s+(.+)$/gm)].map((m) =>
+    m[1]
+      .trim()
+      .toLowerCase()
+      .replace(/[^\w\s-]/g, '')
+      .replace(/\s/g, '-'),
+  );
   return new Set([...slugs, ...anchorsOf(text)]);
 }
-const documentExists = (file: string, anchor?: string) => existsSync(path.join(root, file)) && (anchor === undefined || sectionsOf(file).has(anchor));
+const documentExists = (file: string, anchor?: string) =>
+  existsSync(path.join(root, file)) && (anchor === undefined || sectionsOf(file).has(anchor));
 
 function problemsOf(refs: [string, string][]): string[] {
-  return refs.flatMap(([where, ref]) => refTargets(ref, anchors, documentExists).problems.map((p) => `${where}: "${ref}": ${p}`));
+  return refs.flatMap(([where, ref]) =>
+    refTargets(ref, anchors, documentExists).problems.map((p) => `${where}: "${ref}": ${p}`),
+  );
 }
 
 describe('every ref resolves', () => {
   it('in the bundled suites', () => {
     const refs: [string, string][] = resolveSuites(['tag:okta', 'tag:rfc'], {}).flatMap((s) =>
-      s.tests.flatMap((t) => t.steps.flatMap((st) => (st.expect ?? []).filter((e) => e.ref !== undefined).map((e): [string, string] => [`${s.name} ${e.code ?? st.id}`, e.ref!]))),
+      s.tests.flatMap((t) =>
+        t.steps.flatMap((st) =>
+          (st.expect ?? [])
+            .filter((e) => e.ref !== undefined)
+            .map((e): [string, string] => [`${s.name} ${e.code ?? st.id}`, e.ref!]),
+        ),
+      ),
     );
     expect(refs.length).toBeGreaterThan(300);
     expect(problemsOf(refs)).toEqual([]);
@@ -38,22 +53,36 @@ describe('every ref resolves', () => {
 
   it('in the findings and rules scim-check reports in code', () => {
     const fromTables = [FINDINGS, RULES, AUDIT_RULES].flatMap((table) =>
-      Object.entries(table as Record<string, { ref?: string }>).filter(([, info]) => typeof info === 'object' && info.ref).map(([code, info]): [string, string] => [code, info.ref!]),
+      Object.entries(table as Record<string, { ref?: string }>)
+        .filter(([, info]) => typeof info === 'object' && info.ref)
+        .map(([code, info]): [string, string] => [code, info.ref!]),
     );
     // refs written as literals where the runner builds a check itself (paging, the profile check)
     const literals = ['src/runner/paginate.ts', 'src/runner/assert-step.ts'].flatMap((file) =>
-      [...read(file).matchAll(/ref: [`'"]([^`'"]+)[`'"]/g)].map((m): [string, string] => [file, m[1].replace(/\$\{[^}]+\}/g, 'X')]),
+      [...read(file).matchAll(/ref: [`'"]([^`'"]+)[`'"]/g)].map((m): [string, string] => [
+        file,
+        m[1].replace(/\$\{[^}]+\}/g, 'X'),
+      ]),
     );
     expect(fromTables.length).toBeGreaterThan(20);
     expect(problemsOf([...fromTables, ...literals])).toEqual([]);
   });
 
   it('in the links of docs/ and README.md to repository documents', () => {
-    const files = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const files = [
+      'README.md',
+      ...readdirSync(path.join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
     // markdown links to a section of a document, relative to the linking file
     const broken = files.flatMap((file) =>
       [...read(file).matchAll(/\]\(([^)#\s]+\.md)#([\w-]+)\)/g)]
-        .filter((m) => !/^https?:/.test(m[1]) && !documentExists(path.relative(root, path.resolve(root, path.dirname(file), m[1])), m[2]))
+        .filter(
+          (m) =>
+            !/^https?:/.test(m[1]) &&
+            !documentExists(path.relative(root, path.resolve(root, path.dirname(file), m[1])), m[2]),
+        )
         .map((m) => `${file}: ${m[1]}#${m[2]}`),
     );
     expect(broken).toEqual([]);
@@ -66,7 +95,10 @@ describe('every ref resolves', () => {
       'https://www.rfc-editor.org/rfc/rfc7644#section-3.12',
       'docs/okta-behavior.md#b-9',
     ]);
-    expect(refTargets('okta-scim-behavior §2.2', anchors).problems).toEqual(['names a document this repository does not ship (okta-scim-behavior)', '§2.2 names no RFC']);
+    expect(refTargets('okta-scim-behavior §2.2', anchors).problems).toEqual([
+      'names a document this repository does not ship (okta-scim-behavior)',
+      '§2.2 names no RFC',
+    ]);
     expect(refTargets('Okta (Z-9)', anchors).problems).toEqual(['Z-9 has no section in docs/okta-behavior.md']);
     expect(refTargets('setup', anchors).problems).toHaveLength(1);
   });

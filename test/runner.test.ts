@@ -10,8 +10,14 @@ describe('runner: dependent steps', () => {
     const byId = Object.fromEntries(first.steps.map((s) => [s.id, s]));
     expect(byId['list-empty'].status).toBe('failed');
     expect(byId['list-empty'].checks.find((c) => c.code === 'list-empty.capture.firstId')?.passed).toBe(false);
-    expect(byId['read-first']).toMatchObject({ status: 'skipped', skipReason: 'depends on "list-empty", which did not capture firstId' });
-    expect(byId['explicit-need']).toMatchObject({ status: 'skipped', skipReason: 'depends on "read-first", which did not pass' });
+    expect(byId['read-first']).toMatchObject({
+      status: 'skipped',
+      skipReason: 'depends on "list-empty", which did not capture firstId',
+    });
+    expect(byId['explicit-need']).toMatchObject({
+      status: 'skipped',
+      skipReason: 'depends on "read-first", which did not pass',
+    });
     expect(byId['independent'].status).toBe('passed');
     expect(first.status).toBe('failed');
     expect(second.status).toBe('passed');

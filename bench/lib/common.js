@@ -18,7 +18,10 @@ export function median(xs) {
 export function timeNode(args, { env = {}, input } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -32,7 +35,11 @@ export function timeNode(args, { env = {}, input } = {}) {
 /** The reference server in a child process; resolves once it listens. */
 export function startServerProcess({ users = 0, groups = 0, defects = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=8192', SERVER_CHILD, JSON.stringify({ users, groups, defects })], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=8192', SERVER_CHILD, JSON.stringify({ users, groups, defects })],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     let buf = '';
     const onData = (d) => {
       buf += d;
@@ -42,10 +49,11 @@ export function startServerProcess({ users = 0, groups = 0, defects = {} } = {})
       resolve({
         ...info,
         child,
-        stop: () => new Promise((done) => {
-          child.once('exit', () => done());
-          child.stdin.end();
-        }),
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.stdin.end();
+          }),
       });
     };
     child.stdout.on('data', onData);

@@ -27,7 +27,9 @@ function describe(exp: Expectation): string {
   if (exp.check !== undefined) return `check \`${exp.check}\``;
   if (exp.maxDurationMs !== undefined) return `< ${exp.maxDurationMs} ms`;
   const target = exp.header !== undefined ? `header ${exp.header}` : `\`${exp.path}\``;
-  const matcher = (['equals', 'notEquals', 'matches', 'exists', 'type', 'length', 'contains', 'lte', 'gte'] as const).find((m) => exp[m] !== undefined);
+  const matcher = (
+    ['equals', 'notEquals', 'matches', 'exists', 'type', 'length', 'contains', 'lte', 'gte'] as const
+  ).find((m) => exp[m] !== undefined);
   return matcher ? `${target} ${matcher} ${JSON.stringify(exp[matcher])}` : target;
 }
 
@@ -37,7 +39,13 @@ function rowsOf(suite: SuiteSpec): Row[] {
     for (const step of test.steps) {
       for (const exp of step.expect ?? []) {
         if (!exp.code || rows.has(exp.code)) continue; // a code used by several steps is listed once
-        rows.set(exp.code, { code: exp.code, audience: exp.audience ?? {}, step: step.id, checks: describe(exp), ref: exp.ref ?? '' });
+        rows.set(exp.code, {
+          code: exp.code,
+          audience: exp.audience ?? {},
+          step: step.id,
+          checks: describe(exp),
+          ref: exp.ref ?? '',
+        });
       }
     }
   }
@@ -49,7 +57,8 @@ export function countByAudience(suites: SuiteSpec[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const suite of suites) {
     for (const row of rowsOf(suite)) {
-      for (const [audience, severity] of Object.entries(row.audience)) counts[`${audience} ${severity}`] = (counts[`${audience} ${severity}`] ?? 0) + 1;
+      for (const [audience, severity] of Object.entries(row.audience))
+        counts[`${audience} ${severity}`] = (counts[`${audience} ${severity}`] ?? 0) + 1;
       if (Object.keys(row.audience).length === 0) counts['any'] = (counts['any'] ?? 0) + 1;
     }
   }
@@ -57,12 +66,23 @@ export function countByAudience(suites: SuiteSpec[]): Record<string, number> {
 }
 
 function summary(suites: SuiteSpec[]): string[] {
-  const lines = ['| Pack | Checks | Test App must | Test App should | OIN must | OIN should | RFC must | RFC should |', '|---|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| Pack | Checks | Test App must | Test App should | OIN must | OIN should | RFC must | RFC should |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   const total: number[] = [0, 0, 0, 0, 0, 0, 0];
   for (const suite of suites) {
     const rows = rowsOf(suite);
     const n = (a: keyof AudienceSeverities, s: string) => rows.filter((r) => r.audience[a] === s).length;
-    const values = [rows.length, n('test-app', 'must'), n('test-app', 'should'), n('oin', 'must'), n('oin', 'should'), n('rfc', 'must'), n('rfc', 'should')];
+    const values = [
+      rows.length,
+      n('test-app', 'must'),
+      n('test-app', 'should'),
+      n('oin', 'must'),
+      n('oin', 'should'),
+      n('rfc', 'must'),
+      n('rfc', 'should'),
+    ];
     values.forEach((v, i) => (total[i] += v));
     lines.push(`| ${suite.name} | ${values.join(' | ')} |`);
   }
@@ -76,10 +96,15 @@ export function renderCheckTables(suites: SuiteSpec[], proofs: ProofIndex): stri
   for (const suite of suites) {
     lines.push(`### ${suite.name}`, '');
     if (suite.description) lines.push(cell(suite.description.trim()), '');
-    lines.push('| Code | Test App | OIN | RFC | Step | Checks | Reference | Proven by |', '|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '| Code | Test App | OIN | RFC | Step | Checks | Reference | Proven by |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     for (const row of rowsOf(suite)) {
       const proven = (proofs.get(row.code) ?? []).map((p) => `\`${p}\``).join(', ') || '—';
-      lines.push(`| \`${row.code}\` | ${sev(row.audience['test-app'])} | ${sev(row.audience.oin)} | ${sev(row.audience.rfc)} | ${row.step} | ${cell(row.checks)} | ${cell(row.ref)} | ${cell(proven)} |`);
+      lines.push(
+        `| \`${row.code}\` | ${sev(row.audience['test-app'])} | ${sev(row.audience.oin)} | ${sev(row.audience.rfc)} | ${row.step} | ${cell(row.checks)} | ${cell(row.ref)} | ${cell(proven)} |`,
+      );
     }
     lines.push('');
   }

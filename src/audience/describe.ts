@@ -4,7 +4,8 @@ import type { AudienceSeverities, VerdictChoice } from '../model/audience.js';
 /** `Okta (catalogue SCIM 2.0 Test App) + RFC 7643/7644`. */
 export function describeVerdict(verdict: VerdictChoice): string {
   const parts: string[] = [];
-  if (verdict.for.includes('okta')) parts.push(verdict.okta === 'oin' ? 'Okta (OIN submission tests)' : 'Okta (catalogue SCIM 2.0 Test App)');
+  if (verdict.for.includes('okta'))
+    parts.push(verdict.okta === 'oin' ? 'Okta (OIN submission tests)' : 'Okta (catalogue SCIM 2.0 Test App)');
   if (verdict.for.includes('rfc')) parts.push('RFC 7643/7644');
   return parts.join(' + ');
 }

@@ -15,7 +15,11 @@ export interface EffectiveSeverity {
  * integration, the RFC); a check that protects none of them is a warning, never dropped.
  * `declared` is used only for checks without an audience, which hold under every verdict.
  */
-export function effectiveSeverity(declared: Severity, audience: AudienceSeverities | undefined, verdict: VerdictChoice): EffectiveSeverity {
+export function effectiveSeverity(
+  declared: Severity,
+  audience: AudienceSeverities | undefined,
+  verdict: VerdictChoice,
+): EffectiveSeverity {
   if (audience === undefined) return { severity: declared, outsideVerdict: false };
   const covered: (Severity | undefined)[] = [];
   if (verdict.for.includes('okta')) covered.push(audience[verdict.okta]);

@@ -16,7 +16,11 @@ const weaker = (a: Severity, b: Severity): Severity => (a === 'should' || b === 
  * suite's) `for:` is the default: names take the check's severity, and a mapping caps it
  * per audience (`{oin: must, test-app: should}`: must checks count as should for the Test App).
  */
-export function resolveAudience(severity: Severity | undefined, checkFor: AudienceSpec | undefined, ...defaults: (AudienceSpec | undefined)[]): AudienceSeverities | undefined {
+export function resolveAudience(
+  severity: Severity | undefined,
+  checkFor: AudienceSpec | undefined,
+  ...defaults: (AudienceSpec | undefined)[]
+): AudienceSeverities | undefined {
   const own = severity ?? 'must';
   const spec = checkFor ?? defaults.find((s) => s !== undefined);
   if (spec === undefined) return undefined;

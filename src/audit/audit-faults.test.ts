@@ -2,7 +2,12 @@
 // connection, and pagination anomalies. A proxy injects them in front of the real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../server/index.js';
-import { startFaultProxy, type Fault, type FaultProxy, type ProxiedRequest } from '../../test/helpers/audit-fault-proxy.js';
+import {
+  startFaultProxy,
+  type Fault,
+  type FaultProxy,
+  type ProxiedRequest,
+} from '../../test/helpers/audit-fault-proxy.js';
 import { runAudit, type AuditOptions } from './audit.js';
 import type { AuditFinding } from '../model/audit-result.js';
 
@@ -23,7 +28,8 @@ function options(server: RunningServer, proxy: FaultProxy, extra: Partial<AuditO
   };
 }
 
-const isUserPage = (r: ProxiedRequest, startIndex: number) => r.url.pathname.endsWith('/Users') && r.url.searchParams.get('startIndex') === String(startIndex);
+const isUserPage = (r: ProxiedRequest, startIndex: number) =>
+  r.url.pathname.endsWith('/Users') && r.url.searchParams.get('startIndex') === String(startIndex);
 
 describe('audit under faults', () => {
   let server: RunningServer;
@@ -104,16 +110,30 @@ describe('audit under faults', () => {
   it('reports totalResults changing, an id on two pages, and fewer resources than announced', async () => {
     let firstPageIds: string[] = [];
     const p = await proxy((r) => {
-      if (isUserPage(r, 1)) return { rewrite: (b) => ((firstPageIds = (b.Resources as { id: string }[]).map((u) => u.id)), b) };
+      if (isUserPage(r, 1))
+        return { rewrite: (b) => ((firstPageIds = (b.Resources as { id: string }[]).map((u) => u.id)), b) };
       if (isUserPage(r, 21)) return { rewrite: (b) => ({ ...b, totalResults: 96 }) };
       // page 31 repeats a user of page 1 in place of its own first user
-      if (isUserPage(r, 31)) return { rewrite: (b) => ({ ...b, Resources: [{ ...(b.Resources as object[])[0], id: firstPageIds[0] }, ...(b.Resources as object[]).slice(1)] }) };
+      if (isUserPage(r, 31))
+        return {
+          rewrite: (b) => ({
+            ...b,
+            Resources: [
+              { ...(b.Resources as object[])[0], id: firstPageIds[0] },
+              ...(b.Resources as object[]).slice(1),
+            ],
+          }),
+        };
       return undefined;
     });
     const streamed: AuditFinding[] = [];
     const result = await runAudit(options(server, p, { concurrency: 1, sinks: [(f) => void streamed.push(f)] }));
     const codes = result.rules.map((r) => [r.code, r.count]).sort();
-    expect(codes).toEqual([['PAGINATION_DUPLICATE_ID', 1], ['PAGINATION_SHORT', 1], ['PAGINATION_TOTAL_CHANGED', 1]]);
+    expect(codes).toEqual([
+      ['PAGINATION_DUPLICATE_ID', 1],
+      ['PAGINATION_SHORT', 1],
+      ['PAGINATION_TOTAL_CHANGED', 1],
+    ]);
     expect(streamed.find((f) => f.code === 'PAGINATION_DUPLICATE_ID')?.resourceId).toBe(firstPageIds[0]);
     expect(result.endpoints[0].read).toBe(94);
   });
@@ -139,7 +159,6 @@ describe('audit under faults', () => {
     const arrivals = p.log.map((e) => e.at).sort((a, b) => a - b);
     const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(20); // 50 ms apart when sent; delivery jitter on a loaded machine eats some
-
   });
 
   it('reads on page by page when a server gives no usable totalResults', async () => {

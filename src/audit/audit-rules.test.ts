@@ -14,7 +14,8 @@ function expectedOffenders(): Map<string, Set<string>> {
     const pairs = ['username-case-duplicate', 'email-duplicate', 'external-id-duplicate'].includes(name);
     for (let k = 1; k <= DEFECT_COUNT; k++) {
       const ids = pairs ? [defectId(name, k, 'a'), defectId(name, k, 'b')] : [defectId(name, k)];
-      for (const rule of defect.rules) for (const id of ids) (byRule.get(rule) ?? byRule.set(rule, new Set()).get(rule)!).add(id);
+      for (const rule of defect.rules)
+        for (const id of ids) (byRule.get(rule) ?? byRule.set(rule, new Set()).get(rule)!).add(id);
     }
   }
   return byRule;
@@ -62,7 +63,8 @@ describe('audit rules against seeded defects', () => {
 
   it('finds exactly the seeded offenders for every rule, and nothing else', () => {
     const found = new Map<string, Set<string>>();
-    for (const f of streamed) (found.get(f.code) ?? found.set(f.code, new Set()).get(f.code)!).add(f.resourceId ?? '(none)');
+    for (const f of streamed)
+      (found.get(f.code) ?? found.set(f.code, new Set()).get(f.code)!).add(f.resourceId ?? '(none)');
     const expected = expectedOffenders();
     expect([...found.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [rule, ids] of expected) expect([...found.get(rule)!].sort(), rule).toEqual([...ids].sort());
@@ -81,10 +83,14 @@ describe('audit rules against seeded defects', () => {
   });
 
   it('names the attribute and value at fault', () => {
-    const dup = streamed.find((f) => f.code === 'USERNAME_DUPLICATE' && f.resourceId === defectId('username-case-duplicate', 1, 'b'))!;
+    const dup = streamed.find(
+      (f) => f.code === 'USERNAME_DUPLICATE' && f.resourceId === defectId('username-case-duplicate', 1, 'b'),
+    )!;
     expect(dup.attribute).toBe('userName');
     expect(dup.value).toBe(`${defectId('username-case-duplicate', 1, 'a')}@example.com`);
-    const schema = streamed.find((f) => f.code === 'SCHEMA_USER_INVALID' && f.resourceId === defectId('wrong-type', 1))!;
+    const schema = streamed.find(
+      (f) => f.code === 'SCHEMA_USER_INVALID' && f.resourceId === defectId('wrong-type', 1),
+    )!;
     expect(schema).toMatchObject({ attribute: 'emails.primary', value: 'yes' });
     const member = streamed.find((f) => f.code === 'GROUP_MEMBER_UNKNOWN')!;
     expect(member).toMatchObject({ resourceType: 'Group', attribute: 'members.value', value: 'no-such-user-1' });
@@ -99,8 +105,13 @@ describe('audit rules against seeded defects', () => {
 
   it('does not guess about group members when users were not all read', async () => {
     const groupsOnly = await runAudit(auditOptions(server, { resources: ['Group'] }));
-    expect(groupsOnly.rules.map((r) => r.code).sort()).toEqual(['SCHEMA_GROUP_INVALID', 'SERVER_SCHEMA_REQUIRED_MISSING']);
-    expect(groupsOnly.skipped).toEqual([{ code: 'GROUP_MEMBER_UNKNOWN', reason: expect.stringMatching(/users were not read/) }]);
+    expect(groupsOnly.rules.map((r) => r.code).sort()).toEqual([
+      'SCHEMA_GROUP_INVALID',
+      'SERVER_SCHEMA_REQUIRED_MISSING',
+    ]);
+    expect(groupsOnly.skipped).toEqual([
+      { code: 'GROUP_MEMBER_UNKNOWN', reason: expect.stringMatching(/users were not read/) },
+    ]);
     const partial = await runAudit(auditOptions(server, { maxResources: 10 }));
     expect(partial.skipped.map((s) => s.code)).toEqual(['GROUP_MEMBER_UNKNOWN']);
     expect(partial.endpoints.find((e) => e.resourceType === 'User')).toMatchObject({ read: 10, truncated: true });

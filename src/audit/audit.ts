@@ -47,8 +47,16 @@ export interface AuditOptions {
 }
 
 /** The audit's client: GET only, so no code path of the audit can change the tenant. */
-export function createAuditClient(opts: Pick<AuditOptions, 'timeoutMs' | 'insecure' | 'caFile' | 'concurrency'>): HttpClient {
-  return new HttpClient({ timeoutMs: opts.timeoutMs, insecure: opts.insecure, caFile: opts.caFile, connections: Math.max(1, opts.concurrency), allowedMethods: ['GET'] });
+export function createAuditClient(
+  opts: Pick<AuditOptions, 'timeoutMs' | 'insecure' | 'caFile' | 'concurrency'>,
+): HttpClient {
+  return new HttpClient({
+    timeoutMs: opts.timeoutMs,
+    insecure: opts.insecure,
+    caFile: opts.caFile,
+    connections: Math.max(1, opts.concurrency),
+    allowedMethods: ['GET'],
+  });
 }
 
 export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
@@ -56,7 +64,13 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   const client = createAuditClient(opts);
   const fetch: FetchContext = {
     client,
-    headers: { authorization: `Bearer ${opts.token}`, accept: 'application/scim+json', 'accept-encoding': 'gzip, deflate', 'user-agent': `scim-check/${toolVersion()} (audit)`, ...opts.extraHeaders },
+    headers: {
+      authorization: `Bearer ${opts.token}`,
+      accept: 'application/scim+json',
+      'accept-encoding': 'gzip, deflate',
+      'user-agent': `scim-check/${toolVersion()} (audit)`,
+      ...opts.extraHeaders,
+    },
     limiter: new RateLimiter(opts.ratePerSecond),
     policy: { ...DEFAULT_RETRY_POLICY, ...opts.retry },
     signal: opts.signal,
@@ -65,7 +79,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   const cross = new CrossIndex();
   const skipped: AuditResult['skipped'] = [];
   try {
-    const serverSchemas = opts.declaredSchemas ? serverSchemasFrom(opts.declaredSchemas) : await loadServerSchemas(fetch, opts.baseUrl);
+    const serverSchemas = opts.declaredSchemas
+      ? serverSchemasFrom(opts.declaredSchemas)
+      : await loadServerSchemas(fetch, opts.baseUrl);
     const checks: ResourceCheckContext = { profile: opts.profile, languageFormat: opts.languageFormat, serverSchemas };
     // ids as 64-bit fingerprints: 8 bytes each, whatever their length
     const userIds = new FingerprintSet();
@@ -89,7 +105,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
         onProgress: (n, total) => opts.onProgress?.({ resourceType: kind, read: n, total }),
         onResources: async (batch) => {
           for (const { resource, position } of batch) {
-            for (const f of checkOne(resource, kind, position, checks, cross, resolveMembers ? known : undefined)) await collector.add(f);
+            for (const f of checkOne(resource, kind, position, checks, cross, resolveMembers ? known : undefined))
+              await collector.add(f);
           }
         },
       });
@@ -97,7 +114,13 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     if (opts.resources.includes('User')) {
       endpoints.push((users = await read('User', userIds)).summary);
       // duplicate candidates (same key hash) against their first holders, re-read by position
-      const firstHolders = await rereadPositions(fetch, opts.baseUrl, cross.positionsToVerify(), opts.pageSize, opts.concurrency);
+      const firstHolders = await rereadPositions(
+        fetch,
+        opts.baseUrl,
+        cross.positionsToVerify(),
+        opts.pageSize,
+        opts.concurrency,
+      );
       for (const f of cross.verifyDuplicates(firstHolders)) await collector.add(f);
     }
     if (opts.resources.includes('Group')) endpoints.push((groups = await read('Group', groupIds)).summary);
@@ -140,7 +163,8 @@ function labelOf(resource: ScimObject, kind: AuditResourceType): string | undefi
 /** Unknown members can only be told apart from unread users when every user was read. */
 function memberCheckBlocker(users: PagerResult | undefined): string | undefined {
   if (!users) return 'users were not read (--resources); member references cannot be resolved';
-  if (users.summary.truncated) return 'users were read only in part (--max-resources); member references cannot be resolved';
+  if (users.summary.truncated)
+    return 'users were read only in part (--max-resources); member references cannot be resolved';
   if (users.pageFailed) return 'a page of users could not be read; member references cannot be resolved';
   return undefined;
 }
@@ -155,7 +179,13 @@ function buildResult(
 ): AuditResult {
   const rules = collector.summaries();
   const sum = (sev: string) => rules.filter((r) => r.severity === sev).reduce((n, r) => n + r.count, 0);
-  const totals = { findings: rules.reduce((n, r) => n + r.count, 0), must: sum('must'), should: sum('should'), info: sum('info'), resourcesRead: endpoints.reduce((n, e) => n + e.read, 0) };
+  const totals = {
+    findings: rules.reduce((n, r) => n + r.count, 0),
+    must: sum('must'),
+    should: sum('should'),
+    info: sum('info'),
+    resourcesRead: endpoints.reduce((n, e) => n + e.read, 0),
+  };
   return {
     tool: { name: 'scim-check', version: toolVersion() },
     target: { baseUrl: opts.baseUrl },

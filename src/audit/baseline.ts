@@ -7,7 +7,11 @@ import type { AuditResult } from '../model/audit-result.js';
 
 export const AUDIT_BASELINE_SUITE = 'audit';
 
-export function applyAuditBaseline(result: AuditResult, entries: BaselineEntry[], today = new Date().toISOString().slice(0, 10)): void {
+export function applyAuditBaseline(
+  result: AuditResult,
+  entries: BaselineEntry[],
+  today = new Date().toISOString().slice(0, 10),
+): void {
   const mine = entries.filter((e) => !e.suite || e.suite === AUDIT_BASELINE_SUITE);
   const baselined: NonNullable<AuditResult['baselined']> = [];
   const notices: NonNullable<AuditResult['notices']> = result.notices ?? [];
@@ -15,16 +19,32 @@ export function applyAuditBaseline(result: AuditResult, entries: BaselineEntry[]
     const entry = mine.find((e) => e.code === rule.code);
     if (!entry) continue;
     if (entry.expires && entry.expires < today) {
-      notices.push({ level: 'error', code: 'BASELINE_EXPIRED', message: `baseline entry ${entry.code} expired on ${entry.expires}: the rule fails the audit again` });
+      notices.push({
+        level: 'error',
+        code: 'BASELINE_EXPIRED',
+        message: `baseline entry ${entry.code} expired on ${entry.expires}: the rule fails the audit again`,
+      });
       continue;
     }
-    baselined.push({ code: rule.code, count: rule.count, reason: entry.reason, ...(entry.expires ? { expires: entry.expires } : {}) });
+    baselined.push({
+      code: rule.code,
+      count: rule.count,
+      reason: entry.reason,
+      ...(entry.expires ? { expires: entry.expires } : {}),
+    });
   }
-  for (const e of mine.filter((x) => x.suite === AUDIT_BASELINE_SUITE && !result.rules.some((r) => r.code === x.code))) {
-    notices.push({ level: 'warning', code: 'BASELINE_STALE', message: `baseline entry audit:${e.code} matched no finding: remove it` });
+  for (const e of mine.filter(
+    (x) => x.suite === AUDIT_BASELINE_SUITE && !result.rules.some((r) => r.code === x.code),
+  )) {
+    notices.push({
+      level: 'warning',
+      code: 'BASELINE_STALE',
+      message: `baseline entry audit:${e.code} matched no finding: remove it`,
+    });
   }
   const accepted = new Set(baselined.map((b) => b.code));
-  const countOf = (sev: string) => result.rules.filter((r) => r.severity === sev && !accepted.has(r.code)).reduce((n, r) => n + r.count, 0);
+  const countOf = (sev: string) =>
+    result.rules.filter((r) => r.severity === sev && !accepted.has(r.code)).reduce((n, r) => n + r.count, 0);
   result.baselined = baselined;
   result.notices = notices;
   result.totals = { ...result.totals, must: countOf('must'), should: countOf('should') };

@@ -33,9 +33,17 @@ interface DuplicateRule {
 }
 
 const DUPLICATE_RULES: DuplicateRule[] = [
-  { code: 'USERNAME_DUPLICATE', attribute: 'userName', keys: (u) => (typeof u.userName === 'string' && u.userName.trim() ? [u.userName.trim().toLowerCase()] : []) },
+  {
+    code: 'USERNAME_DUPLICATE',
+    attribute: 'userName',
+    keys: (u) => (typeof u.userName === 'string' && u.userName.trim() ? [u.userName.trim().toLowerCase()] : []),
+  },
   { code: 'EMAIL_DUPLICATE', attribute: 'emails.value', keys: emailKeys },
-  { code: 'EXTERNAL_ID_DUPLICATE', attribute: 'externalId', keys: (u) => (typeof u.externalId === 'string' && u.externalId !== '' ? [u.externalId] : []) },
+  {
+    code: 'EXTERNAL_ID_DUPLICATE',
+    attribute: 'externalId',
+    keys: (u) => (typeof u.externalId === 'string' && u.externalId !== '' ? [u.externalId] : []),
+  },
 ];
 
 function emailKeys(user: ScimObject): string[] {
@@ -67,11 +75,27 @@ export class CrossIndex {
         const hash = hash32(key);
         const firstPosition = this.tables[i].firstOrSet(hash, position);
         // the same user's own two keys can only share a hash by collision
-        if (firstPosition >= 0 && firstPosition !== position) this.candidates.push({ rule: i, hash, key, firstPosition, id: str(user.id), label: str(user.userName), position });
+        if (firstPosition >= 0 && firstPosition !== position)
+          this.candidates.push({
+            rule: i,
+            hash,
+            key,
+            firstPosition,
+            id: str(user.id),
+            label: str(user.userName),
+            position,
+          });
       }
     });
     if (user.active !== false) return [];
-    return [{ ...userFinding('USER_INACTIVE', { id: str(user.id), label: str(user.userName), position }), attribute: 'active', value: false, message: 'active is false: Okta does not import inactive users' }];
+    return [
+      {
+        ...userFinding('USER_INACTIVE', { id: str(user.id), label: str(user.userName), position }),
+        attribute: 'active',
+        value: false,
+        message: 'active is false: Okta does not import inactive users',
+      },
+    ];
   }
 
   /** Listing positions of the first holders the candidates must be compared with. */
@@ -98,7 +122,8 @@ export class CrossIndex {
       const first = firstHolders.get(group[0].firstPosition);
       if (first) {
         for (const key of rule.keys(first)) {
-          if (hash32(key) === group[0].hash) holders.push({ id: str(first.id), label: str(first.userName), position: group[0].firstPosition, key });
+          if (hash32(key) === group[0].hash)
+            holders.push({ id: str(first.id), label: str(first.userName), position: group[0].firstPosition, key });
         }
       }
       const byKey = new Map<string, (Holder & { key: string })[]>();
@@ -156,7 +181,15 @@ function duplicateFinding(rule: DuplicateRule, who: Holder, key: string, otherId
 }
 
 function userFinding(code: AuditRuleCode, ref: Holder): AuditFinding {
-  return { code, severity: AUDIT_RULES[code].severity, resourceType: 'User', resourceId: ref.id, label: ref.label, position: ref.position, message: '' };
+  return {
+    code,
+    severity: AUDIT_RULES[code].severity,
+    resourceType: 'User',
+    resourceId: ref.id,
+    label: ref.label,
+    position: ref.position,
+    message: '',
+  };
 }
 
 function str(v: unknown): string | undefined {

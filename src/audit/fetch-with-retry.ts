@@ -16,7 +16,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, backoffBaseMs: 250, backoffMaxMs: 8000, maxRetryAfterMs: 120_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 5,
+  backoffBaseMs: 250,
+  backoffMaxMs: 8000,
+  maxRetryAfterMs: 120_000,
+};
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const RETRY_TRANSPORT_CODES = new Set(['SCIM_HTTP_RESET', 'SCIM_HTTP_TIMEOUT']);
@@ -42,7 +47,8 @@ export async function getWithRetry(ctx: FetchContext, url: string): Promise<Fetc
     try {
       response = await ctx.client.send({ method: 'GET', url, headers: ctx.headers, signal: ctx.signal });
     } catch (err) {
-      if (!(err instanceof TransportError) || !RETRY_TRANSPORT_CODES.has(err.code) || attempt >= ctx.policy.maxRetries) throw err;
+      if (!(err instanceof TransportError) || !RETRY_TRANSPORT_CODES.has(err.code) || attempt >= ctx.policy.maxRetries)
+        throw err;
       await sleep(backoffMs(ctx.policy, attempt), undefined, { signal: ctx.signal });
       continue;
     }

@@ -35,8 +35,17 @@ export class FindingCollector {
   /** Rules with at least one finding: must first, then by count, then by code. */
   summaries(): RuleSummary[] {
     return [...this.buckets.entries()]
-      .map(([code, b]) => ({ code, severity: b.severity, title: ruleTitle(code), count: b.count, examples: b.examples }))
-      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || (a.code < b.code ? -1 : 1));
+      .map(([code, b]) => ({
+        code,
+        severity: b.severity,
+        title: ruleTitle(code),
+        count: b.count,
+        examples: b.examples,
+      }))
+      .sort(
+        (a, b) =>
+          SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || (a.code < b.code ? -1 : 1),
+      );
   }
 }
 

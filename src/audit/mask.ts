@@ -23,7 +23,8 @@ function maskText(text: string): string {
 function maskValue(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('@') ? maskEmail(value) : maskName(value);
   if (Array.isArray(value)) return value.map(maskValue);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(v)]));
   return value;
 }
 
@@ -38,7 +39,8 @@ export function maskFinding(finding: AuditFinding): AuditFinding {
   }
   if (personalValue && finding.value !== undefined) {
     out.value = maskValue(finding.value);
-    if (typeof finding.value === 'string' && finding.value) message = message.split(finding.value).join(String(out.value));
+    if (typeof finding.value === 'string' && finding.value)
+      message = message.split(finding.value).join(String(out.value));
   }
   out.message = maskText(message);
   // whatever the attribute, an email address inside a value is personal

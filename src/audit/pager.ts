@@ -57,7 +57,11 @@ export async function readAllPages(opts: PagerOptions): Promise<PagerResult> {
     state.firstTotal = first.totalResults;
     state.latestTotal = first.totalResults;
     // a server may cap pages below the count asked for: step by what it gives, as a reader must
-    if (first.resources.length > 0 && first.resources.length < opts.pageSize && first.resources.length < first.totalResults) {
+    if (
+      first.resources.length > 0 &&
+      first.resources.length < opts.pageSize &&
+      first.resources.length < first.totalResults
+    ) {
       state.step = first.resources.length;
       state.next = 1 + state.step;
     }
@@ -108,7 +112,8 @@ class PagerState {
       const page = await this.readPage(startIndex);
       if (page.ok && page.resources.length === 0) this.stopped = true; // past the end, whatever totalResults says
       // without a total, a short page is the last one, and a page of nothing new means startIndex is ignored
-      if (this.unknownTotal && (page.resources.length < this.step || this.summary.read === readBefore)) this.stopped = true;
+      if (this.unknownTotal && (page.resources.length < this.step || this.summary.read === readBefore))
+        this.stopped = true;
     }
   }
 
@@ -120,10 +125,15 @@ class PagerState {
     this.summary.retries += retries;
     this.summary.pages += 1;
     const where = `${endpoint}?startIndex=${startIndex}&count=${opts.pageSize}`;
-    if (response.status === 401 || response.status === 403) throw new TokenRejectedError(response.status, `GET ${this.opts.resourceType === 'User' ? '/Users' : '/Groups'}`);
+    if (response.status === 401 || response.status === 403)
+      throw new TokenRejectedError(response.status, `GET ${this.opts.resourceType === 'User' ? '/Users' : '/Groups'}`);
     if (response.status !== 200) {
       this.pageFailed = true;
-      await this.pageFinding('PAGE_FAILED', `${where} answered ${response.status}${retries ? ` after ${retries} retries` : ''}`, startIndex);
+      await this.pageFinding(
+        'PAGE_FAILED',
+        `${where} answered ${response.status}${retries ? ` after ${retries} retries` : ''}`,
+        startIndex,
+      );
       return { ok: false, resources: [] };
     }
     const page = await this.parse(response.bodyText, where, startIndex);
@@ -149,8 +159,10 @@ class PagerState {
     }
     const obj = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as ScimObject;
     // Okta tolerates lower-case keys and string counters; read them so the audit can go on
-    const list = Array.isArray(body) ? body : obj.Resources ?? obj.resources;
-    const resources = Array.isArray(list) ? list.filter((r): r is ScimObject => !!r && typeof r === 'object' && !Array.isArray(r)) : [];
+    const list = Array.isArray(body) ? body : (obj.Resources ?? obj.resources);
+    const resources = Array.isArray(list)
+      ? list.filter((r): r is ScimObject => !!r && typeof r === 'object' && !Array.isArray(r))
+      : [];
     const total = Number(obj.totalResults ?? obj.totalresults ?? NaN);
     return { ok: true, totalResults: Number.isInteger(total) && total >= 0 ? total : undefined, resources };
   }
@@ -159,13 +171,23 @@ class PagerState {
     if (this.firstTotal !== undefined && page.totalResults !== undefined && page.totalResults !== this.latestTotal) {
       if (!this.totalChangeReported) {
         this.totalChangeReported = true;
-        await this.pageFinding('PAGINATION_TOTAL_CHANGED', `${where}: totalResults ${page.totalResults}, earlier ${this.latestTotal}`, startIndex, page.totalResults);
+        await this.pageFinding(
+          'PAGINATION_TOTAL_CHANGED',
+          `${where}: totalResults ${page.totalResults}, earlier ${this.latestTotal}`,
+          startIndex,
+          page.totalResults,
+        );
       }
       this.latestTotal = Math.max(this.latestTotal, page.totalResults); // read on if the tenant grew
     }
     if (page.resources.length > this.opts.pageSize && !this.countIgnoredReported) {
       this.countIgnoredReported = true;
-      await this.pageFinding('PAGINATION_COUNT_IGNORED', `${where}: ${page.resources.length} resources for count=${this.opts.pageSize}`, startIndex, page.resources.length);
+      await this.pageFinding(
+        'PAGINATION_COUNT_IGNORED',
+        `${where}: ${page.resources.length} resources for count=${this.opts.pageSize}`,
+        startIndex,
+        page.resources.length,
+      );
     }
   }
 
@@ -181,7 +203,13 @@ class PagerState {
       const resource = resources[i];
       const id = typeof resource.id === 'string' ? resource.id : undefined;
       if (id !== undefined && this.ids.has(id)) {
-        await this.opts.onFinding({ ...this.base('PAGINATION_DUPLICATE_ID', position), resourceId: id, attribute: 'id', value: id, message: `id ${id} was already listed on another page` });
+        await this.opts.onFinding({
+          ...this.base('PAGINATION_DUPLICATE_ID', position),
+          resourceId: id,
+          attribute: 'id',
+          value: id,
+          message: `id ${id} was already listed on another page`,
+        });
         continue;
       }
       if (id !== undefined) this.ids.add(id);
@@ -197,7 +225,12 @@ class PagerState {
     const expected = Math.min(this.latestTotal, this.opts.maxResources ?? Infinity);
     if ((this.opts.maxResources ?? Infinity) < this.latestTotal) this.summary.truncated = true;
     if (this.summary.read < expected) {
-      await this.pageFinding('PAGINATION_SHORT', `read ${this.summary.read} distinct resources, totalResults announced ${this.latestTotal}`, undefined, this.summary.read);
+      await this.pageFinding(
+        'PAGINATION_SHORT',
+        `read ${this.summary.read} distinct resources, totalResults announced ${this.latestTotal}`,
+        undefined,
+        this.summary.read,
+      );
     }
   }
 

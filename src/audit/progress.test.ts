@@ -17,14 +17,19 @@ describe('progress bar', () => {
   });
 
   it('shows resources read, rate and ETA', () => {
-    expect(renderLine({ resourceType: 'User', read: 500, total: 1000 }, 2000)).toBe('Users  [############------------] 500/1000 250/s ETA 2s');
+    expect(renderLine({ resourceType: 'User', read: 500, total: 1000 }, 2000)).toBe(
+      'Users  [############------------] 500/1000 250/s ETA 2s',
+    );
     expect(renderLine({ resourceType: 'Group', read: 10 }, 1000)).toBe('Groups 10 read, 10/s');
   });
 
   it('draws on one line and erases itself', () => {
     let out = '';
     let t = 0;
-    const bar = createProgressBar({ write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream, () => (t += 200));
+    const bar = createProgressBar(
+      { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream,
+      () => (t += 200),
+    );
     bar.update({ resourceType: 'User', read: 100, total: 200 });
     bar.update({ resourceType: 'User', read: 200, total: 200 });
     bar.done();

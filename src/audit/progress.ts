@@ -14,7 +14,10 @@ export interface ProgressBar {
 
 export { wantsProgress };
 
-export function createProgressBar(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): ProgressBar {
+export function createProgressBar(
+  stream: NodeJS.WriteStream = process.stderr,
+  now: () => number = Date.now,
+): ProgressBar {
   let started: number | undefined;
   let kind = '';
   let lastDraw = 0;
@@ -46,6 +49,9 @@ export function renderLine(p: AuditProgress, elapsedMs: number): string {
   const ratio = Math.min(1, p.read / p.total);
   const filled = Math.round(ratio * WIDTH);
   const eta = rate > 0 ? Math.max(0, (p.total - p.read) / rate) : undefined;
-  const etaText = eta === undefined ? '' : ` ETA ${eta < 60 ? `${eta.toFixed(0)}s` : `${Math.floor(eta / 60)}m${String(Math.round(eta % 60)).padStart(2, '0')}s`}`;
+  const etaText =
+    eta === undefined
+      ? ''
+      : ` ETA ${eta < 60 ? `${eta.toFixed(0)}s` : `${Math.floor(eta / 60)}m${String(Math.round(eta % 60)).padStart(2, '0')}s`}`;
   return `${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${p.read}/${p.total} ${rate.toFixed(0)}/s${etaText}`;
 }

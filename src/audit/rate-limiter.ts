@@ -37,6 +37,7 @@ export class RateLimiter {
 export function parseRate(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*s)?\s*$/.exec(value);
   const n = m ? Number(m[1]) : NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--rate must look like 20/s (requests per second, > 0), got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--rate must look like 20/s (requests per second, > 0), got ${JSON.stringify(value)}`);
   return n;
 }

@@ -5,10 +5,17 @@ import { joinUrl } from '../http/url.js';
 import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
 import type { ScimObject } from './pager.js';
 
-export async function rereadPositions(fetch: FetchContext, baseUrl: string, positions: number[], pageSize: number, concurrency: number): Promise<Map<number, ScimObject | undefined>> {
+export async function rereadPositions(
+  fetch: FetchContext,
+  baseUrl: string,
+  positions: number[],
+  pageSize: number,
+  concurrency: number,
+): Promise<Map<number, ScimObject | undefined>> {
   const out = new Map<number, ScimObject | undefined>();
   const windows: number[] = [];
-  for (const p of [...positions].sort((a, b) => a - b)) if (windows.length === 0 || p >= windows[windows.length - 1] + pageSize) windows.push(p);
+  for (const p of [...positions].sort((a, b) => a - b))
+    if (windows.length === 0 || p >= windows[windows.length - 1] + pageSize) windows.push(p);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < windows.length) {
@@ -21,9 +28,17 @@ export async function rereadPositions(fetch: FetchContext, baseUrl: string, posi
   return out;
 }
 
-async function readWindow(fetch: FetchContext, baseUrl: string, startIndex: number, count: number): Promise<ScimObject[]> {
+async function readWindow(
+  fetch: FetchContext,
+  baseUrl: string,
+  startIndex: number,
+  count: number,
+): Promise<ScimObject[]> {
   try {
-    const { response } = await getWithRetry(fetch, joinUrl(baseUrl, '/Users', { startIndex: String(startIndex), count: String(count) }));
+    const { response } = await getWithRetry(
+      fetch,
+      joinUrl(baseUrl, '/Users', { startIndex: String(startIndex), count: String(count) }),
+    );
     if (response.status !== 200) return [];
     const body = JSON.parse(response.bodyText) as ScimObject;
     const list = body.Resources ?? body.resources;

@@ -18,7 +18,11 @@ export interface ResourceCheckContext {
 
 export type ResourceProblem = Pick<AuditFinding, 'code' | 'severity' | 'attribute' | 'value' | 'message'>;
 
-export function checkResource(resource: ScimObject, kind: AuditResourceType, ctx: ResourceCheckContext): ResourceProblem[] {
+export function checkResource(
+  resource: ScimObject,
+  kind: AuditResourceType,
+  ctx: ResourceCheckContext,
+): ResourceProblem[] {
   const problems: ResourceProblem[] = [];
   const verdict = validateAgainst(kind, resource);
   if (!verdict.valid) {
@@ -36,7 +40,8 @@ export function checkResource(resource: ScimObject, kind: AuditResourceType, ctx
     });
   }
   if (ctx.serverSchemas) {
-    for (const p of checkServerSchema(resource, kind, ctx.serverSchemas)) problems.push({ ...p, severity: AUDIT_RULES[p.code].severity });
+    for (const p of checkServerSchema(resource, kind, ctx.serverSchemas))
+      problems.push({ ...p, severity: AUDIT_RULES[p.code].severity });
   }
   if (kind === 'User' && ctx.profile) {
     for (const f of checkUser(resource, ctx.profile, { languageFormat: ctx.languageFormat })) {

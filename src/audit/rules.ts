@@ -11,10 +11,19 @@ export interface RuleInfo {
 export const AUDIT_RULES = {
   SCHEMA_USER_INVALID: { severity: 'must', title: 'User does not match the RFC 7643 User schema' },
   SCHEMA_GROUP_INVALID: { severity: 'must', title: 'Group does not match the RFC 7643 Group schema' },
-  SERVER_SCHEMA_REQUIRED_MISSING: { severity: 'must', title: "Attribute required by the server's own /Schemas is missing" },
-  SERVER_SCHEMA_TYPE_MISMATCH: { severity: 'must', title: "Attribute value does not have the type the server's /Schemas declares" },
+  SERVER_SCHEMA_REQUIRED_MISSING: {
+    severity: 'must',
+    title: "Attribute required by the server's own /Schemas is missing",
+  },
+  SERVER_SCHEMA_TYPE_MISMATCH: {
+    severity: 'must',
+    title: "Attribute value does not have the type the server's /Schemas declares",
+  },
   SERVER_SCHEMA_UNDECLARED: { severity: 'should', title: "Attribute not declared in the server's /Schemas" },
-  USERNAME_DUPLICATE: { severity: 'must', title: 'userName shared by several users (ignoring case): Okta links or fails with 409' },
+  USERNAME_DUPLICATE: {
+    severity: 'must',
+    title: 'userName shared by several users (ignoring case): Okta links or fails with 409',
+  },
   EMAIL_DUPLICATE: { severity: 'should', title: 'Email address shared by several users' },
   EXTERNAL_ID_DUPLICATE: { severity: 'must', title: 'externalId shared by several users' },
   USER_INACTIVE: { severity: 'info', title: 'Inactive user (active=false): Okta skips it on import' },
@@ -66,17 +75,21 @@ export function ruleInfo(code: AuditRuleCode): RuleInfo {
 
 /** What to change so the rule passes; shown next to the rule in reports. */
 const FIXES: Record<string, string> = {
-  SCHEMA_USER_INVALID: 'Return Users shaped as RFC 7643 §4.1 defines them (schemas, id, userName, types of each attribute).',
-  SCHEMA_GROUP_INVALID: 'Return Groups shaped as RFC 7643 §4.2 defines them (schemas, id, displayName, members as objects with value).',
+  SCHEMA_USER_INVALID:
+    'Return Users shaped as RFC 7643 §4.1 defines them (schemas, id, userName, types of each attribute).',
+  SCHEMA_GROUP_INVALID:
+    'Return Groups shaped as RFC 7643 §4.2 defines them (schemas, id, displayName, members as objects with value).',
   SERVER_SCHEMA_REQUIRED_MISSING: 'Fill the attribute for every resource, or stop declaring it required in /Schemas.',
-  SERVER_SCHEMA_TYPE_MISMATCH: 'Return the type /Schemas declares (e.g. a JSON boolean, not "true"), or correct the declaration.',
+  SERVER_SCHEMA_TYPE_MISMATCH:
+    'Return the type /Schemas declares (e.g. a JSON boolean, not "true"), or correct the declaration.',
   SERVER_SCHEMA_UNDECLARED: 'Declare the attribute in /Schemas (or in an extension schema), or stop returning it.',
   USERNAME_DUPLICATE: 'Make userName unique ignoring case before the cutover (merge or rename the duplicates).',
   EMAIL_DUPLICATE: 'Give each user its own email, or make sure Okta does not match users by email.',
   EXTERNAL_ID_DUPLICATE: 'Clear or correct externalId so each value belongs to one user.',
   USER_INACTIVE: 'Nothing to fix: decide whether these users should come across; Okta skips inactive users on import.',
   GROUP_MEMBER_UNKNOWN: 'Remove the dangling member references, or restore the resources they point to.',
-  LIST_RESPONSE_INVALID: 'Answer list requests with a ListResponse: schemas, integer totalResults/startIndex/itemsPerPage, Resources.',
+  LIST_RESPONSE_INVALID:
+    'Answer list requests with a ListResponse: schemas, integer totalResults/startIndex/itemsPerPage, Resources.',
   PAGE_FAILED: 'Make the page readable (see the HTTP status), then audit again; findings after it are incomplete.',
   PAGINATION_TOTAL_CHANGED: 'Keep totalResults stable while a client pages (or audit when nothing is being written).',
   PAGINATION_DUPLICATE_ID: 'Sort list results by a stable key (id or created) so pages do not overlap.',

@@ -44,7 +44,8 @@ export async function loadServerSchemas(fetch: FetchContext, baseUrl: string): P
   try {
     const { response } = await getWithRetry(fetch, joinUrl(baseUrl, '/Schemas'));
     // a rejected token is not "no /Schemas": say it the way run and test-credentials do
-    if (response.status === 401 || response.status === 403) throw new TokenRejectedError(response.status, 'GET /Schemas');
+    if (response.status === 401 || response.status === 403)
+      throw new TokenRejectedError(response.status, 'GET /Schemas');
     if (response.status !== 200) return undefined;
     body = parseJson(response.bodyText);
   } catch (err) {
@@ -61,19 +62,28 @@ export async function loadServerSchemas(fetch: FetchContext, baseUrl: string): P
 export function serverSchemasFrom(list: readonly unknown[]): ServerSchemas | undefined {
   const byId = new Map<string, SchemaDoc>();
   for (const doc of list as ScimObject[]) {
-    if (doc && typeof doc === 'object' && typeof doc.id === 'string' && Array.isArray(doc.attributes)) byId.set(doc.id.toLowerCase(), doc as unknown as SchemaDoc);
+    if (doc && typeof doc === 'object' && typeof doc.id === 'string' && Array.isArray(doc.attributes))
+      byId.set(doc.id.toLowerCase(), doc as unknown as SchemaDoc);
   }
   return byId.has(USER_SCHEMA.toLowerCase()) || byId.has(GROUP_SCHEMA.toLowerCase()) ? { byId } : undefined;
 }
 
-export function checkServerSchema(resource: ScimObject, kind: 'User' | 'Group', schemas: ServerSchemas): SchemaProblem[] {
+export function checkServerSchema(
+  resource: ScimObject,
+  kind: 'User' | 'Group',
+  schemas: ServerSchemas,
+): SchemaProblem[] {
   const core = schemas.byId.get((kind === 'User' ? USER_SCHEMA : GROUP_SCHEMA).toLowerCase());
   if (!core) return [];
   const problems: SchemaProblem[] = [];
   const declared = declaredAttributes(core);
   for (const def of core.attributes) {
     if (def.required && def.returned !== 'never' && isAbsent(findValue(resource, def.name))) {
-      problems.push({ code: 'SERVER_SCHEMA_REQUIRED_MISSING', attribute: def.name, message: `${def.name} is required by the server's ${kind} schema` });
+      problems.push({
+        code: 'SERVER_SCHEMA_REQUIRED_MISSING',
+        attribute: def.name,
+        message: `${def.name} is required by the server's ${kind} schema`,
+      });
     }
   }
   for (const [key, value] of Object.entries(resource)) {
@@ -92,7 +102,11 @@ export function checkServerSchema(resource: ScimObject, kind: 'User' | 'Group', 
       }
       continue;
     }
-    problems.push({ code: 'SERVER_SCHEMA_UNDECLARED', attribute: key, message: `${key} is not declared in the server's ${kind} schema or its extensions` });
+    problems.push({
+      code: 'SERVER_SCHEMA_UNDECLARED',
+      attribute: key,
+      message: `${key} is not declared in the server's ${kind} schema or its extensions`,
+    });
   }
   return problems;
 }
@@ -111,7 +125,13 @@ function declaredAttributes(doc: SchemaDoc): Map<string, AttrDef> {
 
 // These run for every attribute of every resource an audit reads: problems are pushed into
 // one array, and nothing is allocated for a value that is fine.
-function typeProblems(value: unknown, def: AttrDef, multiValued: boolean, path: string, problems: SchemaProblem[]): void {
+function typeProblems(
+  value: unknown,
+  def: AttrDef,
+  multiValued: boolean,
+  path: string,
+  problems: SchemaProblem[],
+): void {
   if (value === null) return;
   if (multiValued) {
     if (!Array.isArray(value)) problems.push(mismatch(path, value, 'a multi-valued array'));
@@ -153,7 +173,12 @@ function hasType(value: unknown, type: string): boolean {
 }
 
 function mismatch(path: string, value: unknown, expected: string): SchemaProblem {
-  return { code: 'SERVER_SCHEMA_TYPE_MISMATCH', attribute: path, value, message: `${path} should be ${expected}, got ${JSON.stringify(value)}` };
+  return {
+    code: 'SERVER_SCHEMA_TYPE_MISMATCH',
+    attribute: path,
+    value,
+    message: `${path} should be ${expected}, got ${JSON.stringify(value)}`,
+  };
 }
 
 function findValue(obj: ScimObject, name: string): unknown {

@@ -23,9 +23,18 @@ const user = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const list = (...resources: unknown[]) => ({ schemas: [LIST], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources });
+const list = (...resources: unknown[]) => ({
+  schemas: [LIST],
+  totalResults: resources.length,
+  startIndex: 1,
+  itemsPerPage: resources.length,
+  Resources: resources,
+});
 
-function ctx(body: unknown, opts: { profile?: string; languageFormat?: LanguageFormat; requestBody?: unknown } = {}): AttributeCheckContext {
+function ctx(
+  body: unknown,
+  opts: { profile?: string; languageFormat?: LanguageFormat; requestBody?: unknown } = {},
+): AttributeCheckContext {
   return {
     body,
     request: { body: opts.requestBody },
@@ -60,32 +69,48 @@ describe('mandatoryAttributes', () => {
 
 describe('preferredLanguage', () => {
   it('uses the run format for a `language` rule', () => {
-    expect(preferredLanguage(ctx(user({ preferredLanguage: 'en-US' }), { languageFormat: 'bcp47' }), {}).passed).toBe(true);
+    expect(preferredLanguage(ctx(user({ preferredLanguage: 'en-US' }), { languageFormat: 'bcp47' }), {}).passed).toBe(
+      true,
+    );
     const strict = preferredLanguage(ctx(user({ preferredLanguage: 'en-US' })), {});
     expect(strict).toMatchObject({ passed: false, actual: 'en-US' });
     expect(strict.detail).toContain('LANG_REGION_TAG');
   });
 
   it('keeps the ISO 639-1 rule of the eptura profile even in a bcp47 run', () => {
-    const outcome = preferredLanguage(ctx(user({ preferredLanguage: 'en_US' }), { profile: 'eptura', languageFormat: 'bcp47' }), {});
+    const outcome = preferredLanguage(
+      ctx(user({ preferredLanguage: 'en_US' }), { profile: 'eptura', languageFormat: 'bcp47' }),
+      {},
+    );
     expect(outcome.passed).toBe(false);
     expect(outcome.detail).toContain('LANG_UNDERSCORE_LOCALE');
   });
 
   it('lets `with: {format}` override', () => {
-    expect(preferredLanguage(ctx(user({ preferredLanguage: 'en-US' }), { profile: 'eptura' }), { format: 'bcp47' }).passed).toBe(true);
+    expect(
+      preferredLanguage(ctx(user({ preferredLanguage: 'en-US' }), { profile: 'eptura' }), { format: 'bcp47' }).passed,
+    ).toBe(true);
     expect(preferredLanguage(ctx(user()), { format: 'iso-639' })).toMatchObject({ passed: false });
   });
 
   it('passes when absent and checks each Resource of a list', () => {
-    expect(preferredLanguage(ctx(user()), {})).toMatchObject({ passed: true, detail: expect.stringContaining('not present') });
-    const outcome = preferredLanguage(ctx(list(user({ preferredLanguage: 'fr' }), user({ preferredLanguage: 'zz' }))), {});
+    expect(preferredLanguage(ctx(user()), {})).toMatchObject({
+      passed: true,
+      detail: expect.stringContaining('not present'),
+    });
+    const outcome = preferredLanguage(
+      ctx(list(user({ preferredLanguage: 'fr' }), user({ preferredLanguage: 'zz' }))),
+      {},
+    );
     expect(outcome).toMatchObject({ passed: false, actual: ['fr', 'zz'] });
     expect(outcome.detail).toContain('Resources[1].preferredLanguage "zz"');
   });
 
   it('passes a should-level finding but mentions it', () => {
-    const outcome = preferredLanguage(ctx(user({ preferredLanguage: 'fr, en;q=0.8' }), { languageFormat: 'bcp47' }), {});
+    const outcome = preferredLanguage(
+      ctx(user({ preferredLanguage: 'fr, en;q=0.8' }), { languageFormat: 'bcp47' }),
+      {},
+    );
     expect(outcome.passed).toBe(true);
     expect(outcome.detail).toContain('[should]');
   });
@@ -93,7 +118,10 @@ describe('preferredLanguage', () => {
 
 describe('preferredLanguageRoundTrip', () => {
   it('passes when the value comes back unchanged', () => {
-    const outcome = preferredLanguageRoundTrip(ctx(user({ preferredLanguage: 'en' }), { requestBody: user({ preferredLanguage: 'en' }) }), {});
+    const outcome = preferredLanguageRoundTrip(
+      ctx(user({ preferredLanguage: 'en' }), { requestBody: user({ preferredLanguage: 'en' }) }),
+      {},
+    );
     expect(outcome).toEqual({ passed: true, actual: 'en', expected: 'en' });
   });
 
@@ -102,13 +130,18 @@ describe('preferredLanguageRoundTrip', () => {
     ['en-US', 'en-us', 'case changed'],
     ['en-US', undefined, 'not returned'],
   ])('sent %j, got %j -> fails (%s)', (sent, returned, reason) => {
-    const outcome = preferredLanguageRoundTrip(ctx(user({ preferredLanguage: returned }), { requestBody: user({ preferredLanguage: sent }) }), {});
+    const outcome = preferredLanguageRoundTrip(
+      ctx(user({ preferredLanguage: returned }), { requestBody: user({ preferredLanguage: sent }) }),
+      {},
+    );
     expect(outcome).toMatchObject({ passed: false, expected: sent, actual: returned });
     expect(outcome.detail).toContain(reason);
   });
 
   it('fails loudly when the suite sent nothing to compare', () => {
-    expect(preferredLanguageRoundTrip(ctx(user(), { requestBody: user() }), {}).detail).toMatch(/sent no preferredLanguage/);
+    expect(preferredLanguageRoundTrip(ctx(user(), { requestBody: user() }), {}).detail).toMatch(
+      /sent no preferredLanguage/,
+    );
   });
 });
 
@@ -133,7 +166,12 @@ describe('listCountersIntegers', () => {
   it('fails on string counters and says which', () => {
     const outcome = listCountersIntegers(ctx({ ...list(user()), totalResults: '1', startIndex: 1.5 }), {});
     expect(outcome.passed).toBe(false);
-    expect(outcome.actual).toMatchObject({ totalResults: 'string', startIndex: 'number', itemsPerPage: 'integer', Resources: 'array' });
+    expect(outcome.actual).toMatchObject({
+      totalResults: 'string',
+      startIndex: 'number',
+      itemsPerPage: 'integer',
+      Resources: 'array',
+    });
     expect(outcome.detail).toContain('totalResults is "1" (string), not an integer');
     expect(outcome.detail).toContain('startIndex is 1.5');
   });

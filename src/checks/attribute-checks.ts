@@ -46,7 +46,9 @@ const notAnObject = (body: unknown): AttributeCheckOutcome => ({
 
 function describeFindings(located: { where: string; finding: AttributeFinding }[]): string {
   return located
-    .map(({ where, finding }) => `[${finding.severity}] ${where ? `${where}: ` : ''}${finding.message} (${finding.code})`)
+    .map(
+      ({ where, finding }) => `[${finding.severity}] ${where ? `${where}: ` : ''}${finding.message} (${finding.code})`,
+    )
     .join('\n');
 }
 
@@ -58,7 +60,9 @@ function runProfile(ctx: AttributeCheckContext, profile: AttributeProfile): Attr
   const mustFailures = located.filter((l) => l.finding.severity === 'must');
   return {
     passed: mustFailures.length === 0,
-    ...(located.length > 0 ? { actual: located.map((l) => (l.where ? `${l.where}: ${l.finding.code}` : l.finding.code)) } : {}),
+    ...(located.length > 0
+      ? { actual: located.map((l) => (l.where ? `${l.where}: ${l.finding.code}` : l.finding.code)) }
+      : {}),
     expected: `every User meets profile ${profile.name}`,
     ...(located.length > 0 ? { detail: describeFindings(located) } : {}),
   };
@@ -76,7 +80,11 @@ export function userProfile(ctx: AttributeCheckContext, _args: Record<string, un
 }
 
 /** `with: {format}` wins, then a format the profile fixes for the attribute, then the run's. */
-function languageFormatFor(ctx: AttributeCheckContext, attribute: string, args: Record<string, unknown>): LanguageFormat | string {
+function languageFormatFor(
+  ctx: AttributeCheckContext,
+  attribute: string,
+  args: Record<string, unknown>,
+): LanguageFormat | string {
   if (args.format !== undefined) return String(args.format);
   const rule = ctx.profile.formats.find((f) => f.attribute.toLowerCase() === attribute.toLowerCase());
   if (rule?.format === 'iso639-1' || rule?.format === 'bcp47') return rule.format;
@@ -100,7 +108,9 @@ export function preferredLanguage(ctx: AttributeCheckContext, args: Record<strin
       const verdict = classifyLanguage(value, format);
       if (verdict.ok) continue;
       mustFailure ||= verdict.severity === 'must';
-      problems.push(`[${verdict.severity}] ${where ? `${where}.` : ''}${attribute} ${JSON.stringify(value)} ${verdict.message} (${verdict.code})`);
+      problems.push(
+        `[${verdict.severity}] ${where ? `${where}.` : ''}${attribute} ${JSON.stringify(value)} ${verdict.message} (${verdict.code})`,
+      );
     }
   }
   return {
@@ -112,10 +122,14 @@ export function preferredLanguage(ctx: AttributeCheckContext, args: Record<strin
 }
 
 /** The preferredLanguage sent in the request comes back unchanged (Eptura-style servers rewrite it). */
-export function preferredLanguageRoundTrip(ctx: AttributeCheckContext, args: Record<string, unknown>): AttributeCheckOutcome {
+export function preferredLanguageRoundTrip(
+  ctx: AttributeCheckContext,
+  args: Record<string, unknown>,
+): AttributeCheckOutcome {
   const attribute = typeof args.attribute === 'string' ? args.attribute : 'preferredLanguage';
   const sent = resolveValues(ctx.request.body, attribute)[0];
-  if (sent === undefined) return { passed: false, detail: `the request body sent no ${attribute}; nothing to compare (suite error)` };
+  if (sent === undefined)
+    return { passed: false, detail: `the request body sent no ${attribute}; nothing to compare (suite error)` };
   if (!isRecord(ctx.body)) return notAnObject(ctx.body);
   const returned = resolveValues(ctx.body, attribute)[0];
   if (returned === sent) return { passed: true, actual: returned, expected: sent };
@@ -126,8 +140,15 @@ export function preferredLanguageRoundTrip(ctx: AttributeCheckContext, args: Rec
         ? `${attribute} came back with its case changed`
         : `${attribute} came back changed`;
   // Only a target that demands the round trip (its profile says so) fails on it; elsewhere it is a warning.
-  if (ctx.profile.preferredLanguage?.roundTrip) return { passed: false, actual: returned, expected: sent, detail: changed };
-  return { passed: false, actual: returned, expected: sent, cap: 'should', detail: `${changed}; profile ${ctx.profile.name} does not demand the round trip, so this is a warning` };
+  if (ctx.profile.preferredLanguage?.roundTrip)
+    return { passed: false, actual: returned, expected: sent, detail: changed };
+  return {
+    passed: false,
+    actual: returned,
+    expected: sent,
+    cap: 'should',
+    detail: `${changed}; profile ${ctx.profile.name} does not demand the round trip, so this is a warning`,
+  };
 }
 
 /** `password` is never returned (RFC 7643 §4.1.1: returned "never"). The value is never echoed. */
@@ -136,12 +157,21 @@ export function noPassword(ctx: AttributeCheckContext, _args: Record<string, unk
   const found = usersIn(ctx.body)
     .filter(({ user }) => Object.keys(user).some((k) => k.toLowerCase() === 'password'))
     .map(({ where }) => (where ? `${where}.password` : 'password'));
-  if (isRecord(ctx.body) && Array.isArray(ctx.body.Resources) && Object.keys(ctx.body).some((k) => k.toLowerCase() === 'password')) {
+  if (
+    isRecord(ctx.body) &&
+    Array.isArray(ctx.body.Resources) &&
+    Object.keys(ctx.body).some((k) => k.toLowerCase() === 'password')
+  ) {
     found.unshift('password');
   }
   return found.length === 0
     ? { passed: true, expected: 'no password attribute' }
-    : { passed: false, actual: found, expected: 'no password attribute', detail: `password returned at ${found.join(', ')} (value not shown)` };
+    : {
+        passed: false,
+        actual: found,
+        expected: 'no password attribute',
+        detail: `password returned at ${found.join(', ')} (value not shown)`,
+      };
 }
 
 const COUNTERS = ['totalResults', 'startIndex', 'itemsPerPage'] as const;
@@ -154,10 +184,13 @@ export function listCountersIntegers(ctx: AttributeCheckContext, args: Record<st
   for (const name of COUNTERS) {
     const value = body[name];
     if (value === undefined) problems.push(`${name} is missing`);
-    else if (!Number.isInteger(value)) problems.push(`${name} is ${JSON.stringify(value)} (${typeof value}), not an integer`);
+    else if (!Number.isInteger(value))
+      problems.push(`${name} is ${JSON.stringify(value)} (${typeof value}), not an integer`);
   }
   if (args.requireResources !== false && !Array.isArray(body.Resources)) {
-    problems.push(body.Resources === undefined ? 'Resources is missing' : `Resources is ${typeof body.Resources}, not an array`);
+    problems.push(
+      body.Resources === undefined ? 'Resources is missing' : `Resources is ${typeof body.Resources}, not an array`,
+    );
   }
   const actual = Object.fromEntries([...COUNTERS, 'Resources'].map((name) => [name, kindOf(body[name])]));
   return {

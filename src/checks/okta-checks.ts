@@ -7,7 +7,8 @@ const obj = (v: unknown): Record<string, unknown> | undefined =>
 
 /** B-1: "not found" is a 200 ListResponse with totalResults 0 and no Resources, or (Okta-tolerated) a 404. */
 export const oktaNotFound: NamedCheck = (ctx) => {
-  if (ctx.response.status === 404) return { passed: true, actual: '404 (tolerated by Okta)', expected: 'totalResults 0, or 404' };
+  if (ctx.response.status === 404)
+    return { passed: true, actual: '404 (tolerated by Okta)', expected: 'totalResults 0, or 404' };
   const body = obj(ctx.body);
   const total = body?.totalResults;
   const resources = Array.isArray(body?.Resources) ? (body!.Resources as unknown[]) : [];
@@ -25,7 +26,12 @@ export const oktaPatchResult: NamedCheck = (ctx, args) => {
   const status = ctx.response.status;
   if (status === 204) return { passed: true, actual: 204, expected: '204, or 200 with the resource' };
   const body = obj(ctx.body);
-  if (status !== 200 || !body) return { passed: false, actual: `${status}${body ? '' : ' without a JSON body'}`, expected: '204, or 200 with the resource' };
+  if (status !== 200 || !body)
+    return {
+      passed: false,
+      actual: `${status}${body ? '' : ' without a JSON body'}`,
+      expected: '204, or 200 with the resource',
+    };
   const wrong = Object.entries(args).filter(([k, v]) => body[k] !== v);
   return {
     passed: wrong.length === 0,
@@ -39,7 +45,8 @@ export const oktaPatchResult: NamedCheck = (ctx, args) => {
 export const memberIds: NamedCheck = (ctx, args) => {
   const want = Array.isArray(args.ids) ? args.ids.map(String).sort() : [];
   const body = obj(ctx.body);
-  if (!body) return { passed: false, expected: want, actual: ctx.body === undefined ? '(no JSON body)' : typeof ctx.body };
+  if (!body)
+    return { passed: false, expected: want, actual: ctx.body === undefined ? '(no JSON body)' : typeof ctx.body };
   const members = Array.isArray(body.members) ? (body.members as unknown[]) : [];
   const got = members.map((m) => String(obj(m)?.value)).sort();
   const passed = got.length === want.length && got.every((id, i) => id === want[i]);
@@ -49,7 +56,16 @@ export const memberIds: NamedCheck = (ctx, args) => {
     passed,
     expected: want,
     actual: got,
-    ...(passed ? {} : { detail: [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `unexpected ${extra.join(', ')}` : ''].filter(Boolean).join('; ') }),
+    ...(passed
+      ? {}
+      : {
+          detail: [
+            missing.length ? `missing ${missing.join(', ')}` : '',
+            extra.length ? `unexpected ${extra.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
+        }),
   };
 };
 
@@ -63,5 +79,10 @@ export const removeNonMember: NamedCheck = (ctx) => {
   if (status === 200 || status === 204) return { passed: true, actual: status, expected };
   const scimType = obj(ctx.body)?.scimType;
   if (status === 400 && scimType === 'noTarget') return { passed: true, actual: '400 noTarget', expected };
-  return { passed: false, actual: `${status}${scimType ? ` ${String(scimType)}` : ''}`, expected, detail: status === 400 ? 'a 400 here must say scimType "noTarget" (RFC 7644 §3.12)' : undefined };
+  return {
+    passed: false,
+    actual: `${status}${scimType ? ` ${String(scimType)}` : ''}`,
+    expected,
+    detail: status === 400 ? 'a 400 here must say scimType "noTarget" (RFC 7644 §3.12)' : undefined,
+  };
 };

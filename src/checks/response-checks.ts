@@ -9,13 +9,22 @@ export const locationEqualsMeta: NamedCheck = (ctx) => {
   const loc = ctx.response.headers['location'];
   const meta = obj(obj(ctx.body)?.meta);
   const metaLoc = meta?.location;
-  return { passed: typeof loc === 'string' && loc === metaLoc, expected: metaLoc ?? '(meta.location)', actual: loc ?? '(no Location header)' };
+  return {
+    passed: typeof loc === 'string' && loc === metaLoc,
+    expected: metaLoc ?? '(meta.location)',
+    actual: loc ?? '(no Location header)',
+  };
 };
 
 export const jsonBody: NamedCheck = (ctx) => ({
   passed: obj(ctx.body) !== undefined,
   expected: 'a JSON object',
-  actual: ctx.body === undefined ? ctx.response.bodyText.slice(0, 120) || '(empty body)' : Array.isArray(ctx.body) ? 'a JSON array' : typeof ctx.body,
+  actual:
+    ctx.body === undefined
+      ? ctx.response.bodyText.slice(0, 120) || '(empty body)'
+      : Array.isArray(ctx.body)
+        ? 'a JSON array'
+        : typeof ctx.body,
 });
 
 export const scimContentType: NamedCheck = (ctx) => {
@@ -31,7 +40,11 @@ export const listWithinCount: NamedCheck = (ctx, args) => {
   // itemsPerPage is not judged here: Okta reads startIndex, count and totalResults only
   // (the RFC's itemsPerPage rule is the separate items-per-page-matches check)
   const over = Number.isFinite(count) && resources.length > count;
-  return { passed: !over, expected: `<= ${Number.isFinite(count) ? count : '∞'} resources`, actual: over ? `${resources.length} resources for count=${count}` : `${resources.length} resources` };
+  return {
+    passed: !over,
+    expected: `<= ${Number.isFinite(count) ? count : '∞'} resources`,
+    actual: over ? `${resources.length} resources for count=${count}` : `${resources.length} resources`,
+  };
 };
 
 export const scimError: NamedCheck = (ctx) => {
@@ -40,9 +53,15 @@ export const scimError: NamedCheck = (ctx) => {
   const schemas = body?.schemas;
   if (!body) problems.push('body is not a JSON object');
   else {
-    if (!Array.isArray(schemas) || !schemas.includes('urn:ietf:params:scim:api:messages:2.0:Error')) problems.push('schemas lacks the Error URN');
+    if (!Array.isArray(schemas) || !schemas.includes('urn:ietf:params:scim:api:messages:2.0:Error'))
+      problems.push('schemas lacks the Error URN');
     if (typeof body.status !== 'string') problems.push(`status is ${typeof body.status}, not a string`);
-    else if (body.status !== String(ctx.response.status)) problems.push(`status "${body.status}" but HTTP ${ctx.response.status}`);
+    else if (body.status !== String(ctx.response.status))
+      problems.push(`status "${body.status}" but HTTP ${ctx.response.status}`);
   }
-  return { passed: problems.length === 0, expected: 'SCIM Error with status as a string', actual: problems.join('; ') || 'ok' };
+  return {
+    passed: problems.length === 0,
+    expected: 'SCIM Error with status as a string',
+    actual: problems.join('; ') || 'ok',
+  };
 };

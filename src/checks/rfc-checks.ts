@@ -24,20 +24,33 @@ function idsOf(list: unknown): string[] {
   return items.map((r) => String(obj(r)?.id));
 }
 
-const fail = (detail: string, extra: Partial<NamedCheckOutcome> = {}): NamedCheckOutcome => ({ passed: false, detail, ...extra });
+const fail = (detail: string, extra: Partial<NamedCheckOutcome> = {}): NamedCheckOutcome => ({
+  passed: false,
+  detail,
+  ...extra,
+});
 
 /** meta.resourceType (= `with.resourceType`), meta.created/lastModified (date-times), meta.location (absolute URL). RFC 7643 §3.1. */
 export const resourceMeta: NamedCheck = (ctx, args) => {
   const meta = obj(obj(ctx.body)?.meta);
   if (!meta) return fail('the resource has no meta object', { expected: 'meta', actual: '(absent)' });
   const problems: string[] = [];
-  if (args.resourceType !== undefined && meta.resourceType !== args.resourceType) problems.push(`meta.resourceType is ${JSON.stringify(meta.resourceType)}, expected ${JSON.stringify(args.resourceType)}`);
+  if (args.resourceType !== undefined && meta.resourceType !== args.resourceType)
+    problems.push(
+      `meta.resourceType is ${JSON.stringify(meta.resourceType)}, expected ${JSON.stringify(args.resourceType)}`,
+    );
   for (const key of ['created', 'lastModified']) {
-    if (typeof meta[key] !== 'string' || !ISO_DATE_TIME.test(meta[key] as string)) problems.push(`meta.${key} is ${JSON.stringify(meta[key])}, not an xsd:dateTime`);
+    if (typeof meta[key] !== 'string' || !ISO_DATE_TIME.test(meta[key] as string))
+      problems.push(`meta.${key} is ${JSON.stringify(meta[key])}, not an xsd:dateTime`);
   }
-  if (typeof meta.location !== 'string' || !/^https?:\/\//i.test(meta.location)) problems.push(`meta.location is ${JSON.stringify(meta.location)}, not an absolute URI`);
+  if (typeof meta.location !== 'string' || !/^https?:\/\//i.test(meta.location))
+    problems.push(`meta.location is ${JSON.stringify(meta.location)}, not an absolute URI`);
   if (meta.version !== undefined && typeof meta.version !== 'string') problems.push('meta.version is not a string');
-  return { passed: problems.length === 0, expected: 'meta with resourceType, created, lastModified, location', actual: problems.join('; ') || 'ok' };
+  return {
+    passed: problems.length === 0,
+    expected: 'meta with resourceType, created, lastModified, location',
+    actual: problems.join('; ') || 'ok',
+  };
 };
 
 /** Every Resource of a ListResponse validates against the bundled schema `with.schema`. */
@@ -47,9 +60,21 @@ export const eachResourceSchema: NamedCheck = (ctx, args) => {
   if (!Array.isArray(list)) return fail('no Resources array', { expected: `a ListResponse of ${name}` });
   const problems = list.flatMap((r, i) => {
     const v = validateAgainst(name, r);
-    return v.valid ? [] : [`Resources[${i}]${obj(r)?.id ? ` (${String(obj(r)!.id)})` : ''}: ${v.errors.slice(0, 3).map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`];
+    return v.valid
+      ? []
+      : [
+          `Resources[${i}]${obj(r)?.id ? ` (${String(obj(r)!.id)})` : ''}: ${v.errors
+            .slice(0, 3)
+            .map((e) => `${e.path || '/'} ${e.message}`)
+            .join('; ')}`,
+        ];
   });
-  return { passed: problems.length === 0 && list.length > 0, expected: `${list.length || 'some'} valid ${name} definitions`, actual: list.length === 0 ? 'empty list' : problems.length ? `${problems.length} invalid` : 'all valid', detail: problems.join('\n') || undefined };
+  return {
+    passed: problems.length === 0 && list.length > 0,
+    expected: `${list.length || 'some'} valid ${name} definitions`,
+    actual: list.length === 0 ? 'empty list' : problems.length ? `${problems.length} invalid` : 'all valid',
+    detail: problems.join('\n') || undefined,
+  };
 };
 
 /** Every schema (and extension) a ResourceType names is served at /Schemas. RFC 7643 §6, RFC 7644 §4. */
@@ -59,10 +84,18 @@ export const schemasCoverResourceTypes: NamedCheck = (ctx, args) => {
   if (types.length === 0) return fail('no resource types were given (with.resourceTypes)');
   const missing: string[] = [];
   for (const t of types) {
-    const wanted = [t.schema, ...(Array.isArray(t.schemaExtensions) ? t.schemaExtensions.map((e) => obj(e)?.schema) : [])];
-    for (const urn of wanted) if (typeof urn !== 'string' || !served.has(urn.toLowerCase())) missing.push(`${String(t.name)}: ${String(urn)}`);
+    const wanted = [
+      t.schema,
+      ...(Array.isArray(t.schemaExtensions) ? t.schemaExtensions.map((e) => obj(e)?.schema) : []),
+    ];
+    for (const urn of wanted)
+      if (typeof urn !== 'string' || !served.has(urn.toLowerCase())) missing.push(`${String(t.name)}: ${String(urn)}`);
   }
-  return { passed: missing.length === 0, expected: 'every resource type schema and extension listed by /Schemas', actual: missing.length ? `missing ${missing.join(', ')}` : `${served.size} schemas` };
+  return {
+    passed: missing.length === 0,
+    expected: 'every resource type schema and extension listed by /Schemas',
+    actual: missing.length ? `missing ${missing.join(', ')}` : `${served.size} schemas`,
+  };
 };
 
 /**
@@ -72,8 +105,16 @@ export const schemasCoverResourceTypes: NamedCheck = (ctx, args) => {
  * RFC 7644 §3.9, §3.4.2.5.
  */
 export const onlyAttributes: NamedCheck = (ctx, args) => {
-  const requested = (Array.isArray(args.attributes) ? args.attributes : []).map((a) => String(a).split('.')[0].toLowerCase());
-  const allowed = new Set(['id', 'schemas', 'meta', ...requested, ...(Array.isArray(args.also) ? args.also.map((a) => String(a).toLowerCase()) : [])]);
+  const requested = (Array.isArray(args.attributes) ? args.attributes : []).map((a) =>
+    String(a).split('.')[0].toLowerCase(),
+  );
+  const allowed = new Set([
+    'id',
+    'schemas',
+    'meta',
+    ...requested,
+    ...(Array.isArray(args.also) ? args.also.map((a) => String(a).toLowerCase()) : []),
+  ]);
   const resources = resourcesOf(ctx.body);
   if (resources.length === 0) return fail('no resource in the body');
   const problems: string[] = [];
@@ -84,7 +125,11 @@ export const onlyAttributes: NamedCheck = (ctx, args) => {
     if (extra.length) problems.push(`${where}unrequested ${extra.join(', ')}`);
     if (absent.length) problems.push(`${where}requested but absent ${absent.join(', ')}`);
   });
-  return { passed: problems.length === 0, expected: `only ${[...allowed].join(', ')}`, actual: problems.join('; ') || 'ok' };
+  return {
+    passed: problems.length === 0,
+    expected: `only ${[...allowed].join(', ')}`,
+    actual: problems.join('; ') || 'ok',
+  };
 };
 
 /**
@@ -102,8 +147,15 @@ export const resultIds: NamedCheck = (ctx, args) => {
   const got = idsOf(body.Resources ?? []);
   const missing = want.filter((id) => !got.includes(id));
   const extra = got.filter((id) => !want.includes(id));
-  const problems = [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `unexpected ${extra.join(', ')}` : ''].filter(Boolean);
-  return { passed: problems.length === 0, expected: want.length ? want : '(no resources)', actual: problems.join('; ') || got };
+  const problems = [
+    missing.length ? `missing ${missing.join(', ')}` : '',
+    extra.length ? `unexpected ${extra.join(', ')}` : '',
+  ].filter(Boolean);
+  return {
+    passed: problems.length === 0,
+    expected: want.length ? want : '(no resources)',
+    actual: problems.join('; ') || got,
+  };
 };
 
 /** itemsPerPage equals the number of Resources returned. RFC 7644 §3.4.2. */
@@ -119,10 +171,16 @@ export const noResources: NamedCheck = (ctx, args) => {
   const body = obj(ctx.body);
   if (!body) return fail('the body is not a JSON object');
   const problems: string[] = [];
-  if (Array.isArray(body.Resources) ? body.Resources.length > 0 : body.Resources !== undefined) problems.push(`${Array.isArray(body.Resources) ? body.Resources.length : 'non-array'} Resources returned`);
+  if (Array.isArray(body.Resources) ? body.Resources.length > 0 : body.Resources !== undefined)
+    problems.push(`${Array.isArray(body.Resources) ? body.Resources.length : 'non-array'} Resources returned`);
   if (!Number.isInteger(body.totalResults)) problems.push(`totalResults is ${JSON.stringify(body.totalResults)}`);
-  else if (args.totalResults !== undefined && body.totalResults !== Number(args.totalResults)) problems.push(`totalResults ${String(body.totalResults)}, expected ${String(args.totalResults)}`);
-  return { passed: problems.length === 0, expected: 'no Resources, totalResults kept', actual: problems.join('; ') || 'ok' };
+  else if (args.totalResults !== undefined && body.totalResults !== Number(args.totalResults))
+    problems.push(`totalResults ${String(body.totalResults)}, expected ${String(args.totalResults)}`);
+  return {
+    passed: problems.length === 0,
+    expected: 'no Resources, totalResults kept',
+    actual: problems.join('; ') || 'ok',
+  };
 };
 
 /** The pages given (`with.pages`: arrays of resources), concatenated, are this full list: no gap, no duplicate, same order. */
@@ -132,8 +190,12 @@ export const pagesConcatenate: NamedCheck = (ctx, args) => {
   const walked = pages.flatMap((p) => idsOf(p));
   const dupes = walked.filter((id, i) => walked.indexOf(id) !== i);
   const gaps = full.filter((id) => !walked.includes(id));
-  const problems = [dupes.length ? `on two pages: ${[...new Set(dupes)].join(', ')}` : '', gaps.length ? `on no page: ${gaps.join(', ')}` : ''].filter(Boolean);
-  if (!problems.length && walked.join() !== full.join()) problems.push('pages are in a different order than the full list');
+  const problems = [
+    dupes.length ? `on two pages: ${[...new Set(dupes)].join(', ')}` : '',
+    gaps.length ? `on no page: ${gaps.join(', ')}` : '',
+  ].filter(Boolean);
+  if (!problems.length && walked.join() !== full.join())
+    problems.push('pages are in a different order than the full list');
   return { passed: problems.length === 0, expected: full, actual: problems.join('; ') || walked };
 };
 
@@ -150,11 +212,15 @@ export const sortedBy: NamedCheck = (ctx, args) => {
   const descending = String(args.order ?? '').toLowerCase() === 'descending';
   const keyOf = (r: Obj): string => {
     let v: unknown = r;
-    for (const part of by.split('.')) v = obj(v)?.[Object.keys(obj(v) ?? {}).find((k) => k.toLowerCase() === part.toLowerCase()) ?? part];
+    for (const part of by.split('.'))
+      v = obj(v)?.[Object.keys(obj(v) ?? {}).find((k) => k.toLowerCase() === part.toLowerCase()) ?? part];
     return v === undefined || v === null ? '' : String(v).toLowerCase();
   };
   // resources without the attribute are not judged: where they go is left to the server
-  const keys = resourcesOf(ctx.body).filter(() => Array.isArray(obj(ctx.body)?.Resources)).map(keyOf).filter((k) => k !== '');
+  const keys = resourcesOf(ctx.body)
+    .filter(() => Array.isArray(obj(ctx.body)?.Resources))
+    .map(keyOf)
+    .filter((k) => k !== '');
   const expected = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1));
   return { passed: keys.length > 1 && keys.join('\n') === expected.join('\n'), expected, actual: keys };
 };
@@ -163,15 +229,28 @@ export const sortedBy: NamedCheck = (ctx, args) => {
 export const versionMatchesEtag: NamedCheck = (ctx) => {
   const etag = ctx.response.headers['etag'];
   const version = obj(obj(ctx.body)?.meta)?.version;
-  return { passed: typeof etag === 'string' && etag === version, expected: version ?? '(meta.version)', actual: etag ?? '(no ETag header)' };
+  return {
+    passed: typeof etag === 'string' && etag === version,
+    expected: version ?? '(meta.version)',
+    actual: etag ?? '(no ETag header)',
+  };
 };
 
 /** A successful PATCH answers 204 with no body, or 200 with the resource (`with.id`). RFC 7644 §3.5.2. */
 export const patchResponse: NamedCheck = (ctx, args) => {
   const { status, bodyText } = ctx.response;
-  if (status === 204) return { passed: bodyText.trim() === '', expected: 'no body with 204', actual: bodyText.trim() === '' ? '204, no body' : 'a body with 204' };
+  if (status === 204)
+    return {
+      passed: bodyText.trim() === '',
+      expected: 'no body with 204',
+      actual: bodyText.trim() === '' ? '204, no body' : 'a body with 204',
+    };
   if (status !== 200) return fail(`status ${status}`, { expected: '200 or 204', actual: status });
   const id = obj(ctx.body)?.id;
   const passed = typeof id === 'string' && (args.id === undefined || id === args.id);
-  return { passed, expected: `200 with the resource${args.id ? ` ${String(args.id)}` : ''}`, actual: ctx.body === undefined ? bodyText.slice(0, 80) || '(empty body)' : `id ${JSON.stringify(id)}` };
+  return {
+    passed,
+    expected: `200 with the resource${args.id ? ` ${String(args.id)}` : ''}`,
+    actual: ctx.body === undefined ? bodyText.slice(0, 80) || '(empty body)' : `id ${JSON.stringify(id)}`,
+  };
 };

@@ -6,11 +6,33 @@ import type { NamedCheckContext } from './named-check.js';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 function ctx(body: unknown, status = 200): NamedCheckContext {
-  return { body, request: {}, response: { status, headers: {}, bodyText: JSON.stringify(body) }, profile: loadProfile('okta-minimum'), languageFormat: 'iso639-1' };
+  return {
+    body,
+    request: {},
+    response: { status, headers: {}, bodyText: JSON.stringify(body) },
+    profile: loadProfile('okta-minimum'),
+    languageFormat: 'iso639-1',
+  };
 }
 
-const before = { title: 'Engineer', emails: [{ value: 'a@x.test', type: 'work' }], phoneNumbers: [{ value: '1', type: 'work' }, { value: '2', type: 'mobile' }], [ENTERPRISE]: { department: 'Sales' } };
-const sent = { title: 'Lead', emails: [{ value: 'b@x.test', type: 'work' }], phoneNumbers: [{ value: '3', type: 'work' }, { value: '4', type: 'mobile' }], [ENTERPRISE]: { department: 'R&D' } };
+const before = {
+  title: 'Engineer',
+  emails: [{ value: 'a@x.test', type: 'work' }],
+  phoneNumbers: [
+    { value: '1', type: 'work' },
+    { value: '2', type: 'mobile' },
+  ],
+  [ENTERPRISE]: { department: 'Sales' },
+};
+const sent = {
+  title: 'Lead',
+  emails: [{ value: 'b@x.test', type: 'work' }],
+  phoneNumbers: [
+    { value: '3', type: 'work' },
+    { value: '4', type: 'mobile' },
+  ],
+  [ENTERPRISE]: { department: 'R&D' },
+};
 
 describe('carriesValues', () => {
   it('passes when every value sent shows, multi-valued items matched by type', () => {
@@ -27,8 +49,13 @@ describe('carriesValues', () => {
   });
 
   it('fails for a value dropped by the update, but only notes one the server never held', () => {
-    expect(carriesValues(ctx({ ...sent, title: undefined }), { values: sent, previous: before }).detail).toContain('title is (absent)');
-    const never = carriesValues(ctx({ ...sent, timezone: undefined }), { values: { ...sent, timezone: 'Europe/Paris' }, previous: before });
+    expect(carriesValues(ctx({ ...sent, title: undefined }), { values: sent, previous: before }).detail).toContain(
+      'title is (absent)',
+    );
+    const never = carriesValues(ctx({ ...sent, timezone: undefined }), {
+      values: { ...sent, timezone: 'Europe/Paris' },
+      previous: before,
+    });
     expect(never.passed).toBe(true);
     expect(never.detail).toContain('never stored): timezone');
   });
@@ -36,7 +63,9 @@ describe('carriesValues', () => {
   it('reads the resource at a body path (a filter result)', () => {
     const list = { totalResults: 1, Resources: [sent] };
     expect(carriesValues(ctx(list), { at: 'Resources[0]', values: sent }).passed).toBe(true);
-    expect(carriesValues(ctx({ totalResults: 0, Resources: [] }), { at: 'Resources[0]', values: sent }).passed).toBe(false);
+    expect(carriesValues(ctx({ totalResults: 0, Resources: [] }), { at: 'Resources[0]', values: sent }).passed).toBe(
+      false,
+    );
   });
 });
 

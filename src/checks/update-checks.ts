@@ -6,7 +6,8 @@ import { getPath } from '../suite/body-path.js';
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
-const keyOf = (o: Record<string, unknown>, name: string) => Object.keys(o).find((k) => k === name) ?? Object.keys(o).find((k) => k.toLowerCase() === name.toLowerCase());
+const keyOf = (o: Record<string, unknown>, name: string) =>
+  Object.keys(o).find((k) => k === name) ?? Object.keys(o).find((k) => k.toLowerCase() === name.toLowerCase());
 
 interface Leaf {
   path: string;
@@ -44,7 +45,8 @@ function leaves(sent: unknown, got: unknown, before: unknown, path: string, out:
   out.push({ path, sent, got, before });
 }
 
-const same = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b);
+const same = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
 
 /**
  * `with.values` (what the update sent) all show in the resource (`with.at`: a body path,
@@ -55,13 +57,23 @@ const same = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 
 const primaryLanguage = (v: unknown) => (typeof v === 'string' ? v.split(/[-_]/)[0].toLowerCase() : undefined);
 
 function sameLanguage(path: string, got: unknown, sent: unknown): boolean {
-  return /preferredLanguage$/i.test(path) && primaryLanguage(got) !== undefined && primaryLanguage(got) === primaryLanguage(sent);
+  return (
+    /preferredLanguage$/i.test(path) &&
+    primaryLanguage(got) !== undefined &&
+    primaryLanguage(got) === primaryLanguage(sent)
+  );
 }
 
 export const carriesValues: NamedCheck = (ctx, args) => {
-  const at = typeof args.at === 'string' ? getPath(ctx.body, args.at) : { found: ctx.body !== undefined, value: ctx.body };
+  const at =
+    typeof args.at === 'string' ? getPath(ctx.body, args.at) : { found: ctx.body !== undefined, value: ctx.body };
   const resource = obj(at.found ? at.value : undefined);
-  if (!resource) return { passed: false, expected: 'a resource', actual: ctx.body === undefined ? '(no JSON body)' : `nothing at ${String(args.at)}` };
+  if (!resource)
+    return {
+      passed: false,
+      expected: 'a resource',
+      actual: ctx.body === undefined ? '(no JSON body)' : `nothing at ${String(args.at)}`,
+    };
   const all: Leaf[] = [];
   leaves(args.values, resource, args.previous, '', all);
   const kept: string[] = [];
@@ -77,16 +89,26 @@ export const carriesValues: NamedCheck = (ctx, args) => {
       continue;
     }
     if (leaf.got === undefined && leaf.before === undefined && args.previous !== undefined) unsupported.push(leaf.path);
-    else if (leaf.got !== undefined && same(leaf.got, leaf.before)) kept.push(`${leaf.path} kept ${JSON.stringify(leaf.got)} (sent ${JSON.stringify(leaf.sent)})`);
-    else other.push(`${leaf.path} is ${leaf.got === undefined ? '(absent)' : JSON.stringify(leaf.got)} (sent ${JSON.stringify(leaf.sent)})`);
+    else if (leaf.got !== undefined && same(leaf.got, leaf.before))
+      kept.push(`${leaf.path} kept ${JSON.stringify(leaf.got)} (sent ${JSON.stringify(leaf.sent)})`);
+    else
+      other.push(
+        `${leaf.path} is ${leaf.got === undefined ? '(absent)' : JSON.stringify(leaf.got)} (sent ${JSON.stringify(leaf.sent)})`,
+      );
   }
   const failures = [...kept, ...other];
-  const notes = [unsupported.length ? `not held by the server at all (never stored): ${unsupported.join(', ')}` : '', rewritten.length ? `stored in another form of the same language: ${rewritten.join(', ')}` : ''];
+  const notes = [
+    unsupported.length ? `not held by the server at all (never stored): ${unsupported.join(', ')}` : '',
+    rewritten.length ? `stored in another form of the same language: ${rewritten.join(', ')}` : '',
+  ];
   const note = notes.filter(Boolean).join('; ') || undefined;
   return {
     passed: failures.length === 0,
     expected: `the ${all.length} values sent`,
-    actual: failures.length === 0 ? `${all.length - unsupported.length} of ${all.length} values as sent` : `${failures.length} value(s) did not reach the app`,
+    actual:
+      failures.length === 0
+        ? `${all.length - unsupported.length} of ${all.length} values as sent`
+        : `${failures.length} value(s) did not reach the app`,
     ...(failures.length || note ? { detail: [failures.join('; '), note].filter(Boolean).join('; ') } : {}),
   };
 };
@@ -104,6 +126,13 @@ export const oktaLinkConsistent: NamedCheck = (ctx, args) => {
     passed,
     expected: found > 0 ? '2xx, or 409 (the filter finds the user)' : '2xx: the userName filter found no such user',
     actual: `${status}; the userName filter found ${Number.isFinite(found) ? found : '?'}`,
-    ...(passed ? {} : { detail: status === 409 ? 'a 409 for a user the userName filter cannot find: Okta retries the assignment forever' : 'the create failed' }),
+    ...(passed
+      ? {}
+      : {
+          detail:
+            status === 409
+              ? 'a 409 for a user the userName filter cannot find: Okta retries the assignment forever'
+              : 'the create failed',
+        }),
   };
 };

@@ -50,7 +50,15 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
     for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
     await session.runStart({ command: 'audit', startedAt: new Date().toISOString() });
     const sinks = [(f: AuditFinding) => session.finding(mask(f))];
-    const options = auditOptions(flags, target, { resources, ratePerSecond, profile, extraHeaders, sinks, signal: interrupt.signal, declaredSchemas });
+    const options = auditOptions(flags, target, {
+      resources,
+      ratePerSecond,
+      profile,
+      extraHeaders,
+      sinks,
+      signal: interrupt.signal,
+      declaredSchemas,
+    });
     if (progress) options.onProgress = (p) => progress.update(p);
     const result = await runAudit(options);
     if (baseline) applyAuditBaseline(result, baseline);
@@ -72,7 +80,10 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
   }
 }
 
-type Resolved = Pick<AuditOptions, 'resources' | 'ratePerSecond' | 'profile' | 'extraHeaders' | 'sinks' | 'signal' | 'declaredSchemas'>;
+type Resolved = Pick<
+  AuditOptions,
+  'resources' | 'ratePerSecond' | 'profile' | 'extraHeaders' | 'sinks' | 'signal' | 'declaredSchemas'
+>;
 
 function auditOptions(flags: AuditFlags, target: Target, resolved: Resolved): AuditOptions {
   return {

@@ -18,7 +18,11 @@ export function preloadBaseline(flags: BaselineFlags): { entries?: BaselineEntry
   };
 }
 
-export async function applyBaselineFlags(run: RunResult, flags: BaselineFlags, loaded: ReturnType<typeof preloadBaseline>): Promise<void> {
+export async function applyBaselineFlags(
+  run: RunResult,
+  flags: BaselineFlags,
+  loaded: ReturnType<typeof preloadBaseline>,
+): Promise<void> {
   if (flags.updateBaseline) {
     const text = baselineFromRun(run, loaded.previous);
     await mkdir(path.dirname(path.resolve(flags.updateBaseline)), { recursive: true });

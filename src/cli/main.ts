@@ -62,7 +62,9 @@ export async function main(argv: string[]): Promise<number> {
 function exitCodeFor(err: unknown, debug: boolean): number {
   if (err instanceof CommanderError) {
     // help and version exit 0; commander already printed its one-line message
-    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.OK : EXIT.USAGE;
+    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version'
+      ? EXIT.OK
+      : EXIT.USAGE;
   }
   if (err instanceof ExitError) return err.exitCode;
   if (err instanceof UsageError) {

@@ -12,24 +12,33 @@ export const MAX_TIMER_MS = 2_147_483_647;
 export function positiveInt(flag: string, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0 || n > max) throw new InvalidArgumentError(`${flag} must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
+    if (!Number.isInteger(n) || n <= 0 || n > max)
+      throw new InvalidArgumentError(`${flag} must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
     return n;
   };
 }
 
 export function addTargetOptions(cmd: Command): Command {
   return cmd
-    .option('--base-url <url>', 'SCIM base URL, e.g. https://api.example.com/scim/v2 (env SCIM_BASE_URL); omit to use the embedded reference server')
+    .option(
+      '--base-url <url>',
+      'SCIM base URL, e.g. https://api.example.com/scim/v2 (env SCIM_BASE_URL); omit to use the embedded reference server',
+    )
     .option('--token-env <name>', 'read the bearer token from this environment variable (default SCIM_TOKEN)')
     .option('--token-file <path>', 'read the bearer token from a file')
     .option('--token <token>', 'the bearer token itself (least safe: visible in shell history and process lists)')
     .option('--allow-insecure-http', 'allow sending the token over plain http to a non-loopback host')
     .option('--insecure', 'do not verify TLS certificates')
     .option('--ca <file>', 'PEM file of extra certificate authorities to trust')
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (Okta gives up after 60000)').default(60000).argParser(positiveInt('--timeout', MAX_TIMER_MS)));
+    .addOption(
+      new Option('--timeout <ms>', 'per-request timeout in milliseconds (Okta gives up after 60000)')
+        .default(60000)
+        .argParser(positiveInt('--timeout', MAX_TIMER_MS)),
+    );
 }
 
-export const REPORTER_HELP = 'console (default), json, jsonl (streamed), junit, html, markdown, har or github; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml';
+export const REPORTER_HELP =
+  'console (default), json, jsonl (streamed), junit, html, markdown, har or github; repeatable; add :FILE to write to a file, e.g. junit:reports/scim.xml';
 
 export function addReporterOption(cmd: Command): Command {
   return cmd.option('--reporter <name[:file]>', REPORTER_HELP, collect);

@@ -19,10 +19,19 @@ export function addConfigOptions(program: Command): void {
   for (const cmd of program.commands) {
     const parts = CONFIGURABLE[cmd.name()];
     if (!parts) continue;
-    cmd.option('--config <file>', 'project config file (default: scim-check.config.yaml in this directory or a parent)');
+    cmd.option(
+      '--config <file>',
+      'project config file (default: scim-check.config.yaml in this directory or a parent)',
+    );
     cmd.option('--no-config', 'ignore any project config file');
-    if (parts.target) cmd.option('--target <name>', 'use this named target of the config file (base URL, token source, headers, TLS)');
-    if (parts.vars) cmd.option('--var <name=value>', 'value for a suite variable (repeatable); overrides the config file\'s vars', collect);
+    if (parts.target)
+      cmd.option('--target <name>', 'use this named target of the config file (base URL, token source, headers, TLS)');
+    if (parts.vars)
+      cmd.option(
+        '--var <name=value>',
+        "value for a suite variable (repeatable); overrides the config file's vars",
+        collect,
+      );
   }
   program.hook('preAction', async (_program, actionCommand) => applyProjectConfig(actionCommand));
 }
@@ -37,7 +46,10 @@ async function applyProjectConfig(cmd: Command): Promise<void> {
   }
   const file = opts.config ?? findConfigFile();
   if (file === undefined) {
-    if (opts.target !== undefined) throw new UsageError(`--target ${opts.target}: no scim-check.config.yaml here or in a parent directory (create one with \`scim-check init\`, or pass --config FILE)`);
+    if (opts.target !== undefined)
+      throw new UsageError(
+        `--target ${opts.target}: no scim-check.config.yaml here or in a parent directory (create one with \`scim-check init\`, or pass --config FILE)`,
+      );
     return;
   }
   const { loadConfigFile } = await import('../config/load.js'); // yaml and ajv only when there is a file

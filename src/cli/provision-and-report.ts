@@ -68,7 +68,9 @@ export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.Proc
     progress?.done();
     await session.abort();
     if (interrupt.signal.aborted) {
-      process.stderr.write(`scim-check: provision interrupted (${String(interrupt.signal.reason)}); no report written\n`);
+      process.stderr.write(
+        `scim-check: provision interrupted (${String(interrupt.signal.reason)}); no report written\n`,
+      );
       return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
     }
     if (err instanceof Error) err.message = redactor.text(err.message);
@@ -81,5 +83,12 @@ export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.Proc
 }
 
 function provisionTarget(target: Target, flags: ProvisionFlags, extraHeaders: Record<string, string>): ProvisionTarget {
-  return { baseUrl: target.baseUrl, token: target.token, timeoutMs: flags.timeout, insecure: flags.insecure, caFile: flags.ca, extraHeaders };
+  return {
+    baseUrl: target.baseUrl,
+    token: target.token,
+    timeoutMs: flags.timeout,
+    insecure: flags.insecure,
+    caFile: flags.ca,
+    extraHeaders,
+  };
 }

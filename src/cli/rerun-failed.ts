@@ -44,6 +44,9 @@ export function readFailedTests(file: string): FailedTests {
 
 export function keepFailed(suites: SuiteSpec[], failed: FailedTests): SuiteSpec[] {
   return suites
-    .map((suite) => ({ ...suite, tests: suite.tests.filter((t) => failed.keys.has(`${path.resolve(suite.file)}#${t.id ?? t.name}`)) }))
+    .map((suite) => ({
+      ...suite,
+      tests: suite.tests.filter((t) => failed.keys.has(`${path.resolve(suite.file)}#${t.id ?? t.name}`)),
+    }))
     .filter((suite) => suite.tests.length > 0);
 }

@@ -26,7 +26,11 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   const baseline = preloadBaseline(flags);
   if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
   const redactor = new Redactor();
-  const session = await openReporters(reporters, { redactor, color: useColor(), exchanges: flags.trace ? 'all' : flags.verbose ? 'failures' : undefined });
+  const session = await openReporters(reporters, {
+    redactor,
+    color: useColor(),
+    exchanges: flags.trace ? 'all' : flags.verbose ? 'failures' : undefined,
+  });
   let target;
   try {
     await session.runStart({ command: 'run', startedAt: new Date().toISOString() });
@@ -82,7 +86,9 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   await session.finish({ command: 'run', result: run });
   // When every report went to a file, the terminal still gets the verdict and where to look.
   if (reporters.every((s) => s.file !== undefined)) {
-    process.stdout.write(redactor.text(`${[...reporters.map((s) => `${s.name} report: ${s.file}`), verdictOf(run).line].join('\n')}\n`));
+    process.stdout.write(
+      redactor.text(`${[...reporters.map((s) => `${s.name} report: ${s.file}`), verdictOf(run).line].join('\n')}\n`),
+    );
   }
   return exitCodeOf(run);
 }

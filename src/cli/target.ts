@@ -25,12 +25,16 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv =
     const server = await startServer({ quirks: flags.quirk ?? [] });
     return { baseUrl: server.baseUrl, token: server.token, embedded: true, server };
   }
-  if (flags.quirk && flags.quirk.length > 0) throw new UsageError('--quirk only applies to the embedded server (omit --base-url)');
+  if (flags.quirk && flags.quirk.length > 0)
+    throw new UsageError('--quirk only applies to the embedded server (omit --base-url)');
   const url = parseBaseUrl(raw, flags.baseUrl ? '--base-url' : 'SCIM_BASE_URL');
   const token = resolveToken(flags, env);
-  if (!token) throw new UsageError('no token: set SCIM_TOKEN, or use --token-env NAME, --token-file PATH or --token VALUE');
+  if (!token)
+    throw new UsageError('no token: set SCIM_TOKEN, or use --token-env NAME, --token-file PATH or --token VALUE');
   if (url.protocol === 'http:' && !isLoopback(url) && !flags.allowInsecureHttp) {
-    throw new UsageError(`--base-url ${url.origin}: refusing to send a token over plain http to a non-loopback host (use https, or --allow-insecure-http)`);
+    throw new UsageError(
+      `--base-url ${url.origin}: refusing to send a token over plain http to a non-loopback host (use https, or --allow-insecure-http)`,
+    );
   }
   return { baseUrl: url.toString().replace(/\/+$/, ''), token, embedded: false };
 }
@@ -42,8 +46,10 @@ export function parseBaseUrl(raw: string, flag: string): URL {
   } catch {
     throw new UsageError(`${flag}: not a valid URL: ${JSON.stringify(raw)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag}: must be http:// or https://, got ${url.protocol}`);
-  if (url.username || url.password) throw new UsageError(`${flag}: credentials in the URL are not supported; use a token`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${flag}: must be http:// or https://, got ${url.protocol}`);
+  if (url.username || url.password)
+    throw new UsageError(`${flag}: credentials in the URL are not supported; use a token`);
   if (url.search || url.hash) throw new UsageError(`${flag}: must not contain a query or fragment`);
   return url;
 }

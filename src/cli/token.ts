@@ -20,7 +20,9 @@ export function resolveToken(flags: TokenFlags, env: NodeJS.ProcessEnv = process
     try {
       text = readFileSync(flags.tokenFile, 'utf8');
     } catch (err) {
-      throw new UsageError(`--token-file ${flags.tokenFile}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new UsageError(
+        `--token-file ${flags.tokenFile}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
     const token = text.trim();
     if (!token) throw new UsageError(`--token-file ${flags.tokenFile}: file is empty`);
@@ -28,6 +30,7 @@ export function resolveToken(flags: TokenFlags, env: NodeJS.ProcessEnv = process
   }
   const name = flags.tokenEnv ?? 'SCIM_TOKEN';
   const value = env[name]?.trim();
-  if (flags.tokenEnv !== undefined && !value) throw new UsageError(`--token-env ${name}: environment variable is not set`);
+  if (flags.tokenEnv !== undefined && !value)
+    throw new UsageError(`--token-env ${name}: environment variable is not set`);
   return value || undefined;
 }

@@ -17,7 +17,8 @@ export function configValues(config: ProjectConfig, targetName: string | undefin
   const values: ConfigValues = {};
   const resolve = (p: string): string => path.resolve(config.dir, p);
   if (targetName !== undefined) Object.assign(values, targetValues(config, targetName, resolve));
-  if (config.profile !== undefined) values.profile = looksLikePath(config.profile) ? resolve(config.profile) : config.profile;
+  if (config.profile !== undefined)
+    values.profile = looksLikePath(config.profile) ? resolve(config.profile) : config.profile;
   if (config.languageFormat !== undefined) values.languageFormat = config.languageFormat;
   if (config.baseline !== undefined) values.baseline = resolve(config.baseline);
   if (config.schemas !== undefined) values.schemas = resolve(config.schemas);
@@ -31,7 +32,9 @@ function targetValues(config: ProjectConfig, name: string, resolve: (p: string) 
   const target: TargetConfig | undefined = targets[name];
   if (!target) {
     const known = Object.keys(targets);
-    const list = known.length ? `targets in ${path.basename(config.file)}: ${known.join(', ')}` : `${path.basename(config.file)} defines no targets`;
+    const list = known.length
+      ? `targets in ${path.basename(config.file)}: ${known.join(', ')}`
+      : `${path.basename(config.file)} defines no targets`;
     throw new UsageError(`--target ${name}: no such target (${list})${suggestionSuffix(name, known)}`);
   }
   const values: ConfigValues = { baseUrl: target.baseUrl };
@@ -58,7 +61,11 @@ export function applyConfigValues(cmd: Command, values: ConfigValues): void {
     if (!known.has(key)) continue; // e.g. `suites` defaults mean nothing to audit
     if ((key === 'tokenEnv' || key === 'tokenFile') && tokenTyped) continue;
     if (key === 'header' && typed(key)) {
-      cmd.setOptionValueWithSource(key, [...(value as string[]), ...((cmd.getOptionValue(key) as string[]) ?? [])], 'cli');
+      cmd.setOptionValueWithSource(
+        key,
+        [...(value as string[]), ...((cmd.getOptionValue(key) as string[]) ?? [])],
+        'cli',
+      );
       continue;
     }
     if (typed(key)) continue;

@@ -42,7 +42,10 @@ export function loadConfigText(text: string, file: string): ProjectConfig {
   if (!validate(data)) {
     const error = mostRelevant(validate.errors ?? []);
     const dataPath = pointerToPath(error.instancePath, data);
-    const key = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
+    const key =
+      error.keyword === 'additionalProperties'
+        ? String((error.params as { additionalProperty: string }).additionalProperty)
+        : undefined;
     throw new UsageError(describe(error, dataPath), locator.positionOf({ path: dataPath, key }));
   }
   return {
@@ -81,7 +84,9 @@ function mostRelevant(errors: ErrorObject[]): ErrorObject {
 }
 
 function describe(error: ErrorObject, dataPath: (string | number)[]): string {
-  const where = dataPath.length ? dataPath.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') : 'config';
+  const where = dataPath.length
+    ? dataPath.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('')
+    : 'config';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -110,8 +115,17 @@ function describe(error: ErrorObject, dataPath: (string | number)[]): string {
 }
 
 function wordFor(type: string): string {
-  const words: Record<string, string> = { string: 'a string', object: 'a mapping', array: 'a list', boolean: 'true or false', integer: 'an integer' };
-  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+  const words: Record<string, string> = {
+    string: 'a string',
+    object: 'a mapping',
+    array: 'a list',
+    boolean: 'true or false',
+    integer: 'an integer',
+  };
+  return type
+    .split(',')
+    .map((t) => words[t] ?? t)
+    .join(' or ');
 }
 
 /** Relative to the working directory when inside it, for readable messages. */

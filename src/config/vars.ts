@@ -13,7 +13,8 @@ export function parseVarFlags(values: readonly string[]): VarValues {
   for (const v of values) {
     const eq = v.indexOf('=');
     const name = eq === -1 ? v : v.slice(0, eq);
-    if (eq === -1 || !NAME.test(name)) throw new UsageError(`--var must look like NAME=VALUE (NAME: letters, digits, "_"), got ${JSON.stringify(v)}`);
+    if (eq === -1 || !NAME.test(name))
+      throw new UsageError(`--var must look like NAME=VALUE (NAME: letters, digits, "_"), got ${JSON.stringify(v)}`);
     out[name] = v.slice(eq + 1);
   }
   return out;
@@ -36,7 +37,9 @@ export function applyVars(suites: SuiteSpec[], configVars: VarValues, flagVars: 
   if (Object.keys(merged).length === 0) return suites;
   return suites.map((suite) => {
     const own = suite.variables ?? {};
-    const replaced = Object.fromEntries(Object.entries(own).map(([k, v]) => [k, Object.hasOwn(merged, k) ? merged[k] : v]));
+    const replaced = Object.fromEntries(
+      Object.entries(own).map(([k, v]) => [k, Object.hasOwn(merged, k) ? merged[k] : v]),
+    );
     return { ...suite, variables: replaced };
   });
 }

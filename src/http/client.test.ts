@@ -38,9 +38,31 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
 
   const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${dir}/key.pem`,
+      '-out',
+      `${dir}/cert.pem`,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   caFile = `${dir}/cert.pem`;
-  tls = https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(caFile) }, (_req, res) => res.end('secure'));
+  tls = https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(caFile) }, (_req, res) =>
+    res.end('secure'),
+  );
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
   tlsBase = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
 });
@@ -64,8 +86,12 @@ async function failure(p: Promise<unknown>): Promise<TransportError> {
 describe('HttpClient', () => {
   it('sends headers and decodes gzip bodies', async () => {
     const c = new HttpClient({ timeoutMs: 2000 });
-    expect((await c.send({ method: 'PATCH', url: `${base}/echo`, headers: { 'x-test': 'yes' } })).bodyText).toBe('PATCH yes');
-    expect(JSON.parse((await c.send({ method: 'GET', url: `${base}/gzip`, headers: {} })).bodyText)).toEqual({ ok: true });
+    expect((await c.send({ method: 'PATCH', url: `${base}/echo`, headers: { 'x-test': 'yes' } })).bodyText).toBe(
+      'PATCH yes',
+    );
+    expect(JSON.parse((await c.send({ method: 'GET', url: `${base}/gzip`, headers: {} })).bodyText)).toEqual({
+      ok: true,
+    });
     await c.close();
   });
 
@@ -88,7 +114,9 @@ describe('HttpClient', () => {
 
   it('maps refused connections and resets to their codes', async () => {
     const c = new HttpClient({ timeoutMs: 2000 });
-    expect((await failure(c.send({ method: 'GET', url: 'http://127.0.0.1:1/x', headers: {} }))).code).toBe('SCIM_HTTP_CONNECT');
+    expect((await failure(c.send({ method: 'GET', url: 'http://127.0.0.1:1/x', headers: {} }))).code).toBe(
+      'SCIM_HTTP_CONNECT',
+    );
     expect((await failure(c.send({ method: 'GET', url: `${base}/reset`, headers: {} }))).code).toBe('SCIM_HTTP_RESET');
     await c.close();
   });

@@ -81,7 +81,10 @@ export class HttpClient {
       return { status: res.statusCode, headers, bodyText, durationMs: performance.now() - started };
     } catch (err) {
       if (deadline.aborted && !req.signal?.aborted) {
-        throw new TransportError(`${req.method} ${safeOrigin(req.url)}: no answer within ${this.opts.timeoutMs} ms`, 'SCIM_HTTP_TIMEOUT');
+        throw new TransportError(
+          `${req.method} ${safeOrigin(req.url)}: no answer within ${this.opts.timeoutMs} ms`,
+          'SCIM_HTTP_TIMEOUT',
+        );
       }
       throw toTransportError(err, req, this.opts.timeoutMs);
     }
@@ -129,7 +132,8 @@ function decode(raw: Buffer, encoding: string | undefined, cap: number): string 
 
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 

@@ -17,8 +17,17 @@ export function createAgent(options: Agent.Options): Agent {
 }
 
 /** What undici's top-level `request(url, { dispatcher, ... })` does, without its index. */
-export function requestVia(dispatcher: Dispatcher, url: string, options: RequestOptions): Promise<Dispatcher.ResponseData> {
+export function requestVia(
+  dispatcher: Dispatcher,
+  url: string,
+  options: RequestOptions,
+): Promise<Dispatcher.ResponseData> {
   const u = new URL(url);
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw Object.assign(new Error(`unsupported protocol ${u.protocol}`), { code: 'UND_ERR_INVALID_ARG' });
-  return loadRequest().call(dispatcher, { ...options, origin: u.origin, path: u.search ? `${u.pathname}${u.search}` : u.pathname });
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw Object.assign(new Error(`unsupported protocol ${u.protocol}`), { code: 'UND_ERR_INVALID_ARG' });
+  return loadRequest().call(dispatcher, {
+    ...options,
+    origin: u.origin,
+    path: u.search ? `${u.pathname}${u.search}` : u.pathname,
+  });
 }

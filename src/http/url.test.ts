@@ -9,6 +9,8 @@ describe('query encoding', () => {
   });
 
   it("form (Okta's 2018 requests): spaces as +, a literal + as %2B", () => {
-    expect(joinUrl('https://h/scim/v2/', '/Users', filter, 'form')).toBe("https://h/scim/v2/Users?filter=userName+eq+%22o'hara%2Bx%40example.test%22&startIndex=1&count=100");
+    expect(joinUrl('https://h/scim/v2/', '/Users', filter, 'form')).toBe(
+      "https://h/scim/v2/Users?filter=userName+eq+%22o'hara%2Bx%40example.test%22&startIndex=1&count=100",
+    );
   });
 });

@@ -4,7 +4,12 @@
 
 export type QueryEncoding = 'percent' | 'form';
 
-export function joinUrl(baseUrl: string, path: string, query?: Record<string, string>, encoding: QueryEncoding = 'percent'): string {
+export function joinUrl(
+  baseUrl: string,
+  path: string,
+  query?: Record<string, string>,
+  encoding: QueryEncoding = 'percent',
+): string {
   const base = baseUrl.replace(/\/+$/, '');
   const rel = path.startsWith('/') ? path : `/${path}`;
   const qs = query ? encodeQuery(query, encoding) : '';

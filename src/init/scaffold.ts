@@ -13,10 +13,26 @@ export interface ScaffoldFile {
 }
 
 export const SCAFFOLD: readonly ScaffoldFile[] = [
-  { path: 'scim-check.config.yaml', template: 'scim-check.config.yaml', what: 'project config: defaults and a commented staging target' },
-  { path: 'scim-suites/example.yaml', template: 'example-suite.yaml', what: 'an example custom suite (passes against the embedded server)' },
-  { path: 'scim-check.baseline.yaml', template: 'scim-check.baseline.yaml', what: 'an empty baseline of accepted deviations' },
-  { path: '.github/workflows/scim-check.yml', template: 'github-workflow.yaml', what: 'GitHub Actions: the gate against staging after each deploy' },
+  {
+    path: 'scim-check.config.yaml',
+    template: 'scim-check.config.yaml',
+    what: 'project config: defaults and a commented staging target',
+  },
+  {
+    path: 'scim-suites/example.yaml',
+    template: 'example-suite.yaml',
+    what: 'an example custom suite (passes against the embedded server)',
+  },
+  {
+    path: 'scim-check.baseline.yaml',
+    template: 'scim-check.baseline.yaml',
+    what: 'an empty baseline of accepted deviations',
+  },
+  {
+    path: '.github/workflows/scim-check.yml',
+    template: 'github-workflow.yaml',
+    what: 'GitHub Actions: the gate against staging after each deploy',
+  },
 ];
 
 export interface ScaffoldOutcome {
@@ -28,7 +44,10 @@ export function scaffold(dir: string): ScaffoldOutcome[] {
   return SCAFFOLD.map((file) => {
     const target = path.join(dir, file.path);
     if (existsSync(target)) return { file, written: false };
-    const text = readFileSync(path.join(TEMPLATES_DIR, 'init', file.template), 'utf8').replaceAll('{{VERSION}}', toolVersion());
+    const text = readFileSync(path.join(TEMPLATES_DIR, 'init', file.template), 'utf8').replaceAll(
+      '{{VERSION}}',
+      toolVersion(),
+    );
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text, { flag: 'wx' }); // wx: never replace a file that appeared meanwhile
     return { file, written: true };
@@ -53,6 +72,8 @@ export function describeOutcome(outcomes: readonly ScaffoldOutcome[]): string {
   lines.push('  runs the default suites and scim-suites/ against the embedded reference server.');
   lines.push('Then: uncomment the staging target in scim-check.config.yaml, export STAGING_SCIM_TOKEN, and run');
   lines.push('  npx scim-check run --target staging');
-  lines.push('In CI: add STAGING_SCIM_TOKEN to the repository secrets; .github/workflows/scim-check.yml does the rest.');
+  lines.push(
+    'In CI: add STAGING_SCIM_TOKEN to the repository secrets; .github/workflows/scim-check.yml does the rest.',
+  );
   return `${lines.join('\n')}\n`;
 }

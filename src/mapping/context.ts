@@ -6,7 +6,14 @@ import { analyze, type Analysis } from './el/infer.js';
 import { parseExpression } from './el/parser.js';
 import type { ParseOutcome } from './el/types.js';
 import { parseExternalName, type NameSegment } from './scim/external-name.js';
-import type { AppAttribute, AppSchemaModel, LanguageFormat, MappingEntry, MappingModel, UserSchemaModel } from './types.js';
+import type {
+  AppAttribute,
+  AppSchemaModel,
+  LanguageFormat,
+  MappingEntry,
+  MappingModel,
+  UserSchemaModel,
+} from './types.js';
 import type { MappingFinding } from '../model/mapping-result.js';
 
 /** Where an app attribute lands in the SCIM User, when its externalName parses. */
@@ -42,23 +49,50 @@ export function scimTargetOf(attr: AppAttribute | undefined): ScimTarget | undef
   const parsed = parseExternalName(attr.externalName);
   if (!parsed.ok) return undefined;
   const names = parsed.segments.filter((s): s is Extract<NameSegment, { kind: 'name' }> => s.kind === 'name');
-  return { namespace: attr.externalNamespace, segments: parsed.segments, top: names[0].name, leaf: names[names.length - 1].name };
+  return {
+    namespace: attr.externalNamespace,
+    segments: parsed.segments,
+    top: names[0].name,
+    leaf: names[names.length - 1].name,
+  };
 }
 
-export function buildContext(mapping: MappingModel, app: AppSchemaModel, user: UserSchemaModel, usernameFormat: string, languageFormat: LanguageFormat): RuleContext {
+export function buildContext(
+  mapping: MappingModel,
+  app: AppSchemaModel,
+  user: UserSchemaModel,
+  usernameFormat: string,
+  languageFormat: LanguageFormat,
+): RuleContext {
   const lookup = (name: string) => user.attributes.get(name);
   const entries = mapping.entries.map((entry): ParsedEntry => {
     const parse = parseExpression(entry.expression);
     const attr = app.attributes.get(entry.target);
-    return { entry, parse, analysis: parse.ok ? analyze(parse.ast, lookup) : undefined, attr, scim: scimTargetOf(attr) };
+    return {
+      entry,
+      parse,
+      analysis: parse.ok ? analyze(parse.ast, lookup) : undefined,
+      attr,
+      scim: scimTargetOf(attr),
+    };
   });
   return {
-    mapping, app, user, entries, usernameFormat, languageFormat,
-    exprPos: (entry, offset = 0) => (entry.expressionPath ? mapping.doc.posInString(entry.expressionPath, offset) : entry.position),
+    mapping,
+    app,
+    user,
+    entries,
+    usernameFormat,
+    languageFormat,
+    exprPos: (entry, offset = 0) =>
+      entry.expressionPath ? mapping.doc.posInString(entry.expressionPath, offset) : entry.position,
   };
 }
 
-export function finding(code: RuleCode, message: string, extra: Omit<MappingFinding, 'code' | 'severity' | 'message'> = {}): MappingFinding {
+export function finding(
+  code: RuleCode,
+  message: string,
+  extra: Omit<MappingFinding, 'code' | 'severity' | 'message'> = {},
+): MappingFinding {
   return { code, severity: RULES[code].severity, message, ...extra };
 }
 

@@ -22,7 +22,9 @@ interface Expected {
 
 const ROOT = path.join(PACKAGE_ROOT, 'fixtures', 'mapping');
 const caseDirs = [
-  ...readdirSync(path.join(ROOT, 'cases')).filter((d) => !d.startsWith('_')).map((d) => path.join(ROOT, 'cases', d)),
+  ...readdirSync(path.join(ROOT, 'cases'))
+    .filter((d) => !d.startsWith('_'))
+    .map((d) => path.join(ROOT, 'cases', d)),
   path.join(ROOT, 'example-eptura'),
 ];
 
@@ -53,7 +55,9 @@ describe('fixtures/mapping cases', () => {
     const codes = new Set(res.findings.map((f) => f.code));
     codes.forEach((c) => produced.add(c));
     const missing = exp.codes.filter((c) => !codes.has(c));
-    const unexpectedMust = [...new Set(res.findings.filter((f) => f.severity === 'must' && !exp.codes.includes(f.code)).map((f) => f.code))];
+    const unexpectedMust = [
+      ...new Set(res.findings.filter((f) => f.severity === 'must' && !exp.codes.includes(f.code)).map((f) => f.code)),
+    ];
     expect({ missing, unexpectedMust }).toEqual({ missing: [], unexpectedMust: [] });
     for (const f of res.findings) expect(f.severity).toBe(RULES[f.code as keyof typeof RULES].severity);
   });

@@ -22,7 +22,6 @@ export interface ValidateMappingOptions {
 
 // ---- internal model --------------------------------------------------------------
 
-
 export interface MappingEntry {
   target: string;
   expression: string;

@@ -29,23 +29,41 @@ function appSchemaFor(opts: ValidateMappingOptions, mapping: MappingModel): AppS
   if (mapping.format === 'compact-yaml' && mapping.inlineAttributes && mapping.inlineAttributes.length > 0) {
     return { file: opts.mappingFile, attributes: new Map(mapping.inlineAttributes.map((a) => [a.name, a])) };
   }
-  throw new UsageError('--app-schema is required (only a compact mapping with externalName on its attributes can go without)');
+  throw new UsageError(
+    '--app-schema is required (only a compact mapping with externalName on its attributes can go without)',
+  );
 }
 
-function usernameFindings(format: string, userNameEntry: MappingEntry | undefined): { ast?: ExprNode; findings: MappingFinding[] } {
+function usernameFindings(
+  format: string,
+  userNameEntry: MappingEntry | undefined,
+): { ast?: ExprNode; findings: MappingFinding[] } {
   const findings: MappingFinding[] = [];
   if (userNameEntry) {
-    findings.push(finding('MAP_USERNAME_OVERRIDE', 'userName is mapped: the SCIM 2.0 Test App takes userName from Sign On > Application username format; this mapping is checked like the others but may not be what Okta sends', { attribute: 'userName', position: userNameEntry.position }));
+    findings.push(
+      finding(
+        'MAP_USERNAME_OVERRIDE',
+        'userName is mapped: the SCIM 2.0 Test App takes userName from Sign On > Application username format; this mapping is checked like the others but may not be what Okta sends',
+        { attribute: 'userName', position: userNameEntry.position },
+      ),
+    );
   }
   const parsed = parseExpression(format);
   if (!parsed.ok) {
-    findings.push(finding('MAP_USERNAME_FORMAT_INVALID', `username format "${format}": ${parsed.error.message} (column ${parsed.error.offset + 1})`, { attribute: 'userName', value: format }));
+    findings.push(
+      finding(
+        'MAP_USERNAME_FORMAT_INVALID',
+        `username format "${format}": ${parsed.error.message} (column ${parsed.error.offset + 1})`,
+        { attribute: 'userName', value: format },
+      ),
+    );
     return { findings };
   }
   return { ast: parsed.ast, findings };
 }
 
-const sortKey = (f: MappingFinding) => `${f.position?.file ?? ''}\u0000${String(f.position?.line ?? 0).padStart(6, '0')}\u0000${String(f.position?.col ?? 0).padStart(6, '0')}\u0000${f.code}`;
+const sortKey = (f: MappingFinding) =>
+  `${f.position?.file ?? ''}\u0000${String(f.position?.line ?? 0).padStart(6, '0')}\u0000${String(f.position?.col ?? 0).padStart(6, '0')}\u0000${f.code}`;
 
 /** Everything a mapping needs before users are rendered through it (also used by `provision`). */
 export interface PreparedMapping {
@@ -86,7 +104,10 @@ export async function validateMapping(opts: ValidateMappingOptions): Promise<Val
     attributes: ctx.entries.length,
     rules: Object.fromEntries([...new Set(findings.map((f) => f.code))].map((code) => [code, ruleInfo(code)])),
     payloads,
-    summary: { must: findings.filter((f) => f.severity === 'must').length, should: findings.filter((f) => f.severity === 'should').length },
+    summary: {
+      must: findings.filter((f) => f.severity === 'must').length,
+      should: findings.filter((f) => f.severity === 'should').length,
+    },
     inputs: {
       mappingFile: opts.mappingFile,
       mappingFormat,

@@ -100,7 +100,13 @@ function hashOf(key: string, files: () => string[]): string {
  * The prebuilt suite for a bundled suite file whose text is `text`, with its file and
  * positions pointing at `absoluteFile` (shown as `displayFile`); null when not prebuilt or stale.
  */
-export function prebuiltSuite(relative: string, text: string, absoluteFile: string, displayFile: string, suiteSchemaFile = SUITE_SCHEMA_FILE): SuiteSpec | null {
+export function prebuiltSuite(
+  relative: string,
+  text: string,
+  absoluteFile: string,
+  displayFile: string,
+  suiteSchemaFile = SUITE_SCHEMA_FILE,
+): SuiteSpec | null {
   const m = getManifest();
   const b = getBundled();
   if (!m || !b) return null;

@@ -27,7 +27,14 @@ import {
   type PrebuiltSuite,
 } from './artefacts.js';
 import { contentHash, filesHash } from './content-hash.js';
-import { CONFIG_SCHEMA_FILE, PROFILE_SCHEMA_FILE, SCIM_SCHEMAS_DIR, SUITE_SCHEMA_FILE, profileInputs, scimSchemaInputs } from './inputs.js';
+import {
+  CONFIG_SCHEMA_FILE,
+  PROFILE_SCHEMA_FILE,
+  SCIM_SCHEMAS_DIR,
+  SUITE_SCHEMA_FILE,
+  profileInputs,
+  scimSchemaInputs,
+} from './inputs.js';
 import { QUICK_AJV_OPTIONS, SCIM_AJV_OPTIONS, SCHEMA_FILES } from '../schema/validator.js';
 import { SUITE_AJV_OPTIONS } from '../suite/schema-check.js';
 import { CONFIG_AJV_OPTIONS } from '../config/load.js';
@@ -45,10 +52,12 @@ const readJson = (file: string): AnySchemaObject => JSON.parse(readFileSync(file
 function scimValidators(quick = false): string {
   const ajv = new Ajv({ ...SCIM_AJV_OPTIONS, ...(quick ? QUICK_AJV_OPTIONS : {}), code: { source: true } });
   addFormats(ajv);
-  for (const file of readdirSync(SCIM_SCHEMAS_DIR).filter((f) => f.endsWith('.json'))) ajv.addSchema(readJson(path.join(SCIM_SCHEMAS_DIR, file)));
+  for (const file of readdirSync(SCIM_SCHEMAS_DIR).filter((f) => f.endsWith('.json')))
+    ajv.addSchema(readJson(path.join(SCIM_SCHEMAS_DIR, file)));
   ajv.addSchema(readJson(PROFILE_SCHEMA_FILE), 'scim-check:profile');
   const exports: Record<string, string> = { profile: 'scim-check:profile' };
-  for (const [name, file] of Object.entries(SCHEMA_FILES)) exports[name] = readJson(path.join(SCIM_SCHEMAS_DIR, file)).$id as string;
+  for (const [name, file] of Object.entries(SCHEMA_FILES))
+    exports[name] = readJson(path.join(SCIM_SCHEMAS_DIR, file)).$id as string;
   return standaloneCode(ajv, exports);
 }
 
@@ -67,7 +76,9 @@ async function declaredValidators(): Promise<string> {
   const server = await startServer({ port: 0 });
   try {
     const get = async (p: string): Promise<unknown> => {
-      const res = await fetch(`${server.baseUrl}${p}`, { headers: { authorization: `Bearer ${server.token}`, accept: 'application/scim+json' } });
+      const res = await fetch(`${server.baseUrl}${p}`, {
+        headers: { authorization: `Bearer ${server.token}`, accept: 'application/scim+json' },
+      });
       return res.json();
     };
     const model = parseDeclared(await get('/Schemas'), await get('/ResourceTypes'));
@@ -98,7 +109,11 @@ function listYaml(dir: string): string[] {
 function bundledSuites(skipped: string[]): PrebuiltSuite[] {
   const out: PrebuiltSuite[] = [];
   for (const file of listYaml(SUITES_DIR)) {
-    const relative = path.relative(SUITES_DIR, file).split(path.sep).join('/').replace(/\.ya?ml$/i, '');
+    const relative = path
+      .relative(SUITES_DIR, file)
+      .split(path.sep)
+      .join('/')
+      .replace(/\.ya?ml$/i, '');
     const text = readFileSync(file, 'utf8');
     try {
       out.push({ relative, hash: contentHash(text), builtFrom: file, suite: loadSuiteText(text, file) });
@@ -111,7 +126,9 @@ function bundledSuites(skipped: string[]): PrebuiltSuite[] {
 
 function bundledProfiles(skipped: string[]): Bundled['profiles'] {
   const out: Bundled['profiles'] = {};
-  for (const file of readdirSync(PROFILES_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(PROFILES_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const name = file.slice(0, -'.yaml'.length);
     try {
       out[name] = loadProfile(name);
@@ -136,13 +153,20 @@ async function main(): Promise<void> {
     [DECLARED_VALIDATORS_FILE, await declaredValidators()],
     [BUNDLED_FILE, JSON.stringify(bundled)],
   ];
-  const manifest: Manifest = { scimSchemas: filesHash(scimSchemaInputs()), suiteSchema: filesHash([SUITE_SCHEMA_FILE]), configSchema: filesHash([CONFIG_SCHEMA_FILE]), profiles: filesHash(profileInputs()) };
+  const manifest: Manifest = {
+    scimSchemas: filesHash(scimSchemaInputs()),
+    suiteSchema: filesHash([SUITE_SCHEMA_FILE]),
+    configSchema: filesHash([CONFIG_SCHEMA_FILE]),
+    profiles: filesHash(profileInputs()),
+  };
   mkdirSync(GENERATED_DIR, { recursive: true });
   for (const [name, text] of files) writeFileSync(path.join(GENERATED_DIR, name), text);
   // written last: without a manifest nothing here is used
   writeFileSync(path.join(GENERATED_DIR, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   const ms = (performance.now() - started).toFixed(0);
-  process.stdout.write(`prebuilt: ${bundled.suites.length} suites, ${Object.keys(bundled.profiles).length} profiles, validators (${ms} ms) -> ${path.relative(process.cwd(), GENERATED_DIR) || GENERATED_DIR}\n`);
+  process.stdout.write(
+    `prebuilt: ${bundled.suites.length} suites, ${Object.keys(bundled.profiles).length} profiles, validators (${ms} ms) -> ${path.relative(process.cwd(), GENERATED_DIR) || GENERATED_DIR}\n`,
+  );
   for (const s of skipped) process.stdout.write(`prebuilt: left out (loads at run time instead) ${s}\n`);
 }
 

@@ -11,7 +11,10 @@ export const SCIM_SCHEMAS_DIR = path.join(SCHEMAS_DIR, 'scim');
 
 function listed(dir: string, pattern: RegExp): string[] {
   try {
-    return readdirSync(dir).filter((f) => pattern.test(f)).sort().map((f) => path.join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => pattern.test(f))
+      .sort()
+      .map((f) => path.join(dir, f));
   } catch {
     return [];
   }

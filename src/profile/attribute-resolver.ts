@@ -71,7 +71,13 @@ function splitUrnHead(head: string): { urn: string; names: string }[] {
   return readings;
 }
 
-function toReading(text: string, urn: string | undefined, names: string, filter: FilterNode | undefined, sub: string): PathReading {
+function toReading(
+  text: string,
+  urn: string | undefined,
+  names: string,
+  filter: FilterNode | undefined,
+  sub: string,
+): PathReading {
   const parts = names.split('.');
   if (filter && parts.length !== 1) throw new Error(`a filter must follow a top-level attribute in "${text}"`);
   if (parts.length > 2) throw new Error(`too many levels in "${text}"`);

@@ -41,7 +41,9 @@ describe.each(['okta-minimum', 'eptura', 'eptura-engage'])('checkUser with %s', 
 
   it('reports an empty userName as empty, not missing', () => {
     const findings = checkUser({ ...compliant, userName: '  ' }, profile, { languageFormat: 'iso639-1' });
-    expect(findings).toContainEqual(expect.objectContaining({ code: 'ATTR_MANDATORY_EMPTY', attribute: 'userName', value: '  ' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ code: 'ATTR_MANDATORY_EMPTY', attribute: 'userName', value: '  ' }),
+    );
   });
 
   it('reports a badly formatted email', () => {
@@ -52,7 +54,14 @@ describe.each(['okta-minimum', 'eptura', 'eptura-engage'])('checkUser with %s', 
   it('reports a legacy locale at should level and a bad timezone', () => {
     const user = { ...compliant, locale: 'en_US', timezone: 'Mars/Olympus' };
     const findings = checkUser(user, profile, { languageFormat: 'iso639-1' });
-    expect(findings).toContainEqual(expect.objectContaining({ code: 'LOCALE_UNDERSCORE_LEGACY', severity: 'should', attribute: 'locale', value: 'en_US' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'LOCALE_UNDERSCORE_LEGACY',
+        severity: 'should',
+        attribute: 'locale',
+        value: 'en_US',
+      }),
+    );
     expect(codes(findings)).toContain('TIMEZONE_INVALID');
   });
 });
@@ -68,7 +77,9 @@ describe('profile-specific rules', () => {
   });
 
   it('okta-minimum reports active sent as a string', () => {
-    const findings = checkUser({ ...compliant, active: 'true' }, loadProfile('okta-minimum'), { languageFormat: 'bcp47' });
+    const findings = checkUser({ ...compliant, active: 'true' }, loadProfile('okta-minimum'), {
+      languageFormat: 'bcp47',
+    });
     expect(codes(findings)).toEqual(['ATTR_NOT_BOOLEAN']);
   });
 
@@ -83,7 +94,9 @@ describe('profile-specific rules', () => {
     ];
     for (const [value, code] of cases) {
       const findings = checkUser({ ...compliant, preferredLanguage: value }, profile, { languageFormat: 'bcp47' });
-      expect(findings).toEqual([expect.objectContaining({ code, severity: 'must', attribute: 'preferredLanguage', value })]);
+      expect(findings).toEqual([
+        expect.objectContaining({ code, severity: 'must', attribute: 'preferredLanguage', value }),
+      ]);
       expect(findings[0].ref).toMatch(/ISO 639-1/);
     }
   });
@@ -101,7 +114,9 @@ describe('profile-specific rules', () => {
   });
 
   it('eptura treats locale and timezone problems as should-level only', () => {
-    const findings = checkUser({ ...compliant, timezone: 'Mars/Olympus' }, loadProfile('eptura'), { languageFormat: 'iso639-1' });
+    const findings = checkUser({ ...compliant, timezone: 'Mars/Olympus' }, loadProfile('eptura'), {
+      languageFormat: 'iso639-1',
+    });
     expect(findings).toEqual([expect.objectContaining({ code: 'TIMEZONE_INVALID', severity: 'should' })]);
   });
 });

@@ -11,7 +11,8 @@ const OK: FormatVerdict = { ok: true };
 const EMAIL_RE = /^[^\s@"(),:;<>[\]\\]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
 
 export function checkEmail(value: unknown): FormatVerdict {
-  if (typeof value !== 'string') return { ok: false, code: 'EMAIL_INVALID', severity: 'must', message: 'must be a string' };
+  if (typeof value !== 'string')
+    return { ok: false, code: 'EMAIL_INVALID', severity: 'must', message: 'must be a string' };
   const local = value.slice(0, value.lastIndexOf('@'));
   const badDots = local.startsWith('.') || local.endsWith('.') || local.includes('..');
   if (!EMAIL_RE.test(value) || badDots) {
@@ -28,7 +29,13 @@ function checkUri(value: unknown): FormatVerdict {
 // Language, locale and time zone values repeat across a tenant (a few hundred distinct values
 // among a million users), and the time zone check builds an Intl.DateTimeFormat: their
 // verdicts, pure functions of the text, are remembered. Bounded: cleared when full.
-const REMEMBERED: ReadonlySet<AttributeFormat> = new Set<AttributeFormat>(['language', 'iso639-1', 'bcp47', 'locale', 'iana-timezone']);
+const REMEMBERED: ReadonlySet<AttributeFormat> = new Set<AttributeFormat>([
+  'language',
+  'iso639-1',
+  'bcp47',
+  'locale',
+  'iana-timezone',
+]);
 const MAX_REMEMBERED = 4096;
 const verdicts = new Map<string, FormatVerdict>();
 
@@ -64,7 +71,14 @@ function checkFormatNow(value: unknown, format: AttributeFormat, languageFormat:
     case 'uri':
       return checkUri(value);
     case 'boolean':
-      return typeof value === 'boolean' ? OK : { ok: false, code: 'ATTR_NOT_BOOLEAN', severity: 'must', message: `must be true or false, got ${JSON.stringify(value)}` };
+      return typeof value === 'boolean'
+        ? OK
+        : {
+            ok: false,
+            code: 'ATTR_NOT_BOOLEAN',
+            severity: 'must',
+            message: `must be true or false, got ${JSON.stringify(value)}`,
+          };
     case 'non-empty-string':
       return typeof value === 'string' && value.trim() !== ''
         ? OK

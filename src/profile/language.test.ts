@@ -8,7 +8,11 @@ import { DATA_DIR } from '../util/paths.js';
 const codeOf = (verdict: { ok: boolean; code?: string }) => (verdict.ok ? 'OK' : verdict.code);
 
 describe('data/iso639-1.json', () => {
-  const data = JSON.parse(readFileSync(path.join(DATA_DIR, 'iso639-1.json'), 'utf8')) as { count: number; codes: string[]; deprecated: Record<string, string> };
+  const data = JSON.parse(readFileSync(path.join(DATA_DIR, 'iso639-1.json'), 'utf8')) as {
+    count: number;
+    codes: string[];
+    deprecated: Record<string, string>;
+  };
 
   it('holds the 183 current ISO 639-1 codes, each two lower-case letters, unique and sorted', () => {
     expect(data.codes).toHaveLength(183);
@@ -24,7 +28,26 @@ describe('data/iso639-1.json', () => {
   });
 
   it('contains the codes a tester will meet and no made-up ones', () => {
-    for (const code of ['en', 'fr', 'de', 'es', 'nl', 'sv', 'ja', 'zh', 'ar', 'he', 'id', 'yi', 'nb', 'nn', 'no', 'ht', 'zu']) expect(isIso639_1(code)).toBe(true);
+    for (const code of [
+      'en',
+      'fr',
+      'de',
+      'es',
+      'nl',
+      'sv',
+      'ja',
+      'zh',
+      'ar',
+      'he',
+      'id',
+      'yi',
+      'nb',
+      'nn',
+      'no',
+      'ht',
+      'zu',
+    ])
+      expect(isIso639_1(code)).toBe(true);
     for (const code of ['zz', 'xx', 'qq', 'en-US', 'EN', 'eng', 'bh']) expect(isIso639_1(code)).toBe(false);
   });
 });
@@ -97,7 +120,8 @@ describe('classifyLanguage in bcp47 mode', () => {
 describe('isWellFormedBcp47', () => {
   it('accepts what RFC 5646 accepts and rejects the rest', () => {
     for (const tag of ['en', 'sr-Latn-RS', 'x-private', 'en-a-bbb-x-a-ccc']) expect(isWellFormedBcp47(tag)).toBe(true);
-    for (const tag of ['', 'en_US', '123', 'en-US-', 'a-DE', 'en-a-bbb-a-ccc']) expect(isWellFormedBcp47(tag)).toBe(false);
+    for (const tag of ['', 'en_US', '123', 'en-US-', 'a-DE', 'en-a-bbb-a-ccc'])
+      expect(isWellFormedBcp47(tag)).toBe(false);
   });
 });
 

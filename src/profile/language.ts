@@ -30,7 +30,12 @@ export function isIso639_1(code: string): boolean {
 }
 
 const OK: FormatVerdict = { ok: true };
-const fail = (code: string, message: string, severity: Severity = 'must'): FormatVerdict => ({ ok: false, code, severity, message });
+const fail = (code: string, message: string, severity: Severity = 'must'): FormatVerdict => ({
+  ok: false,
+  code,
+  severity,
+  message,
+});
 
 // RFC 5646 langtag (grandfathered tags left out) or a private-use tag; case-insensitive.
 const LANGTAG_RE =
@@ -57,13 +62,19 @@ function primarySubtagProblem(tag: string, deprecatedSeverity: Severity): Format
   if (primary === 'x' || primary.length === 3) return OK; // private use, ISO 639-2/3: no full list bundled
   if (primary.length >= 4) return fail('LANG_UNKNOWN_CODE', `"${primary}" is not a registered language subtag`);
   const replacement = iso639().deprecated.get(primary);
-  if (replacement) return fail('LANG_DEPRECATED_CODE', `"${primary}" is a deprecated ISO 639-1 code (use ${replacement})`, deprecatedSeverity);
+  if (replacement)
+    return fail(
+      'LANG_DEPRECATED_CODE',
+      `"${primary}" is a deprecated ISO 639-1 code (use ${replacement})`,
+      deprecatedSeverity,
+    );
   if (!isIso639_1(primary)) return fail('LANG_UNKNOWN_CODE', `"${primary}" is not an ISO 639-1 language code`);
   return OK;
 }
 
 function commonProblems(value: unknown): FormatVerdict | string {
-  if (typeof value !== 'string') return fail('LANG_NOT_STRING', `must be a string, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'string')
+    return fail('LANG_NOT_STRING', `must be a string, got ${value === null ? 'null' : typeof value}`);
   if (value.trim() === '') return fail('LANG_EMPTY', 'must not be empty');
   if (value.trim() !== value) return fail('LANG_WHITESPACE', 'has leading or trailing whitespace');
   return value;
@@ -77,21 +88,39 @@ export function classifyLanguage(value: unknown, mode: LanguageFormat): FormatVe
 }
 
 function classifyIso639_1(value: string): FormatVerdict {
-  if (/[,;]/.test(value)) return fail('LANG_ACCEPT_LANGUAGE_LIST', 'is an Accept-Language list; ISO 639-1 wants one two-letter code such as "en"');
-  if (value.includes('_')) return fail('LANG_UNDERSCORE_LOCALE', `is a locale with "_"; ISO 639-1 wants the language alone ("${value.split('_')[0].toLowerCase()}")`);
+  if (/[,;]/.test(value))
+    return fail(
+      'LANG_ACCEPT_LANGUAGE_LIST',
+      'is an Accept-Language list; ISO 639-1 wants one two-letter code such as "en"',
+    );
+  if (value.includes('_'))
+    return fail(
+      'LANG_UNDERSCORE_LOCALE',
+      `is a locale with "_"; ISO 639-1 wants the language alone ("${value.split('_')[0].toLowerCase()}")`,
+    );
   if (value.includes('-')) {
-    if (!isWellFormedBcp47(value)) return fail('LANG_NOT_BCP47', 'is neither an ISO 639-1 code nor a well-formed language tag');
-    return fail('LANG_REGION_TAG', `is a language tag with subtags; ISO 639-1 wants the language alone ("${value.split('-')[0].toLowerCase()}")`);
+    if (!isWellFormedBcp47(value))
+      return fail('LANG_NOT_BCP47', 'is neither an ISO 639-1 code nor a well-formed language tag');
+    return fail(
+      'LANG_REGION_TAG',
+      `is a language tag with subtags; ISO 639-1 wants the language alone ("${value.split('-')[0].toLowerCase()}")`,
+    );
   }
   if (/^[a-z]{2}$/i.test(value)) {
     const lower = value.toLowerCase();
-    if (value !== lower && isIso639_1(lower)) return fail('LANG_UPPERCASE', `ISO 639-1 codes are lower case ("${lower}")`);
+    if (value !== lower && isIso639_1(lower))
+      return fail('LANG_UPPERCASE', `ISO 639-1 codes are lower case ("${lower}")`);
     const replacement = iso639().deprecated.get(lower);
-    if (replacement) return fail('LANG_DEPRECATED_CODE', `"${lower}" is a deprecated ISO 639-1 code (use ${replacement})`);
+    if (replacement)
+      return fail('LANG_DEPRECATED_CODE', `"${lower}" is a deprecated ISO 639-1 code (use ${replacement})`);
     if (!isIso639_1(lower)) return fail('LANG_UNKNOWN_CODE', `"${value}" is not an ISO 639-1 language code`);
     return OK;
   }
-  if (/^[a-z]{3}$/i.test(value)) return fail('LANG_THREE_LETTER_CODE', `"${value}" is a three-letter (ISO 639-2/3) code; ISO 639-1 codes have two letters`);
+  if (/^[a-z]{3}$/i.test(value))
+    return fail(
+      'LANG_THREE_LETTER_CODE',
+      `"${value}" is a three-letter (ISO 639-2/3) code; ISO 639-1 codes have two letters`,
+    );
   return fail('LANG_NOT_ISO639_1', 'is not a two-letter ISO 639-1 code');
 }
 
@@ -103,7 +132,11 @@ function classifyBcp47(value: string): FormatVerdict {
     if (!allWellFormed) return fail('LANG_NOT_BCP47', 'is not a well-formed Accept-Language list');
     return fail('LANG_ACCEPT_LANGUAGE_LIST', 'is an Accept-Language list, not a single language tag', 'should');
   }
-  if (value.includes('_')) return fail('LANG_UNDERSCORE_LOCALE', `uses "_"; BCP 47 separates subtags with "-" ("${value.replace(/_/g, '-')}")`);
+  if (value.includes('_'))
+    return fail(
+      'LANG_UNDERSCORE_LOCALE',
+      `uses "_"; BCP 47 separates subtags with "-" ("${value.replace(/_/g, '-')}")`,
+    );
   if (!isWellFormedBcp47(value)) return fail('LANG_NOT_BCP47', 'is not a well-formed BCP 47 language tag');
   return primarySubtagProblem(value, 'should');
 }
@@ -136,9 +169,11 @@ function knownZones(): Map<string, string> {
 export function checkTimezone(value: unknown): FormatVerdict {
   if (typeof value !== 'string' || value.trim() === '') return fail('TIMEZONE_INVALID', 'must be a non-empty string');
   // Offsets ("+01:00") are not IANA names even where a newer ICU accepts them.
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) return fail('TIMEZONE_INVALID', `"${value}" is not an IANA time zone name`);
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value))
+    return fail('TIMEZONE_INVALID', `"${value}" is not an IANA time zone name`);
   const listed = knownZones().get(value.toLowerCase());
-  if (listed !== undefined && listed !== value) return fail('TIMEZONE_CASE', `IANA names are written "${listed}"`, 'should');
+  if (listed !== undefined && listed !== value)
+    return fail('TIMEZONE_CASE', `IANA names are written "${listed}"`, 'should');
   if (listed === value) return OK; // listed as written: no formatter needed (building one costs about 2 ms)
   let resolved: string;
   try {

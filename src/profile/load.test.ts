@@ -50,7 +50,9 @@ describe('bundled profiles', () => {
   it('eptura fixes preferredLanguage to ISO 639-1 and lists optional attributes', () => {
     const profile = loadProfile('eptura');
     expect(profile.formats.find((f) => f.attribute === 'preferredLanguage')?.format).toBe('iso639-1');
-    expect(profile.optional.map((o) => o.label)).toEqual(expect.arrayContaining(['Middle Name(s)', 'Job Title', 'Employee Id']));
+    expect(profile.optional.map((o) => o.label)).toEqual(
+      expect.arrayContaining(['Middle Name(s)', 'Job Title', 'Employee Id']),
+    );
     expect(profile.extendsChain).toEqual([]);
   });
 
@@ -58,7 +60,13 @@ describe('bundled profiles', () => {
     const profile = loadProfile('eptura-engage');
     expect(profile.extendsChain).toEqual(['eptura']);
     const attributes = profile.mandatory.map((m) => m.attribute);
-    expect(attributes).toEqual(['userName', 'name.givenName', 'name.familyName', 'emails[primary eq true].value', 'externalId']);
+    expect(attributes).toEqual([
+      'userName',
+      'name.givenName',
+      'name.familyName',
+      'emails[primary eq true].value',
+      'externalId',
+    ]);
     expect(profile.formats).toEqual(loadProfile('eptura').formats);
   });
 
@@ -70,7 +78,10 @@ describe('bundled profiles', () => {
 describe('profile files', () => {
   it('loads a file that extends a bundled profile and one that extends by relative path', () => {
     const base = write('base.yaml', 'name: base\nmandatory:\n  - attribute: userName\n    label: Login\n');
-    const child = write('child.yaml', 'name: child\nextends: ./base.yaml\nmandatory:\n  - attribute: title\n    label: Title\n    severity: should\n');
+    const child = write(
+      'child.yaml',
+      'name: child\nextends: ./base.yaml\nmandatory:\n  - attribute: title\n    label: Title\n    severity: should\n',
+    );
     expect(loadProfile(base).mandatory).toHaveLength(1);
     const profile = loadProfile(child);
     expect(profile.extendsChain).toEqual(['base']);
@@ -84,11 +95,31 @@ describe('profile files', () => {
 
   it.each([
     ['yaml syntax', 'name: x\nmandatory:\n  - attribute: userName\n   label: bad indent\n', /:4:\d+: /],
-    ['unknown format', 'name: x\nformats:\n  - attribute: preferredLanguage\n    format: iso-639-1\n', /:4:13: formats\[0\]\.format: must be equal to one of the allowed values: "language", "iso639-1"/],
-    ['missing label', 'name: x\nmandatory:\n  - attribute: userName\n', /:3:5: mandatory\[0\]\.label: must have required property 'label'/],
-    ['unknown key', 'name: x\nmandatory:\n  - attribute: userName\n    label: U\n    requierd: true\n', /:5:15: mandatory\[0\]\.requierd: unknown attribute "requierd"/],
-    ['bad attribute path', 'name: x\nmandatory:\n  - attribute: userName\n    label: U\n  - attribute: emails[type eq "work".value\n    label: E\n', /:5:16: mandatory\[1\]\.attribute: missing "\]"/],
-    ['bad anyOf path', 'name: x\nmandatory:\n  - attribute: userName\n    label: U\n    anyOf:\n      - a.b.c\n', /:6:9: mandatory\[0\]\.anyOf\[0\]: too many levels/],
+    [
+      'unknown format',
+      'name: x\nformats:\n  - attribute: preferredLanguage\n    format: iso-639-1\n',
+      /:4:13: formats\[0\]\.format: must be equal to one of the allowed values: "language", "iso639-1"/,
+    ],
+    [
+      'missing label',
+      'name: x\nmandatory:\n  - attribute: userName\n',
+      /:3:5: mandatory\[0\]\.label: must have required property 'label'/,
+    ],
+    [
+      'unknown key',
+      'name: x\nmandatory:\n  - attribute: userName\n    label: U\n    requierd: true\n',
+      /:5:15: mandatory\[0\]\.requierd: unknown attribute "requierd"/,
+    ],
+    [
+      'bad attribute path',
+      'name: x\nmandatory:\n  - attribute: userName\n    label: U\n  - attribute: emails[type eq "work".value\n    label: E\n',
+      /:5:16: mandatory\[1\]\.attribute: missing "\]"/,
+    ],
+    [
+      'bad anyOf path',
+      'name: x\nmandatory:\n  - attribute: userName\n    label: U\n    anyOf:\n      - a.b.c\n',
+      /:6:9: mandatory\[0\]\.anyOf\[0\]: too many levels/,
+    ],
     ['unknown extends', 'name: x\nextends: okta-minimun\n', /:2:10: unknown profile "okta-minimun"/],
     ['not a mapping', '- just\n- a list\n', /:1:1: profile: must be object/],
   ])('%s -> file:line:col', (_what, text, expected) => {

@@ -12,7 +12,14 @@ import { loadYaml } from '../util/yaml.js';
 import { getAjv, readSchemaFile, toIssues } from '../schema/validator.js';
 import { prebuiltProfile, prebuiltScimValidators } from '../prebuilt/artefacts.js';
 import { parseProfilePath } from './attribute-resolver.js';
-import type { AttributeFormat, AttributeProfile, FormatRule, MandatoryRule, OptionalAttribute, PreferredLanguageRule } from './types.js';
+import type {
+  AttributeFormat,
+  AttributeProfile,
+  FormatRule,
+  MandatoryRule,
+  OptionalAttribute,
+  PreferredLanguageRule,
+} from './types.js';
 import type { Severity } from '../model/severity.js';
 
 /** The YAML shape, as written (before defaults and `extends`). */
@@ -67,8 +74,12 @@ function profileFileFor(nameOrFile: string, baseDir = process.cwd()): string {
   if (looksLikePath(nameOrFile)) return path.resolve(baseDir, nameOrFile);
   const bundled = path.join(PROFILES_DIR, `${nameOrFile}.yaml`);
   if (existsSync(bundled)) return bundled;
-  const known = readdirSync(PROFILES_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
-  throw new UsageError(`unknown profile "${nameOrFile}" (bundled: ${known.sort().join(', ')}; or give a .yaml file path)`);
+  const known = readdirSync(PROFILES_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5));
+  throw new UsageError(
+    `unknown profile "${nameOrFile}" (bundled: ${known.sort().join(', ')}; or give a .yaml file path)`,
+  );
 }
 
 function loadFile(file: string, chain: string[]): AttributeProfile {
@@ -102,7 +113,11 @@ function parseProfileFile(file: string): ParsedFile {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = lineCounter.linePos(yamlError.pos[0]);
-    throw new UsageError(yamlError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), { file, line: pos.line, col: pos.col });
+    throw new UsageError(yamlError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
+      file,
+      line: pos.line,
+      col: pos.col,
+    });
   }
   const data = doc.toJS() as unknown;
   const parsed = { file, doc, lineCounter, data: data as ProfileDoc };
@@ -114,7 +129,9 @@ function parseProfileFile(file: string): ParsedFile {
 let profileValidator: ValidateFunction | undefined;
 
 function validateShape(parsed: ParsedFile, data: unknown): void {
-  profileValidator ??= prebuiltScimValidators()?.profile ?? getAjv().compile(readSchemaFile(path.join(SCHEMAS_DIR, 'profile.schema.json')));
+  profileValidator ??=
+    prebuiltScimValidators()?.profile ??
+    getAjv().compile(readSchemaFile(path.join(SCHEMAS_DIR, 'profile.schema.json')));
   if (profileValidator(data)) return;
   const issue = toIssues(profileValidator.errors ?? [])[0];
   const segments = pointerSegments(issue.path);
@@ -164,13 +181,16 @@ function mergeProfiles(parent: AttributeProfile, child: AttributeProfile): Attri
     mandatory: mergeEntries(parent.mandatory, child.mandatory),
     optional: mergeEntries(parent.optional, child.optional),
     formats: mergeEntries(parent.formats, child.formats),
-    ...(child.preferredLanguage ?? parent.preferredLanguage ? { preferredLanguage: { ...parent.preferredLanguage, ...child.preferredLanguage } } : {}),
+    ...((child.preferredLanguage ?? parent.preferredLanguage)
+      ? { preferredLanguage: { ...parent.preferredLanguage, ...child.preferredLanguage } }
+      : {}),
   };
 }
 
 function mergeEntries<T extends { attribute: string; label?: string }>(parent: T[], child: T[]): T[] {
   const same = (a: T, b: T): boolean =>
-    a.attribute.toLowerCase() === b.attribute.toLowerCase() || (a.label !== undefined && a.label.toLowerCase() === b.label?.toLowerCase());
+    a.attribute.toLowerCase() === b.attribute.toLowerCase() ||
+    (a.label !== undefined && a.label.toLowerCase() === b.label?.toLowerCase());
   const used = new Set<T>();
   const merged = parent.map((p) => {
     const replacement = child.find((c) => same(p, c));
@@ -197,7 +217,8 @@ function dotted(segments: (string | number)[]): string {
 /** Position of the deepest existing node on the path (a missing member points at its parent). */
 function positionAt(parsed: ParsedFile, segments: (string | number)[]): SourcePosition {
   for (let depth = segments.length; depth >= 0; depth--) {
-    const node = (depth === 0 ? parsed.doc.contents : parsed.doc.getIn(segments.slice(0, depth), true)) as Node | null | undefined;
+    const node = (depth === 0 ? parsed.doc.contents : parsed.doc.getIn(segments.slice(0, depth), true)) as
+      Node | null | undefined;
     const offset = node?.range?.[0] ?? keyOffset(parsed, segments.slice(0, depth));
     if (offset !== undefined) {
       const { line, col } = parsed.lineCounter.linePos(offset);

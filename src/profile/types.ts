@@ -10,15 +10,7 @@ export type LanguageFormat = 'iso639-1' | 'bcp47';
  * the profile (a vendor that requires ISO 639-1 keeps requiring it).
  */
 export type AttributeFormat =
-  | 'language'
-  | 'iso639-1'
-  | 'bcp47'
-  | 'locale'
-  | 'iana-timezone'
-  | 'email'
-  | 'boolean'
-  | 'non-empty-string'
-  | 'uri';
+  'language' | 'iso639-1' | 'bcp47' | 'locale' | 'iana-timezone' | 'email' | 'boolean' | 'non-empty-string' | 'uri';
 
 export const ATTRIBUTE_FORMATS: readonly AttributeFormat[] = [
   'language',

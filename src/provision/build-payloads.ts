@@ -20,7 +20,11 @@ export interface BuiltUser {
 }
 
 export function userRef(user: OktaUser): UserRef {
-  return { index: user.index, oktaId: user.id, login: typeof user.profile.login === 'string' ? user.profile.login : undefined };
+  return {
+    index: user.index,
+    oktaId: user.id,
+    login: typeof user.profile.login === 'string' ? user.profile.login : undefined,
+  };
 }
 
 export function buildUser(prepared: PreparedMapping, user: OktaUser): BuiltUser {
@@ -34,13 +38,29 @@ export function buildUser(prepared: PreparedMapping, user: OktaUser): BuiltUser 
     const message = withoutSampleName(f.message, name);
     if (NOT_EVALUATED.has(String(f.code))) {
       const attribute = f.attribute ?? '(unknown)';
-      const expression = attribute === 'userName' && !hasEntry(prepared, 'userName') ? prepared.ctx.usernameFormat : expressionOf(prepared, attribute);
-      leftOut.push({ attribute, expression, reason: message.replace(new RegExp(`^(username format .*?|${escape(attribute)}): `), '') });
+      const expression =
+        attribute === 'userName' && !hasEntry(prepared, 'userName')
+          ? prepared.ctx.usernameFormat
+          : expressionOf(prepared, attribute);
+      leftOut.push({
+        attribute,
+        expression,
+        reason: message.replace(new RegExp(`^(username format .*?|${escape(attribute)}): `), ''),
+      });
       continue;
     }
     findings.push(toFinding(f, ref, message));
   }
-  return { report: { user: ref, outcome: 'dry-run', payload: rendered.payload, leftOut: leftOut.map((l) => l.attribute), findings }, leftOut };
+  return {
+    report: {
+      user: ref,
+      outcome: 'dry-run',
+      payload: rendered.payload,
+      leftOut: leftOut.map((l) => l.attribute),
+      findings,
+    },
+    leftOut,
+  };
 }
 
 function toFinding(f: MappingFinding, user: UserRef, message: string): ProvisionFinding {

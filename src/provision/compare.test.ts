@@ -35,7 +35,10 @@ describe('compareSentStored', () => {
     const stored = {
       id: '1',
       userName: 'a',
-      emails: [{ value: 'other', type: 'home' }, { primary: true, value: 'a@x.com', type: 'work' }],
+      emails: [
+        { value: 'other', type: 'home' },
+        { primary: true, value: 'a@x.com', type: 'work' },
+      ],
       phoneNumbers: [{ value: '1', type: 'Mobile' }],
       [ENT]: { department: 'Sales', manager: { value: 'm' } },
     };

@@ -22,7 +22,8 @@ interface Leaf {
   value: unknown;
 }
 
-type Step = { key: string } | { select: 'primary' } | { select: 'type'; type: string } | { select: 'index'; index: number };
+type Step =
+  { key: string } | { select: 'primary' } | { select: 'type'; type: string } | { select: 'index'; index: number };
 
 export function sentLeaves(body: Obj): Leaf[] {
   const out: Leaf[] = [];
@@ -42,8 +43,14 @@ function walk(value: unknown, path: string, steps: Step[], out: Leaf[]): void {
   }
   if (Array.isArray(value) && value.some(isObj)) {
     value.forEach((el, i) => {
-      const sel: Step = isObj(el) && el.primary === true ? { select: 'primary' } : isObj(el) && typeof el.type === 'string' && el.type !== '' ? { select: 'type', type: el.type } : { select: 'index', index: i };
-      const label = sel.select === 'primary' ? '[primary eq true]' : sel.select === 'type' ? `[type eq "${sel.type}"]` : `[${i}]`;
+      const sel: Step =
+        isObj(el) && el.primary === true
+          ? { select: 'primary' }
+          : isObj(el) && typeof el.type === 'string' && el.type !== ''
+            ? { select: 'type', type: el.type }
+            : { select: 'index', index: i };
+      const label =
+        sel.select === 'primary' ? '[primary eq true]' : sel.select === 'type' ? `[type eq "${sel.type}"]` : `[${i}]`;
       walk(el, `${path}${label}`, [...steps, sel], out);
     });
     return;
@@ -69,7 +76,10 @@ function follow(stored: unknown, steps: Step[]): unknown {
     if (!Array.isArray(cur)) return undefined;
     const list: unknown[] = cur;
     if (step.select === 'primary') cur = list.find((el) => isObj(el) && el.primary === true);
-    else if (step.select === 'type') cur = list.find((el) => isObj(el) && typeof el.type === 'string' && el.type.toLowerCase() === step.type.toLowerCase());
+    else if (step.select === 'type')
+      cur = list.find(
+        (el) => isObj(el) && typeof el.type === 'string' && el.type.toLowerCase() === step.type.toLowerCase(),
+      );
     else cur = list[step.index];
   }
   return cur;
@@ -98,7 +108,8 @@ export function differenceCause(sent: unknown, stored: unknown): string | undefi
   if (stored.normalize('NFC') === sent.normalize('NFC')) return 'Unicode normalization changed';
   const sentPoints = Array.from(sent);
   const storedPoints = Array.from(stored);
-  if (storedPoints.length < sentPoints.length && sent.startsWith(stored)) return `truncated to ${storedPoints.length} characters`;
+  if (storedPoints.length < sentPoints.length && sent.startsWith(stored))
+    return `truncated to ${storedPoints.length} characters`;
   if (stored.toLowerCase() === sent.toLowerCase()) return 'case changed';
   if (/[^\x00-\x7F]/.test(sent) && !/[^\x00-\x7F]/.test(stored)) return 'non-ASCII characters replaced';
   return 'rewritten';
@@ -111,7 +122,10 @@ export function attributeNamedIn(detail: string | undefined, sent: Obj): string 
   const hits = sentLeaves(sent).filter((leaf) => {
     const plain = leaf.path.replace(/\[[^\]]*\]/g, '').toLowerCase();
     const leafName = plain.split(/[.:]/).pop() ?? plain;
-    return text.includes(plain) || new RegExp(`(^|[^a-z])${leafName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(text);
+    return (
+      text.includes(plain) ||
+      new RegExp(`(^|[^a-z])${leafName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(text)
+    );
   });
   const unique = [...new Set(hits.map((h) => h.path))];
   return unique.length === 1 ? unique[0] : undefined;

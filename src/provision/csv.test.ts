@@ -3,8 +3,9 @@ import { UsageError } from '../errors.js';
 import { parseCsv } from './csv.js';
 
 describe('parseCsv', () => {
-  it('reads quoted fields with commas, doubled quotes, newlines, CRLF and a BOM, with each record\'s line', () => {
-    const text = '\uFEFFlogin,title\r\nann@example.com,"Head, ""Design"""\r\nbob@example.com,"two\nlines"\n\ncy@example.com,\n';
+  it("reads quoted fields with commas, doubled quotes, newlines, CRLF and a BOM, with each record's line", () => {
+    const text =
+      '\uFEFFlogin,title\r\nann@example.com,"Head, ""Design"""\r\nbob@example.com,"two\nlines"\n\ncy@example.com,\n';
     expect(parseCsv(text, 'u.csv')).toEqual([
       { line: 1, fields: ['login', 'title'] },
       { line: 2, fields: ['ann@example.com', 'Head, "Design"'] },

@@ -6,18 +6,57 @@ import { maskEmail, maskName } from '../audit/mask.js';
 import type { ProvisionResult } from './types.js';
 
 /** Okta profile attributes that identify a person. */
-const PERSONAL_OKTA = new Set(['login', 'email', 'secondEmail', 'firstName', 'lastName', 'middleName', 'displayName', 'nickName', 'title', 'mobilePhone', 'primaryPhone', 'streetAddress', 'postalAddress', 'manager', 'profileUrl', 'employeeNumber']);
+const PERSONAL_OKTA = new Set([
+  'login',
+  'email',
+  'secondEmail',
+  'firstName',
+  'lastName',
+  'middleName',
+  'displayName',
+  'nickName',
+  'title',
+  'mobilePhone',
+  'primaryPhone',
+  'streetAddress',
+  'postalAddress',
+  'manager',
+  'profileUrl',
+  'employeeNumber',
+]);
 /** SCIM paths whose values identify a person. */
-const PERSONAL_SCIM = /^(userName|displayName|nickName|title|profileUrl|name|emails|phoneNumbers|addresses|ims|photos)\b|:(manager\.displayName|employeeNumber)$/i;
+const PERSONAL_SCIM =
+  /^(userName|displayName|nickName|title|profileUrl|name|emails|phoneNumbers|addresses|ims|photos)\b|:(manager\.displayName|employeeNumber)$/i;
 /** Keys of the result whose values are structure, never personal. */
-const STRUCTURAL = new Set(['attribute', 'cause', 'code', 'severity', 'outcome', 'expression', 'mode', 'verdict', 'schemas', 'oktaId', 'scimId', 'index', 'prefix', 'startedAt', 'tool', 'inputs', 'leftOut', 'scimType', 'status']);
+const STRUCTURAL = new Set([
+  'attribute',
+  'cause',
+  'code',
+  'severity',
+  'outcome',
+  'expression',
+  'mode',
+  'verdict',
+  'schemas',
+  'oktaId',
+  'scimId',
+  'index',
+  'prefix',
+  'startedAt',
+  'tool',
+  'inputs',
+  'leftOut',
+  'scimType',
+  'status',
+]);
 const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Audit's masks; a name in a non-Latin script keeps nothing (its first character is often a whole name). */
-const maskOne = (value: string): string => (value.includes('@') ? maskEmail(value) : /^\p{Script=Latin}/u.test(value) ? maskName(value) : '***');
+const maskOne = (value: string): string =>
+  value.includes('@') ? maskEmail(value) : /^\p{Script=Latin}/u.test(value) ? maskName(value) : '***';
 
 export class PiiMasker {
   private readonly values = new Set<string>();
@@ -31,7 +70,11 @@ export class PiiMasker {
     if (isObj(resource)) {
       for (const [k, v] of Object.entries(resource)) {
         // `urn:…:User:manager.displayName`, the way findings name extension attributes
-        const next = k.startsWith('urn:') ? `${k}:` : path === '' || path.endsWith(':') ? `${path}${k}` : `${path}.${k}`;
+        const next = k.startsWith('urn:')
+          ? `${k}:`
+          : path === '' || path.endsWith(':')
+            ? `${path}${k}`
+            : `${path}.${k}`;
         this.addScim(v, next);
       }
     } else if (Array.isArray(resource)) resource.forEach((v) => this.addScim(v, path));
@@ -74,7 +117,9 @@ export class PiiMasker {
   /** One alternation, longest first, bounded so "de" never matches inside "department". */
   private pattern(): RegExp | undefined {
     if (this.values.size === 0) return undefined;
-    const alternatives = [...this.values].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const alternatives = [...this.values]
+      .sort((a, b) => b.length - a.length)
+      .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   }
 }

@@ -31,12 +31,27 @@ export async function get(http: OktaHttp, url: string): Promise<HttpResponse> {
 }
 
 /** `abortable` null: not abortable (clean-up must still run after SIGINT). */
-export async function write(http: OktaHttp, method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, abortable: AbortSignal | null | undefined = http.fetch.signal): Promise<HttpResponse> {
+export async function write(
+  http: OktaHttp,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  abortable: AbortSignal | null | undefined = http.fetch.signal,
+): Promise<HttpResponse> {
   const signal = abortable ?? undefined;
-  const headers = { ...http.fetch.headers, ...(body === undefined ? {} : { 'content-type': 'application/scim+json; charset=utf-8' }) };
+  const headers = {
+    ...http.fetch.headers,
+    ...(body === undefined ? {} : { 'content-type': 'application/scim+json; charset=utf-8' }),
+  };
   for (let attempt = 0; ; attempt++) {
     await http.fetch.limiter.acquire(signal);
-    const response = await http.fetch.client.send({ method, url: `${http.baseUrl}${path}`, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    const response = await http.fetch.client.send({
+      method,
+      url: `${http.baseUrl}${path}`,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
     if (response.status !== 429 || attempt >= http.fetch.policy.maxRetries) return response;
     const wait = parseRetryAfter(response.headers['retry-after']) ?? http.fetch.policy.backoffBaseMs * 2 ** attempt;
     if (wait > http.fetch.policy.maxRetryAfterMs) return response;
@@ -56,6 +71,13 @@ export function parseJson(text: string): unknown {
 /** status, scimType and detail of a SCIM Error body (or the first line of whatever came back). */
 export function refusalOf(response: HttpResponse): { status: number; scimType?: string; detail?: string } {
   const body = parseJson(response.bodyText) as Record<string, unknown> | undefined;
-  const detail = typeof body?.detail === 'string' ? body.detail : response.bodyText.trim().split('\n')[0]?.slice(0, 200) || undefined;
-  return { status: response.status, ...(typeof body?.scimType === 'string' ? { scimType: body.scimType } : {}), ...(detail ? { detail } : {}) };
+  const detail =
+    typeof body?.detail === 'string'
+      ? body.detail
+      : response.bodyText.trim().split('\n')[0]?.slice(0, 200) || undefined;
+  return {
+    status: response.status,
+    ...(typeof body?.scimType === 'string' ? { scimType: body.scimType } : {}),
+    ...(detail ? { detail } : {}),
+  };
 }

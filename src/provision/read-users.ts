@@ -10,13 +10,38 @@ import type { OktaUser } from './types.js';
 
 /** Console labels of Okta's base attributes -> their variable names. */
 const LABELS: Record<string, string> = {
-  username: 'login', 'first name': 'firstName', 'last name': 'lastName', 'middle name': 'middleName',
-  'primary email': 'email', email: 'email', 'secondary email': 'secondEmail', title: 'title', 'display name': 'displayName',
-  nickname: 'nickName', 'honorific prefix': 'honorificPrefix', 'honorific suffix': 'honorificSuffix', 'profile url': 'profileUrl',
-  'mobile phone': 'mobilePhone', 'primary phone': 'primaryPhone', 'street address': 'streetAddress', city: 'city', state: 'state',
-  'zip code': 'zipCode', 'country code': 'countryCode', 'postal address': 'postalAddress', 'preferred language': 'preferredLanguage',
-  locale: 'locale', 'time zone': 'timezone', 'user type': 'userType', 'employee number': 'employeeNumber', 'cost center': 'costCenter',
-  organization: 'organization', division: 'division', department: 'department', 'manager id': 'managerId', manager: 'manager',
+  username: 'login',
+  'first name': 'firstName',
+  'last name': 'lastName',
+  'middle name': 'middleName',
+  'primary email': 'email',
+  email: 'email',
+  'secondary email': 'secondEmail',
+  title: 'title',
+  'display name': 'displayName',
+  nickname: 'nickName',
+  'honorific prefix': 'honorificPrefix',
+  'honorific suffix': 'honorificSuffix',
+  'profile url': 'profileUrl',
+  'mobile phone': 'mobilePhone',
+  'primary phone': 'primaryPhone',
+  'street address': 'streetAddress',
+  city: 'city',
+  state: 'state',
+  'zip code': 'zipCode',
+  'country code': 'countryCode',
+  'postal address': 'postalAddress',
+  'preferred language': 'preferredLanguage',
+  locale: 'locale',
+  'time zone': 'timezone',
+  'user type': 'userType',
+  'employee number': 'employeeNumber',
+  'cost center': 'costCenter',
+  organization: 'organization',
+  division: 'division',
+  department: 'department',
+  'manager id': 'managerId',
+  manager: 'manager',
 };
 /** Columns that are the user object's own fields, not profile attributes. */
 const META: Record<string, 'id' | 'status'> = { id: 'id', 'user id': 'id', 'okta id': 'id', status: 'status' };
@@ -39,14 +64,17 @@ export function readOktaUsers(file: string, opts: ReadUsersOptions = {}): OktaUs
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--users ${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code ?? String(e)})`);
+    throw new UsageError(`--users ${file}: cannot read (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`);
   }
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
-  if (first === '[' || first === '{') return /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text) ? readJsonLines(text, file) : readJson(text, file);
+  if (first === '[' || first === '{')
+    return /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text) ? readJsonLines(text, file) : readJson(text, file);
   return readCsv(text, file, opts.csvEmpty ?? 'null');
 }
 
-function columnFor(header: string): { kind: 'meta'; name: 'id' | 'status' } | { kind: 'profile'; name: string } | { kind: 'skip' } {
+function columnFor(
+  header: string,
+): { kind: 'meta'; name: 'id' | 'status' } | { kind: 'profile'; name: string } | { kind: 'skip' } {
   const h = header.trim();
   const lower = h.toLowerCase();
   if (META[lower]) return { kind: 'meta', name: META[lower] };
@@ -61,11 +89,19 @@ function readCsv(text: string, file: string, empty: CsvEmpty): OktaUser[] {
   const [head, ...rows] = records;
   const columns = head.fields.map(columnFor);
   if (!columns.some((c) => c.kind === 'profile' && c.name === 'login')) {
-    throw new UsageError('no login column: an Okta user export has one (header "login" or "Username")', { file, line: head.line, col: 1 });
+    throw new UsageError('no login column: an Okta user export has one (header "login" or "Username")', {
+      file,
+      line: head.line,
+      col: 1,
+    });
   }
   return rows.map((row, i) => {
     if (row.fields.length !== columns.length) {
-      throw new UsageError(`this row has ${row.fields.length} fields, the header ${columns.length}`, { file, line: row.line, col: 1 });
+      throw new UsageError(`this row has ${row.fields.length} fields, the header ${columns.length}`, {
+        file,
+        line: row.line,
+        col: 1,
+      });
     }
     const user: OktaUser = { profile: {}, position: { file, line: row.line, col: 1 }, index: i + 1 };
     columns.forEach((c, j) => {
@@ -104,9 +140,11 @@ function readJsonLines(text: string, file: string): OktaUser[] {
 }
 
 function toUser(item: unknown, i: number, position: OktaUser['position'], file: string): OktaUser {
-  if (!isObj(item)) throw new UsageError('each user must be an object as the Users API returns it ({id, status, profile})', position);
+  if (!isObj(item))
+    throw new UsageError('each user must be an object as the Users API returns it ({id, status, profile})', position);
   const profile = isObj(item.profile) ? item.profile : item;
-  if (typeof profile.login !== 'string') throw new UsageError(`user ${i + 1} has no profile.login`, { ...position, file });
+  if (typeof profile.login !== 'string')
+    throw new UsageError(`user ${i + 1} has no profile.login`, { ...position, file });
   return {
     id: typeof item.id === 'string' ? item.id : undefined,
     status: typeof item.status === 'string' ? item.status : undefined,

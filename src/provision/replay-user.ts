@@ -24,7 +24,12 @@ export function bodyToSend(payload: Obj, prefix: string, password: string): Obj 
 }
 
 /** Replays one user; its clean-up records are appended to `cleanup` even when a step throws. */
-export async function replayUser(http: OktaHttp, report: UserReport, body: Obj, cleanup: CleanupRecord[]): Promise<void> {
+export async function replayUser(
+  http: OktaHttp,
+  report: UserReport,
+  body: Obj,
+  cleanup: CleanupRecord[],
+): Promise<void> {
   const ledger = new ResourceLedger();
   try {
     await createFlow(http, report, body, ledger);
@@ -32,7 +37,9 @@ export async function replayUser(http: OktaHttp, report: UserReport, body: Obj, 
     // clean-up never uses the run's abort signal: an interrupted run still removes its users
     const records = await cleanUp(http, ledger);
     cleanup.push(...records);
-    for (const r of records) if (r.status === 'failed') add(report, 'must', '(user)', 'not cleaned up', `the user ${r.id} could not be removed: ${r.detail ?? ''}`);
+    for (const r of records)
+      if (r.status === 'failed')
+        add(report, 'must', '(user)', 'not cleaned up', `the user ${r.id} could not be removed: ${r.detail ?? ''}`);
   }
 }
 
@@ -42,13 +49,25 @@ async function createFlow(http: OktaHttp, report: UserReport, body: Obj, ledger:
   const found = listResources(exists.bodyText);
   if (exists.status === 200 && found && found.length > 0) {
     report.outcome = 'exists';
-    add(report, 'must', 'userName', 'already on the server', `a user with this userName already exists (id ${String(found[0].id)}); Okta would link to it, the replay leaves it alone`);
+    add(
+      report,
+      'must',
+      'userName',
+      'already on the server',
+      `a user with this userName already exists (id ${String(found[0].id)}); Okta would link to it, the replay leaves it alone`,
+    );
     return;
   }
   if (exists.status !== 200 && exists.status !== 404) {
     report.outcome = 'refused';
     report.refusal = refusalOf(exists);
-    add(report, 'must', '(user)', `exists check answered ${exists.status}`, `GET /Users?filter=… answered ${exists.status}; Okta stops here and never sends the POST`);
+    add(
+      report,
+      'must',
+      '(user)',
+      `exists check answered ${exists.status}`,
+      `GET /Users?filter=… answered ${exists.status}; Okta stops here and never sends the POST`,
+    );
     return;
   }
   const created = await write(http, 'POST', '/Users', body);
@@ -57,35 +76,82 @@ async function createFlow(http: OktaHttp, report: UserReport, body: Obj, ledger:
     report.refusal = refusalOf(created);
     const r = report.refusal;
     const attribute = attributeNamedIn(r.detail, body) ?? '(user)';
-    add(report, 'must', attribute, `refused ${r.status}${r.scimType ? ` ${r.scimType}` : ''}`, `POST /Users answered ${r.status}${r.detail ? `: ${r.detail}` : ''}`, attribute === '(user)' ? undefined : { sent: valueAt(body, attribute) });
+    add(
+      report,
+      'must',
+      attribute,
+      `refused ${r.status}${r.scimType ? ` ${r.scimType}` : ''}`,
+      `POST /Users answered ${r.status}${r.detail ? `: ${r.detail}` : ''}`,
+      attribute === '(user)' ? undefined : { sent: valueAt(body, attribute) },
+    );
     return;
   }
   const returned = parseJson(created.bodyText);
   const id = isObj(returned) && typeof returned.id === 'string' ? returned.id : await idThroughFilter(http, userName);
   if (!id) {
     report.outcome = 'error';
-    add(report, 'must', 'id', 'no id returned', `POST answered ${created.status} without an id, and the filter does not find the user: it cannot be compared or removed`);
+    add(
+      report,
+      'must',
+      'id',
+      'no id returned',
+      `POST answered ${created.status} without an id, and the filter does not find the user: it cannot be compared or removed`,
+    );
     return;
   }
   report.user.scimId = id;
   ledger.record({ type: 'User', id, removals: removalsFor(id) });
-  if (!isObj(returned) || typeof returned.id !== 'string') add(report, 'must', '(user)', 'create returned no user', `POST answered ${created.status} without the created user (Okta fails the job: "Create new user returned empty user")`);
+  if (!isObj(returned) || typeof returned.id !== 'string')
+    add(
+      report,
+      'must',
+      '(user)',
+      'create returned no user',
+      `POST answered ${created.status} without the created user (Okta fails the job: "Create new user returned empty user")`,
+    );
   const stored = await readBack(http, report, id, userName, isObj(returned) ? returned : undefined);
   const diffs = stored ? compareSentStored(body, stored) : [];
-  for (const d of diffs) add(report, 'should', d.attribute, d.cause, d.stored === undefined ? 'sent, not stored' : 'stored differently from what was sent', { sent: d.sent, stored: d.stored });
+  for (const d of diffs)
+    add(
+      report,
+      'should',
+      d.attribute,
+      d.cause,
+      d.stored === undefined ? 'sent, not stored' : 'stored differently from what was sent',
+      { sent: d.sent, stored: d.stored },
+    );
   report.outcome = diffs.length > 0 ? 'changed' : 'accepted';
   await deactivate(http, report, id);
 }
 
-async function readBack(http: OktaHttp, report: UserReport, id: string, sentUserName: string, fallback: Obj | undefined): Promise<Obj | undefined> {
+async function readBack(
+  http: OktaHttp,
+  report: UserReport,
+  id: string,
+  sentUserName: string,
+  fallback: Obj | undefined,
+): Promise<Obj | undefined> {
   const byId = await get(http, `${http.baseUrl}/Users/${encodeURIComponent(id)}`);
   const stored = parseJson(byId.bodyText);
-  if (byId.status !== 200 || !isObj(stored)) add(report, 'must', '(user)', `GET by id answered ${byId.status}`, `GET /Users/${id} answered ${byId.status}; compared with the POST response instead`);
+  if (byId.status !== 200 || !isObj(stored))
+    add(
+      report,
+      'must',
+      '(user)',
+      `GET by id answered ${byId.status}`,
+      `GET /Users/${id} answered ${byId.status}; compared with the POST response instead`,
+    );
   // Okta's next exists check filters on the userName it sent, whatever the server stored
   const viaFilter = await get(http, filterUrl(http.baseUrl, sentUserName));
   const hits = listResources(viaFilter.bodyText) ?? [];
   if (viaFilter.status !== 200 || !hits.some((r) => r.id === id)) {
-    add(report, 'must', 'userName', 'not found through the filter', `userName eq "…" does not find the user just created (${viaFilter.status}, ${hits.length} hit(s)): Okta would create a duplicate on the next assignment`);
+    add(
+      report,
+      'must',
+      'userName',
+      'not found through the filter',
+      `userName eq "…" does not find the user just created (${viaFilter.status}, ${hits.length} hit(s)): Okta would create a duplicate on the next assignment`,
+    );
   }
   return byId.status === 200 && isObj(stored) ? stored : fallback;
 }
@@ -94,13 +160,25 @@ async function deactivate(http: OktaHttp, report: UserReport, id: string): Promi
   const res = await write(http, 'PATCH', `/Users/${encodeURIComponent(id)}`, DEACTIVATE);
   if (res.status !== 200 && res.status !== 204) {
     const r = refusalOf(res);
-    add(report, 'must', 'active', `deactivation refused ${r.status}`, `PATCH active=false answered ${r.status}${r.detail ? `: ${r.detail}` : ''}; Okta's unassignment would fail`);
+    add(
+      report,
+      'must',
+      'active',
+      `deactivation refused ${r.status}`,
+      `PATCH active=false answered ${r.status}${r.detail ? `: ${r.detail}` : ''}; Okta's unassignment would fail`,
+    );
     return;
   }
   const after = await get(http, `${http.baseUrl}/Users/${encodeURIComponent(id)}`);
   const body = parseJson(after.bodyText);
   if (after.status === 200 && isObj(body) && body.active !== false) {
-    add(report, 'must', 'active', 'deactivation not stored', `after PATCH active=false the user reads active ${JSON.stringify(body.active)}`);
+    add(
+      report,
+      'must',
+      'active',
+      'deactivation not stored',
+      `after PATCH active=false the user reads active ${JSON.stringify(body.active)}`,
+    );
   }
 }
 
@@ -143,6 +221,13 @@ function valueAt(body: Obj, attribute: string): unknown {
   return cur;
 }
 
-function add(report: UserReport, severity: Severity, attribute: string, cause: string, message: string, extra: Pick<ProvisionFinding, 'sent' | 'stored'> = {}): void {
+function add(
+  report: UserReport,
+  severity: Severity,
+  attribute: string,
+  cause: string,
+  message: string,
+  extra: Pick<ProvisionFinding, 'sent' | 'stored'> = {},
+): void {
   report.findings.push({ user: report.user, attribute, cause, severity, message, ...extra });
 }

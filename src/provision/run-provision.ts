@@ -54,7 +54,14 @@ export interface ProvisionOptions {
 
 export async function runProvision(opts: ProvisionOptions): Promise<ProvisionResult> {
   const started = Date.now();
-  const prepared = prepareMapping({ mappingFile: opts.mappingFile, appSchemaFile: opts.appSchemaFile, userSchemaFile: opts.userSchemaFile, profile: opts.profile, usernameFormat: opts.usernameFormat, languageFormat: opts.languageFormat });
+  const prepared = prepareMapping({
+    mappingFile: opts.mappingFile,
+    appSchemaFile: opts.appSchemaFile,
+    userSchemaFile: opts.userSchemaFile,
+    profile: opts.profile,
+    usernameFormat: opts.usernameFormat,
+    languageFormat: opts.languageFormat,
+  });
   const all = readOktaUserFiles(opts.usersFiles, { csvEmpty: opts.csvEmpty });
   const selection = selectUsers(all, { limit: opts.limit, sample: opts.sample, seed: opts.seed });
   const built = selection.users.map((u) => buildUser(prepared, u));
@@ -75,12 +82,25 @@ export async function runProvision(opts: ProvisionOptions): Promise<ProvisionRes
       await http.fetch.client.close();
     }
   }
-  return buildResult(opts, prepared, built, { started, read: all.length, selection: selection.description, prefix, cleanup, serverSchemas: opts.target ? (serverSchemas ? 'used' : 'not-published') : undefined });
+  return buildResult(opts, prepared, built, {
+    started,
+    read: all.length,
+    selection: selection.description,
+    prefix,
+    cleanup,
+    serverSchemas: opts.target ? (serverSchemas ? 'used' : 'not-published') : undefined,
+  });
 }
 
 function openHttp(target: ProvisionTarget, opts: ProvisionOptions, replay: boolean): OktaHttp {
   // a dry run against a target may only read (its /Schemas)
-  const client = new HttpClient({ timeoutMs: target.timeoutMs, insecure: target.insecure, caFile: target.caFile, connections: Math.max(1, opts.concurrency), ...(replay ? {} : { allowedMethods: ['GET'] }) });
+  const client = new HttpClient({
+    timeoutMs: target.timeoutMs,
+    insecure: target.insecure,
+    caFile: target.caFile,
+    connections: Math.max(1, opts.concurrency),
+    ...(replay ? {} : { allowedMethods: ['GET'] }),
+  });
   const fetch: FetchContext = {
     client,
     headers: { ...OKTA_HEADERS, authorization: `Bearer ${target.token}`, ...target.extraHeaders },
@@ -93,11 +113,23 @@ function openHttp(target: ProvisionTarget, opts: ProvisionOptions, replay: boole
 
 function addSchemaFindings(b: BuiltUser, schemas: ServerSchemas): void {
   for (const p of checkServerSchema(b.report.payload, 'User', schemas)) {
-    b.report.findings.push({ user: b.report.user, attribute: p.attribute, cause: p.code, severity: 'should', message: `${p.message} (the server's /Schemas)`, ...(p.value !== undefined ? { sent: p.value } : {}) });
+    b.report.findings.push({
+      user: b.report.user,
+      attribute: p.attribute,
+      cause: p.code,
+      severity: 'should',
+      message: `${p.message} (the server's /Schemas)`,
+      ...(p.value !== undefined ? { sent: p.value } : {}),
+    });
   }
 }
 
-async function replayAll(http: OktaHttp, built: BuiltUser[], prefix: string, opts: ProvisionOptions): Promise<CleanupSummary> {
+async function replayAll(
+  http: OktaHttp,
+  built: BuiltUser[],
+  prefix: string,
+  opts: ProvisionOptions,
+): Promise<CleanupSummary> {
   const password = randomBytes(12).toString('base64url');
   opts.onSecret?.(password);
   const records: CleanupRecord[] = [];
@@ -111,7 +143,13 @@ async function replayAll(http: OktaHttp, built: BuiltUser[], prefix: string, opt
       } catch (err) {
         if (opts.signal?.aborted) break;
         b.report.outcome = 'error';
-        b.report.findings.push({ user: b.report.user, attribute: '(user)', cause: 'transport error', severity: 'must', message: (err as Error).message });
+        b.report.findings.push({
+          user: b.report.user,
+          attribute: '(user)',
+          cause: 'transport error',
+          severity: 'must',
+          message: (err as Error).message,
+        });
       }
       opts.onProgress?.(++done, built.length);
     }
@@ -130,18 +168,40 @@ interface ResultMeta {
   serverSchemas?: 'used' | 'not-published';
 }
 
-function buildResult(opts: ProvisionOptions, prepared: ReturnType<typeof prepareMapping>, built: BuiltUser[], meta: ResultMeta): ProvisionResult {
+function buildResult(
+  opts: ProvisionOptions,
+  prepared: ReturnType<typeof prepareMapping>,
+  built: BuiltUser[],
+  meta: ResultMeta,
+): ProvisionResult {
   const users = built.map((b) => b.report);
   const counts: Record<Outcome, number> = { accepted: 0, changed: 0, refused: 0, error: 0, exists: 0, 'dry-run': 0 };
   for (const u of users) counts[u.outcome]++;
-  const mappingFindings = prepared.staticFindings.map((f) => ({ code: String(f.code), severity: f.severity as Severity, ...(f.attribute ? { attribute: f.attribute } : {}), message: f.message }));
+  const mappingFindings = prepared.staticFindings.map((f) => ({
+    code: String(f.code),
+    severity: f.severity as Severity,
+    ...(f.attribute ? { attribute: f.attribute } : {}),
+    message: f.message,
+  }));
   const findings = users.flatMap((u) => u.findings);
-  const failed = counts.refused + counts.error + counts.exists > 0 || findings.some((f) => f.severity === 'must') || mappingFindings.some((f) => f.severity === 'must');
+  const failed =
+    counts.refused + counts.error + counts.exists > 0 ||
+    findings.some((f) => f.severity === 'must') ||
+    mappingFindings.some((f) => f.severity === 'must');
   return {
     tool: { name: 'scim-check', version: toolVersion() },
     mode: opts.target && !opts.dryRun ? 'replay' : 'dry-run',
-    ...(opts.target ? { target: { baseUrl: opts.target.baseUrl, serverSchemas: meta.serverSchemas ?? 'not-published' } } : {}),
-    inputs: { users: opts.usersFiles.join(', '), mapping: opts.mappingFile, ...(opts.appSchemaFile ? { appSchema: opts.appSchemaFile } : {}), profile: prepared.profile.name, usernameFormat: prepared.ctx.usernameFormat, selection: meta.selection },
+    ...(opts.target
+      ? { target: { baseUrl: opts.target.baseUrl, serverSchemas: meta.serverSchemas ?? 'not-published' } }
+      : {}),
+    inputs: {
+      users: opts.usersFiles.join(', '),
+      mapping: opts.mappingFile,
+      ...(opts.appSchemaFile ? { appSchema: opts.appSchemaFile } : {}),
+      profile: prepared.profile.name,
+      usernameFormat: prepared.ctx.usernameFormat,
+      selection: meta.selection,
+    },
     ...(meta.prefix ? { prefix: meta.prefix } : {}),
     startedAt: new Date(meta.started).toISOString(),
     durationMs: Date.now() - meta.started,
@@ -150,7 +210,10 @@ function buildResult(opts: ProvisionOptions, prepared: ReturnType<typeof prepare
     counts,
     mappingFindings,
     groups: groupFindings(findings, opts.maxExamples),
-    notEvaluated: groupNotEvaluated(built.map((b) => ({ user: b.report.user, leftOut: b.leftOut })), opts.maxExamples),
+    notEvaluated: groupNotEvaluated(
+      built.map((b) => ({ user: b.report.user, leftOut: b.leftOut })),
+      opts.maxExamples,
+    ),
     users,
     ...(meta.cleanup ? { cleanup: meta.cleanup } : {}),
     verdict: failed ? 'fail' : 'pass',

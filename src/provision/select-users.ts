@@ -9,7 +9,11 @@ export interface Selection {
 }
 
 export function selectUsers(users: OktaUser[], sel: Selection): { users: OktaUser[]; description: string } {
-  if (sel.limit !== undefined) return { users: users.slice(0, sel.limit), description: `first ${Math.min(sel.limit, users.length)} of ${users.length} (--limit)` };
+  if (sel.limit !== undefined)
+    return {
+      users: users.slice(0, sel.limit),
+      description: `first ${Math.min(sel.limit, users.length)} of ${users.length} (--limit)`,
+    };
   if (sel.sample !== undefined && sel.sample < users.length) {
     const seed = sel.seed ?? 1;
     const random = mulberry32(seed);
@@ -21,7 +25,10 @@ export function selectUsers(users: OktaUser[], sel: Selection): { users: OktaUse
       [idx[i], idx[j]] = [idx[j], idx[i]];
       picked.add(idx[i]);
     }
-    return { users: users.filter((_, i) => picked.has(i)), description: `${sel.sample} of ${users.length} sampled (--seed ${seed})` };
+    return {
+      users: users.filter((_, i) => picked.has(i)),
+      description: `${sel.sample} of ${users.length} sampled (--seed ${seed})`,
+    };
   }
   return { users, description: `all ${users.length}` };
 }

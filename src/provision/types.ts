@@ -81,7 +81,14 @@ export interface ProvisionResult {
   tool: { name: string; version: string };
   mode: 'dry-run' | 'replay';
   target?: { baseUrl: string; serverSchemas: 'used' | 'not-published' };
-  inputs: { users: string; mapping: string; appSchema?: string; profile: string; usernameFormat: string; selection: string };
+  inputs: {
+    users: string;
+    mapping: string;
+    appSchema?: string;
+    profile: string;
+    usernameFormat: string;
+    selection: string;
+  };
   /** Run prefix carried by userName, displayName and externalId of every replayed user. */
   prefix?: string;
   startedAt: string;

@@ -83,7 +83,8 @@ export class CaptureWriter {
       fd = openSync(file, 'wx');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new UsageError(`--out ${file}: already exists (choose another file, or remove it first)`);
+      if (code === 'EEXIST')
+        throw new UsageError(`--out ${file}: already exists (choose another file, or remove it first)`);
       throw new UsageError(`--out ${file}: cannot create (${code ?? 'error'})`);
     }
     this.stream = createWriteStream('', { fd, encoding: 'utf8' });
@@ -130,21 +131,47 @@ export function readCapture(file: string, flag: string): Capture {
     } catch {
       throw new UsageError('not a JSON line (is this a scim-check capture?)', where);
     }
-    const v = value as { type?: string; format?: string; seq?: unknown; request?: { method?: unknown; path?: unknown } };
+    const v = value as {
+      type?: string;
+      format?: string;
+      seq?: unknown;
+      request?: { method?: unknown; path?: unknown };
+    };
     if (v.type === 'capture') {
-      if (v.format !== CAPTURE_FORMAT) throw new UsageError(`unsupported capture format ${JSON.stringify(v.format)} (expected ${CAPTURE_FORMAT})`, where);
+      if (v.format !== CAPTURE_FORMAT)
+        throw new UsageError(
+          `unsupported capture format ${JSON.stringify(v.format)} (expected ${CAPTURE_FORMAT})`,
+          where,
+        );
       header ??= v as unknown as CaptureHeader;
       return;
     }
-    if (v.type !== 'exchange' || typeof v.seq !== 'number' || !v.request || typeof v.request.method !== 'string' || typeof v.request.path !== 'string') {
-      throw new UsageError('not a capture line: expected {"type":"exchange","seq":N,"request":{method,path,...}}', where);
+    if (
+      v.type !== 'exchange' ||
+      typeof v.seq !== 'number' ||
+      !v.request ||
+      typeof v.request.method !== 'string' ||
+      typeof v.request.path !== 'string'
+    ) {
+      throw new UsageError(
+        'not a capture line: expected {"type":"exchange","seq":N,"request":{method,path,...}}',
+        where,
+      );
     }
     const e = v as unknown as Exchange;
     e.request.query ??= '';
     e.request.headers ??= [];
-    const pairs = (h: unknown) => Array.isArray(h) && h.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
-    if (typeof e.request.query !== 'string' || !pairs(e.request.headers) || (e.response && (typeof e.response.status !== 'number' || !pairs(e.response.headers ?? [])))) {
-      throw new UsageError('malformed exchange: query must be a string, headers [name, value] pairs, response.status a number', where);
+    const pairs = (h: unknown) =>
+      Array.isArray(h) && h.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
+    if (
+      typeof e.request.query !== 'string' ||
+      !pairs(e.request.headers) ||
+      (e.response && (typeof e.response.status !== 'number' || !pairs(e.response.headers ?? [])))
+    ) {
+      throw new UsageError(
+        'malformed exchange: query must be a string, headers [name, value] pairs, response.status a number',
+        where,
+      );
     }
     if (e.response) e.response.headers ??= [];
     exchanges.push(e);

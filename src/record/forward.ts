@@ -8,7 +8,16 @@ import zlib from 'node:zlib';
 import type { HeaderPairs } from './capture.js';
 
 /** Connection-level headers (RFC 9110 §7.6.1): they describe one hop, never the exchange. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+]);
 
 export interface ForwardTarget {
   url: URL; // origin + base path, e.g. https://staging.example.com/scim/v2
@@ -23,7 +32,8 @@ export interface ForwardedAnswer {
 }
 
 export function createAgent(target: URL, tls: { insecure?: boolean; ca?: string }): http.Agent {
-  if (target.protocol === 'https:') return new https.Agent({ keepAlive: true, rejectUnauthorized: !tls.insecure, ca: tls.ca });
+  if (target.protocol === 'https:')
+    return new https.Agent({ keepAlive: true, rejectUnauthorized: !tls.insecure, ca: tls.ca });
   return new http.Agent({ keepAlive: true });
 }
 
@@ -31,7 +41,13 @@ export function forwardableHeaders(pairs: HeaderPairs): HeaderPairs {
   return pairs.filter(([n]) => !HOP_BY_HOP.has(n.toLowerCase()));
 }
 
-export function forward(target: ForwardTarget, method: string, pathAndQuery: string, headers: HeaderPairs, body: Buffer): Promise<ForwardedAnswer> {
+export function forward(
+  target: ForwardTarget,
+  method: string,
+  pathAndQuery: string,
+  headers: HeaderPairs,
+  body: Buffer,
+): Promise<ForwardedAnswer> {
   const outHeaders = [...forwardableHeaders(headers), ['Host', target.url.host]].flat();
   const lib = target.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
@@ -57,7 +73,9 @@ export function forward(target: ForwardTarget, method: string, pathAndQuery: str
         });
       },
     );
-    req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${target.timeoutMs} ms`), { code: 'SCIM_HTTP_TIMEOUT' })));
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error(`no answer within ${target.timeoutMs} ms`), { code: 'SCIM_HTTP_TIMEOUT' })),
+    );
     req.on('error', reject);
     req.end(body.length > 0 ? body : undefined);
   });

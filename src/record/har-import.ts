@@ -6,7 +6,10 @@ import { UsageError } from '../errors.js';
 import { CAPTURE_FORMAT, CaptureWriter, recordBody, type Exchange, type HeaderPairs } from './capture.js';
 import { Sanitizer, type SanitizeOptions } from './sanitize.js';
 
-interface HarHeader { name: string; value: string }
+interface HarHeader {
+  name: string;
+  value: string;
+}
 interface HarEntry {
   startedDateTime?: string;
   time?: number;
@@ -30,7 +33,15 @@ export async function importHar(harFile: string, outFile: string, opts: Sanitize
     source: 'har',
     target: `${first.origin}${basePath}`,
     startedAt: scim[0].startedDateTime ?? new Date(0).toISOString(),
-    redacted: ['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-api-key', 'password', ...(opts.redact ?? []).map(() => '(a --redact entry)')],
+    redacted: [
+      'authorization',
+      'cookie',
+      'set-cookie',
+      'proxy-authorization',
+      'x-api-key',
+      'password',
+      ...(opts.redact ?? []).map(() => '(a --redact entry)'),
+    ],
     maskPii: Boolean(opts.maskPii),
   });
   scim.forEach((entry, i) => writer.writeExchange(sanitizer.exchange(toExchange(entry, i + 1, basePath))));
@@ -54,7 +65,12 @@ function readHarEntries(file: string): HarEntry[] {
   const entries = har?.log?.entries;
   if (!Array.isArray(entries)) throw new UsageError(`--from-har ${file}: not a HAR file (no log.entries array)`);
   entries.forEach((e: HarEntry, i) => {
-    if (!e?.request || typeof e.request.method !== 'string' || typeof e.request.url !== 'string' || !safeUrl(e.request.url)) {
+    if (
+      !e?.request ||
+      typeof e.request.method !== 'string' ||
+      typeof e.request.url !== 'string' ||
+      !safeUrl(e.request.url)
+    ) {
       throw new UsageError(`--from-har ${file}: log.entries[${i}] has no request method and absolute url`);
     }
   });

@@ -9,7 +9,8 @@ const SYLLABLES = ['ka', 've', 'ro', 'mi', 'lu', 'sa', 'to', 'ne', 'di', 'fa', '
 const EMAIL_CAPTURE = /([A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 /** A filter comparing a personal attribute with a quoted value: `userName eq "ada@example.com"`. */
-const PERSONAL_FILTER = /\b(userName|emails(?:\.value)?|name\.(?:givenName|familyName|middleName|formatted)|nickName|phoneNumbers(?:\.value)?)(\s+(?:eq|ne|co|sw|ew)\s+")((?:[^"\\]|\\.)*)"/gi;
+const PERSONAL_FILTER =
+  /\b(userName|emails(?:\.value)?|name\.(?:givenName|familyName|middleName|formatted)|nickName|phoneNumbers(?:\.value)?)(\s+(?:eq|ne|co|sw|ew)\s+")((?:[^"\\]|\\.)*)"/gi;
 
 /** An email stand-in this masker wrote: never masked twice. */
 const STAND_IN_EMAIL = /^person-[0-9a-f]{10}@example\.test$/i;
@@ -35,7 +36,11 @@ export class PiiMasker {
     let out: string;
     if (kind === 'phone') out = this.phone(value);
     else if (kind === 'email' || value.includes('@')) out = this.email(value);
-    else out = value.split(/(\s+)/).map((w) => (/^\s*$/.test(w) ? w : this.word(w))).join('');
+    else
+      out = value
+        .split(/(\s+)/)
+        .map((w) => (/^\s*$/.test(w) ? w : this.word(w)))
+        .join('');
     return out;
   }
 
@@ -63,7 +68,11 @@ export class PiiMasker {
   /** Masks emails, personal filter values and every value masked so far inside free text. */
   text(text: string): string {
     const out = text.replace(PERSONAL_FILTER, (_m, attr: string, op: string, value: string) => {
-      const kind: PiiKind = /^phone/i.test(attr) ? 'phone' : /^email/i.test(attr) || value.includes('@') ? 'email' : 'name';
+      const kind: PiiKind = /^phone/i.test(attr)
+        ? 'phone'
+        : /^email/i.test(attr) || value.includes('@')
+          ? 'email'
+          : 'name';
       return `${attr}${op}${this.mask(kind, value)}"`;
     });
     // emails first; between them, each word is looked up (constant time however many people were seen)
@@ -102,7 +111,8 @@ export class PiiMasker {
   private walkChild(child: unknown, k: string, parentKey: string | undefined, user: boolean): unknown {
     // the value inside emails[] / phoneNumbers[] / members[] is named by its parent
     const contextual = (k === 'value' || k === 'display') && parentKey ? `${parentKey}.${k}` : k;
-    const childIsUserPart = user && (k === 'name' || k === 'emails' || k === 'phoneNumbers' || k === 'addresses' || k === 'manager');
+    const childIsUserPart =
+      user && (k === 'name' || k === 'emails' || k === 'phoneNumbers' || k === 'addresses' || k === 'manager');
     if (childIsUserPart && child && typeof child === 'object') return this.walkPart(child, k);
     return this.walk(child, contextual, user && k !== 'groups' && k !== 'members');
   }

@@ -15,7 +15,12 @@ import { createAgent } from './forward.js';
 import { startRecordingProxy, splitRequestTarget } from './proxy.js';
 import { Sanitizer } from './sanitize.js';
 
-interface Seen { method: string; url: string; headers: string[]; body: string }
+interface Seen {
+  method: string;
+  url: string;
+  headers: string[];
+  body: string;
+}
 let target: http.Server;
 let targetUrl: URL;
 const seen: Seen[] = [];
@@ -27,17 +32,50 @@ beforeAll(async () => {
   target = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.rawHeaders, body: Buffer.concat(chunks).toString() });
-    const body = zlib.gzipSync(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 0, Resources: [] }));
+    seen.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.rawHeaders,
+      body: Buffer.concat(chunks).toString(),
+    });
+    const body = zlib.gzipSync(
+      JSON.stringify({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+        totalResults: 0,
+        Resources: [],
+      }),
+    );
     res.writeHead(200, { 'Content-Type': 'application/scim+json', 'Content-Encoding': 'gzip', 'X-Server': 'target' });
     res.end(body);
   });
   await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
   targetUrl = new URL(`http://127.0.0.1:${(target.address() as AddressInfo).port}/scim/v2`);
   const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-record-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${dir}/key.pem`,
+      '-out',
+      `${dir}/cert.pem`,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   caFile = `${dir}/cert.pem`;
-  tls = https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(caFile) }, (_req, res) => res.end('{"secure":true}'));
+  tls = https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(caFile) }, (_req, res) =>
+    res.end('{"secure":true}'),
+  );
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
   tlsUrl = new URL(`https://127.0.0.1:${(tls.address() as AddressInfo).port}/scim/v2`);
 });
@@ -47,7 +85,11 @@ afterAll(async () => {
   await new Promise((r) => tls.close(r));
 });
 
-async function withProxy(url: URL, tlsOpts: { insecure?: boolean; ca?: string }, fn: (proxyUrl: string, exchanges: Exchange[]) => Promise<void>) {
+async function withProxy(
+  url: URL,
+  tlsOpts: { insecure?: boolean; ca?: string },
+  fn: (proxyUrl: string, exchanges: Exchange[]) => Promise<void>,
+) {
   const exchanges: Exchange[] = [];
   const proxy = await startRecordingProxy({
     target: { url, agent: createAgent(url, tlsOpts), timeoutMs: 5000 },
@@ -98,7 +140,12 @@ describe('recording proxy', () => {
       expect(answer).toContain('X-Server: target');
       expect(exchanges).toHaveLength(1);
       const e = exchanges[0];
-      expect(e.request).toMatchObject({ method: 'PATCH', path: '/Users/42', query: 'b=2&a=x+y%20z', body: { userName: 'a@b.test' } });
+      expect(e.request).toMatchObject({
+        method: 'PATCH',
+        path: '/Users/42',
+        query: 'b=2&a=x+y%20z',
+        body: { userName: 'a@b.test' },
+      });
       expect(e.response?.body).toMatchObject({ totalResults: 0 });
       expect(JSON.stringify(e)).not.toContain('sekret-token-1');
     });
@@ -107,9 +154,15 @@ describe('recording proxy', () => {
   it('sends an absolute-form request to the target, never to the host it names; refuses CONNECT', async () => {
     await withProxy(targetUrl, {}, async (proxyUrl) => {
       seen.length = 0;
-      await raw(proxyUrl, 'GET http://elsewhere.invalid/scim/v2/Users HTTP/1.1\r\nHost: elsewhere.invalid\r\nConnection: close\r\n\r\n');
+      await raw(
+        proxyUrl,
+        'GET http://elsewhere.invalid/scim/v2/Users HTTP/1.1\r\nHost: elsewhere.invalid\r\nConnection: close\r\n\r\n',
+      );
       expect(seen.map((s) => s.url)).toEqual(['/scim/v2/Users']);
-      const connect = await raw(proxyUrl, 'CONNECT elsewhere.invalid:443 HTTP/1.1\r\nHost: elsewhere.invalid:443\r\n\r\n');
+      const connect = await raw(
+        proxyUrl,
+        'CONNECT elsewhere.invalid:443 HTTP/1.1\r\nHost: elsewhere.invalid:443\r\n\r\n',
+      );
       expect(connect).toMatch(/^HTTP\/1\.1 405/);
       expect(seen).toHaveLength(1);
     });

@@ -56,7 +56,12 @@ export async function startRecordingProxy(opts: RecordingProxyOptions): Promise<
   };
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, seq: number, opts: RecordingProxyOptions): Promise<void> {
+async function handle(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  seq: number,
+  opts: RecordingProxyOptions,
+): Promise<void> {
   const started = Date.now();
   const t0 = performance.now();
   const { relPath, query } = splitRequestTarget(req.url ?? '/', opts.target.url.pathname);
@@ -71,11 +76,21 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, seq: 
   };
   if (body === null) {
     answerError(res, 413, `request body larger than ${MAX_BODY_BYTES} bytes`);
-    return record(opts, { ...base, durationMs: performance.now() - t0, error: 'request body too large: not forwarded' });
+    return record(opts, {
+      ...base,
+      durationMs: performance.now() - t0,
+      error: 'request body too large: not forwarded',
+    });
   }
   const basePath = opts.target.url.pathname.replace(/\/+$/, '');
   try {
-    const answer = await forward(opts.target, method, `${basePath}${relPath}${query ? `?${query}` : ''}`, headers, body);
+    const answer = await forward(
+      opts.target,
+      method,
+      `${basePath}${relPath}${query ? `?${query}` : ''}`,
+      headers,
+      body,
+    );
     res.writeHead(answer.status, forwardableHeaders(answer.headers).flat());
     res.end(answer.raw);
     // the client gets every byte; the capture keeps a line per exchange of bounded size
@@ -83,7 +98,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, seq: 
       answer.raw.length > MAX_BODY_BYTES
         ? { bodyText: `(body of ${answer.raw.length} bytes not recorded: over ${MAX_BODY_BYTES})` }
         : recordBody(decodeForCapture(answer.raw, headerValue(answer.headers, 'content-encoding')));
-    record(opts, { ...base, durationMs: performance.now() - t0, response: { status: answer.status, headers: answer.headers, ...recorded } });
+    record(opts, {
+      ...base,
+      durationMs: performance.now() - t0,
+      response: { status: answer.status, headers: answer.headers, ...recorded },
+    });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const reason = e.code === 'SCIM_HTTP_TIMEOUT' ? e.message : `target unreachable (${e.code ?? e.message})`;
@@ -138,7 +157,11 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
 }
 
 function answerError(res: http.ServerResponse, status: number, detail: string): void {
-  const body = JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail: `scim-check record: ${detail}` });
+  const body = JSON.stringify({
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+    status: String(status),
+    detail: `scim-check record: ${detail}`,
+  });
   res.writeHead(status, { 'content-type': 'application/scim+json' });
   res.end(body);
 }

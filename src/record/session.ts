@@ -36,7 +36,9 @@ export function parseListen(value: string, listenPublic: boolean | undefined): {
   if (port > 65535) throw new UsageError(`--listen: port ${port} is out of range`);
   const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
   if (!loopback && !listenPublic) {
-    throw new UsageError(`--listen ${value}: not a loopback address; the recorder would accept anyone's requests and forward them with their credentials (add --listen-public if a tunnel or ingress really needs it)`);
+    throw new UsageError(
+      `--listen ${value}: not a loopback address; the recorder would accept anyone's requests and forward them with their credentials (add --listen-public if a tunnel or ingress really needs it)`,
+    );
   }
   return { host, port };
 }
@@ -52,7 +54,9 @@ export async function recordSession(flags: RecordFlags, out: Output, stop: Promi
   const { host, port } = parseListen(flags.listen, flags.listenPublic);
   const target = parseBaseUrl(flags.target, '--target');
   if (target.protocol === 'http:' && !isLoopback(target) && !flags.allowInsecureHttp) {
-    throw new UsageError(`--target ${target.origin}: refusing to forward credentials over plain http to a non-loopback host (use https, or --allow-insecure-http)`);
+    throw new UsageError(
+      `--target ${target.origin}: refusing to forward credentials over plain http to a non-loopback host (use https, or --allow-insecure-http)`,
+    );
   }
   const agent = createAgent(target, { insecure: flags.insecure, ca: loadCa(flags.ca) });
   const sanitizer = new Sanitizer({ redact: flags.redact, maskPii: flags.maskPii });
@@ -64,7 +68,15 @@ export async function recordSession(flags: RecordFlags, out: Output, stop: Promi
     source: 'proxy',
     target: `${target.origin}${target.pathname.replace(/\/+$/, '')}`,
     startedAt,
-    redacted: ['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-api-key', 'password', ...(flags.redact ?? []).map((r) => (looksLikeHeaderName(r) ? r : '(a value)'))],
+    redacted: [
+      'authorization',
+      'cookie',
+      'set-cookie',
+      'proxy-authorization',
+      'x-api-key',
+      'password',
+      ...(flags.redact ?? []).map((r) => (looksLikeHeaderName(r) ? r : '(a value)')),
+    ],
     maskPii: Boolean(flags.maskPii),
   });
   let proxy;
@@ -85,7 +97,9 @@ export async function recordSession(flags: RecordFlags, out: Output, stop: Promi
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`--listen ${flags.listen}: cannot listen (${code ?? (err as Error).message})`);
   }
-  out.line(`scim-check ${toolVersion()} recording: ${proxy.url} → ${target.origin}${target.pathname.replace(/\/+$/, '')}`);
+  out.line(
+    `scim-check ${toolVersion()} recording: ${proxy.url} → ${target.origin}${target.pathname.replace(/\/+$/, '')}`,
+  );
   out.line(`writing ${flags.out}${flags.maskPii ? ' (personal data masked)' : ''}; Ctrl-C ends the recording`);
   const signal = await stop;
   out.line(`${signal}: finishing the exchanges in flight...`);

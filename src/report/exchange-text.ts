@@ -28,7 +28,8 @@ export function exchangeText(ex: RecordedExchange, opts: ExchangeTextOptions = {
   const mark = opts.mark ?? ((l: string) => l);
   const out = [`> ${ex.method} ${visibleControls(ex.url)}`];
   for (const [k, v] of Object.entries(ex.requestHeaders)) out.push(`> ${k}: ${visibleControls(v)}`);
-  if (ex.requestBody !== undefined) out.push(...trimBody(bodyLines(ex.requestBody), undefined, max, mark).map((l) => `> ${l}`));
+  if (ex.requestBody !== undefined)
+    out.push(...trimBody(bodyLines(ex.requestBody), undefined, max, mark).map((l) => `> ${l}`));
   if (ex.status === undefined) {
     out.push('< (no response)');
     return out;
@@ -39,7 +40,8 @@ export function exchangeText(ex: RecordedExchange, opts: ExchangeTextOptions = {
     const segments = segmentsOf(opts.highlight);
     const body = trimBody(bodyLines(ex.responseBody), segments, max, mark);
     // an absent value is the finding: say so where the eye would look for it
-    if (segments && !body.some((l) => l.includes(MARKER))) body.push(mark(`(${opts.highlight} is not in this body)${MARKER}`));
+    if (segments && !body.some((l) => l.includes(MARKER)))
+      body.push(mark(`(${opts.highlight} is not in this body)${MARKER}`));
     out.push(...body.map((l) => `< ${l}`));
   }
   return out;
@@ -60,7 +62,9 @@ function bodyLines(body: unknown): BodyLine[] {
   const lines: BodyLine[] = [];
   const walk = (value: unknown, path: KeyPath, indent: string, prefix: string, comma: string): void => {
     if (value !== null && typeof value === 'object') {
-      const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+      const entries: [string | number, unknown][] = Array.isArray(value)
+        ? value.map((v, i) => [i, v])
+        : Object.entries(value);
       const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
       if (entries.length === 0) {
         lines.push({ text: `${indent}${prefix}${open}${close}${comma}`, path });
@@ -93,7 +97,12 @@ function matches(path: KeyPath, segments: PathSegment[]): boolean {
 }
 
 /** The first `max` lines, plus the marked line with a little context; gaps say how much was left out. */
-function trimBody(lines: BodyLine[], highlight: PathSegment[] | undefined, max: number, mark: (l: string) => string): string[] {
+function trimBody(
+  lines: BodyLine[],
+  highlight: PathSegment[] | undefined,
+  max: number,
+  mark: (l: string) => string,
+): string[] {
   const marked = new Set<number>();
   if (highlight) lines.forEach((l, i) => !l.closing && matches(l.path, highlight) && marked.add(i));
   const keep = new Set<number>();

@@ -49,7 +49,8 @@ export function truncate(text: string, limit = DEFAULT_VALUE_LIMIT): string {
  */
 export function visibleControls(text: string, multiline = false): string {
   // also lone surrogates: they cannot be encoded as UTF-8 and would silently become U+FFFD
-  const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  const unsafe =
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
   return text.replace(unsafe, (ch) => {
     if (multiline && (ch === '\n' || ch === '\t')) return ch;
     return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;

@@ -28,21 +28,53 @@ function annotations(report: Report): string {
     case 'audit': {
       const lines = report.result.rules
         .filter((r) => r.severity !== 'info')
-        .map((r) => command(r.severity === 'must' ? 'error' : 'warning', {}, `${r.code} [${r.severity.toUpperCase()}] ×${r.count}`, r.title));
+        .map((r) =>
+          command(
+            r.severity === 'must' ? 'error' : 'warning',
+            {},
+            `${r.code} [${r.severity.toUpperCase()}] ×${r.count}`,
+            r.title,
+          ),
+        );
       return lines.length ? `${lines.join('\n')}\n` : '';
     }
     case 'validate-mapping': {
       const lines = report.result.findings.map((f: MappingFinding) => {
-        const at: Record<string, string> = f.position ? { file: relative(f.position.file), line: String(f.position.line), col: String(f.position.col) } : {};
-        return command(f.severity === 'must' ? 'error' : 'warning', at, `${f.code} [${f.severity.toUpperCase()}]`, `${f.attribute ? `${f.attribute}: ` : ''}${f.message}${f.fix ? `\nfix: ${f.fix}` : ''}`);
+        const at: Record<string, string> = f.position
+          ? { file: relative(f.position.file), line: String(f.position.line), col: String(f.position.col) }
+          : {};
+        return command(
+          f.severity === 'must' ? 'error' : 'warning',
+          at,
+          `${f.code} [${f.severity.toUpperCase()}]`,
+          `${f.attribute ? `${f.attribute}: ` : ''}${f.message}${f.fix ? `\nfix: ${f.fix}` : ''}`,
+        );
       });
       return lines.length ? `${lines.join('\n')}\n` : '';
     }
     case 'provision': {
       const { mappingFindings, groups } = report.result;
       const lines = [
-        ...mappingFindings.filter((f) => f.severity !== 'info').map((f) => command(f.severity === 'must' ? 'error' : 'warning', {}, `${f.code} [${f.severity.toUpperCase()}]`, `${f.attribute ? `${f.attribute}: ` : ''}${f.message}`)),
-        ...groups.filter((g) => g.severity !== 'info').map((g) => command(g.severity === 'must' ? 'error' : 'warning', {}, `${g.attribute} [${g.severity.toUpperCase()}] ×${g.count}`, g.cause)),
+        ...mappingFindings
+          .filter((f) => f.severity !== 'info')
+          .map((f) =>
+            command(
+              f.severity === 'must' ? 'error' : 'warning',
+              {},
+              `${f.code} [${f.severity.toUpperCase()}]`,
+              `${f.attribute ? `${f.attribute}: ` : ''}${f.message}`,
+            ),
+          ),
+        ...groups
+          .filter((g) => g.severity !== 'info')
+          .map((g) =>
+            command(
+              g.severity === 'must' ? 'error' : 'warning',
+              {},
+              `${g.attribute} [${g.severity.toUpperCase()}] ×${g.count}`,
+              g.cause,
+            ),
+          ),
       ];
       return lines.length ? `${lines.join('\n')}\n` : '';
     }

@@ -36,10 +36,15 @@ describe('parseReporters', () => {
   });
 
   it('refuses two reports on stdout or two on one file', () => {
-    expect(() => checkReporterSpecs([{ name: 'console' }, { name: 'json' }])).toThrow(/only one reporter can write to stdout/);
-    expect(() => checkReporterSpecs([{ name: 'json', file: 'a/r.txt' }, { name: 'junit', file: './a/../a/r.txt' }])).toThrow(
-      /already writes this file/,
+    expect(() => checkReporterSpecs([{ name: 'console' }, { name: 'json' }])).toThrow(
+      /only one reporter can write to stdout/,
     );
+    expect(() =>
+      checkReporterSpecs([
+        { name: 'json', file: 'a/r.txt' },
+        { name: 'junit', file: './a/../a/r.txt' },
+      ]),
+    ).toThrow(/already writes this file/);
     expect(() => checkReporterSpecs([{ name: 'console' }, { name: 'junit', file: 'r.xml' }])).not.toThrow();
   });
 
@@ -57,7 +62,8 @@ describe('the registry', () => {
   });
 });
 
-const render = (name: ReporterName, run: ReturnType<typeof sampleRun>, color = false) => renderReport(name, { command: 'run', result: run }, { color });
+const render = (name: ReporterName, run: ReturnType<typeof sampleRun>, color = false) =>
+  renderReport(name, { command: 'run', result: run }, { color });
 
 describe('writeReports', () => {
   let dir: string;
@@ -87,7 +93,11 @@ describe('writeReports', () => {
   it('never puts colour into a file, and replaces an existing file', async () => {
     const file = path.join(dir, 'console.txt');
     await writeFile(file, 'old contents');
-    await writeReports({ command: 'run', result: sampleRun() }, [{ name: 'console', file }], { stdout: () => undefined, color: true, redactor: new Redactor() });
+    await writeReports({ command: 'run', result: sampleRun() }, [{ name: 'console', file }], {
+      stdout: () => undefined,
+      color: true,
+      redactor: new Redactor(),
+    });
     const text = await readFile(file, 'utf8');
     expect(text).toBe(await render('console', sampleRun()));
     expect(text).not.toContain('\u001b[');
@@ -101,7 +111,11 @@ describe('writeReports', () => {
     redactor.add(secret);
     const printed: string[] = [];
     const file = path.join(dir, 'r.xml');
-    await writeReports({ command: 'run', result: run }, [{ name: 'json' }, { name: 'junit', file }], { stdout: (s) => void printed.push(s), color: false, redactor });
+    await writeReports({ command: 'run', result: run }, [{ name: 'json' }, { name: 'junit', file }], {
+      stdout: (s) => void printed.push(s),
+      color: false,
+      redactor,
+    });
     const all = printed.join('') + (await readFile(file, 'utf8'));
     expect(all).not.toContain(secret);
     expect(all.split('server echoed [REDACTED]').length - 1).toBe(2); // json notice + junit system-out
@@ -111,7 +125,13 @@ describe('writeReports', () => {
     const blocker = path.join(dir, 'not-a-dir');
     await writeFile(blocker, 'x');
     const file = path.join(blocker, 'scim.xml');
-    await expect(writeReports({ command: 'run', result: sampleRun() }, [{ name: 'junit', file }], { stdout: () => undefined, color: false, redactor: new Redactor() })).rejects.toThrow(
+    await expect(
+      writeReports({ command: 'run', result: sampleRun() }, [{ name: 'junit', file }], {
+        stdout: () => undefined,
+        color: false,
+        redactor: new Redactor(),
+      }),
+    ).rejects.toThrow(
       new RegExp(`^--reporter junit:${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot write report: `),
     );
   });

@@ -27,8 +27,13 @@ export type ReporterName = keyof typeof REPORTERS;
 export type ReporterSpec = ReporterFlag<ReporterName>;
 
 /** `console`, `junit:reports/scim.xml`, `json:-` (stdout); console when none is given. Checked before any request. */
-export function parseReporters(flags: readonly string[] | undefined, env: NodeJS.ProcessEnv = process.env): ReporterSpec[] {
-  const specs = withGithubDefault(flags && flags.length ? flags : ['console'], env).map((f) => parseReporterSpec(f, Object.keys(REPORTERS) as ReporterName[]));
+export function parseReporters(
+  flags: readonly string[] | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): ReporterSpec[] {
+  const specs = withGithubDefault(flags && flags.length ? flags : ['console'], env).map((f) =>
+    parseReporterSpec(f, Object.keys(REPORTERS) as ReporterName[]),
+  );
   checkReporterSpecs(specs);
   return specs;
 }
@@ -48,13 +53,21 @@ export function openReporters(specs: readonly ReporterSpec[], opts: SessionOptio
 }
 
 /** One command's whole report through the given reporters (no streaming hooks). */
-export async function writeReports(report: Report, specs: readonly ReporterSpec[], opts: SessionOptions): Promise<void> {
+export async function writeReports(
+  report: Report,
+  specs: readonly ReporterSpec[],
+  opts: SessionOptions,
+): Promise<void> {
   const session = await openReporters(specs, opts);
   await session.finish(report);
 }
 
 /** What one reporter writes for a report, as a string (tests, library use). */
-export async function renderReport(name: ReporterName, report: Report, opts: RenderOptions = { color: false }): Promise<string> {
+export async function renderReport(
+  name: ReporterName,
+  report: Report,
+  opts: RenderOptions = { color: false },
+): Promise<string> {
   let text = '';
   const out = { label: name, isStdout: true, write: async (t: string) => void (text += t), redact: (t: string) => t };
   await REPORTERS[name]({ ...opts, out }).onRunEnd(report);

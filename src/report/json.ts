@@ -29,7 +29,19 @@ export function mappingDocument(result: MappingReport): object {
   const { summary, inputs, tool, startedAt, durationMs, attributes, findings, payloads, rules } = result;
   const verdict = summary.must > 0 ? 'fail' : 'pass';
   const samples = payloads.map((p) => ({ sample: p.sample, findings: p.findings.length, payload: p.payload }));
-  return { format: MAPPING_JSON_FORMAT, verdict, summary, tool, startedAt, durationMs, inputs, attributes, findings, rules, samples };
+  return {
+    format: MAPPING_JSON_FORMAT,
+    verdict,
+    summary,
+    tool,
+    startedAt,
+    durationMs,
+    inputs,
+    attributes,
+    findings,
+    rules,
+    samples,
+  };
 }
 
 /** Parsed response bodies could hold a BigInt, which would make stringify throw. */

@@ -7,7 +7,8 @@ import { mappingDocument } from './json.js';
 import type { ReporterFactory } from './reporter.js';
 import { JSON_REPORT_FORMAT } from './run/json.js';
 
-const line = (value: object): string => `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`;
+const line = (value: object): string =>
+  `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`;
 
 export const jsonlReporter: ReporterFactory = ({ out }) => ({
   onTestEnd: (suite, test) => out.write(line({ type: 'test', suite: suite.name, file: suite.file, ...test })),

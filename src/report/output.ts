@@ -16,7 +16,11 @@ export interface ClosableOutput extends ReportOutput {
   abort(): Promise<void>;
 }
 
-export function stdoutOutput(label: string, redactor: Redactor, write: (text: string) => void | Promise<void> = writeStdout): ClosableOutput {
+export function stdoutOutput(
+  label: string,
+  redactor: Redactor,
+  write: (text: string) => void | Promise<void> = writeStdout,
+): ClosableOutput {
   return {
     label,
     isStdout: true,
@@ -32,7 +36,9 @@ export async function openFileOutput(label: string, file: string, redactor: Reda
   const target = path.resolve(file);
   const tmp = reportTempName(target);
   const fail = (err: unknown): never => {
-    throw new UsageError(`--reporter ${label}: cannot write report: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(
+      `--reporter ${label}: cannot write report: ${err instanceof Error ? err.message : String(err)}`,
+    );
   };
   let stream: WriteStream | undefined;
   try {

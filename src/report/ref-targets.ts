@@ -15,17 +15,30 @@ export const BEHAVIOR_DOC = 'docs/okta-behavior.md';
 // Documents that are not part of this repository and must not be cited.
 const PRIVATE_DOCUMENTS = /okta-scim-behavior|okta-mapping-formats|okta-in-the-field|peer-tools/i;
 // The top-level sections each cited RFC has: a § beyond them is a slip (a section of some other document).
-const RFC_SECTIONS: Record<string, number> = { '7643': 10, '7644': 9, '7235': 6, '6750': 6, '7231': 9, '5646': 9, '7232': 8 };
+const RFC_SECTIONS: Record<string, number> = {
+  '7643': 10,
+  '7644': 9,
+  '7235': 6,
+  '6750': 6,
+  '7231': 9,
+  '5646': 9,
+  '7232': 8,
+};
 const URL = /https?:\/\/[^\s)]+/g;
 const RFC_OR_SECTION = /RFC\s?(\d{3,5})|§\s?(\d+(?:\.\d+)*)/g;
 const DOC_LINK = /\b(docs\/[\w.-]+\.md|README\.md)(?:#([\w-]+))?/g;
 // A-5, G-10 | S9, S32a | SPEC R6 or R6 | C3, C9293 | M3 | Q6
 const CODE = /\b([A-Z]-\d+|S\d+[a-z]?|R\d+|C\d+|M\d+|Q\d+)\b/g;
 
-export function refTargets(ref: string, behaviorAnchors: ReadonlySet<string>, documentExists: (file: string, anchor?: string) => boolean = () => true): RefTargets {
+export function refTargets(
+  ref: string,
+  behaviorAnchors: ReadonlySet<string>,
+  documentExists: (file: string, anchor?: string) => boolean = () => true,
+): RefTargets {
   const links: string[] = [];
   const problems: string[] = [];
-  if (PRIVATE_DOCUMENTS.test(ref)) problems.push(`names a document this repository does not ship (${PRIVATE_DOCUMENTS.exec(ref)?.[0]})`);
+  if (PRIVATE_DOCUMENTS.test(ref))
+    problems.push(`names a document this repository does not ship (${PRIVATE_DOCUMENTS.exec(ref)?.[0]})`);
   const withoutUrls = ref.replace(URL, (url) => {
     links.push(url);
     return ' ';
@@ -35,7 +48,8 @@ export function refTargets(ref: string, behaviorAnchors: ReadonlySet<string>, do
     if (m[1]) {
       rfc = m[1];
       links.push(`https://www.rfc-editor.org/rfc/rfc${rfc}`);
-    } else if (rfc && Number(m[2].split('.')[0]) > (RFC_SECTIONS[rfc] ?? 99)) problems.push(`RFC ${rfc} has no §${m[2]}`);
+    } else if (rfc && Number(m[2].split('.')[0]) > (RFC_SECTIONS[rfc] ?? 99))
+      problems.push(`RFC ${rfc} has no §${m[2]}`);
     else if (rfc) links.push(`https://www.rfc-editor.org/rfc/rfc${rfc}#section-${m[2]}`);
     else problems.push(`§${m[2]} names no RFC`);
   }
@@ -49,7 +63,8 @@ export function refTargets(ref: string, behaviorAnchors: ReadonlySet<string>, do
     if (behaviorAnchors.has(anchor)) links.push(`${BEHAVIOR_DOC}#${anchor}`);
     else problems.push(`${m[1]} has no section in ${BEHAVIOR_DOC}`);
   }
-  if (links.length === 0 && problems.length === 0) problems.push('points at nothing a reader can open (no RFC section, URL, behaviour code or repository document)');
+  if (links.length === 0 && problems.length === 0)
+    problems.push('points at nothing a reader can open (no RFC section, URL, behaviour code or repository document)');
   return { links: [...new Set(links)], problems };
 }
 

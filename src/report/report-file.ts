@@ -7,7 +7,10 @@ import { UsageError } from '../errors.js';
 
 /** A hidden temporary name in the target's own directory (rename stays atomic). */
 export function reportTempName(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
 }
 
 export async function writeReportFile(spec: { name: string; file: string }, text: string): Promise<void> {

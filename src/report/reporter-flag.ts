@@ -32,13 +32,16 @@ export function checkReporterSpecs(specs: readonly { name: string; file?: string
   // GitHub workflow commands are lines among the others on stdout: they garble nothing
   const toStdout = specs.filter((s) => s.file === undefined && s.name !== 'github');
   if (toStdout.length > 1) {
-    throw new UsageError(`${FLAG}: only one reporter can write to stdout (got ${toStdout.map((s) => s.name).join(', ')}); give the others a file`);
+    throw new UsageError(
+      `${FLAG}: only one reporter can write to stdout (got ${toStdout.map((s) => s.name).join(', ')}); give the others a file`,
+    );
   }
   const seen = new Set<string>();
   for (const s of specs) {
     if (s.file === undefined) continue;
     const resolved = path.resolve(s.file);
-    if (seen.has(resolved)) throw new UsageError(`${FLAG} ${s.name}:${s.file}: another reporter already writes this file`);
+    if (seen.has(resolved))
+      throw new UsageError(`${FLAG} ${s.name}:${s.file}: another reporter already writes this file`);
     seen.add(resolved);
   }
 }

@@ -30,8 +30,14 @@ export class ReportSession {
     try {
       for (const spec of specs) {
         const label = spec.file === undefined ? spec.name : `${spec.name}:${spec.file}`;
-        const out = spec.file === undefined ? stdoutOutput(label, opts.redactor, opts.stdout) : await openFileOutput(label, spec.file, opts.redactor);
-        members.push({ reporter: spec.factory({ out, color: out.isStdout && opts.color, exchanges: opts.exchanges }), out });
+        const out =
+          spec.file === undefined
+            ? stdoutOutput(label, opts.redactor, opts.stdout)
+            : await openFileOutput(label, spec.file, opts.redactor);
+        members.push({
+          reporter: spec.factory({ out, color: out.isStdout && opts.color, exchanges: opts.exchanges }),
+          out,
+        });
       }
     } catch (err) {
       await Promise.all(members.map((m) => m.out.abort()));

@@ -32,18 +32,28 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const fresh = (): RunResult => structuredClone(failingRun);
-const checks = (r: RunResult): CheckResult[] => r.suites.flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => st.checks)));
+const checks = (r: RunResult): CheckResult[] =>
+  r.suites.flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => st.checks)));
 const write = (name: string, text: string) => {
   const file = path.join(dir, name);
   writeFileSync(file, text);
   return file;
 };
-const accept = (extra: Partial<BaselineEntry> = {}): BaselineEntry => ({ suite: SUITE, code: CODE, reason: 'the password column is dropped next release', ...extra });
+const accept = (extra: Partial<BaselineEntry> = {}): BaselineEntry => ({
+  suite: SUITE,
+  code: CODE,
+  reason: 'the password column is dropped next release',
+  ...extra,
+});
 
 describe('baselines', () => {
   it('the run without a baseline fails on the deviation', () => {
     const r = fresh();
-    expect(checks(r).filter((c) => !c.passed).map((c) => c.code)).toEqual([CODE, CODE, CODE]);
+    expect(
+      checks(r)
+        .filter((c) => !c.passed)
+        .map((c) => c.code),
+    ).toEqual([CODE, CODE, CODE]);
     expect(r.summary.mustFailures).toBe(3);
   });
 
@@ -81,7 +91,15 @@ describe('baselines', () => {
 
   it('an entry whose check now passes, or no longer exists, is reported as stale', () => {
     const r = fresh();
-    applyBaseline(r, [accept(), { suite: SUITE, code: 'create.status', reason: 'passes now' }, { code: 'GONE_CHECK', reason: 'removed check' }], '2026-01-01');
+    applyBaseline(
+      r,
+      [
+        accept(),
+        { suite: SUITE, code: 'create.status', reason: 'passes now' },
+        { code: 'GONE_CHECK', reason: 'removed check' },
+      ],
+      '2026-01-01',
+    );
     const stale = r.notices.filter((n) => n.code === 'BASELINE_STALE').map((n) => n.message);
     expect(stale).toHaveLength(2);
     expect(stale[0]).toContain(`${SUITE}:create.status`);
@@ -90,7 +108,10 @@ describe('baselines', () => {
   });
 
   it('--update-baseline writes the must failures, keeps existing reasons and expiry, and the file round-trips', async () => {
-    const file = write('update.yaml', `entries:\n  - suite: ${SUITE}\n    code: ${CODE}\n    reason: kept reason\n    expires: 2099-12-31\n`);
+    const file = write(
+      'update.yaml',
+      `entries:\n  - suite: ${SUITE}\n    code: ${CODE}\n    reason: kept reason\n    expires: 2099-12-31\n`,
+    );
     const flags = { updateBaseline: file };
     await applyBaselineFlags(fresh(), flags, preloadBaseline(flags));
     expect(loadBaseline(file)).toEqual([{ suite: SUITE, code: CODE, reason: 'kept reason', expires: '2099-12-31' }]);
@@ -100,7 +121,9 @@ describe('baselines', () => {
     await applyBaselineFlags(r, { updateBaseline: newFile }, preloadBaseline({ updateBaseline: newFile }));
     expect(r.notices.map((n) => n.code)).toEqual(['BASELINE_WRITTEN']);
     const written = loadBaseline(newFile);
-    expect(written).toEqual([{ suite: SUITE, code: CODE, reason: expect.stringMatching(/^TODO: why is this accepted\?/) }]);
+    expect(written).toEqual([
+      { suite: SUITE, code: CODE, reason: expect.stringMatching(/^TODO: why is this accepted\?/) },
+    ]);
     expect(readFileSync(newFile, 'utf8')).toMatch(/^# scim-check baseline/);
 
     const again = fresh();
@@ -128,13 +151,19 @@ describe('baselines', () => {
       expect(oneLine('accepted: []\n', 'shape.yaml')).toMatch(/^shape\.yaml:1:1: .*"entries"/);
     });
     it('an entry without a reason points at that entry', () => {
-      expect(oneLine(`entries:\n  - code: A\n    reason: ok\n  - code: B\n`, 'reason.yaml')).toBe('reason.yaml:4:5: baseline entry 2 (B) needs a "reason": say why the deviation is accepted');
+      expect(oneLine(`entries:\n  - code: A\n    reason: ok\n  - code: B\n`, 'reason.yaml')).toBe(
+        'reason.yaml:4:5: baseline entry 2 (B) needs a "reason": say why the deviation is accepted',
+      );
     });
     it('an expiry that is not a date', () => {
-      expect(oneLine(`entries:\n  - code: A\n    reason: ok\n    expires: next year\n`, 'expires.yaml')).toBe('expires.yaml:2:5: baseline entry 1 (A): "expires" must be a date YYYY-MM-DD');
+      expect(oneLine(`entries:\n  - code: A\n    reason: ok\n    expires: next year\n`, 'expires.yaml')).toBe(
+        'expires.yaml:2:5: baseline entry 1 (A): "expires" must be a date YYYY-MM-DD',
+      );
     });
     it('a missing file names the flag', () => {
-      expect(() => loadBaseline(path.join(dir, 'none.yaml'))).toThrow(/--baseline .*none\.yaml: cannot read \(ENOENT\)/);
+      expect(() => loadBaseline(path.join(dir, 'none.yaml'))).toThrow(
+        /--baseline .*none\.yaml: cannot read \(ENOENT\)/,
+      );
     });
   });
 });

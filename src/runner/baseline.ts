@@ -32,7 +32,8 @@ export function loadBaseline(file: string): BaselineEntry[] {
   }
   const data = doc.toJS() as { entries?: unknown } | null;
   const entries = data?.entries;
-  if (!Array.isArray(entries)) throw new UsageError(`${file}: a baseline needs a top-level "entries" list`, { file, line: 1, col: 1 });
+  if (!Array.isArray(entries))
+    throw new UsageError(`${file}: a baseline needs a top-level "entries" list`, { file, line: 1, col: 1 });
   return entries.map((raw, i) => validateEntry(raw, i, file, doc, lc));
 }
 
@@ -43,15 +44,25 @@ function validateEntry(raw: unknown, i: number, file: string, doc: Document, lc:
   const e = raw as Record<string, unknown>;
   if (!e || typeof e !== 'object') throw new UsageError(`baseline entry ${i + 1} must be a mapping`, at);
   if (typeof e.code !== 'string' || !e.code) throw new UsageError(`baseline entry ${i + 1} needs a "code"`, at);
-  if (typeof e.reason !== 'string' || !e.reason.trim()) throw new UsageError(`baseline entry ${i + 1} (${e.code}) needs a "reason": say why the deviation is accepted`, at);
+  if (typeof e.reason !== 'string' || !e.reason.trim())
+    throw new UsageError(`baseline entry ${i + 1} (${e.code}) needs a "reason": say why the deviation is accepted`, at);
   const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
   if (expires !== undefined && (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires))) {
     throw new UsageError(`baseline entry ${i + 1} (${e.code}): "expires" must be a date YYYY-MM-DD`, at);
   }
-  return { code: e.code, reason: e.reason, suite: typeof e.suite === 'string' ? e.suite : undefined, expires: expires as string | undefined };
+  return {
+    code: e.code,
+    reason: e.reason,
+    suite: typeof e.suite === 'string' ? e.suite : undefined,
+    expires: expires as string | undefined,
+  };
 }
 
-export function applyBaseline(run: RunResult, entries: BaselineEntry[], today = new Date().toISOString().slice(0, 10)): void {
+export function applyBaseline(
+  run: RunResult,
+  entries: BaselineEntry[],
+  today = new Date().toISOString().slice(0, 10),
+): void {
   const used = new Set<BaselineEntry>();
   for (const suite of run.suites) {
     forEachFailure(run, suite.name, (check) => {
@@ -59,14 +70,23 @@ export function applyBaseline(run: RunResult, entries: BaselineEntry[], today = 
       if (!entry) return;
       used.add(entry);
       if (entry.expires && entry.expires < today) {
-        run.notices.push({ level: 'error', code: 'BASELINE_EXPIRED', message: `baseline entry ${entry.code} expired on ${entry.expires}: the deviation fails the run again` });
+        run.notices.push({
+          level: 'error',
+          code: 'BASELINE_EXPIRED',
+          message: `baseline entry ${entry.code} expired on ${entry.expires}: the deviation fails the run again`,
+        });
         return;
       }
       check.baselined = { reason: entry.reason, expires: entry.expires };
     });
   }
   for (const e of entries) {
-    if (!used.has(e)) run.notices.push({ level: 'warning', code: 'BASELINE_STALE', message: `baseline entry ${e.suite ? e.suite + ':' : ''}${e.code} matched no failure (the check now passes or no longer exists): remove it` });
+    if (!used.has(e))
+      run.notices.push({
+        level: 'warning',
+        code: 'BASELINE_STALE',
+        message: `baseline entry ${e.suite ? e.suite + ':' : ''}${e.code} matched no failure (the check now passes or no longer exists): remove it`,
+      });
   }
   run.summary = summarize(run.suites);
   recomputeStatuses(run);
@@ -87,7 +107,11 @@ function recomputeStatuses(run: RunResult): void {
         st.status = open.some((c) => c.severity === 'must') ? 'failed' : open.length ? 'warned' : 'passed';
       }
       if (t.status === 'failed' && !t.steps.some((s) => s.status === 'failed')) {
-        t.status = t.steps.some((s) => s.status === 'errored') ? 'errored' : t.steps.some((s) => s.status === 'warned') ? 'warned' : 'passed';
+        t.status = t.steps.some((s) => s.status === 'errored')
+          ? 'errored'
+          : t.steps.some((s) => s.status === 'warned')
+            ? 'warned'
+            : 'passed';
       }
     }
   }
@@ -101,7 +125,12 @@ export function baselineFromRun(run: RunResult, previous: BaselineEntry[] = []):
     forEachFailure(run, suite.name, (c) => {
       if (c.severity !== 'must' || entries.some((e) => e.code === c.code && e.suite === suite.name)) return;
       const old = previous.find((e) => e.code === c.code && (!e.suite || e.suite === suite.name));
-      entries.push({ suite: suite.name, code: c.code, reason: old?.reason ?? `TODO: why is this accepted? (${c.title})`, ...(old?.expires ? { expires: old.expires } : {}) });
+      entries.push({
+        suite: suite.name,
+        code: c.code,
+        reason: old?.reason ?? `TODO: why is this accepted? (${c.title})`,
+        ...(old?.expires ? { expires: old.expires } : {}),
+      });
     });
   }
   return `# scim-check baseline: known deviations accepted by this project.\n# Each entry needs a reason; add "expires: YYYY-MM-DD" to make it fail again later.\n${loadYaml().stringify({ entries })}`;

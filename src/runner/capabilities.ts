@@ -29,11 +29,22 @@ interface Reader {
 }
 
 /** `overrides` are the user's own answers (--no-groups), which win over what the server says. */
-export function capabilityReader(client: HttpClient, baseUrl: string, token: string, overrides: Record<string, boolean> = {}, extraHeaders: Record<string, string> = {}, signal?: AbortSignal) {
+export function capabilityReader(
+  client: HttpClient,
+  baseUrl: string,
+  token: string,
+  overrides: Record<string, boolean> = {},
+  extraHeaders: Record<string, string> = {},
+  signal?: AbortSignal,
+) {
   let cached: Promise<Record<string, boolean>> | undefined;
   const r: Reader = { client, baseUrl, token, extraHeaders, signal };
   return () => {
-    cached ??= Promise.all([readServiceProviderConfig(r), readResourceTypes(r)]).then(([spc, rt]) => ({ ...spc, ...rt, ...overrides }));
+    cached ??= Promise.all([readServiceProviderConfig(r), readResourceTypes(r)]).then(([spc, rt]) => ({
+      ...spc,
+      ...rt,
+      ...overrides,
+    }));
     return cached;
   };
 }
@@ -50,7 +61,8 @@ async function getJson(r: Reader, path: string): Promise<unknown> {
 
 async function readServiceProviderConfig(r: Reader): Promise<Record<string, boolean>> {
   const caps: Record<string, boolean> = {};
-  const body = (await getJson(r, '/ServiceProviderConfig')) as Record<string, { supported?: unknown } | undefined> | undefined;
+  const body = (await getJson(r, '/ServiceProviderConfig')) as
+    Record<string, { supported?: unknown } | undefined> | undefined;
   if (!body || typeof body !== 'object') return caps;
   for (const f of FEATURES) {
     const entry = body[f] ?? findInsensitive(body, f);
@@ -61,11 +73,16 @@ async function readServiceProviderConfig(r: Reader): Promise<Record<string, bool
 
 async function readResourceTypes(r: Reader): Promise<Record<string, boolean>> {
   const body = (await getJson(r, '/ResourceTypes')) as { Resources?: unknown } | unknown[] | undefined;
-  const list = Array.isArray(body) ? body : Array.isArray((body as { Resources?: unknown })?.Resources) ? ((body as { Resources: unknown[] }).Resources) : undefined;
+  const list = Array.isArray(body)
+    ? body
+    : Array.isArray((body as { Resources?: unknown })?.Resources)
+      ? (body as { Resources: unknown[] }).Resources
+      : undefined;
   if (!list) return {};
   // a server that lists its resource types but no Group has no groups: group tests are skipped
   const groups = list.some((rt) => (rt as { name?: unknown })?.name === 'Group');
-  const user = list.find((rt) => (rt as { name?: unknown })?.name === 'User') as { schemaExtensions?: { schema?: unknown }[] } | undefined;
+  const user = list.find((rt) => (rt as { name?: unknown })?.name === 'User') as
+    { schemaExtensions?: { schema?: unknown }[] } | undefined;
   if (!user) return { groups };
   return { groups, enterpriseUser: (user.schemaExtensions ?? []).some((e) => e?.schema === ENTERPRISE_USER) };
 }

@@ -6,9 +6,19 @@ import type { CheckResult, RunResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import type { BuiltRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
-import { DeclaredSchemas, fetchDeclaredSchemas, readDeclaredSchemasFile, type DeclaredModel } from '../schema/declared/index.js';
+import {
+  DeclaredSchemas,
+  fetchDeclaredSchemas,
+  readDeclaredSchemasFile,
+  type DeclaredModel,
+} from '../schema/declared/index.js';
 
-export function declaredChecks(step: StepSpec, built: BuiltRequest, response: ResponseView, ctx: RunContext): CheckResult[] {
+export function declaredChecks(
+  step: StepSpec,
+  built: BuiltRequest,
+  response: ResponseView,
+  ctx: RunContext,
+): CheckResult[] {
   if (!ctx.declaredSchemas) return [];
   const found = ctx.declaredSchemas.check({
     method: built.http.method,
@@ -22,7 +32,9 @@ export function declaredChecks(step: StepSpec, built: BuiltRequest, response: Re
   // In a pack (a suite with `for:`), the server's own schemas are an RFC matter: Okta reads none
   // of them. A suite without `for:` keeps every severity under every verdict.
   const audience = (c: CheckResult) => (step.defaultFor === undefined ? {} : { audience: { rfc: c.severity } });
-  return found.map((c) => ctx.redactor.value({ ...c, ...audience(c), ...(step.position ? { where: { ...step.position } } : {}) }));
+  return found.map((c) =>
+    ctx.redactor.value({ ...c, ...audience(c), ...(step.position ? { where: { ...step.position } } : {}) }),
+  );
 }
 
 /**
@@ -36,14 +48,33 @@ export async function loadDeclaredSchemas(ctx: RunContext, notices: RunResult['n
   if (file) {
     model = readDeclaredSchemasFile(file);
   } else {
-    const fetched = await fetchDeclaredSchemas(ctx.client, ctx.options.baseUrl, ctx.options.token, ctx.options.extraHeaders, ctx.signal);
-    if (fetched.problem) notices.push({ level: 'warning', code: 'DECLARED_SCHEMAS_UNUSABLE', message: ctx.redactor.text(`${fetched.problem}: responses are not checked against the server's own schemas`) });
+    const fetched = await fetchDeclaredSchemas(
+      ctx.client,
+      ctx.options.baseUrl,
+      ctx.options.token,
+      ctx.options.extraHeaders,
+      ctx.signal,
+    );
+    if (fetched.problem)
+      notices.push({
+        level: 'warning',
+        code: 'DECLARED_SCHEMAS_UNUSABLE',
+        message: ctx.redactor.text(`${fetched.problem}: responses are not checked against the server's own schemas`),
+      });
     model = fetched.model;
   }
   if (!model) return;
   ctx.declaredSchemas = DeclaredSchemas.compile(model);
   if (model.problems.length) {
-    const shown = model.problems.slice(0, 5).join('; ') + (model.problems.length > 5 ? `; … ${model.problems.length - 5} more` : '');
-    notices.push({ level: 'warning', code: 'DECLARED_SCHEMAS_INCOMPLETE', message: ctx.redactor.text(`${file ? `--schemas ${file}` : 'the server\'s /Schemas and /ResourceTypes'}: ${shown}`) });
+    const shown =
+      model.problems.slice(0, 5).join('; ') +
+      (model.problems.length > 5 ? `; … ${model.problems.length - 5} more` : '');
+    notices.push({
+      level: 'warning',
+      code: 'DECLARED_SCHEMAS_INCOMPLETE',
+      message: ctx.redactor.text(
+        `${file ? `--schemas ${file}` : "the server's /Schemas and /ResourceTypes"}: ${shown}`,
+      ),
+    });
   }
 }

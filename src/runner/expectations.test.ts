@@ -26,21 +26,34 @@ describe('evaluateExpectation', () => {
     expect(failed.detail).toContain('exists');
   });
 
-  it('duration: within or beyond the limit (what Okta\'s 60 s rule uses)', () => {
+  it("duration: within or beyond the limit (what Okta's 60 s rule uses)", () => {
     expect(check({ maxDurationMs: 60000 }, { durationMs: 59999 }).passed).toBe(true);
     expect(check({ maxDurationMs: 60000 }, { durationMs: 60001 }).passed).toBe(false);
   });
 
   it('headers are matched case-insensitively by name', () => {
-    expect(check({ header: 'Content-Type', matches: '^application/scim\\+json' }, { headers: { 'content-type': 'application/scim+json; charset=utf-8' } }).passed).toBe(true);
+    expect(
+      check(
+        { header: 'Content-Type', matches: '^application/scim\\+json' },
+        { headers: { 'content-type': 'application/scim+json; charset=utf-8' } },
+      ).passed,
+    ).toBe(true);
     expect(check({ header: 'Location', exists: true }, { headers: {} }).passed).toBe(false);
   });
 
   it('body paths with every matcher', () => {
-    const body = { id: 'x1', active: false, totalResults: 3, emails: [{ type: 'work', value: 'A@x.test' }], schemas: ['urn:a', 'urn:b'] };
+    const body = {
+      id: 'x1',
+      active: false,
+      totalResults: 3,
+      emails: [{ type: 'work', value: 'A@x.test' }],
+      schemas: ['urn:a', 'urn:b'],
+    };
     expect(check({ path: 'id', equals: 'x1' }, { body }).passed).toBe(true);
     expect(check({ path: 'active', equals: false }, { body }).passed).toBe(true);
-    expect(check({ path: 'emails[type eq "work"].value', equals: 'a@x.test', caseInsensitive: true }, { body }).passed).toBe(true);
+    expect(
+      check({ path: 'emails[type eq "work"].value', equals: 'a@x.test', caseInsensitive: true }, { body }).passed,
+    ).toBe(true);
     expect(check({ path: 'totalResults', type: 'integer' }, { body }).passed).toBe(true);
     expect(check({ path: 'totalResults', type: 'string' }, { body }).passed).toBe(false);
     expect(check({ path: 'schemas', contains: 'urn:b' }, { body }).passed).toBe(true);
@@ -67,7 +80,10 @@ describe('evaluateExpectation', () => {
   });
 
   it('schema checks report the offending pointer', () => {
-    const r = check({ schema: 'Error' }, { status: 404, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: 404 } });
+    const r = check(
+      { schema: 'Error' },
+      { status: 404, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: 404 } },
+    );
     expect(r.passed).toBe(false);
     expect(r.detail).toContain('/status');
   });

@@ -66,7 +66,8 @@ function dropUndefined<T extends object>(o: T): T {
 /** A named check said its failure is at most a warning: for every audience too. */
 function capToShould(base: { severity: Severity; audience?: AudienceSeverities }): void {
   base.severity = 'should';
-  if (base.audience) base.audience = Object.fromEntries(Object.keys(base.audience).map((a) => [a, 'should'])) as AudienceSeverities;
+  if (base.audience)
+    base.audience = Object.fromEntries(Object.keys(base.audience).map((a) => [a, 'should'])) as AudienceSeverities;
 }
 
 interface Outcome {
@@ -100,7 +101,12 @@ function evaluateKind(exp: Expectation, ctx: ExpectationContext): Outcome {
   }
   if (exp.path !== undefined) {
     if (res.body === undefined) {
-      return { kind: `body.${exp.path}`, title: `${exp.path}: response has a JSON body`, passed: false, actual: snippet(res.bodyText) };
+      return {
+        kind: `body.${exp.path}`,
+        title: `${exp.path}: response has a JSON body`,
+        passed: false,
+        actual: snippet(res.bodyText),
+      };
     }
     // the path may carry templates (`members[value eq "${{ userId }}"]`): the kind keeps the raw text, stable across runs
     const bodyPath = String(ctx.render(exp.path));
@@ -109,18 +115,33 @@ function evaluateKind(exp: Expectation, ctx: ExpectationContext): Outcome {
   }
   if (exp.schema !== undefined) {
     if (res.body === undefined) {
-      return { kind: `schema.${exp.schema}`, title: `body is a ${exp.schema}`, passed: false, actual: snippet(res.bodyText), detail: 'the response body is not JSON' };
+      return {
+        kind: `schema.${exp.schema}`,
+        title: `body is a ${exp.schema}`,
+        passed: false,
+        actual: snippet(res.bodyText),
+        detail: 'the response body is not JSON',
+      };
     }
     const v = validateAgainst(exp.schema as never, res.body);
     return {
       kind: `schema.${exp.schema}`,
       title: `body is a valid ${exp.schema}`,
       passed: v.valid,
-      detail: v.valid ? undefined : v.errors.slice(0, 5).map((e) => `${e.path || '/'} ${e.message}`).join('; '),
+      detail: v.valid
+        ? undefined
+        : v.errors
+            .slice(0, 5)
+            .map((e) => `${e.path || '/'} ${e.message}`)
+            .join('; '),
     };
   }
   if (exp.check !== undefined) {
-    const r = runNamedCheck(exp.check, { ...ctx.named, body: res.body, request: { body: ctx.requestBody }, response: res }, (ctx.render(exp.with ?? {}) ?? {}) as Record<string, unknown>);
+    const r = runNamedCheck(
+      exp.check,
+      { ...ctx.named, body: res.body, request: { body: ctx.requestBody }, response: res },
+      (ctx.render(exp.with ?? {}) ?? {}) as Record<string, unknown>,
+    );
     return { kind: `check.${exp.check}`, title: exp.check, ...r };
   }
   if (exp.maxDurationMs !== undefined) {
@@ -136,7 +157,8 @@ function evaluateKind(exp: Expectation, ctx: ExpectationContext): Outcome {
 }
 
 function errorDetail(body: unknown): string | undefined {
-  if (body && typeof body === 'object' && 'detail' in body) return `server said: ${String((body as { detail: unknown }).detail)}`;
+  if (body && typeof body === 'object' && 'detail' in body)
+    return `server said: ${String((body as { detail: unknown }).detail)}`;
   return undefined;
 }
 

@@ -18,7 +18,14 @@ export function matchValue(exp: Expectation, got: Lookup, render: (v: unknown) =
   if (exp.exists !== undefined) {
     // RFC 7643 §2.5: null and an empty array are "unassigned", the same as absent
     const assigned = got.found && got.value !== null && !(Array.isArray(got.value) && got.value.length === 0);
-    return { title: exp.exists ? 'exists' : 'is absent', result: { passed: assigned === exp.exists, expected: exp.exists ? 'present' : 'absent', actual: got.found ? got.value : '(absent)' } };
+    return {
+      title: exp.exists ? 'exists' : 'is absent',
+      result: {
+        passed: assigned === exp.exists,
+        expected: exp.exists ? 'present' : 'absent',
+        actual: got.found ? got.value : '(absent)',
+      },
+    };
   }
   if (!got.found) {
     return { title: describe(exp, render), result: { passed: false, expected: expectedOf(exp, render), actual } };
@@ -26,12 +33,18 @@ export function matchValue(exp: Expectation, got: Lookup, render: (v: unknown) =
   const v = got.value;
   if (exp.equals !== undefined) {
     const want = render(exp.equals);
-    const passed = exp.caseInsensitive && typeof want === 'string' && typeof v === 'string' ? want.toLowerCase() === v.toLowerCase() : isDeepStrictEqual(v, want);
+    const passed =
+      exp.caseInsensitive && typeof want === 'string' && typeof v === 'string'
+        ? want.toLowerCase() === v.toLowerCase()
+        : isDeepStrictEqual(v, want);
     return { title: `equals ${short(want)}`, result: { passed, expected: want, actual: v } };
   }
   if (exp.notEquals !== undefined) {
     const want = render(exp.notEquals);
-    return { title: `differs from ${short(want)}`, result: { passed: !isDeepStrictEqual(v, want), expected: `not ${short(want)}`, actual: v } };
+    return {
+      title: `differs from ${short(want)}`,
+      result: { passed: !isDeepStrictEqual(v, want), expected: `not ${short(want)}`, actual: v },
+    };
   }
   if (exp.matches !== undefined) {
     const pattern = String(render(exp.matches));
@@ -39,29 +52,48 @@ export function matchValue(exp: Expectation, got: Lookup, render: (v: unknown) =
     return { title: `matches /${pattern}/`, result: { passed, expected: `/${pattern}/`, actual: v } };
   }
   if (exp.type !== undefined) {
-    return { title: `is ${exp.type}`, result: { passed: typeOf(v) === exp.type || (exp.type === 'number' && typeOf(v) === 'integer'), expected: exp.type, actual: `${typeOf(v)} ${short(v)}` } };
+    return {
+      title: `is ${exp.type}`,
+      result: {
+        passed: typeOf(v) === exp.type || (exp.type === 'number' && typeOf(v) === 'integer'),
+        expected: exp.type,
+        actual: `${typeOf(v)} ${short(v)}`,
+      },
+    };
   }
   if (exp.length !== undefined) return matchLength(exp.length, v);
   if (exp.contains !== undefined) {
     const want = render(exp.contains);
-    const passed = Array.isArray(v) ? v.some((x) => isDeepStrictEqual(x, want)) : typeof v === 'string' && v.includes(String(want));
+    const passed = Array.isArray(v)
+      ? v.some((x) => isDeepStrictEqual(x, want))
+      : typeof v === 'string' && v.includes(String(want));
     return { title: `contains ${short(want)}`, result: { passed, expected: want, actual: v } };
   }
   if (exp.lte !== undefined || exp.gte !== undefined) {
     const lte = exp.lte !== undefined ? Number(render(exp.lte)) : Infinity;
     const gte = exp.gte !== undefined ? Number(render(exp.gte)) : -Infinity;
     const n = typeof v === 'number' ? v : NaN;
-    return { title: `is within [${gte}, ${lte}]`, result: { passed: n <= lte && n >= gte, expected: `${gte} <= x <= ${lte}`, actual: v } };
+    return {
+      title: `is within [${gte}, ${lte}]`,
+      result: { passed: n <= lte && n >= gte, expected: `${gte} <= x <= ${lte}`, actual: v },
+    };
   }
   return { title: 'is present', result: { passed: true, actual: v } };
 }
 
 function matchLength(len: NonNullable<Expectation['length']>, v: unknown): MatchOutcome {
   const n = Array.isArray(v) || typeof v === 'string' ? v.length : NaN;
-  if (typeof len === 'number') return { title: `has length ${len}`, result: { passed: n === len, expected: len, actual: Number.isNaN(n) ? v : n } };
+  if (typeof len === 'number')
+    return {
+      title: `has length ${len}`,
+      result: { passed: n === len, expected: len, actual: Number.isNaN(n) ? v : n },
+    };
   const min = len.min ?? 0;
   const max = len.max ?? Infinity;
-  return { title: `has length in [${min}, ${max}]`, result: { passed: n >= min && n <= max, expected: `${min}..${max}`, actual: Number.isNaN(n) ? v : n } };
+  return {
+    title: `has length in [${min}, ${max}]`,
+    result: { passed: n >= min && n <= max, expected: `${min}..${max}`, actual: Number.isNaN(n) ? v : n },
+  };
 }
 
 export function typeOf(v: unknown): string {
@@ -86,6 +118,6 @@ function expectedOf(exp: Expectation, render: (v: unknown) => unknown): unknown 
 }
 
 function short(v: unknown): string {
-  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }

@@ -11,7 +11,13 @@ import { assertAll, keepFirstFailure } from './assert-step.js';
 import { send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 
-export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext, result: StepResult): Promise<void> {
+export async function walkPages(
+  step: StepSpec,
+  suite: SuiteSpec,
+  scope: StepScope,
+  ctx: RunContext,
+  result: StepResult,
+): Promise<void> {
   const opts = step.paginate!;
   const walks = Math.max(1, opts.walks ?? 1);
   const orders: string[][] = [];
@@ -29,7 +35,8 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
       const spec = { ...step.request, query: { ...(step.request.query ?? {}), startIndex, count: opts.count } };
       const built = buildRequest(spec, suite, scope.render, targetOf(ctx));
       const response = await send(ctx, built, result.exchanges);
-      for (const c of assertAll(step, suite, built, response, scope, ctx)) keepFirstFailure(merged, c, `page startIndex=${startIndex}`);
+      for (const c of assertAll(step, suite, built, response, scope, ctx))
+        keepFirstFailure(merged, c, `page startIndex=${startIndex}`);
       const body = response.body as { Resources?: { id?: string }[]; totalResults?: unknown } | undefined;
       const resources = Array.isArray(body?.Resources) ? body!.Resources : [];
       const total = Number(body?.totalResults);
@@ -46,24 +53,57 @@ export async function walkPages(step: StepSpec, suite: SuiteSpec, scope: StepSco
     orders.push(ids);
     const dupes = duplicatesOf(ids);
     if (dupes.length) walkProblems.push(`walk ${w + 1}: ${dupes.length} id(s) on two pages (e.g. ${dupes[0]})`);
-    if (totals.size > 1) walkProblems.push(`walk ${w + 1}: totalResults changed between pages (${[...totals].join(', ')})`);
+    if (totals.size > 1)
+      walkProblems.push(`walk ${w + 1}: totalResults changed between pages (${[...totals].join(', ')})`);
     const total = [...totals][0];
-    if (capped) incomplete.push(`walk ${w + 1}: stopped at the page cap (${maxPages} pages, ${ids.length} of ${total ?? '?'} resources)`);
+    if (capped)
+      incomplete.push(
+        `walk ${w + 1}: stopped at the page cap (${maxPages} pages, ${ids.length} of ${total ?? '?'} resources)`,
+      );
     else if (total !== undefined && ids.length !== total) {
-      const missed = byCount && ids.length < total ? `: Okta's import (startIndex advancing by count=${opts.count} whatever a page holds) would miss ${total - new Set(ids).size} of them` : '';
+      const missed =
+        byCount && ids.length < total
+          ? `: Okta's import (startIndex advancing by count=${opts.count} whatever a page holds) would miss ${total - new Set(ids).size} of them`
+          : '';
       walkProblems.push(`walk ${w + 1}: read ${ids.length} resources, totalResults says ${total}${missed}`);
     }
   }
   result.checks.push(...merged.values());
   const where = step.position;
-  result.checks.push({ code: `${step.id}.pages.complete`, severity: 'must', audience: resolveAudience('must', undefined, step.defaultFor), passed: walkProblems.length === 0, title: 'walking all pages yields every resource once', actual: walkProblems.join('; ') || `${orders[0].length} resources`, where, ref: 'Okta import (count=100 paging); RFC 7644 §3.4.2.4' });
+  result.checks.push({
+    code: `${step.id}.pages.complete`,
+    severity: 'must',
+    audience: resolveAudience('must', undefined, step.defaultFor),
+    passed: walkProblems.length === 0,
+    title: 'walking all pages yields every resource once',
+    actual: walkProblems.join('; ') || `${orders[0].length} resources`,
+    where,
+    ref: 'Okta import (count=100 paging); RFC 7644 §3.4.2.4',
+  });
   if (incomplete.length > 0) {
     // not the server's fault: the walk was cut short, so what it read is all that was checked
-    result.checks.push({ code: `${step.id}.pages.incomplete`, severity: 'should', passed: false, title: 'the walk read every page (incomplete: the page cap was reached)', actual: incomplete.join('; '), where, ref: 'docs/suite-format.md#paging-walks-and-the-page-cap' });
+    result.checks.push({
+      code: `${step.id}.pages.incomplete`,
+      severity: 'should',
+      passed: false,
+      title: 'the walk read every page (incomplete: the page cap was reached)',
+      actual: incomplete.join('; '),
+      where,
+      ref: 'docs/suite-format.md#paging-walks-and-the-page-cap',
+    });
   }
   if (walks > 1) {
     const stable = orders.every((o) => o.join('\n') === orders[0].join('\n'));
-    result.checks.push({ code: `${step.id}.pages.stable-order`, severity: 'must', audience: resolveAudience('must', undefined, step.defaultFor), passed: stable, title: 'the same order on every walk', actual: stable ? 'same order' : 'order changed between walks', where, ref: 'Okta: the same order whatever startIndex and count (I-1)' });
+    result.checks.push({
+      code: `${step.id}.pages.stable-order`,
+      severity: 'must',
+      audience: resolveAudience('must', undefined, step.defaultFor),
+      passed: stable,
+      title: 'the same order on every walk',
+      actual: stable ? 'same order' : 'order changed between walks',
+      where,
+      ref: 'Okta: the same order whatever startIndex and count (I-1)',
+    });
   }
 }
 

@@ -13,7 +13,13 @@ export function rememberView(exchange: RecordedExchange, view: ResponseView): vo
   views.set(exchange, view);
 }
 
-export function passiveChecks(suite: SuiteSpec, step: StepSpec, exchanges: RecordedExchange[], render: (v: unknown) => unknown, ctx: RunContext): CheckResult[] {
+export function passiveChecks(
+  suite: SuiteSpec,
+  step: StepSpec,
+  exchanges: RecordedExchange[],
+  render: (v: unknown) => unknown,
+  ctx: RunContext,
+): CheckResult[] {
   const out = new Map<string, CheckResult>();
   for (const exchange of exchanges) {
     const response = views.get(exchange);
@@ -27,7 +33,13 @@ export function passiveChecks(suite: SuiteSpec, step: StepSpec, exchanges: Recor
         render,
         defaultCode: (kind) => `every-response.${kind}`,
       });
-      const located: CheckResult = ctx.redactor.value({ ...check, where: exp.position ?? step.position, detail: check.passed ? check.detail : `${exchange.method} ${exchange.url} answered ${response.status}${check.detail ? ': ' + check.detail : ''}` });
+      const located: CheckResult = ctx.redactor.value({
+        ...check,
+        where: exp.position ?? step.position,
+        detail: check.passed
+          ? check.detail
+          : `${exchange.method} ${exchange.url} answered ${response.status}${check.detail ? ': ' + check.detail : ''}`,
+      });
       const prev = out.get(located.code);
       if (!prev || (prev.passed && !located.passed)) out.set(located.code, located);
     }

@@ -9,7 +9,12 @@ export const PROBE_PATH = '/Users';
 
 export async function probeTarget(ctx: RunContext): Promise<void> {
   const target = { baseUrl: ctx.options.baseUrl, token: ctx.options.token, extraHeaders: ctx.options.extraHeaders };
-  const built = buildRequest({ method: 'GET', path: PROBE_PATH, query: { startIndex: 1, count: 1 } }, { name: 'probe', file: '', tests: [] }, (v) => v, target);
+  const built = buildRequest(
+    { method: 'GET', path: PROBE_PATH, query: { startIndex: 1, count: 1 } },
+    { name: 'probe', file: '', tests: [] },
+    (v) => v,
+    target,
+  );
   let status: number;
   try {
     status = (await ctx.client.send({ ...built.http, signal: ctx.signal })).status;

@@ -2,14 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { buildRequest, INVALID_TOKEN } from './request-builder.js';
 import type { RequestSpec, SuiteSpec } from '../suite/types.js';
 
-const suite: SuiteSpec = { name: 's', file: '/s.yaml', tests: [], defaults: { headers: { 'User-Agent': 'Okta SCIM Client 1.0.0' } } };
-const target = { baseUrl: 'https://scim.example.test/scim/v2/', token: 'the-token', extraHeaders: { 'x-extra': 'yes' } };
-const build = (spec: Partial<RequestSpec>) => buildRequest({ method: 'get', path: '/Users', ...spec }, suite, (v) => v, target).http;
+const suite: SuiteSpec = {
+  name: 's',
+  file: '/s.yaml',
+  tests: [],
+  defaults: { headers: { 'User-Agent': 'Okta SCIM Client 1.0.0' } },
+};
+const target = {
+  baseUrl: 'https://scim.example.test/scim/v2/',
+  token: 'the-token',
+  extraHeaders: { 'x-extra': 'yes' },
+};
+const build = (spec: Partial<RequestSpec>) =>
+  buildRequest({ method: 'get', path: '/Users', ...spec }, suite, (v) => v, target).http;
 
 describe('buildRequest', () => {
-  it("keeps the base path, encodes the query as Okta does (%20, %22, %40) in the given order", () => {
+  it('keeps the base path, encodes the query as Okta does (%20, %22, %40) in the given order', () => {
     const http = build({ query: { filter: 'userName eq "a@b.test"', startIndex: 1, count: 100 } });
-    expect(http.url).toBe('https://scim.example.test/scim/v2/Users?filter=userName%20eq%20%22a%40b.test%22&startIndex=1&count=100');
+    expect(http.url).toBe(
+      'https://scim.example.test/scim/v2/Users?filter=userName%20eq%20%22a%40b.test%22&startIndex=1&count=100',
+    );
     expect(http.method).toBe('GET');
   });
 

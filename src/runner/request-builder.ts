@@ -44,13 +44,22 @@ export function buildRequest(
     if (auth === 'none') delete headers['authorization'];
   }
   return {
-    http: { method: spec.method.toUpperCase(), url: joinUrl(target.baseUrl, path, query, spec.queryEncoding), headers, body: bodyText },
+    http: {
+      method: spec.method.toUpperCase(),
+      url: joinUrl(target.baseUrl, path, query, spec.queryEncoding),
+      headers,
+      body: bodyText,
+    },
     path,
     body,
   };
 }
 
-function merge(into: Record<string, string>, from: Record<string, string> | undefined, render: (v: unknown) => unknown): void {
+function merge(
+  into: Record<string, string>,
+  from: Record<string, string> | undefined,
+  render: (v: unknown) => unknown,
+): void {
   if (!from) return;
   for (const [k, v] of Object.entries(from)) into[k.toLowerCase()] = String(render(v));
 }

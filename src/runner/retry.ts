@@ -23,10 +23,14 @@ export const DEFAULT_RETRY: RetryPolicy = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => {
-        clearTimeout(t);
-        resolve();
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          resolve();
+        },
+        { once: true },
+      );
     }),
   now: () => Date.now(),
 };
@@ -36,10 +40,21 @@ export const DEFAULT_RETRY: RetryPolicy = {
  * Only a server that says when to come back (Retry-After) is asked again: a 429 or
  * 503 without it stands as the answer, and the checks judge it (Okta requires the header).
  */
-export function retryWait(method: string, status: number, retryAfter: string | undefined, attempt: number, policy: RetryPolicy): number | undefined {
+export function retryWait(
+  method: string,
+  status: number,
+  retryAfter: string | undefined,
+  attempt: number,
+  policy: RetryPolicy,
+): number | undefined {
   // a 429 was refused before it was processed (RFC 6585 §4): any method may be sent again;
   // a 503 may have been half-processed: only idempotent methods are
-  if (!RETRY_STATUSES.has(status) || (status === 503 && !IDEMPOTENT_METHODS.has(method.toUpperCase())) || attempt >= policy.maxRetries) return undefined;
+  if (
+    !RETRY_STATUSES.has(status) ||
+    (status === 503 && !IDEMPOTENT_METHODS.has(method.toUpperCase())) ||
+    attempt >= policy.maxRetries
+  )
+    return undefined;
   const wait = parseRetryAfter(retryAfter, policy.now());
   return wait !== undefined && wait <= policy.maxWaitMs ? wait : undefined;
 }

@@ -16,16 +16,30 @@ import { send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 import { judgeCheck } from '../audience/effective-severity.js';
 
-export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext): Promise<StepResult> {
+export async function runStep(
+  step: StepSpec,
+  suite: SuiteSpec,
+  scope: StepScope,
+  ctx: RunContext,
+): Promise<StepResult> {
   const started = performance.now();
-  const result: StepResult = { id: step.id, name: step.name ?? step.id, status: 'passed', checks: [], exchanges: [], durationMs: 0 };
+  const result: StepResult = {
+    id: step.id,
+    name: step.name ?? step.id,
+    status: 'passed',
+    checks: [],
+    exchanges: [],
+    durationMs: 0,
+  };
   if (step.ours) result.ours = true;
   try {
     if (step.paginate) {
       await walkPages(step, suite, scope, ctx, result);
     } else {
       const built = buildRequest(step.request, suite, scope.render, targetOf(ctx));
-      const refusal = guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix) ?? guardTarget(built.http.url, ctx.options.baseUrl);
+      const refusal =
+        guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix) ??
+        guardTarget(built.http.url, ctx.options.baseUrl);
       if (refusal) throw new UsageError(refusal);
       // `concurrent: N` sends the same request N times at once; each answer is checked
       // (the first failure of a check is kept) and may record what it created. What an
@@ -42,8 +56,10 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
         if (times > 1) for (const name of Object.keys(step.capture ?? {})) delete scope.captures[name];
         captureAll(step, response, scope, captureChecks);
         registerCreated(step, scope, ctx);
-        if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300) noteDeleted(built.path, ctx);
-        for (const c of assertAll(step, suite, built, response, scope, ctx)) keepFirstFailure(merged, c, times > 1 ? `request ${i + 1} of ${times}` : undefined);
+        if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300)
+          noteDeleted(built.path, ctx);
+        for (const c of assertAll(step, suite, built, response, scope, ctx))
+          keepFirstFailure(merged, c, times > 1 ? `request ${i + 1} of ${times}` : undefined);
       });
       result.checks.push(...merged.values(), ...captureChecks);
       const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -53,7 +69,10 @@ export async function runStep(step: StepSpec, suite: SuiteSpec, scope: StepScope
   } catch (err) {
     if (!(err instanceof TransportError) && !(err instanceof UsageError)) throw err;
     result.status = 'errored';
-    result.error = { code: err instanceof TransportError ? err.code : 'SCIM_CHECK_REFUSED', message: ctx.redactor.text(err.message) };
+    result.error = {
+      code: err instanceof TransportError ? err.code : 'SCIM_CHECK_REFUSED',
+      message: ctx.redactor.text(err.message),
+    };
   }
   result.checks = result.checks.map((c) => judgeCheck(c, ctx.options.verdict));
   if (result.status !== 'errored') result.status = statusOf(result.checks);
@@ -79,7 +98,16 @@ function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, ch
     if (got.found && got.value !== undefined && got.value !== null) {
       scope.captures[name] = got.value;
     } else if (!optional) {
-      checks.push({ code: `${step.id}.capture.${name}`, severity: 'must', audience: resolveAudience('must', undefined, step.defaultFor), passed: false, title: `capture ${name} from ${source}`, expected: 'a value', actual: '(absent)', where: step.position });
+      checks.push({
+        code: `${step.id}.capture.${name}`,
+        severity: 'must',
+        audience: resolveAudience('must', undefined, step.defaultFor),
+        passed: false,
+        title: `capture ${name} from ${source}`,
+        expected: 'a value',
+        actual: '(absent)',
+        where: step.position,
+      });
     }
   }
 }

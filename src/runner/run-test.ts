@@ -15,7 +15,15 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
   const missing = await missingCapabilities([...(suite.requires ?? []), ...(test.requires ?? [])], ctx);
   if (missing.length > 0) {
     const reason = unsupportedReason(missing, ctx);
-    return { name: test.name, id: testId, status: 'skipped', skipReason: reason, steps: [], durationMs: 0, where: test.position };
+    return {
+      name: test.name,
+      id: testId,
+      status: 'skipped',
+      skipReason: reason,
+      steps: [],
+      durationMs: 0,
+      where: test.position,
+    };
   }
   const captures: Record<string, unknown> = {};
   const run = { id: ctx.runId, prefix: ctx.prefix };
@@ -23,10 +31,27 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
   // value for the whole test and a fresh one for the next test.
   const variables: Record<string, unknown> = {};
   try {
-    for (const [name, raw] of Object.entries(suite.variables ?? {})) variables[name] = renderValue(raw, { captures: {}, variables, run });
+    for (const [name, raw] of Object.entries(suite.variables ?? {}))
+      variables[name] = renderValue(raw, { captures: {}, variables, run });
   } catch (err) {
     if (!(err instanceof Error) || err.name !== 'TemplateError') throw err;
-    return { name: test.name, id: testId, status: 'errored', steps: [{ id: 'variables', name: 'suite variables', status: 'errored', checks: [], exchanges: [], durationMs: 0, error: { code: 'SUITE_TEMPLATE', message: err.message } }], durationMs: 0 };
+    return {
+      name: test.name,
+      id: testId,
+      status: 'errored',
+      steps: [
+        {
+          id: 'variables',
+          name: 'suite variables',
+          status: 'errored',
+          checks: [],
+          exchanges: [],
+          durationMs: 0,
+          error: { code: 'SUITE_TEMPLATE', message: err.message },
+        },
+      ],
+      durationMs: 0,
+    };
   }
   const scopeData = { captures, variables, run };
   const render = (v: unknown) => renderValue(v, scopeData);
@@ -40,7 +65,14 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
     // next suite) sees the tenant as it was: no leftovers skew their lists.
     ctx.cleanupRecords.push(...(await cleanUpFrom(ctx, mark)));
   }
-  return { name: test.name, id: testId, status: worstOf(steps.map((s) => s.status)), steps, durationMs: performance.now() - started, where: test.position };
+  return {
+    name: test.name,
+    id: testId,
+    status: worstOf(steps.map((s) => s.status)),
+    steps,
+    durationMs: performance.now() - started,
+    where: test.position,
+  };
 }
 
 async function runSteps(
@@ -56,17 +88,36 @@ async function runSteps(
     const step = test.steps[i];
     if (ctx.signal.aborted || ctx.health.halt) break;
     const missing = await missingCapabilities(step.requires ?? [], ctx);
-    const blocked = missing.length > 0 ? unsupportedReason(missing, ctx) : blockedReason(needsOf(step, test.steps.slice(0, i)), (id) => statusById.get(id), captures);
+    const blocked =
+      missing.length > 0
+        ? unsupportedReason(missing, ctx)
+        : blockedReason(needsOf(step, test.steps.slice(0, i)), (id) => statusById.get(id), captures);
     let result: StepResult;
     if (blocked) {
-      result = { id: step.id, name: step.name ?? step.id, status: 'skipped', checks: [], exchanges: [], durationMs: 0, skipReason: blocked };
+      result = {
+        id: step.id,
+        name: step.name ?? step.id,
+        status: 'skipped',
+        checks: [],
+        exchanges: [],
+        durationMs: 0,
+        skipReason: blocked,
+      };
     } else {
       try {
         result = await runStep(step, suite, { render, captures }, ctx);
       } catch (err) {
         // A template that cannot be rendered is a suite problem for this step only.
         if (!(err instanceof Error) || err.name !== 'TemplateError') throw err;
-        result = { id: step.id, name: step.name ?? step.id, status: 'errored', checks: [], exchanges: [], durationMs: 0, error: { code: 'SUITE_TEMPLATE', message: err.message } };
+        result = {
+          id: step.id,
+          name: step.name ?? step.id,
+          status: 'errored',
+          checks: [],
+          exchanges: [],
+          durationMs: 0,
+          error: { code: 'SUITE_TEMPLATE', message: err.message },
+        };
       }
     }
     statusById.set(step.id, result.status);
@@ -76,14 +127,16 @@ async function runSteps(
 }
 
 function unsupportedReason(missing: string[], ctx: RunContext): string {
-  if (ctx.options.groups === false && missing.includes('groups')) return 'groups are out of scope (--no-groups: Group Push and Import Groups are off)';
+  if (ctx.options.groups === false && missing.includes('groups'))
+    return 'groups are out of scope (--no-groups: Group Push and Import Groups are off)';
   return `server does not support ${missing.map((m) => `${m} (from ${capabilitySource(m)})`).join(', ')}`;
 }
 
 async function missingCapabilities(wanted: string[], ctx: RunContext): Promise<string[]> {
   if (wanted.length === 0) return [];
   // the user's own answer about groups needs no request to the server
-  if (ctx.options.groups !== undefined && wanted.every((w) => w === 'groups')) return ctx.options.groups ? [] : ['groups'];
+  if (ctx.options.groups !== undefined && wanted.every((w) => w === 'groups'))
+    return ctx.options.groups ? [] : ['groups'];
   const caps = await ctx.capabilities();
   return wanted.filter((w) => caps[w] === false);
 }

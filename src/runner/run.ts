@@ -39,7 +39,12 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   redactor.add(options.token);
   for (const s of hooks.secrets ?? []) redactor.add(s);
   const runId = randomBytes(3).toString('hex');
-  const client = new HttpClient({ timeoutMs: options.timeoutMs, insecure: hooks.insecure, caFile: hooks.caFile, connections: 10 }); // steps run one at a time; only a `concurrent` step (at most 10) opens more than one
+  const client = new HttpClient({
+    timeoutMs: options.timeoutMs,
+    insecure: hooks.insecure,
+    caFile: hooks.caFile,
+    connections: 10,
+  }); // steps run one at a time; only a `concurrent` step (at most 10) opens more than one
   const signal = hooks.signal ?? new AbortController().signal;
   const ctx: RunContext = {
     options,
@@ -49,7 +54,14 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     runId,
     prefix: `scimcheck-${runId}`,
     signal,
-    capabilities: capabilityReader(client, options.baseUrl, options.token, options.groups === undefined ? {} : { groups: options.groups }, options.extraHeaders, signal),
+    capabilities: capabilityReader(
+      client,
+      options.baseUrl,
+      options.token,
+      options.groups === undefined ? {} : { groups: options.groups },
+      options.extraHeaders,
+      signal,
+    ),
     health: new TargetHealth(),
     uncertainWrites: 0,
     retry: { ...DEFAULT_RETRY, ...options.retry },
@@ -61,7 +73,8 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   try {
     // test-credentials replays Okta's requests exactly: its first step is the probe
     if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await probeTarget(ctx);
-    if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false) await loadDeclaredSchemas(ctx, notices);
+    if (suites.length > 0 && !signal.aborted && options.discoverSchemas !== false)
+      await loadDeclaredSchemas(ctx, notices);
     for (const suite of suites) {
       if (signal.aborted || haltOf(ctx)) break;
       results.push(await runOneSuite(suite, ctx, hooks));
@@ -74,17 +87,31 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   }
   const halted = signal.aborted ? undefined : haltOf(ctx);
   if (halted) listNotRun(suites, results, halted);
-  const retried = results.flatMap((su) => su.tests.flatMap((t) => t.steps.flatMap((st) => st.exchanges.filter((e) => e.retries?.length))));
+  const retried = results.flatMap((su) =>
+    su.tests.flatMap((t) => t.steps.flatMap((st) => st.exchanges.filter((e) => e.retries?.length))),
+  );
   if (retried.length > 0) {
     const waits = retried.flatMap((e) => e.retries!);
-    notices.push({ level: 'info', code: 'RETRIED', message: `${retried.length} request(s) sent again after ${[...new Set(waits.map((w) => w.status))].join('/')} (Retry-After honoured; waited ${waits.reduce((n, w) => n + w.waitedMs, 0)} ms in all; POST and PATCH only after a 429)` });
+    notices.push({
+      level: 'info',
+      code: 'RETRIED',
+      message: `${retried.length} request(s) sent again after ${[...new Set(waits.map((w) => w.status))].join('/')} (Retry-After honoured; waited ${waits.reduce((n, w) => n + w.waitedMs, 0)} ms in all; POST and PATCH only after a 429)`,
+    });
   }
   const failedRemovals = cleanup.filter((r) => r.status === 'failed');
   for (const c of failedRemovals) {
-    notices.push({ level: 'warning', code: 'CLEANUP_FAILED', message: `could not remove ${c.type} ${c.id}: ${c.detail ?? 'unknown reason'}` });
+    notices.push({
+      level: 'warning',
+      code: 'CLEANUP_FAILED',
+      message: `could not remove ${c.type} ${c.id}: ${c.detail ?? 'unknown reason'}`,
+    });
   }
   if (failedRemovals.length > 0 || (ctx.uncertainWrites > 0 && ctx.health.halt?.code === 'TARGET_UNRESPONSIVE')) {
-    notices.push({ level: 'info', code: 'SWEEP_LATER', message: `remove the leftovers later with: scim-check sweep --base-url ${redactor.text(options.baseUrl)} --prefix ${ctx.prefix} --yes` });
+    notices.push({
+      level: 'info',
+      code: 'SWEEP_LATER',
+      message: `remove the leftovers later with: scim-check sweep --base-url ${redactor.text(options.baseUrl)} --prefix ${ctx.prefix} --yes`,
+    });
   }
   return {
     tool: { name: 'scim-check', version: toolVersion() },
@@ -104,7 +131,14 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
 
 async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): Promise<SuiteResult> {
   const started = performance.now();
-  const out: SuiteResult = { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
+  const out: SuiteResult = {
+    name: suite.name,
+    file: suite.file,
+    description: suite.description,
+    tags: suite.tags ?? [],
+    tests: [],
+    durationMs: 0,
+  };
   for (const test of suite.tests) {
     if (ctx.signal.aborted || haltOf(ctx)) break;
     hooks.onTestStart?.(suite, test);
@@ -125,14 +159,26 @@ async function runOneSuite(suite: SuiteSpec, ctx: RunContext, hooks: RunHooks): 
  */
 async function sweepRunPrefix(ctx: RunContext, notices: RunResult['notices']): Promise<CleanupRecord[]> {
   if (ctx.uncertainWrites === 0 || ctx.health.halt?.code === 'TARGET_UNRESPONSIVE') return [];
-  const target = { client: ctx.client, baseUrl: ctx.options.baseUrl, headers: { accept: 'application/scim+json', ...ctx.options.extraHeaders, authorization: `Bearer ${ctx.options.token}` } };
+  const target = {
+    client: ctx.client,
+    baseUrl: ctx.options.baseUrl,
+    headers: {
+      accept: 'application/scim+json',
+      ...ctx.options.extraHeaders,
+      authorization: `Bearer ${ctx.options.token}`,
+    },
+  };
   try {
     const found = await findLeftovers(target, ctx.prefix);
     const records = await removeLeftovers(target, found);
     return records.map((r) => ({ ...r, id: ctx.redactor.text(r.id), detail: r.detail && ctx.redactor.text(r.detail) }));
   } catch (err) {
     if (!(err instanceof TransportError)) throw err;
-    notices.push({ level: 'warning', code: 'SWEEP_FAILED', message: ctx.redactor.text(`could not look for resources carrying ${ctx.prefix}: ${err.message}`) });
+    notices.push({
+      level: 'warning',
+      code: 'SWEEP_FAILED',
+      message: ctx.redactor.text(`could not look for resources carrying ${ctx.prefix}: ${err.message}`),
+    });
     return [];
   }
 }
@@ -146,10 +192,24 @@ export function haltOf(ctx: RunContext): Halt | undefined {
 function listNotRun(suites: SuiteSpec[], results: SuiteResult[], halt: Halt): void {
   const reason = `not run: ${halt.message}`;
   suites.forEach((suite, i) => {
-    const done = results[i] ?? { name: suite.name, file: suite.file, description: suite.description, tags: suite.tags ?? [], tests: [], durationMs: 0 };
+    const done = results[i] ?? {
+      name: suite.name,
+      file: suite.file,
+      description: suite.description,
+      tags: suite.tags ?? [],
+      tests: [],
+      durationMs: 0,
+    };
     results[i] = done;
     for (const test of suite.tests.slice(done.tests.length)) {
-      done.tests.push({ name: test.name, id: test.id ?? test.name, status: 'skipped', skipReason: reason, steps: [], durationMs: 0 });
+      done.tests.push({
+        name: test.name,
+        id: test.id ?? test.name,
+        status: 'skipped',
+        skipReason: reason,
+        steps: [],
+        durationMs: 0,
+      });
     }
   });
 }

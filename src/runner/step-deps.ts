@@ -12,7 +12,9 @@ export interface StepNeeds {
 }
 
 export function needsOf(step: StepSpec, earlier: StepSpec[]): StepNeeds {
-  const used = new Set(templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]));
+  const used = new Set(
+    templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]),
+  );
   const captures = new Map<string, string>();
   for (const prev of earlier) {
     for (const name of Object.keys(prev.capture ?? {})) if (used.has(name)) captures.set(name, prev.id);
@@ -25,7 +27,11 @@ export function needsOf(step: StepSpec, earlier: StepSpec[]): StepNeeds {
  * have passed; a step that only provides a value must have provided it (a failed
  * check elsewhere in that step does not block: the value is there to test with).
  */
-export function blockedReason(needs: StepNeeds, status: (id: string) => StepStatus | undefined, captured: Record<string, unknown>): string | undefined {
+export function blockedReason(
+  needs: StepNeeds,
+  status: (id: string) => StepStatus | undefined,
+  captured: Record<string, unknown>,
+): string | undefined {
   const notPassed = needs.steps.filter((id) => ['failed', 'errored', 'skipped'].includes(status(id) ?? ''));
   if (notPassed.length > 0) return `depends on ${notPassed.map((b) => `"${b}"`).join(', ')}, which did not pass`;
   const missing = [...needs.captures].filter(([name]) => !Object.prototype.hasOwnProperty.call(captured, name));

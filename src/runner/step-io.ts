@@ -65,7 +65,11 @@ async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExcha
  * Sends one request: 429/503 answers to idempotent requests are retried as the
  * server asks, and every answer or failure is reported to the target's health.
  */
-export async function sendRetrying(ctx: RunContext, req: HttpRequest, onRetry?: (status: number, waitedMs: number) => void): Promise<HttpResponse> {
+export async function sendRetrying(
+  ctx: RunContext,
+  req: HttpRequest,
+  onRetry?: (status: number, waitedMs: number) => void,
+): Promise<HttpResponse> {
   for (let attempt = 0; ; attempt++) {
     const res = await sendWatched(ctx, req);
     const wait = retryWait(req.method, res.status, res.headers['retry-after'], attempt, ctx.retry);
@@ -96,7 +100,15 @@ export function toView(res: HttpResponse): ResponseView {
     } catch (err) {
       body = undefined; // not JSON: checks that need JSON say so
       // too deep to walk safely: kept as (truncated) text, and the step gets a failed check for it
-      if (err instanceof JsonTooDeepError) return { status: res.status, headers: res.headers, body, bodyText: truncate(res.bodyText), durationMs: res.durationMs, tooDeep: err.message };
+      if (err instanceof JsonTooDeepError)
+        return {
+          status: res.status,
+          headers: res.headers,
+          body,
+          bodyText: truncate(res.bodyText),
+          durationMs: res.durationMs,
+          tooDeep: err.message,
+        };
     }
   }
   return { status: res.status, headers: res.headers, body, bodyText: res.bodyText, durationMs: res.durationMs };

@@ -2,7 +2,18 @@
 import type { RunSummary, SuiteResult } from '../model/run-result.js';
 
 export function summarize(suites: SuiteResult[]): RunSummary {
-  const s: RunSummary = { tests: 0, passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0, checks: 0, mustFailures: 0, shouldFailures: 0, baselined: 0 };
+  const s: RunSummary = {
+    tests: 0,
+    passed: 0,
+    failed: 0,
+    warned: 0,
+    skipped: 0,
+    errored: 0,
+    checks: 0,
+    mustFailures: 0,
+    shouldFailures: 0,
+    baselined: 0,
+  };
   for (const suite of suites) {
     for (const test of suite.tests) {
       s.tests++;

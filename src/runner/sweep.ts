@@ -43,19 +43,30 @@ export async function findLeftovers(t: SweepTarget, prefix: string): Promise<Lef
         const name = carriesPrefix(r, search.attrs, prefix);
         // a deactivated User counts as removed (that is how Okta-style servers remove users)
         if (search.type === 'User' && r.active === false) continue;
-        if (name && r.id !== undefined && r.id !== null) found.set(`${search.type}/${String(r.id)}`, { type: search.type, id: String(r.id), name });
+        if (name && r.id !== undefined && r.id !== null)
+          found.set(`${search.type}/${String(r.id)}`, { type: search.type, id: String(r.id), name });
       }
     }
   }
   return [...found.values()];
 }
 
-async function listMatching(t: SweepTarget, collection: string, attr: string, prefix: string): Promise<Record<string, unknown>[]> {
+async function listMatching(
+  t: SweepTarget,
+  collection: string,
+  attr: string,
+  prefix: string,
+): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   let startIndex = 1;
   for (let page = 0; page < MAX_PAGES; page++) {
     const query = { filter: `${attr} sw "${prefix}"`, startIndex: String(startIndex), count: String(PAGE_SIZE) };
-    const res = await t.client.send({ method: 'GET', url: joinUrl(t.baseUrl, collection, query), headers: t.headers, signal: t.signal });
+    const res = await t.client.send({
+      method: 'GET',
+      url: joinUrl(t.baseUrl, collection, query),
+      headers: t.headers,
+      signal: t.signal,
+    });
     if (res.status !== 200) return out; // no filter support, or no such collection: nothing to find this way
     let body: { Resources?: unknown; totalResults?: unknown };
     try {
@@ -94,8 +105,16 @@ export async function removeLeftovers(t: SweepTarget, leftovers: Leftover[]): Pr
         continue;
       }
       if (l.type === 'User') {
-        const body = JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] });
-        const patch = await t.client.send({ method: 'PATCH', url, headers: { ...t.headers, 'content-type': 'application/scim+json' }, body });
+        const body = JSON.stringify({
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'replace', value: { active: false } }],
+        });
+        const patch = await t.client.send({
+          method: 'PATCH',
+          url,
+          headers: { ...t.headers, 'content-type': 'application/scim+json' },
+          body,
+        });
         if (patch.status >= 200 && patch.status < 300) {
           records.push({ type: l.type, id: l.id, via: 'PATCH active=false (sweep)', status: 'removed' });
           continue;

@@ -27,7 +27,10 @@ export class TargetHealth {
     const first = this.answers++ === 0;
     if (!carriedRunToken || this.halt) return;
     if (status === 401 || (status === 403 && first)) {
-      this.halt = { code: 'TOKEN_REJECTED', message: `token rejected: the target answered ${status} to a request carrying the token` };
+      this.halt = {
+        code: 'TOKEN_REJECTED',
+        message: `token rejected: the target answered ${status} to a request carrying the token`,
+      };
     }
   }
 
@@ -35,7 +38,10 @@ export class TargetHealth {
     if (err.code === 'SCIM_HTTP_ABORTED' || this.halt) return; // our own abort (SIGINT) is not the target's fault
     this.consecutiveFailures++;
     if (this.consecutiveFailures >= this.maxConsecutive) {
-      this.halt = { code: 'TARGET_UNRESPONSIVE', message: `target unresponsive: ${this.consecutiveFailures} requests in a row failed (last: ${err.code})` };
+      this.halt = {
+        code: 'TARGET_UNRESPONSIVE',
+        message: `target unresponsive: ${this.consecutiveFailures} requests in a row failed (last: ${err.code})`,
+      };
     }
   }
 }

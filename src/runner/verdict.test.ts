@@ -13,10 +13,38 @@ function runOf(tests: TestResult[], extra: Partial<RunResult> = {}): RunResult {
 }
 
 const errored: TestResult = {
-  name: 'refused write', id: 'w', status: 'errored', durationMs: 1,
-  steps: [{ id: 'put', name: 'put', status: 'errored', checks: [], exchanges: [], durationMs: 1, error: { code: 'SCIM_CHECK_REFUSED', message: 'refusing PUT /Users/x' } }],
+  name: 'refused write',
+  id: 'w',
+  status: 'errored',
+  durationMs: 1,
+  steps: [
+    {
+      id: 'put',
+      name: 'put',
+      status: 'errored',
+      checks: [],
+      exchanges: [],
+      durationMs: 1,
+      error: { code: 'SCIM_CHECK_REFUSED', message: 'refusing PUT /Users/x' },
+    },
+  ],
 };
-const passed: TestResult = { name: 'ok', id: 'ok', status: 'passed', durationMs: 1, steps: [{ id: 'a', name: 'a', status: 'passed', checks: [{ code: 'A', severity: 'must', passed: true, title: 't' }], exchanges: [], durationMs: 1 }] };
+const passed: TestResult = {
+  name: 'ok',
+  id: 'ok',
+  status: 'passed',
+  durationMs: 1,
+  steps: [
+    {
+      id: 'a',
+      name: 'a',
+      status: 'passed',
+      checks: [{ code: 'A', severity: 'must', passed: true, title: 't' }],
+      exchanges: [],
+      durationMs: 1,
+    },
+  ],
+};
 
 describe('verdictOf', () => {
   it('a test that errored (not a transport error) never exits 0', () => {
@@ -45,8 +73,12 @@ describe('verdictOf', () => {
   });
 
   it('a halted run says why, with its own exit code', () => {
-    expect(verdictOf(runOf([passed], { halted: { code: 'TOKEN_REJECTED', message: 'token rejected: 401' } }))).toMatchObject({ exitCode: 4, line: 'FAIL: stopped: token rejected: 401' });
-    expect(verdictOf(runOf([passed], { halted: { code: 'TARGET_UNRESPONSIVE', message: 'target unresponsive' } })).exitCode).toBe(3);
+    expect(
+      verdictOf(runOf([passed], { halted: { code: 'TOKEN_REJECTED', message: 'token rejected: 401' } })),
+    ).toMatchObject({ exitCode: 4, line: 'FAIL: stopped: token rejected: 401' });
+    expect(
+      verdictOf(runOf([passed], { halted: { code: 'TARGET_UNRESPONSIVE', message: 'target unresponsive' } })).exitCode,
+    ).toBe(3);
     expect(verdictOf(runOf([passed], { halted: { code: 'BAIL', message: '--bail: stopped' } })).exitCode).toBe(1);
   });
 });

@@ -36,8 +36,17 @@ export function verdictOf(run: RunResult): Verdict {
   if (runErrors > 0) problems.push(plural(runErrors, 'run error'));
   if (run.halted?.code === 'BAIL') problems.push(run.halted.message);
   const exitCode = exitCodeFor(run, problems.length > 0);
-  if (problems.length > 0) return { outcome: 'fail', exitCode, line: `FAIL: ${problems.join('; ')}`, tests, warnings, runErrors };
-  if (warnings > 0) return { outcome: 'pass-with-warnings', exitCode, line: `PASS with ${plural(warnings, 'warning')}`, tests, warnings, runErrors };
+  if (problems.length > 0)
+    return { outcome: 'fail', exitCode, line: `FAIL: ${problems.join('; ')}`, tests, warnings, runErrors };
+  if (warnings > 0)
+    return {
+      outcome: 'pass-with-warnings',
+      exitCode,
+      line: `PASS with ${plural(warnings, 'warning')}`,
+      tests,
+      warnings,
+      runErrors,
+    };
   return { outcome: 'pass', exitCode, line: 'PASS', tests, warnings, runErrors };
 }
 
@@ -46,7 +55,9 @@ function exitCodeFor(run: RunResult, failed: boolean): number {
   if (run.interrupted === 'SIGTERM') return EXIT.SIGTERM;
   if (run.halted?.code === 'TOKEN_REJECTED') return EXIT.TOKEN_REJECTED;
   if (run.halted?.code === 'TARGET_UNREACHABLE' || run.halted?.code === 'TARGET_UNRESPONSIVE') return EXIT.TRANSPORT;
-  const transport = run.suites.some((su) => su.tests.some((t) => t.steps.some((st) => st.status === 'errored' && st.error?.code.startsWith('SCIM_HTTP_'))));
+  const transport = run.suites.some((su) =>
+    su.tests.some((t) => t.steps.some((st) => st.status === 'errored' && st.error?.code.startsWith('SCIM_HTTP_'))),
+  );
   if (transport) return EXIT.TRANSPORT;
   return failed ? EXIT.CHECK_FAILED : EXIT.OK;
 }

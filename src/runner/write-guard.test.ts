@@ -32,7 +32,8 @@ describe('guardWrite', () => {
 
 describe('guardWrite denies by default', () => {
   it('compares paths case-insensitively', () => {
-    for (const m of ['PUT', 'PATCH', 'DELETE']) expect(guardWrite(m, '/users/real-customer-id', owns, PREFIX)).toMatch(/was not created by this run/);
+    for (const m of ['PUT', 'PATCH', 'DELETE'])
+      expect(guardWrite(m, '/users/real-customer-id', owns, PREFIX)).toMatch(/was not created by this run/);
     expect(guardWrite('DELETE', '/USERS/abc-123', owns, PREFIX)).toBeNull();
   });
 
@@ -56,7 +57,9 @@ describe('guardTarget', () => {
   it('keeps every request under the base URL', () => {
     expect(guardTarget(`${base}/Users`, base)).toBeNull();
     expect(guardTarget('https://scim.example.test/scim/v2/../admin', base)).toMatch(/outside the base URL/);
-    expect(guardTarget('https://evil.example/scim/v2/Users', base)).toMatch(/outside the base URL \(https:\/\/evil\.example\)/);
+    expect(guardTarget('https://evil.example/scim/v2/Users', base)).toMatch(
+      /outside the base URL \(https:\/\/evil\.example\)/,
+    );
     expect(guardTarget('https://scim.example.test/scim/v2x/Users', base)).toMatch(/path outside/);
   });
 });

@@ -10,12 +10,17 @@ export function guardWrite(method: string, path: string, owns: (id: string) => b
   const m = method.toUpperCase();
   if (!WRITE_METHODS.has(m)) return null;
   const refuse = (why: string) => `refusing ${m} ${path}: ${why}`;
-  const segments = path.split(/[?#]/)[0].split('/').filter((s) => s !== '');
+  const segments = path
+    .split(/[?#]/)[0]
+    .split('/')
+    .filter((s) => s !== '');
   const decoded = segments.map(safeDecode);
-  if (decoded.some((s) => s === undefined || s === '.' || s === '..' || s.includes('/'))) return refuse('the path is not a plain resource path');
+  if (decoded.some((s) => s === undefined || s === '.' || s === '..' || s.includes('/')))
+    return refuse('the path is not a plain resource path');
   const parts = decoded as string[];
   if (parts.length === 0) return refuse('not a resource path');
-  if (parts[0].toLowerCase() === 'bulk') return refuse('bulk requests are not sent (each operation would need its own check)');
+  if (parts[0].toLowerCase() === 'bulk')
+    return refuse('bulk requests are not sent (each operation would need its own check)');
   if (parts.length === 1) return m === 'POST' ? null : refuse('a write to a whole collection');
   if (parts.length === 2 && m === 'POST' && parts[1].toLowerCase() === '.search') return null;
   if (parts.length === 2) {
@@ -46,6 +51,7 @@ export function guardTarget(url: string, baseUrl: string): string | null {
   }
   const basePath = base.pathname.replace(/\/+$/, '');
   const under = u.pathname === basePath || u.pathname.startsWith(`${basePath}/`);
-  if (u.origin !== base.origin || !under) return `refusing a request outside the base URL (${u.origin}${u.origin === base.origin ? ', path outside the base path' : ''})`;
+  if (u.origin !== base.origin || !under)
+    return `refusing a request outside the base URL (${u.origin}${u.origin === base.origin ? ', path outside the base path' : ''})`;
   return null;
 }

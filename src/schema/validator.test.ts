@@ -40,7 +40,10 @@ const cases: Record<SchemaName, { valid: unknown[]; invalid: [unknown, string][]
       [{ schemas: [URN.user], userName: 'x', active: 'true' }, '/active'],
       [{ schemas: [URN.user], userName: 'x', emails: [{ value: 'a@b.c', primary: 'yes' }] }, '/emails/0/primary'],
       [{ schemas: [URN.user], userName: 'x', favouriteColour: 'blue' }, '/favouriteColour'],
-      [{ schemas: [URN.user], userName: 'x', [URN.enterprise]: { employeeNumber: 7 } }, `/${URN.enterprise}/employeeNumber`],
+      [
+        { schemas: [URN.user], userName: 'x', [URN.enterprise]: { employeeNumber: 7 } },
+        `/${URN.enterprise}/employeeNumber`,
+      ],
     ],
   },
   EnterpriseUser: {
@@ -97,13 +100,24 @@ const cases: Record<SchemaName, { valid: unknown[]; invalid: [unknown, string][]
         changePassword: { supported: false },
         sort: { supported: false },
         etag: { supported: false },
-        authenticationSchemes: [{ type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: 'bearer', primary: true }],
+        authenticationSchemes: [
+          { type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: 'bearer', primary: true },
+        ],
       },
     ],
     invalid: [[{ schemas: [URN.spc], patch: { supported: 'yes' } }, '/patch/supported']],
   },
   ResourceType: {
-    valid: [{ schemas: [URN.resourceType], id: 'User', name: 'User', endpoint: '/Users', schema: URN.user, schemaExtensions: [{ schema: URN.enterprise, required: false }] }],
+    valid: [
+      {
+        schemas: [URN.resourceType],
+        id: 'User',
+        name: 'User',
+        endpoint: '/Users',
+        schema: URN.user,
+        schemaExtensions: [{ schema: URN.enterprise, required: false }],
+      },
+    ],
     invalid: [[{ schemas: [URN.resourceType], name: 'User', schema: URN.user }, '/endpoint']],
   },
   Schema: {
@@ -112,14 +126,26 @@ const cases: Record<SchemaName, { valid: unknown[]; invalid: [unknown, string][]
         id: URN.user,
         name: 'User',
         attributes: [
-          { name: 'userName', type: 'string', multiValued: false, required: true, caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'server' },
+          {
+            name: 'userName',
+            type: 'string',
+            multiValued: false,
+            required: true,
+            caseExact: false,
+            mutability: 'readWrite',
+            returned: 'default',
+            uniqueness: 'server',
+          },
           { name: 'name', type: 'complex', subAttributes: [{ name: 'givenName', type: 'string' }] },
         ],
       },
     ],
     invalid: [
       [{ id: URN.user, attributes: [{ name: 'userName', type: 'text' }] }, '/attributes/0/type'],
-      [{ id: URN.user, attributes: [{ name: 'n', type: 'complex', subAttributes: [{ type: 'string' }] }] }, '/attributes/0/subAttributes/0/name'],
+      [
+        { id: URN.user, attributes: [{ name: 'n', type: 'complex', subAttributes: [{ type: 'string' }] }] },
+        '/attributes/0/subAttributes/0/name',
+      ],
     ],
   },
 };
@@ -166,10 +192,18 @@ describe('validateAgainst', () => {
 
 describe('validateListOf', () => {
   it('validates the envelope and each resource, with full pointers', () => {
-    const body = { schemas: [URN.list], totalResults: 2, startIndex: 1, itemsPerPage: 2, Resources: [user, { schemas: [URN.user], active: 1 }] };
+    const body = {
+      schemas: [URN.list],
+      totalResults: 2,
+      startIndex: 1,
+      itemsPerPage: 2,
+      Resources: [user, { schemas: [URN.user], active: 1 }],
+    };
     const verdict = validateListOf('User', body);
     expect(verdict.valid).toBe(false);
-    expect(verdict.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['/Resources/1/userName', '/Resources/1/active']));
+    expect(verdict.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['/Resources/1/userName', '/Resources/1/active']),
+    );
     expect(verdict.errors.some((e) => e.path.startsWith('/Resources/0'))).toBe(false);
   });
 

@@ -19,7 +19,12 @@ export const loadAjv = lazyRequire<typeof import('ajv')>('ajv');
 const loadAddFormats = lazyRequire<typeof addFormatsModule>('ajv-formats');
 
 /** Options of the shared instance (the build compiles with the same). */
-export const SCIM_AJV_OPTIONS: Options = { strict: true, allErrors: true, verbose: true, allowMatchingProperties: true };
+export const SCIM_AJV_OPTIONS: Options = {
+  strict: true,
+  allErrors: true,
+  verbose: true,
+  allowMatchingProperties: true,
+};
 /** The build also compiles each schema with these: it stops at the first error and says nothing, so valid data costs less. */
 export const QUICK_AJV_OPTIONS: Options = { allErrors: false, verbose: false };
 
@@ -144,7 +149,12 @@ export function toIssues(errors: ErrorObject[]): SchemaIssue[] {
 
 function issuePath(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
-  const member = error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  const member =
+    error.keyword === 'required'
+      ? params.missingProperty
+      : error.keyword === 'additionalProperties'
+        ? params.additionalProperty
+        : undefined;
   if (typeof member !== 'string') return error.instancePath;
   return `${error.instancePath}/${member.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }

@@ -56,7 +56,11 @@ export function getCi(obj: unknown, name: string): unknown {
  * The object that holds the path's top-level attribute: the extension object when the
  * URN names a key present on the resource, else the resource itself (core schema URN).
  */
-export function containerFor(resource: Record<string, unknown>, path: AttrPath, create = false): Record<string, unknown> | undefined {
+export function containerFor(
+  resource: Record<string, unknown>,
+  path: AttrPath,
+  create = false,
+): Record<string, unknown> | undefined {
   if (!path.schema) return resource;
   const key = findKey(resource, path.schema);
   if (key !== undefined) {
@@ -75,7 +79,12 @@ function isCoreSchemaOf(resource: Record<string, unknown>, urn: string): boolean
   const lower = urn.toLowerCase();
   if (lower.includes(':core:')) return true;
   const schemas = getCi(resource, 'schemas');
-  return Array.isArray(schemas) && schemas.length > 0 && String(schemas[0]).toLowerCase() === lower && !lower.includes(':extension:');
+  return (
+    Array.isArray(schemas) &&
+    schemas.length > 0 &&
+    String(schemas[0]).toLowerCase() === lower &&
+    !lower.includes(':extension:')
+  );
 }
 
 /**

@@ -2,7 +2,10 @@
 
 export class FilterError extends Error {
   /** 0-based character offset in the filter text where the problem was found. */
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
     this.name = 'FilterError';
   }

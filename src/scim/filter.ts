@@ -104,7 +104,8 @@ class Parser {
     if (!COMPARE_OPS.has(op)) throw new FilterError(`expected operator but found ${describe(opToken)}`, opToken.pos);
     const value = this.parseValue();
     if (typeof value === 'boolean' || value === null) {
-      if (op !== 'eq' && op !== 'ne') throw new FilterError(`operator ${op} cannot compare ${String(value)}`, opToken.pos);
+      if (op !== 'eq' && op !== 'ne')
+        throw new FilterError(`operator ${op} cannot compare ${String(value)}`, opToken.pos);
     }
     return { kind: 'compare', path, op: op as CompareOp, value };
   }
@@ -198,7 +199,8 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}T/;
 
 function compareOne(actual: unknown, op: CompareOp, expected: string | number | boolean, caseExact: boolean): boolean {
   if (typeof expected === 'boolean') return typeof actual === 'boolean' && (actual === expected) === (op === 'eq');
-  if (typeof expected === 'number' && typeof actual === 'number' && !['co', 'sw', 'ew'].includes(op)) return order(op, actual - expected);
+  if (typeof expected === 'number' && typeof actual === 'number' && !['co', 'sw', 'ew'].includes(op))
+    return order(op, actual - expected);
   if (typeof actual !== 'string' && typeof actual !== 'number') return false;
   let a = String(actual);
   let e = String(expected);

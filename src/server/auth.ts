@@ -13,7 +13,11 @@ export function checkBearer(ctx: RequestContext, token: string): void {
   const header = ctx.req.headers.authorization ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (match && sameSecret(match[1], token)) return;
-  const headers: Record<string, string> = ctx.quirks.has('no-www-authenticate') ? {} : { 'WWW-Authenticate': 'Bearer realm="scim"' };
-  const detail = header ? 'the bearer token is not valid' : 'authentication required: send Authorization: Bearer <token>';
+  const headers: Record<string, string> = ctx.quirks.has('no-www-authenticate')
+    ? {}
+    : { 'WWW-Authenticate': 'Bearer realm="scim"' };
+  const detail = header
+    ? 'the bearer token is not valid'
+    : 'authentication required: send Authorization: Bearer <token>';
   throw new ScimHttpError(401, detail, undefined, headers);
 }

@@ -36,7 +36,9 @@ describe('discovery', () => {
     expect(r.json.totalResults).toBe(2);
     const user = r.json.Resources.find((x: { id: string }) => x.id === 'User');
     expect(user).toMatchObject({ endpoint: '/Users', schema: 'urn:ietf:params:scim:schemas:core:2.0:User' });
-    expect(user.schemaExtensions).toEqual([{ schema: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', required: false }]);
+    expect(user.schemaExtensions).toEqual([
+      { schema: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', required: false },
+    ]);
     expect((await call('GET', '/ResourceTypes/Group')).json.endpoint).toBe('/Groups');
     expect((await call('GET', '/ResourceTypes/Nope')).status).toBe(404);
   });
@@ -50,12 +52,35 @@ describe('discovery', () => {
     ]);
     const user = (await call('GET', '/Schemas/urn:ietf:params:scim:schemas:core:2.0:User')).json;
     const byName = (n: string) => user.attributes.find((a: { name: string }) => a.name === n);
-    expect(byName('userName')).toMatchObject({ type: 'string', required: true, uniqueness: 'server', caseExact: false, multiValued: false, mutability: 'readWrite', returned: 'default' });
+    expect(byName('userName')).toMatchObject({
+      type: 'string',
+      required: true,
+      uniqueness: 'server',
+      caseExact: false,
+      multiValued: false,
+      mutability: 'readWrite',
+      returned: 'default',
+    });
     expect(byName('password')).toMatchObject({ mutability: 'writeOnly', returned: 'never' });
     expect(byName('groups')).toMatchObject({ mutability: 'readOnly', multiValued: true });
-    expect(byName('emails').subAttributes.find((s: { name: string }) => s.name === 'type').canonicalValues).toEqual(['work', 'home', 'other']);
+    expect(byName('emails').subAttributes.find((s: { name: string }) => s.name === 'type').canonicalValues).toEqual([
+      'work',
+      'home',
+      'other',
+    ]);
     for (const a of user.attributes) {
-      for (const key of ['name', 'type', 'multiValued', 'description', 'required', 'caseExact', 'mutability', 'returned', 'uniqueness']) expect(a).toHaveProperty(key);
+      for (const key of [
+        'name',
+        'type',
+        'multiValued',
+        'description',
+        'required',
+        'caseExact',
+        'mutability',
+        'returned',
+        'uniqueness',
+      ])
+        expect(a).toHaveProperty(key);
     }
     expect((await call('GET', '/Schemas/urn:nope')).status).toBe(404);
   });

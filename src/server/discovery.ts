@@ -1,6 +1,14 @@
 // Discovery endpoints (RFC 7644 §4, RFC 7643 §5-7): what the server advertises is
 // exactly what it implements, because scim-check validates resources against it.
-import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, LIST_RESPONSE_SCHEMA, RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SERVICE_PROVIDER_CONFIG_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
+import {
+  ENTERPRISE_USER_SCHEMA,
+  GROUP_SCHEMA,
+  LIST_RESPONSE_SCHEMA,
+  RESOURCE_TYPE_SCHEMA,
+  SCHEMA_SCHEMA,
+  SERVICE_PROVIDER_CONFIG_SCHEMA,
+  USER_SCHEMA,
+} from '../scim/urns.js';
 import { RequestContext, ScimHttpError, sendJson } from './http-util.js';
 import { MAX_RESULTS } from './list.js';
 import { ALL_SCHEMA_DEFS, type SchemaDef } from './schema-defs.js';
@@ -64,24 +72,33 @@ function schemas(base: string, quirks: QuirkSet): Record<string, unknown>[] {
 function asDeclared(def: SchemaDef, quirks: QuirkSet): SchemaDef {
   if (def.id !== USER_SCHEMA) return def;
   let attributes = def.attributes;
-  if (quirks.has('schema-declares-wrong-type')) attributes = attributes.map((a) => (a.name === 'active' ? { ...a, type: 'string' } : a));
+  if (quirks.has('schema-declares-wrong-type'))
+    attributes = attributes.map((a) => (a.name === 'active' ? { ...a, type: 'string' } : a));
   if (quirks.has('schema-omits-attribute')) attributes = attributes.filter((a) => a.name !== 'displayName');
   return { ...def, attributes };
 }
 
 function listResponse(resources: unknown[]): Record<string, unknown> {
-  return { schemas: [LIST_RESPONSE_SCHEMA], totalResults: resources.length, itemsPerPage: resources.length, startIndex: 1, Resources: resources };
+  return {
+    schemas: [LIST_RESPONSE_SCHEMA],
+    totalResults: resources.length,
+    itemsPerPage: resources.length,
+    startIndex: 1,
+    Resources: resources,
+  };
 }
 
 /** RFC 7644 §4: filtering discovery endpoints SHOULD be refused with 403. */
 function refuseFilter(ctx: RequestContext): void {
-  if (ctx.url.searchParams.has('filter') && !ctx.quirks.has('discovery-filter-ignored')) throw new ScimHttpError(403, 'filtering is not supported on discovery endpoints');
+  if (ctx.url.searchParams.has('filter') && !ctx.quirks.has('discovery-filter-ignored'))
+    throw new ScimHttpError(403, 'filtering is not supported on discovery endpoints');
 }
 
 export function getServiceProviderConfig(ctx: RequestContext): void {
   const config = serviceProviderConfig(ctx.store.baseUrl);
   for (const feature of (ctx.quirks.param('spc-unsupported') ?? '').split(',')) {
-    if (ctx.quirks.has('spc-unsupported') && config[feature.trim()]) config[feature.trim()] = { ...(config[feature.trim()] as object), supported: false };
+    if (ctx.quirks.has('spc-unsupported') && config[feature.trim()])
+      config[feature.trim()] = { ...(config[feature.trim()] as object), supported: false };
   }
   if (ctx.quirks.has('discovery-missing-members')) {
     delete config.bulk;
@@ -96,14 +113,20 @@ function sendCollection(ctx: RequestContext, resources: Record<string, unknown>[
 }
 
 /** Quirk discovery-missing-members: the member `name` of every definition is left out. */
-function withoutMember(ctx: RequestContext, resources: Record<string, unknown>[], name: string): Record<string, unknown>[] {
+function withoutMember(
+  ctx: RequestContext,
+  resources: Record<string, unknown>[],
+  name: string,
+): Record<string, unknown>[] {
   if (!ctx.quirks.has('discovery-missing-members')) return resources;
   return resources.map(({ [name]: _dropped, ...rest }) => rest);
 }
 
 export function getResourceTypes(ctx: RequestContext, name?: string): void {
   refuseFilter(ctx);
-  const offered = resourceTypes(ctx.store.baseUrl, !ctx.quirks.has('no-enterprise-extension')).filter((r) => r.id !== 'Group' || !ctx.quirks.has('groups-not-offered'));
+  const offered = resourceTypes(ctx.store.baseUrl, !ctx.quirks.has('no-enterprise-extension')).filter(
+    (r) => r.id !== 'Group' || !ctx.quirks.has('groups-not-offered'),
+  );
   const all = withoutMember(ctx, offered, 'endpoint');
   if (name === undefined) return sendCollection(ctx, all);
   const found = all.find((r) => r.id === name);
@@ -114,7 +137,9 @@ export function getResourceTypes(ctx: RequestContext, name?: string): void {
 export function getSchemas(ctx: RequestContext, id?: string): void {
   refuseFilter(ctx);
   const dropEnterprise = ctx.quirks.has('schemas-missing-extension') || ctx.quirks.has('no-enterprise-extension');
-  const served = schemas(ctx.store.baseUrl, ctx.quirks).filter((s) => !(dropEnterprise && s.id === ENTERPRISE_USER_SCHEMA));
+  const served = schemas(ctx.store.baseUrl, ctx.quirks).filter(
+    (s) => !(dropEnterprise && s.id === ENTERPRISE_USER_SCHEMA),
+  );
   const all = withoutMember(ctx, served, 'attributes');
   if (id === undefined) return sendCollection(ctx, all);
   const found = all.find((s) => String(s.id).toLowerCase() === id.toLowerCase());

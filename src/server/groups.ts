@@ -16,10 +16,15 @@ function completeMembers(ctx: RequestContext, members: Member[], selfId?: string
   const out: Member[] = [];
   for (const member of members) {
     const id = member.value;
-    if (typeof id !== 'string' || id === '') throw new ScimHttpError(400, 'every member needs a value (the member id)', 'invalidValue');
+    if (typeof id !== 'string' || id === '')
+      throw new ScimHttpError(400, 'every member needs a value (the member id)', 'invalidValue');
     if (seen.has(id) && !ctx.quirks.has('member-readd-duplicates')) continue; // duplicates collapse into one membership
     seen.add(id);
-    const kind: ResourceKind | undefined = ctx.store.get('User', id) ? 'User' : id !== selfId && ctx.store.get('Group', id) ? 'Group' : undefined;
+    const kind: ResourceKind | undefined = ctx.store.get('User', id)
+      ? 'User'
+      : id !== selfId && ctx.store.get('Group', id)
+        ? 'Group'
+        : undefined;
     if (!kind) throw new ScimHttpError(400, `member "${id}" is not an existing User or Group id`, 'invalidValue');
     const target = ctx.store.get(kind, id)!;
     out.push({
@@ -41,7 +46,10 @@ export const groupsAdapter: ResourceAdapter = {
     const data = shaped.data;
     if (!previous && ctx.quirks.has('group-create-ignores-members')) data.members = [];
     if (Array.isArray(data.members)) data.members = completeMembers(ctx, data.members as Member[], previous?.id);
-    if (ctx.quirks.has('group-name-conflicts-self') && ctx.store.groups().some((g) => g.displayName === data.displayName)) {
+    if (
+      ctx.quirks.has('group-name-conflicts-self') &&
+      ctx.store.groups().some((g) => g.displayName === data.displayName)
+    ) {
       throw new ScimHttpError(409, `displayName "${String(data.displayName)}" is already taken`, 'uniqueness');
     }
     if (ctx.quirks.has('group-rename-drops-members') && previous && previous.displayName !== data.displayName) {

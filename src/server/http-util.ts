@@ -45,10 +45,17 @@ export class ScimHttpError extends Error {
 }
 
 function contentType(ctx: RequestContext): string {
-  return ctx.quirks.has('content-type-json') ? 'application/json; charset=utf-8' : 'application/scim+json; charset=utf-8';
+  return ctx.quirks.has('content-type-json')
+    ? 'application/json; charset=utf-8'
+    : 'application/scim+json; charset=utf-8';
 }
 
-export function sendJson(ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  ctx: RequestContext,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   ctx.res.writeHead(status, {
     'Content-Type': contentType(ctx),
@@ -64,7 +71,8 @@ export function sendEmpty(ctx: RequestContext, status: number, headers: Record<s
 }
 
 export function sendError(ctx: RequestContext, error: ScimHttpError): void {
-  if (error.status === 400 && ctx.quirks.has('bad-request-as-500')) error = new ScimHttpError(500, error.detail, undefined, error.headers);
+  if (error.status === 400 && ctx.quirks.has('bad-request-as-500'))
+    error = new ScimHttpError(500, error.detail, undefined, error.headers);
   if (error.status === 404 && ctx.quirks.has('html-404')) {
     const html = '<html><body><h1>404 Not Found</h1></body></html>';
     ctx.res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', ...error.headers });
@@ -84,6 +92,7 @@ export function sendError(ctx: RequestContext, error: ScimHttpError): void {
     detail: error.detail,
   };
   if (ctx.quirks.has('error-without-detail')) delete body.detail;
-  if (error.scimType && !ctx.quirks.has('no-scim-type')) body.scimType = ctx.quirks.has('wrong-scim-type') ? 'invalidSyntax' : error.scimType;
+  if (error.scimType && !ctx.quirks.has('no-scim-type'))
+    body.scimType = ctx.quirks.has('wrong-scim-type') ? 'invalidSyntax' : error.scimType;
   sendJson(ctx, error.status, body, error.headers);
 }

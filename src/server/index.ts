@@ -109,14 +109,45 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
     }
     const method = (req.method ?? 'GET').toUpperCase();
     if (state.quirks.has('filter-ignored')) url.searchParams.delete('filter');
-    if (state.quirks.has('groups-patch-unsupported') && method === 'PATCH' && ctx.segments[0] === 'Groups') throw new ScimHttpError(405, 'PATCH is not supported on groups', undefined, { Allow: 'GET, PUT, DELETE' });
-    if (state.quirks.has('groups-delete-unsupported') && method === 'DELETE' && ctx.segments[0] === 'Groups' && ctx.segments.length === 2) throw new ScimHttpError(405, 'groups cannot be deleted', undefined, { Allow: 'GET, PUT, PATCH' });
-    if (state.quirks.has('users-delete-unsupported') && method === 'DELETE' && ctx.segments[0] === 'Users' && ctx.segments.length === 2) throw new ScimHttpError(405, 'users cannot be deleted; set active to false', undefined, { Allow: 'GET, PUT, PATCH' });
-    if ((state.quirks.has('no-groups-endpoint') || state.quirks.has('groups-not-offered')) && ctx.segments[0] === 'Groups') throw new ScimHttpError(404, 'no endpoint at /Groups');
-    if (state.quirks.has('no-get-by-id') && method === 'GET' && ctx.segments.length === 2 && ['Users', 'Groups'].includes(ctx.segments[0])) {
-      throw new ScimHttpError(405, 'GET of a single resource is not supported; use a filter', undefined, { Allow: 'PUT, PATCH, DELETE' });
+    if (state.quirks.has('groups-patch-unsupported') && method === 'PATCH' && ctx.segments[0] === 'Groups')
+      throw new ScimHttpError(405, 'PATCH is not supported on groups', undefined, { Allow: 'GET, PUT, DELETE' });
+    if (
+      state.quirks.has('groups-delete-unsupported') &&
+      method === 'DELETE' &&
+      ctx.segments[0] === 'Groups' &&
+      ctx.segments.length === 2
+    )
+      throw new ScimHttpError(405, 'groups cannot be deleted', undefined, { Allow: 'GET, PUT, PATCH' });
+    if (
+      state.quirks.has('users-delete-unsupported') &&
+      method === 'DELETE' &&
+      ctx.segments[0] === 'Users' &&
+      ctx.segments.length === 2
+    )
+      throw new ScimHttpError(405, 'users cannot be deleted; set active to false', undefined, {
+        Allow: 'GET, PUT, PATCH',
+      });
+    if (
+      (state.quirks.has('no-groups-endpoint') || state.quirks.has('groups-not-offered')) &&
+      ctx.segments[0] === 'Groups'
+    )
+      throw new ScimHttpError(404, 'no endpoint at /Groups');
+    if (
+      state.quirks.has('no-get-by-id') &&
+      method === 'GET' &&
+      ctx.segments.length === 2 &&
+      ['Users', 'Groups'].includes(ctx.segments[0])
+    ) {
+      throw new ScimHttpError(405, 'GET of a single resource is not supported; use a filter', undefined, {
+        Allow: 'PUT, PATCH, DELETE',
+      });
     }
-    if (state.quirks.has('list-minimal-attributes') && method === 'GET' && ctx.segments.length === 1 && !url.searchParams.has('attributes')) {
+    if (
+      state.quirks.has('list-minimal-attributes') &&
+      method === 'GET' &&
+      ctx.segments.length === 1 &&
+      !url.searchParams.has('attributes')
+    ) {
       url.searchParams.set('attributes', ctx.segments[0] === 'Groups' ? 'displayName' : 'userName');
     }
     rateLimit(state, ctx.segments);
@@ -138,7 +169,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
 
 /** Quirks rate-limit and rate-limit-no-retry-after: every Nth request to /Users or /Groups is a 429. */
 function rateLimit(state: ServerState, segments: string[]): void {
-  const name = state.quirks.has('rate-limit') ? 'rate-limit' : state.quirks.has('rate-limit-no-retry-after') ? 'rate-limit-no-retry-after' : undefined;
+  const name = state.quirks.has('rate-limit')
+    ? 'rate-limit'
+    : state.quirks.has('rate-limit-no-retry-after')
+      ? 'rate-limit-no-retry-after'
+      : undefined;
   if (!name || !['Users', 'Groups'].includes(segments[0])) return;
   const every = Math.max(2, Number(state.quirks.param(name) ?? 10) || 10);
   if (++state.counter.requests % every !== 0) return;
@@ -147,7 +182,8 @@ function rateLimit(state: ServerState, segments: string[]): void {
 
 /** Decoded path segments below the base path; outside it there is nothing to serve (404). */
 function segmentsUnder(pathname: string, basePath: string): string[] {
-  if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) throw new ScimHttpError(404, `no endpoint at ${pathname}`);
+  if (pathname !== basePath && !pathname.startsWith(`${basePath}/`))
+    throw new ScimHttpError(404, `no endpoint at ${pathname}`);
   const rest = pathname.slice(basePath.length).split('/').filter(Boolean);
   try {
     return rest.map((s) => decodeURIComponent(s));

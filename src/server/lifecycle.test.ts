@@ -33,7 +33,13 @@ describe('auth', () => {
 describe('user lifecycle', () => {
   it('creates, reads, replaces, patches and deletes a user', async () => {
     const created = await call('POST', '/Users', {
-      body: userBody('Life.Cycle@example.com', { id: 'client-id', meta: { version: 'x' }, groups: [{ value: 'g' }], password: 's3cret!', name: { givenName: 'Life' } }),
+      body: userBody('Life.Cycle@example.com', {
+        id: 'client-id',
+        meta: { version: 'x' },
+        groups: [{ value: 'g' }],
+        password: 's3cret!',
+        name: { givenName: 'Life' },
+      }),
     });
     expect(created.status).toBe(201);
     const user = created.json;
@@ -51,7 +57,9 @@ describe('user lifecycle', () => {
     expect(read.status).toBe(200);
     expect(read.json).toEqual(user);
 
-    const put = await call('PUT', `/Users/${user.id}`, { body: { ...user, id: 'ignored', displayName: 'Life C', name: { familyName: 'Cycle' } } });
+    const put = await call('PUT', `/Users/${user.id}`, {
+      body: { ...user, id: 'ignored', displayName: 'Life C', name: { familyName: 'Cycle' } },
+    });
     expect(put.status).toBe(200);
     expect(put.json.id).toBe(user.id);
     expect(put.json.displayName).toBe('Life C');
@@ -59,7 +67,9 @@ describe('user lifecycle', () => {
     expect(put.json.meta.created).toBe(user.meta.created);
     expect(put.json.meta.version).toBe('W/"2"');
 
-    const patched = await call('PATCH', `/Users/${user.id}`, { body: patchBody({ op: 'Replace', path: 'name.givenName', value: 'Liv' }) });
+    const patched = await call('PATCH', `/Users/${user.id}`, {
+      body: patchBody({ op: 'Replace', path: 'name.givenName', value: 'Liv' }),
+    });
     expect(patched.status).toBe(200);
     expect(patched.json.name).toEqual({ familyName: 'Cycle', givenName: 'Liv' });
 
@@ -95,9 +105,15 @@ describe('user lifecycle', () => {
 
 describe('request handling', () => {
   it('accepts application/json bodies and rejects other media types with 415', async () => {
-    const ok = await call('POST', '/Users', { body: userBody('json@example.com'), headers: { 'Content-Type': 'application/json' } });
+    const ok = await call('POST', '/Users', {
+      body: userBody('json@example.com'),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(ok.status).toBe(201);
-    const bad = await call('POST', '/Users', { body: userBody('xml@example.com'), headers: { 'Content-Type': 'text/xml' } });
+    const bad = await call('POST', '/Users', {
+      body: userBody('xml@example.com'),
+      headers: { 'Content-Type': 'text/xml' },
+    });
     expect(bad.status).toBe(415);
     expect(bad.json.status).toBe('415');
   });
@@ -130,12 +146,21 @@ describe('etag', () => {
     const user = (await call('POST', '/Users', { body: userBody('etag@example.com') })).json;
     const notModified = await call('GET', `/Users/${user.id}`, { headers: { 'If-None-Match': 'W/"1"' } });
     expect(notModified.status).toBe(304);
-    const stale = await call('PUT', `/Users/${user.id}`, { body: userBody('etag@example.com'), headers: { 'If-Match': 'W/"7"' } });
+    const stale = await call('PUT', `/Users/${user.id}`, {
+      body: userBody('etag@example.com'),
+      headers: { 'If-Match': 'W/"7"' },
+    });
     expect(stale.status).toBe(412);
-    const stalePatch = await call('PATCH', `/Users/${user.id}`, { body: patchBody({ op: 'replace', path: 'title', value: 'x' }), headers: { 'If-Match': 'W/"7"' } });
+    const stalePatch = await call('PATCH', `/Users/${user.id}`, {
+      body: patchBody({ op: 'replace', path: 'title', value: 'x' }),
+      headers: { 'If-Match': 'W/"7"' },
+    });
     expect(stalePatch.status).toBe(412);
     expect((await call('DELETE', `/Users/${user.id}`, { headers: { 'If-Match': 'W/"2"' } })).status).toBe(412);
-    const fresh = await call('PUT', `/Users/${user.id}`, { body: userBody('etag@example.com'), headers: { 'If-Match': 'W/"1"' } });
+    const fresh = await call('PUT', `/Users/${user.id}`, {
+      body: userBody('etag@example.com'),
+      headers: { 'If-Match': 'W/"1"' },
+    });
     expect(fresh.status).toBe(200);
     expect(fresh.headers.get('etag')).toBe('W/"2"');
   });

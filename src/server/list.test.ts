@@ -17,14 +17,20 @@ describe('pagination', () => {
   it('returns a full ListResponse with integer counters', async () => {
     const r = await call('GET', '/Users?startIndex=1&count=2');
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 25, itemsPerPage: 2, startIndex: 1 });
+    expect(r.json).toMatchObject({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 25,
+      itemsPerPage: 2,
+      startIndex: 1,
+    });
     expect(r.json.Resources).toHaveLength(2);
   });
 
   it('pages in stable creation order without gaps or duplicates', async () => {
     const all = server.store.users().map((u) => u.id);
     const pages: string[] = [];
-    for (let start = 1; start <= 25; start += 10) pages.push(...ids(await call('GET', `/Users?startIndex=${start}&count=10`)));
+    for (let start = 1; start <= 25; start += 10)
+      pages.push(...ids(await call('GET', `/Users?startIndex=${start}&count=10`)));
     expect(pages).toEqual(all);
     expect(ids(await call('GET', '/Users?startIndex=11&count=10'))).toEqual(all.slice(10, 20));
   });
@@ -32,7 +38,12 @@ describe('pagination', () => {
   it('treats startIndex < 1 as 1', async () => {
     const zero = await call('GET', '/Users?startIndex=0&count=3');
     expect(zero.json.startIndex).toBe(1);
-    expect(ids(zero)).toEqual(server.store.users().slice(0, 3).map((u) => u.id));
+    expect(ids(zero)).toEqual(
+      server.store
+        .users()
+        .slice(0, 3)
+        .map((u) => u.id),
+    );
     expect((await call('GET', '/Users?startIndex=-5&count=3')).json.startIndex).toBe(1);
   });
 
@@ -76,23 +87,29 @@ describe('filters over HTTP', () => {
   it('supports logic, value paths and extension URNs', async () => {
     const q = (f: string) => call('GET', `/Users?filter=${encodeURIComponent(f)}`);
     expect((await q('emails[type eq "work" and value ew "0005@example.com"]')).json.totalResults).toBe(1);
-    expect((await q('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "sales"')).json.totalResults).toBe(12);
+    expect(
+      (await q('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "sales"')).json.totalResults,
+    ).toBe(12);
     expect((await q('name.givenName sw "given001" or userName eq "user0020@example.com"')).json.totalResults).toBe(11);
     expect((await q('not (active eq true)')).json.totalResults).toBe(0);
   });
 
   it('filters groups by displayName and users by computed group membership', async () => {
-    const group = (await call('GET', `/Groups?filter=${encodeURIComponent('displayName eq "group 2"')}`)).json.Resources[0];
+    const group = (await call('GET', `/Groups?filter=${encodeURIComponent('displayName eq "group 2"')}`)).json
+      .Resources[0];
     expect(group.displayName).toBe('Group 2');
     const members = await call('GET', `/Users?filter=${encodeURIComponent(`groups.value eq "${group.id}"`)}`);
     expect(members.json.totalResults).toBe(group.members.length);
   });
 
-  it.each(['userName eq', 'userName xx "a"', '(userName eq "a"', 'emails[type eq "work"'])('invalid filter %j -> 400 invalidFilter', async (f) => {
-    const r = await call('GET', `/Users?filter=${encodeURIComponent(f)}`);
-    expect(r.status).toBe(400);
-    expect(r.json).toMatchObject({ status: '400', scimType: 'invalidFilter' });
-  });
+  it.each(['userName eq', 'userName xx "a"', '(userName eq "a"', 'emails[type eq "work"'])(
+    'invalid filter %j -> 400 invalidFilter',
+    async (f) => {
+      const r = await call('GET', `/Users?filter=${encodeURIComponent(f)}`);
+      expect(r.status).toBe(400);
+      expect(r.json).toMatchObject({ status: '400', scimType: 'invalidFilter' });
+    },
+  );
 });
 
 describe('attributes and sorting', () => {
@@ -112,12 +129,22 @@ describe('attributes and sorting', () => {
 
   it('applies attributes to single-resource GET too', async () => {
     const id = server.store.users()[0].id;
-    const r = await call('GET', `/Users/${id}?attributes=urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber`);
-    expect(r.json).toEqual({ schemas: expect.any(Array), id, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { employeeNumber: '0001' } });
+    const r = await call(
+      'GET',
+      `/Users/${id}?attributes=urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber`,
+    );
+    expect(r.json).toEqual({
+      schemas: expect.any(Array),
+      id,
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { employeeNumber: '0001' },
+    });
   });
 
   it('sortBy/sortOrder sort results', async () => {
     const r = await call('GET', '/Users?sortBy=userName&sortOrder=descending&count=2');
-    expect(r.json.Resources.map((u: { userName: string }) => u.userName)).toEqual(['user0025@example.com', 'user0024@example.com']);
+    expect(r.json.Resources.map((u: { userName: string }) => u.userName)).toEqual([
+      'user0025@example.com',
+      'user0024@example.com',
+    ]);
   });
 });

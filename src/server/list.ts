@@ -25,7 +25,8 @@ function parseFilterParam(url: URL): FilterNode | undefined {
   try {
     return parseFilter(text);
   } catch (e) {
-    if (e instanceof FilterError) throw new ScimHttpError(400, `invalid filter at position ${e.position}: ${e.message}`, 'invalidFilter');
+    if (e instanceof FilterError)
+      throw new ScimHttpError(400, `invalid filter at position ${e.position}: ${e.message}`, 'invalidFilter');
     throw e;
   }
 }
@@ -66,18 +67,24 @@ function unstable<T>(items: T[], store: object, newWalk: boolean): T[] {
 /** Quirk filter-missing-attribute-error: `a.b op v` fails (400) when a resource has no `a`, as scimmy 1.3.5 does. */
 function rejectMissingParent(filterText: string, resources: Record<string, unknown>[]): void {
   const m = /^\s*([A-Za-z][\w-]*)\.[A-Za-z]/.exec(filterText);
-  if (m && resources.some((r) => r[m[1]] === undefined)) throw new ScimHttpError(400, `Cannot read ${m[1]} of a resource without it`, 'invalidValue');
+  if (m && resources.some((r) => r[m[1]] === undefined))
+    throw new ScimHttpError(400, `Cannot read ${m[1]} of a resource without it`, 'invalidValue');
 }
 
 export function listResources(ctx: RequestContext, adapter: ResourceAdapter): void {
   const { url, quirks } = ctx;
-  if (quirks.has('filter-plus-as-space') && url.searchParams.has('filter')) url.searchParams.set('filter', url.searchParams.get('filter')!.replace(/\+/g, ' '));
+  if (quirks.has('filter-plus-as-space') && url.searchParams.has('filter'))
+    url.searchParams.set('filter', url.searchParams.get('filter')!.replace(/\+/g, ' '));
   const filterText = url.searchParams.get('filter') ?? '';
-  if (quirks.has('filter-keywords-case-sensitive') && /\s(EQ|NE|CO|SW|EW|PR|GT|GE|LT|LE|AND|OR|NOT)[\s(]/.test(` ${filterText} `)) {
+  if (
+    quirks.has('filter-keywords-case-sensitive') &&
+    /\s(EQ|NE|CO|SW|EW|PR|GT|GE|LT|LE|AND|OR|NOT)[\s(]/.test(` ${filterText} `)
+  ) {
     throw new ScimHttpError(400, 'unknown filter operator (operators are lower-case)', 'invalidFilter');
   }
   let filter = parseFilterParam(url);
-  if (filter && quirks.has('filter-operator-broken')) filter = breakOperator(filter, (quirks.param('filter-operator-broken') ?? '').toLowerCase());
+  if (filter && quirks.has('filter-operator-broken'))
+    filter = breakOperator(filter, (quirks.param('filter-operator-broken') ?? '').toLowerCase());
   const caseExact = new Set(quirks.has('filter-ignores-case-exact') ? [] : CASE_EXACT);
   if (quirks.has('usernames-case-sensitive') || quirks.has('username-unique-case-folded')) caseExact.add('username');
   // Filter on the client's view, so computed attributes such as User.groups are filterable.
@@ -88,7 +95,8 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   if (filter) matched = matched.filter((r) => matchesFilter(r, filter!, { caseExactAttributes: caseExact }));
   if (filter && quirks.has('deactivated-hidden-from-filter')) matched = matched.filter((r) => r.active !== false);
   if (filter && quirks.has('filter-apostrophe-never-matches') && filterText.includes("'")) matched = [];
-  if (filter && quirks.has('group-filter-prefix-match') && adapter.kind === 'Group') matched = prefixMatches(ctx, adapter, filterText, matched);
+  if (filter && quirks.has('group-filter-prefix-match') && adapter.kind === 'Group')
+    matched = prefixMatches(ctx, adapter, filterText, matched);
   if (!quirks.has('sort-ignored')) matched = sortResources(matched, url);
   if (quirks.has('unstable-order')) matched = unstable(matched, ctx.store, (integerParam(url, 'startIndex') ?? 1) <= 1);
 
@@ -102,11 +110,14 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   if (requested === 0 && quirks.has('count-zero-as-default')) count = DEFAULT_COUNT;
   if (requested !== undefined && requested < 0 && quirks.has('negative-count-not-clamped')) count = DEFAULT_COUNT;
   if (rawStart < 1 && quirks.has('startindex-not-clamped')) count = 0;
-  if (quirks.has('page-past-end-error') && startIndex > Math.max(1, total)) throw new ScimHttpError(404, `startIndex ${startIndex} is past the last result`);
+  if (quirks.has('page-past-end-error') && startIndex > Math.max(1, total))
+    throw new ScimHttpError(404, `startIndex ${startIndex} is past the last result`);
   let offset = quirks.has('startindex-zero-based') ? startIndex : startIndex - 1;
   if (quirks.has('page-overlap') && offset > 0) offset -= 1;
   if (plain) matched = ctx.store.slice(adapter.kind, offset, count).map((r) => adapter.render(ctx, r));
-  const page = (plain ? matched : matched.slice(offset, offset + count)).map((r) => renderFor(ctx, { ...adapter, render: (_c, s) => s }, r));
+  const page = (plain ? matched : matched.slice(offset, offset + count)).map((r) =>
+    renderFor(ctx, { ...adapter, render: (_c, s) => s }, r),
+  );
 
   if (quirks.has('list-bare-array')) return sendJson(ctx, 200, page);
   const counter = (n: number) => (quirks.has('list-counters-as-strings') ? String(n) : n);
@@ -120,16 +131,29 @@ export function listResources(ctx: RequestContext, adapter: ResourceAdapter): vo
   if (page.length === 0 && quirks.has('list-omit-resources-when-empty')) delete body.Resources;
   if (quirks.has('list-extra-members')) body.nextCursor = null;
   if (quirks.has('list-omit-schemas')) delete body.schemas;
-  if (filter && total === 0 && quirks.has('no-match-404')) throw new ScimHttpError(404, 'no resource matches the filter');
+  if (filter && total === 0 && quirks.has('no-match-404'))
+    throw new ScimHttpError(404, 'no resource matches the filter');
   sendJson(ctx, 200, body);
 }
 
 /** Quirk group-filter-prefix-match: `displayName eq "X"` also finds every group named X… */
-function prefixMatches(ctx: RequestContext, adapter: ResourceAdapter, filterText: string, matched: ScimResource[]): ScimResource[] {
+function prefixMatches(
+  ctx: RequestContext,
+  adapter: ResourceAdapter,
+  filterText: string,
+  matched: ScimResource[],
+): ScimResource[] {
   const m = /^\s*displayName\s+eq\s+"(.*)"\s*$/i.exec(filterText);
   if (!m) return matched;
   const prefix = m[1].toLowerCase();
-  return ctx.store.list('Group').map((r) => adapter.render(ctx, r)).filter((g) => String(g.displayName ?? '').toLowerCase().startsWith(prefix));
+  return ctx.store
+    .list('Group')
+    .map((r) => adapter.render(ctx, r))
+    .filter((g) =>
+      String(g.displayName ?? '')
+        .toLowerCase()
+        .startsWith(prefix),
+    );
 }
 
 /** Quirk filter-operator-broken=OP: every node using OP becomes `x and not (x)`, which never matches. */
@@ -138,7 +162,11 @@ function breakOperator(node: FilterNode, op: string): FilterNode {
   switch (node.kind) {
     case 'and':
     case 'or': {
-      const out: FilterNode = { kind: node.kind, left: breakOperator(node.left, op), right: breakOperator(node.right, op) };
+      const out: FilterNode = {
+        kind: node.kind,
+        left: breakOperator(node.left, op),
+        right: breakOperator(node.right, op),
+      };
       return node.kind === op ? never(out) : out;
     }
     case 'not':

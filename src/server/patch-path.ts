@@ -39,7 +39,11 @@ function splitPath(text: string): { head: string; filterText?: string; tail?: st
   if (close < open) throw invalidPath(text, "missing ']'");
   const after = text.slice(close + 1);
   if (after !== '' && !/^\.[A-Za-z$][\w$-]*$/.test(after)) throw invalidPath(text, `unexpected "${after}"`);
-  return { head: text.slice(0, open), filterText: text.slice(open + 1, close), tail: after ? after.slice(1) : undefined };
+  return {
+    head: text.slice(0, open),
+    filterText: text.slice(open + 1, close),
+    tail: after ? after.slice(1) : undefined,
+  };
 }
 
 export function resolvePatchPath(text: string, core: SchemaDef, extensions: SchemaDef[]): ResolvedPath {
@@ -52,7 +56,10 @@ export function resolvePatchPath(text: string, core: SchemaDef, extensions: Sche
   if (!extension && READ_ONLY_COMMON.has(path.attr.toLowerCase())) {
     throw new ScimHttpError(400, `attribute "${path.attr}" is readOnly`, 'mutability');
   }
-  const def = !extension && path.attr.toLowerCase() === 'externalid' ? EXTERNAL_ID : defs.find((d) => d.name.toLowerCase() === path.attr.toLowerCase());
+  const def =
+    !extension && path.attr.toLowerCase() === 'externalid'
+      ? EXTERNAL_ID
+      : defs.find((d) => d.name.toLowerCase() === path.attr.toLowerCase());
   if (!def) throw invalidPath(text, `unknown attribute "${path.attr}"`);
   let filter: FilterNode | undefined;
   if (filterText !== undefined) {
@@ -65,7 +72,8 @@ export function resolvePatchPath(text: string, core: SchemaDef, extensions: Sche
     }
   }
   const subName = path.sub ?? tail;
-  const subDef = subName === undefined ? undefined : def.subAttributes?.find((s) => s.name.toLowerCase() === subName.toLowerCase());
+  const subDef =
+    subName === undefined ? undefined : def.subAttributes?.find((s) => s.name.toLowerCase() === subName.toLowerCase());
   if (subName !== undefined && !subDef) throw invalidPath(text, `unknown sub-attribute "${subName}" of ${def.name}`);
   if (def.mutability === 'readOnly' || subDef?.mutability === 'readOnly') {
     throw new ScimHttpError(400, `attribute "${text}" is readOnly`, 'mutability');

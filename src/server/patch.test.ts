@@ -19,10 +19,15 @@ async function newUser(extra: Record<string, unknown> = {}) {
 }
 async function newGroup(members: string[] = []) {
   counter++;
-  const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `G${counter}`, members: members.map((value) => ({ value })) };
+  const body = {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+    displayName: `G${counter}`,
+    members: members.map((value) => ({ value })),
+  };
   return (await call('POST', '/Groups', { body })).json;
 }
-const patch = (type: string, id: string, ...ops: Record<string, unknown>[]) => call('PATCH', `/${type}/${id}`, { body: patchBody(...ops) });
+const patch = (type: string, id: string, ...ops: Record<string, unknown>[]) =>
+  call('PATCH', `/${type}/${id}`, { body: patchBody(...ops) });
 const memberIds = (group: { members?: { value: string }[] }) => (group.members ?? []).map((m) => m.value);
 
 describe('Okta user PATCH', () => {
@@ -39,7 +44,10 @@ describe('Okta user PATCH', () => {
 
   it('path-less replace with dotted names and extension objects', async () => {
     const user = await newUser({ name: { givenName: 'A', familyName: 'B' } });
-    const r = await patch('Users', user.id, { op: 'replace', value: { 'name.givenName': 'Z', [ENTERPRISE]: { department: 'Ops' }, password: 'newpass' } });
+    const r = await patch('Users', user.id, {
+      op: 'replace',
+      value: { 'name.givenName': 'Z', [ENTERPRISE]: { department: 'Ops' }, password: 'newpass' },
+    });
     expect(r.status).toBe(200);
     expect(r.json.name).toEqual({ givenName: 'Z', familyName: 'B' });
     expect(r.json[ENTERPRISE]).toEqual({ department: 'Ops' });
@@ -102,7 +110,9 @@ describe('Okta user PATCH', () => {
 
   it('requires the PatchOp schema', async () => {
     const user = await newUser();
-    const r = await call('PATCH', `/Users/${user.id}`, { body: { Operations: [{ op: 'replace', value: { active: false } }] } });
+    const r = await call('PATCH', `/Users/${user.id}`, {
+      body: { Operations: [{ op: 'replace', value: { active: false } }] },
+    });
     expect(r.status).toBe(400);
   });
 });
@@ -120,9 +130,18 @@ describe('Okta group PATCH', () => {
   it('add merges without duplicates, remove by value filter, several ops in order', async () => {
     const [a, b, c] = [await newUser(), await newUser(), await newUser()];
     const group = await newGroup([a.id]);
-    const added = await patch('Groups', group.id, { op: 'add', path: 'members', value: [{ value: a.id }, { value: b.id, display: 'bee' }] });
+    const added = await patch('Groups', group.id, {
+      op: 'add',
+      path: 'members',
+      value: [{ value: a.id }, { value: b.id, display: 'bee' }],
+    });
     expect(memberIds(added.json)).toEqual([a.id, b.id]);
-    expect(added.json.members[1]).toEqual({ value: b.id, $ref: `${server.baseUrl}/Users/${b.id}`, display: 'bee', type: 'User' });
+    expect(added.json.members[1]).toEqual({
+      value: b.id,
+      $ref: `${server.baseUrl}/Users/${b.id}`,
+      display: 'bee',
+      type: 'User',
+    });
     const r = await patch(
       'Groups',
       group.id,
@@ -163,7 +182,9 @@ describe('Okta group PATCH', () => {
     const [a, b] = [await newUser(), await newUser()];
     const group = await newGroup([a.id, b.id]);
     const userView = await call('GET', `/Users/${a.id}`);
-    expect(userView.json.groups).toEqual([{ value: group.id, $ref: `${server.baseUrl}/Groups/${group.id}`, display: group.displayName, type: 'direct' }]);
+    expect(userView.json.groups).toEqual([
+      { value: group.id, $ref: `${server.baseUrl}/Groups/${group.id}`, display: group.displayName, type: 'direct' },
+    ]);
     expect((await call('DELETE', `/Users/${a.id}`)).status).toBe(204);
     expect(memberIds((await call('GET', `/Groups/${group.id}`)).json)).toEqual([b.id]);
   });
@@ -171,7 +192,9 @@ describe('Okta group PATCH', () => {
   it('PUT replaces group membership; DELETE group gives 204 then 404', async () => {
     const [a, b] = [await newUser(), await newUser()];
     const group = await newGroup([a.id]);
-    const put = await call('PUT', `/Groups/${group.id}`, { body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'P', members: [{ value: b.id }] } });
+    const put = await call('PUT', `/Groups/${group.id}`, {
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'P', members: [{ value: b.id }] },
+    });
     expect(put.status).toBe(200);
     expect(memberIds(put.json)).toEqual([b.id]);
     const del = await call('DELETE', `/Groups/${group.id}`);
@@ -181,7 +204,9 @@ describe('Okta group PATCH', () => {
   });
 
   it('POST group with members: [] returns members and meta.resourceType Group', async () => {
-    const r = await call('POST', '/Groups', { body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Empty', members: [] } });
+    const r = await call('POST', '/Groups', {
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Empty', members: [] },
+    });
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ displayName: 'Empty', members: [], meta: { resourceType: 'Group' } });
   });

@@ -20,8 +20,13 @@ export interface PatchTarget {
 /** Apply a PatchOp request body to `doc` (mutated in place: pass a copy). */
 export function applyPatch(doc: Record<string, unknown>, body: unknown, target: PatchTarget): void {
   for (const { op, path, value } of readOperations(body)) {
-    if (target.quirks.has('patch-op-ignored') && (target.quirks.param('patch-op-ignored') ?? '').split(',').includes(op)) continue;
-    if (path !== undefined && /^urn:/i.test(path) && target.quirks.has('patch-extension-path-unsupported')) throw new ScimHttpError(400, `path "${path}" is not supported`, 'invalidPath');
+    if (
+      target.quirks.has('patch-op-ignored') &&
+      (target.quirks.param('patch-op-ignored') ?? '').split(',').includes(op)
+    )
+      continue;
+    if (path !== undefined && /^urn:/i.test(path) && target.quirks.has('patch-extension-path-unsupported'))
+      throw new ScimHttpError(400, `path "${path}" is not supported`, 'invalidPath');
     const wholeExtension = path === undefined ? undefined : extensionNamed(path, target.extensions);
     if (path === undefined) applyWithoutPath(doc, op, value, target);
     else if (wholeExtension && op !== 'remove') applyWithoutPath(doc, op, { [wholeExtension.id]: value }, target);
@@ -37,7 +42,8 @@ function readOperations(body: unknown): { op: Op; path?: string; value: unknown 
     throw new ScimHttpError(400, `schemas must contain ${PATCH_OP_SCHEMA}`, 'invalidSyntax');
   }
   const ops = body[findKey(body, 'Operations') ?? 'Operations'];
-  if (!Array.isArray(ops) || ops.length === 0) throw new ScimHttpError(400, 'Operations must be a non-empty array', 'invalidSyntax');
+  if (!Array.isArray(ops) || ops.length === 0)
+    throw new ScimHttpError(400, 'Operations must be a non-empty array', 'invalidSyntax');
   return ops.map((raw, i) => {
     if (!isObject(raw)) throw new ScimHttpError(400, `Operations[${i}] must be an object`, 'invalidSyntax');
     const op = String(raw[findKey(raw, 'op') ?? 'op'] ?? '').toLowerCase();
@@ -54,11 +60,13 @@ function readOperations(body: unknown): { op: Op; path?: string; value: unknown 
 
 function applyWithoutPath(doc: Record<string, unknown>, op: Op, value: unknown, target: PatchTarget): void {
   if (op === 'remove') throw new ScimHttpError(400, 'remove requires a path', 'noTarget');
-  if (target.quirks.has('patch-pathless-unsupported')) throw new ScimHttpError(400, 'an operation without path is not supported', 'invalidPath');
+  if (target.quirks.has('patch-pathless-unsupported'))
+    throw new ScimHttpError(400, 'an operation without path is not supported', 'invalidPath');
   if (!isObject(value)) throw new ScimHttpError(400, `${op} without a path needs an object value`, 'invalidValue');
   for (const [key, inner] of Object.entries(value)) {
     const lower = key.toLowerCase();
-    if (lower === 'members' && target.quirks.has('members-pathless-replace-unsupported')) throw new ScimHttpError(400, 'members can only be changed with a path', 'invalidPath');
+    if (lower === 'members' && target.quirks.has('members-pathless-replace-unsupported'))
+      throw new ScimHttpError(400, 'members can only be changed with a path', 'invalidPath');
     if (lower === 'id') {
       // Okta sends the group's own id in a rename; only a different id is an attempt to change it.
       if (inner !== target.resourceId) throw new ScimHttpError(400, 'id is readOnly', 'mutability');
@@ -67,7 +75,8 @@ function applyWithoutPath(doc: Record<string, unknown>, op: Op, value: unknown, 
     if (lower === 'meta' || lower === 'schemas') continue; // readOnly: ignored as in PUT
     const ext = extensionNamed(key, target.extensions);
     if (ext && isObject(inner)) {
-      for (const [sub, v] of Object.entries(inner)) applyAt(doc, resolvePatchPath(`${ext.id}:${sub}`, target.core, target.extensions), op, v, target.quirks);
+      for (const [sub, v] of Object.entries(inner))
+        applyAt(doc, resolvePatchPath(`${ext.id}:${sub}`, target.core, target.extensions), op, v, target.quirks);
       continue;
     }
     applyAt(doc, resolvePatchPath(key, target.core, target.extensions), op, inner, target.quirks);
@@ -84,17 +93,21 @@ function containerOf(doc: Record<string, unknown>, path: ResolvedPath): Record<s
 function applyAt(doc: Record<string, unknown>, path: ResolvedPath, op: Op, value: unknown, quirks: QuirkSet): void {
   const container = containerOf(doc, path);
   const key = path.def.name;
-  if (op !== 'remove' && value === undefined) throw new ScimHttpError(400, `${op} of ${key} needs a value`, 'invalidValue');
+  if (op !== 'remove' && value === undefined)
+    throw new ScimHttpError(400, `${op} of ${key} needs a value`, 'invalidValue');
   if (path.filter) return applyFiltered(container, path, op, value, quirks);
   if (path.subDef) return applySub(container, key, path.subDef.name, op, value, path.def.multiValued);
   if (op === 'remove') return removeWhole(container, key, value, quirks);
-  if (key === 'password' && quirks.has('patch-password-rejected')) throw new ScimHttpError(400, 'password cannot be changed by PATCH', 'mutability');
+  if (key === 'password' && quirks.has('patch-password-rejected'))
+    throw new ScimHttpError(400, 'password cannot be changed by PATCH', 'mutability');
   if (key === 'members') rejectMemberQuirks(container, op, value, quirks);
   if (value === null) {
     delete container[key];
   } else if (path.def.multiValued) {
     const items = Array.isArray(value) ? value : [value];
-    const appends = (op === 'add' && !quirks.has('patch-add-replaces-multi')) || (key === 'members' && quirks.has('members-replace-appends'));
+    const appends =
+      (op === 'add' && !quirks.has('patch-add-replaces-multi')) ||
+      (key === 'members' && quirks.has('members-replace-appends'));
     container[key] = appends ? mergeUnique(asArray(container[key]), items) : items;
   } else if (path.def.type === 'complex' && isObject(value)) {
     // RFC 7644 §3.5.2.3: sub-attributes not given are left unchanged
@@ -106,21 +119,32 @@ function applyAt(doc: Record<string, unknown>, path: ResolvedPath, op: Op, value
 
 /** Quirks empty-members-replace-rejected and member-readd-error; member-readd-duplicates appends as is. */
 function rejectMemberQuirks(container: Record<string, unknown>, op: Op, value: unknown, quirks: QuirkSet): void {
-  if (op === 'replace' && Array.isArray(value) && value.length === 0 && quirks.has('empty-members-replace-rejected')) throw new ScimHttpError(400, 'members must not be empty', 'invalidValue');
+  if (op === 'replace' && Array.isArray(value) && value.length === 0 && quirks.has('empty-members-replace-rejected'))
+    throw new ScimHttpError(400, 'members must not be empty', 'invalidValue');
   if (op !== 'add') return;
   const present = new Set(asArray(container.members).map((m) => (isObject(m) ? m.value : m)));
   const again = asArray(value).some((m) => present.has(isObject(m) ? m.value : m));
-  if (again && quirks.has('member-readd-error')) throw new ScimHttpError(409, 'the user is already a member', 'uniqueness');
-  if (again && quirks.has('member-readd-duplicates')) container.members = [...asArray(container.members), ...asArray(value)];
+  if (again && quirks.has('member-readd-error'))
+    throw new ScimHttpError(409, 'the user is already a member', 'uniqueness');
+  if (again && quirks.has('member-readd-duplicates'))
+    container.members = [...asArray(container.members), ...asArray(value)];
 }
 
-function applyFiltered(container: Record<string, unknown>, path: ResolvedPath, op: Op, value: unknown, quirks: QuirkSet): void {
+function applyFiltered(
+  container: Record<string, unknown>,
+  path: ResolvedPath,
+  op: Op,
+  value: unknown,
+  quirks: QuirkSet,
+): void {
   const key = path.def.name;
   const items = asArray(container[key]);
-  const hit = (item: unknown) => isObject(item) && (quirks.has('patch-filter-applies-to-all') || matchesFilter(item, path.filter!));
+  const hit = (item: unknown) =>
+    isObject(item) && (quirks.has('patch-filter-applies-to-all') || matchesFilter(item, path.filter!));
   if (op === 'remove') {
     if (key === 'members' && quirks.has('members-remove-ignored')) return;
-    if (key === 'members' && quirks.has('remove-non-member-400') && !items.some(hit)) throw new ScimHttpError(400, 'no member matches the path filter', 'noTarget');
+    if (key === 'members' && quirks.has('remove-non-member-400') && !items.some(hit))
+      throw new ScimHttpError(400, 'no member matches the path filter', 'noTarget');
     if (path.subDef) items.filter(hit).forEach((item) => deleteCi(item as Record<string, unknown>, path.subDef!.name));
     else container[key] = items.filter((item) => !hit(item)); // no match: nothing to remove, not an error
     return;
@@ -134,10 +158,18 @@ function applyFiltered(container: Record<string, unknown>, path: ResolvedPath, o
   }
 }
 
-function applySub(container: Record<string, unknown>, key: string, sub: string, op: Op, value: unknown, multiValued: boolean): void {
+function applySub(
+  container: Record<string, unknown>,
+  key: string,
+  sub: string,
+  op: Op,
+  value: unknown,
+  multiValued: boolean,
+): void {
   if (multiValued) {
     const items = asArray(container[key]).filter(isObject);
-    if (op !== 'remove' && items.length === 0) throw new ScimHttpError(400, `${key} has no values to set ${sub} on`, 'noTarget');
+    if (op !== 'remove' && items.length === 0)
+      throw new ScimHttpError(400, `${key} has no values to set ${sub} on`, 'noTarget');
     for (const item of items) {
       if (op === 'remove') deleteCi(item, sub);
       else setCi(item, sub, value);
@@ -169,7 +201,8 @@ function asArray(value: unknown): unknown[] {
 
 /** Append without duplicates: complex values with a `value` compare by it, others deeply. */
 function mergeUnique(existing: unknown[], added: unknown[]): unknown[] {
-  const identity = (v: unknown) => (isObject(v) && v.value !== undefined ? `v:${JSON.stringify(v.value)}` : `j:${JSON.stringify(v)}`);
+  const identity = (v: unknown) =>
+    isObject(v) && v.value !== undefined ? `v:${JSON.stringify(v.value)}` : `j:${JSON.stringify(v)}`;
   const seen = new Set(existing.map(identity));
   const out = [...existing];
   for (const item of added) {

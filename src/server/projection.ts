@@ -15,7 +15,10 @@ export function projectionFrom(url: URL): Projection {
   const split = (name: string) => {
     const raw = url.searchParams.get(name);
     if (raw === null || raw.trim() === '') return undefined;
-    return raw.split(',').map((s) => s.trim()).filter(Boolean);
+    return raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   };
   return { attributes: split('attributes'), excluded: split('excludedAttributes') };
 }
@@ -57,7 +60,11 @@ function include(resource: Record<string, unknown>, names: string[]): Record<str
 }
 
 /** The object holding the attribute in the resource, and the matching object in the output. */
-function containers(resource: Record<string, unknown>, out: Record<string, unknown>, path: AttrPath): [Record<string, unknown> | undefined, Record<string, unknown>] {
+function containers(
+  resource: Record<string, unknown>,
+  out: Record<string, unknown>,
+  path: AttrPath,
+): [Record<string, unknown> | undefined, Record<string, unknown>] {
   if (!path.schema || path.schema.toLowerCase().includes(':core:')) return [resource, out];
   const key = findKey(resource, path.schema);
   if (key === undefined || !isObject(resource[key])) return [undefined, out];
@@ -94,10 +101,12 @@ function exclude(resource: Record<string, unknown>, names: string[]): Record<str
     const key = findKey(source, path.attr);
     if (key === undefined || (source === out && ALWAYS.includes(key))) continue;
     if (!path.sub) delete source[key];
-    else for (const item of [source[key]].flat()) if (isObject(item)) {
-      const subKey = findKey(item, path.sub);
-      if (subKey !== undefined) delete item[subKey];
-    }
+    else
+      for (const item of [source[key]].flat())
+        if (isObject(item)) {
+          const subKey = findKey(item, path.sub);
+          if (subKey !== undefined) delete item[subKey];
+        }
   }
   return out;
 }

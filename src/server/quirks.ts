@@ -5,7 +5,7 @@
 import { UsageError } from '../errors.js';
 
 export const QUIRKS: Record<string, string> = {
-  'schema-declares-wrong-type': "/Schemas declares the User attribute active as a string (the server returns booleans)",
+  'schema-declares-wrong-type': '/Schemas declares the User attribute active as a string (the server returns booleans)',
   'schema-omits-attribute': '/Schemas leaves displayName out of the User schema (the server still returns it)',
   'list-counters-as-strings': 'ListResponse totalResults/itemsPerPage/startIndex are JSON strings',
   'list-omit-resources-when-empty': 'ListResponse has no Resources key when nothing matched',
@@ -21,7 +21,8 @@ export const QUIRKS: Record<string, string> = {
   'hard-delete-on-deactivate': 'setting active=false (PATCH or PUT) deletes the user',
   'deactivated-hidden-from-filter': 'users with active=false never match a filter',
   'reactivate-new-id': 'setting active=true on an inactive user gives it a new id',
-  'unstable-order': 'each walk through a list (from startIndex=1) comes back in the opposite order of the previous walk',
+  'unstable-order':
+    'each walk through a list (from startIndex=1) comes back in the opposite order of the previous walk',
   'slow-responses': 'every response is delayed (ms from slow-responses=N, env SCIM_CHECK_QUIRK_DELAY_MS, default 300)',
   'content-type-json': 'responses use Content-Type application/json',
   'echo-password': 'the stored password is returned in User representations',
@@ -59,7 +60,8 @@ export const QUIRKS: Record<string, string> = {
   'soft-delete-users': 'DELETE /Users/{id} answers 204 but the user stays readable and listed',
   'attributes-ignored': 'the attributes query parameter is ignored',
   'excluded-attributes-ignored': 'the excludedAttributes query parameter is ignored',
-  'filter-operator-broken': 'filter operator OP (filter-operator-broken=OP: eq ne co sw ew pr gt ge lt le and or not valuepath) never matches',
+  'filter-operator-broken':
+    'filter operator OP (filter-operator-broken=OP: eq ne co sw ew pr gt ge lt le and or not valuepath) never matches',
   'filter-keywords-case-sensitive': 'upper-case filter operators (EQ, AND, ...) are rejected as an invalid filter',
   'filter-ignores-case-exact': 'filters compare every attribute case-insensitively, id included',
   'bad-request-as-500': 'every 400 error answers 500 Internal Server Error',
@@ -68,7 +70,7 @@ export const QUIRKS: Record<string, string> = {
   'startindex-not-clamped': 'startIndex < 1 is not treated as 1 (the page comes back empty)',
   'count-zero-as-default': 'count=0 is treated as the default page size',
   'negative-count-not-clamped': 'a negative count is treated as the default page size instead of 0',
-  'page-overlap': 'each page after the first starts one resource early (repeats the previous page\'s last)',
+  'page-overlap': "each page after the first starts one resource early (repeats the previous page's last)",
   'page-past-end-error': 'startIndex past the last result answers 404 instead of an empty page',
   'items-per-page-is-total': 'itemsPerPage carries totalResults instead of the number returned',
   'total-results-is-page-size': 'totalResults counts only the resources on the page',
@@ -78,12 +80,16 @@ export const QUIRKS: Record<string, string> = {
   'patch-extension-path-unsupported': 'PATCH paths with a schema URN prefix are rejected with 400 invalidPath',
   'patch-not-atomic': 'a failing PATCH keeps the operations applied before the failing one',
   'patch-200-empty': 'a successful PATCH answers 200 with an empty body',
-  'spc-unsupported': 'ServiceProviderConfig reports FEATURE unsupported (spc-unsupported=patch,etag,...); behaviour unchanged',
-  'discovery-missing-members': 'discovery documents lack required members (SPC bulk/changePassword, ResourceType endpoint, Schema attributes)',
+  'spc-unsupported':
+    'ServiceProviderConfig reports FEATURE unsupported (spc-unsupported=patch,etag,...); behaviour unchanged',
+  'discovery-missing-members':
+    'discovery documents lack required members (SPC bulk/changePassword, ResourceType endpoint, Schema attributes)',
   'discovery-bare-array': '/ResourceTypes and /Schemas answer a bare JSON array instead of a ListResponse',
   'schemas-missing-extension': '/Schemas omits the enterprise User extension that /ResourceTypes names',
-  'filter-missing-attribute-error': 'a sub-attribute filter (emails.value eq …) is a 400 when any resource lacks the parent attribute',
-  'no-enterprise-extension': 'the server does not offer the enterprise User extension (absent from /ResourceTypes and /Schemas)',
+  'filter-missing-attribute-error':
+    'a sub-attribute filter (emails.value eq …) is a 400 when any resource lacks the parent attribute',
+  'no-enterprise-extension':
+    'the server does not offer the enterprise User extension (absent from /ResourceTypes and /Schemas)',
   'discovery-filter-ignored': 'a filter on /ResourceTypes or /Schemas is ignored (200) instead of 403',
   'rejects-scim-content-type': 'request bodies with Content-Type application/scim+json get 415',
   'etag-version-mismatch': 'the ETag header is a strong tag ("N") while meta.version is weak (W/"N")',
@@ -105,16 +111,22 @@ export const QUIRKS: Record<string, string> = {
   'list-extra-members': 'every ListResponse carries an extra top-level member (nextCursor)',
   'list-omit-schemas': 'ListResponses carry no schemas member',
   // Field failures of Okta integrations (suites/okta/*, okta-in-the-field.md §A):
-  'unique-email': 'a User whose work email another user already has is refused with 409 (a uniqueness the userName filter cannot see)',
+  'unique-email':
+    'a User whose work email another user already has is refused with 409 (a uniqueness the userName filter cannot see)',
   'unique-external-id': 'a User whose externalId another user already has is refused with 409',
   'username-unique-case-folded': 'userName uniqueness ignores case, but the userName filter compares case-sensitively',
-  'short-pages': 'list pages hold at most N resources whatever count asks (short-pages=N, default 2); totalResults counts all',
+  'short-pages':
+    'list pages hold at most N resources whatever count asks (short-pages=N, default 2); totalResults counts all',
   'plain-text-errors': 'errors (4xx/5xx) answer a plain-text body instead of a SCIM Error',
-  'rate-limit-no-retry-after': 'every Nth request (rate-limit-no-retry-after=N, default 10) answers 429 without Retry-After',
+  'rate-limit-no-retry-after':
+    'every Nth request (rate-limit-no-retry-after=N, default 10) answers 429 without Retry-After',
   'rate-limit': 'every Nth request (rate-limit=N, default 10) answers 429 with Retry-After: 1',
-  'racy-create': 'POST /Users checks userName uniqueness when the request arrives and stores 50 ms later, so two POSTs at once both create',
-  'group-name-conflicts-self': 'a Group write answers 409 when any group has its displayName, itself included (an unchanged name is a conflict)',
-  'members-pathless-replace-unsupported': 'a PATCH replace without path whose value carries members is refused with 400',
+  'racy-create':
+    'POST /Users checks userName uniqueness when the request arrives and stores 50 ms later, so two POSTs at once both create',
+  'group-name-conflicts-self':
+    'a Group write answers 409 when any group has its displayName, itself included (an unchanged name is a conflict)',
+  'members-pathless-replace-unsupported':
+    'a PATCH replace without path whose value carries members is refused with 400',
   'empty-members-replace-rejected': 'a PATCH replace of members with an empty list is refused with 400',
   'group-create-ignores-members': 'POST /Groups creates the group without the members it was sent',
   'member-readd-error': 'adding a member who is already in the group answers 409',
@@ -126,16 +138,22 @@ export const QUIRKS: Record<string, string> = {
   'filter-plus-as-space': 'a + in a filter value is read as a space',
   'filter-apostrophe-never-matches': "a filter value containing an apostrophe (') never matches",
   'put-username-ignored': 'PUT keeps the stored userName (a changed userName is ignored)',
-  'language-tag-rejected': 'a preferredLanguage that is not two letters (ISO 639-1) is refused with STATUS (language-tag-rejected=STATUS, default 500)',
+  'language-tag-rejected':
+    'a preferredLanguage that is not two letters (ISO 639-1) is refused with STATUS (language-tag-rejected=STATUS, default 500)',
   'error-without-detail': 'SCIM Error bodies carry no detail',
-  'put-ignores': 'PUT keeps the stored value of ATTR (put-ignores=ATTR, default title; department etc. for enterprise attributes)',
-  'patch-ignores': 'PATCH keeps the stored value of ATTR (patch-ignores=ATTR, default title; department etc. for enterprise attributes)',
+  'put-ignores':
+    'PUT keeps the stored value of ATTR (put-ignores=ATTR, default title; department etc. for enterprise attributes)',
+  'patch-ignores':
+    'PATCH keeps the stored value of ATTR (patch-ignores=ATTR, default title; department etc. for enterprise attributes)',
   'patch-password-rejected': 'a PATCH that sets password is refused with 400',
   // value handling on create (scim-check provision):
-  'create-rejects-empty-strings': 'POST /Users with an empty-string attribute value is refused with 400 invalidValue naming the attribute',
-  'rejects-non-latin-names': 'a User whose name or displayName holds characters beyond Latin script is refused with 400 invalidValue',
+  'create-rejects-empty-strings':
+    'POST /Users with an empty-string attribute value is refused with 400 invalidValue naming the attribute',
+  'rejects-non-latin-names':
+    'a User whose name or displayName holds characters beyond Latin script is refused with 400 invalidValue',
   'lowercase-emails': 'emails values are stored lower-cased',
-  'truncate-long-strings': 'string values other than userName and externalId are stored cut to N characters (truncate-long-strings=N, default 40)',
+  'truncate-long-strings':
+    'string values other than userName and externalId are stored cut to N characters (truncate-long-strings=N, default 40)',
 };
 
 /** The active quirks of one server, with optional `name=value` parameters. */

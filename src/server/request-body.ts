@@ -11,11 +11,13 @@ export function checkContentType(req: IncomingMessage, quirks: QuirkSet): void {
   const raw = req.headers['content-type'] ?? '';
   const mime = raw.split(';')[0].trim().toLowerCase();
   if (mime === 'application/scim+json') {
-    if (quirks.has('rejects-scim-content-type')) throw new ScimHttpError(415, 'Content-Type application/scim+json is not supported');
+    if (quirks.has('rejects-scim-content-type'))
+      throw new ScimHttpError(415, 'Content-Type application/scim+json is not supported');
     return;
   }
   if (mime === 'application/json') {
-    if (quirks.has('rejects-json-content-type')) throw new ScimHttpError(415, 'Content-Type application/json is not supported');
+    if (quirks.has('rejects-json-content-type'))
+      throw new ScimHttpError(415, 'Content-Type application/json is not supported');
     return;
   }
   throw new ScimHttpError(415, `unsupported Content-Type "${raw}"; use application/scim+json or application/json`);

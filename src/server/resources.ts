@@ -20,7 +20,11 @@ export interface ResourceAdapter {
   afterWrite?(ctx: RequestContext, saved: ScimResource, previous?: ScimResource): ScimResource;
 }
 
-export function renderFor(ctx: RequestContext, adapter: ResourceAdapter, stored: ScimResource): Record<string, unknown> {
+export function renderFor(
+  ctx: RequestContext,
+  adapter: ResourceAdapter,
+  stored: ScimResource,
+): Record<string, unknown> {
   const out = adapter.render(ctx, stored);
   if (ctx.quirks.has('missing-meta')) delete out.meta;
   const projection = projectionFrom(ctx.url);
@@ -33,14 +37,21 @@ function versionOf(resource: ScimResource): string {
   return (resource.meta as { version: string }).version;
 }
 
-function sendResource(ctx: RequestContext, adapter: ResourceAdapter, status: number, saved: ScimResource, headers: Record<string, string> = {}): void {
+function sendResource(
+  ctx: RequestContext,
+  adapter: ResourceAdapter,
+  status: number,
+  saved: ScimResource,
+  headers: Record<string, string> = {},
+): void {
   sendJson(ctx, status, renderFor(ctx, adapter, saved), { ETag: etagOf(ctx, saved), ...headers });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function findOr404(ctx: RequestContext, adapter: ResourceAdapter, id: string): ScimResource {
-  if (ctx.quirks.has('non-uuid-id-400') && !UUID.test(id)) throw new ScimHttpError(400, `${id} is not a valid id`, 'invalidValue');
+  if (ctx.quirks.has('non-uuid-id-400') && !UUID.test(id))
+    throw new ScimHttpError(400, `${id} is not a valid id`, 'invalidValue');
   const found = ctx.store.get(adapter.kind, id);
   if (!found) throw new ScimHttpError(404, `${adapter.kind} ${id} not found`);
   return found;
@@ -57,8 +68,19 @@ function checkIfMatch(ctx: RequestContext, current: ScimResource): void {
   }
 }
 
-function save(ctx: RequestContext, adapter: ResourceAdapter, input: unknown, previous?: ScimResource, id?: string): ScimResource {
-  const shaped = shapeResource(input, adapter.core, adapter.extensions, ctx.quirks.has('username-optional') ? ['userName'] : []);
+function save(
+  ctx: RequestContext,
+  adapter: ResourceAdapter,
+  input: unknown,
+  previous?: ScimResource,
+  id?: string,
+): ScimResource {
+  const shaped = shapeResource(
+    input,
+    adapter.core,
+    adapter.extensions,
+    ctx.quirks.has('username-optional') ? ['userName'] : [],
+  );
   const data = adapter.finish(ctx, shaped, previous);
   const saved = previous
     ? ctx.store.replace(adapter.kind, previous.id, data, shaped.password)
@@ -68,21 +90,41 @@ function save(ctx: RequestContext, adapter: ResourceAdapter, input: unknown, pre
 
 export function createResource(ctx: RequestContext, adapter: ResourceAdapter): void {
   const clientId = (ctx.body as { id?: unknown } | undefined)?.id;
-  const saved = save(ctx, adapter, ctx.body, undefined, ctx.quirks.has('client-id-honoured') && typeof clientId === 'string' ? clientId : undefined);
+  const saved = save(
+    ctx,
+    adapter,
+    ctx.body,
+    undefined,
+    ctx.quirks.has('client-id-honoured') && typeof clientId === 'string' ? clientId : undefined,
+  );
   const location = (saved.meta as { location: string }).location;
   if (ctx.quirks.has('create-empty-body')) return sendEmpty(ctx, 201, { Location: location });
-  sendResource(ctx, adapter, ctx.quirks.has('create-returns-200') ? 200 : 201, saved, ctx.quirks.has('no-location-header') ? {} : { Location: location });
+  sendResource(
+    ctx,
+    adapter,
+    ctx.quirks.has('create-returns-200') ? 200 : 201,
+    saved,
+    ctx.quirks.has('no-location-header') ? {} : { Location: location },
+  );
 }
 
 export function getResource(ctx: RequestContext, adapter: ResourceAdapter, id: string): void {
-  if (ctx.quirks.has('unknown-id-empty-list') && !ctx.store.get(adapter.kind, id)) return sendJson(ctx, 200, listOf([]));
+  if (ctx.quirks.has('unknown-id-empty-list') && !ctx.store.get(adapter.kind, id))
+    return sendJson(ctx, 200, listOf([]));
   const found = findOr404(ctx, adapter, id);
   const ifNoneMatch = ctx.quirks.has('etag-preconditions-ignored') ? undefined : ctx.req.headers['if-none-match'];
-  if (ifNoneMatch && ifNoneMatch.split(',').map((t) => t.trim()).includes(versionOf(found))) {
+  if (
+    ifNoneMatch &&
+    ifNoneMatch
+      .split(',')
+      .map((t) => t.trim())
+      .includes(versionOf(found))
+  ) {
     sendEmpty(ctx, 304, { ETag: versionOf(found) });
     return;
   }
-  if (ctx.quirks.has('uppercase-id-on-read')) return sendJson(ctx, 200, { ...renderFor(ctx, adapter, found), id: found.id.toUpperCase() });
+  if (ctx.quirks.has('uppercase-id-on-read'))
+    return sendJson(ctx, 200, { ...renderFor(ctx, adapter, found), id: found.id.toUpperCase() });
   if (ctx.quirks.has('get-returns-list')) return sendJson(ctx, 200, listOf([renderFor(ctx, adapter, found)]));
   sendResource(ctx, adapter, 200, found);
 }
@@ -106,7 +148,12 @@ export function patchResource(ctx: RequestContext, adapter: ResourceAdapter, id:
   checkIfMatch(ctx, previous);
   const { id: _id, meta: _meta, ...doc } = structuredClone(previous);
   try {
-    applyPatch(doc, ctx.body, { resourceId: id, core: adapter.core, extensions: adapter.extensions, quirks: ctx.quirks });
+    applyPatch(doc, ctx.body, {
+      resourceId: id,
+      core: adapter.core,
+      extensions: adapter.extensions,
+      quirks: ctx.quirks,
+    });
   } catch (e) {
     if (ctx.quirks.has('patch-not-atomic')) save(ctx, adapter, doc, previous); // keeps what was applied before the failure
     throw e;
@@ -130,8 +177,10 @@ export function deleteResource(ctx: RequestContext, adapter: ResourceAdapter, id
 /** PUT-only deviations of the quirks put-rejects-readonly, put-rejects-null-values, put-ignores-active. */
 function checkPutQuirks(ctx: RequestContext, previous: ScimResource): void {
   const body = (ctx.body ?? {}) as Record<string, unknown>;
-  if (ctx.quirks.has('put-rejects-readonly') && ('id' in body || 'meta' in body)) throw new ScimHttpError(400, 'id and meta are readOnly', 'mutability');
-  if (ctx.quirks.has('put-rejects-null-values') && hasEmptyValue(body)) throw new ScimHttpError(400, 'attribute values must not be null or empty', 'invalidValue');
+  if (ctx.quirks.has('put-rejects-readonly') && ('id' in body || 'meta' in body))
+    throw new ScimHttpError(400, 'id and meta are readOnly', 'mutability');
+  if (ctx.quirks.has('put-rejects-null-values') && hasEmptyValue(body))
+    throw new ScimHttpError(400, 'attribute values must not be null or empty', 'invalidValue');
   if (ctx.quirks.has('put-ignores-active') && 'active' in previous) ctx.body = { ...body, active: previous.active };
 }
 
@@ -148,5 +197,11 @@ function etagOf(ctx: RequestContext, resource: ScimResource): string {
 }
 
 function listOf(resources: unknown[]): Record<string, unknown> {
-  return { schemas: [LIST_RESPONSE_SCHEMA], totalResults: resources.length, itemsPerPage: resources.length, startIndex: 1, Resources: resources };
+  return {
+    schemas: [LIST_RESPONSE_SCHEMA],
+    totalResults: resources.length,
+    itemsPerPage: resources.length,
+    startIndex: 1,
+    Resources: resources,
+  };
 }

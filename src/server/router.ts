@@ -1,6 +1,13 @@
 // Maps (method, path segments) to a handler. Unknown path: 404; known path, other method: 405.
 import { RequestContext, ScimHttpError } from './http-util.js';
-import { createResource, deleteResource, getResource, patchResource, replaceResource, ResourceAdapter } from './resources.js';
+import {
+  createResource,
+  deleteResource,
+  getResource,
+  patchResource,
+  replaceResource,
+  ResourceAdapter,
+} from './resources.js';
 import { listResources } from './list.js';
 import { getResourceTypes, getSchemas, getServiceProviderConfig } from './discovery.js';
 import { usersAdapter } from './users.js';
@@ -40,7 +47,9 @@ export function route(method: string, segments: string[]): Handler {
   const handler = table[method];
   if (!handler) {
     const allow = Object.keys(table).join(', ');
-    throw new ScimHttpError(405, `method ${method} is not allowed here (allowed: ${allow})`, undefined, { Allow: allow });
+    throw new ScimHttpError(405, `method ${method} is not allowed here (allowed: ${allow})`, undefined, {
+      Allow: allow,
+    });
   }
   return handler;
 }

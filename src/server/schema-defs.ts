@@ -2,7 +2,8 @@
 // shapes and type-checks incoming resources with them, so what it advertises is what it does.
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
 
-export type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'complex' | 'binary';
+export type AttributeType =
+  'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'complex' | 'binary';
 export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
 
 export interface AttributeDef {
@@ -56,7 +57,12 @@ function multi(name: string, description: string, types: string[], valueType: At
     name,
     description,
     [
-      attr('value', valueType, `The value of the ${name} entry.`, valueType === 'reference' ? { referenceTypes: ['external'] } : {}),
+      attr(
+        'value',
+        valueType,
+        `The value of the ${name} entry.`,
+        valueType === 'reference' ? { referenceTypes: ['external'] } : {},
+      ),
       str('display', 'A human-readable name, primarily used for display purposes.'),
       str('type', `A label indicating the ${name} entry's function.`, types.length ? { canonicalValues: types } : {}),
       attr('primary', 'boolean', 'Whether this is the primary value.'),
@@ -67,7 +73,7 @@ function multi(name: string, description: string, types: string[], valueType: At
 
 const address = complex(
   'addresses',
-  "A physical mailing address for this User.",
+  'A physical mailing address for this User.',
   [
     str('formatted', 'The full mailing address, formatted for display.'),
     str('streetAddress', 'The full street address component.'),
@@ -100,7 +106,7 @@ export const USER_SCHEMA_DEF: SchemaDef = {
     str('displayName', 'The name of the User, suitable for display to end-users.'),
     str('nickName', 'The casual way to address the user.'),
     attr('profileUrl', 'reference', "A URI to the User's online profile.", { referenceTypes: ['external'] }),
-    str('title', "The user's title, such as \"Vice President\"."),
+    str('title', 'The user\'s title, such as "Vice President".'),
     str('userType', 'The relationship between the organization and the user.'),
     str('preferredLanguage', "The User's preferred written or spoken language (Accept-Language format)."),
     str('locale', "The User's default location (BCP 47 language tag)."),
@@ -109,14 +115,23 @@ export const USER_SCHEMA_DEF: SchemaDef = {
     str('password', "The User's cleartext password.", { mutability: 'writeOnly', returned: 'never' }),
     multi('emails', 'Email addresses for the user.', ['work', 'home', 'other']),
     multi('phoneNumbers', 'Phone numbers for the User.', ['work', 'home', 'mobile', 'fax', 'pager', 'other']),
-    multi('ims', 'Instant messaging addresses for the User.', ['aim', 'gtalk', 'icq', 'xmpp', 'msn', 'skype', 'qq', 'yahoo']),
+    multi('ims', 'Instant messaging addresses for the User.', [
+      'aim',
+      'gtalk',
+      'icq',
+      'xmpp',
+      'msn',
+      'skype',
+      'qq',
+      'yahoo',
+    ]),
     multi('photos', 'URLs of photos of the User.', ['photo', 'thumbnail'], 'reference'),
     address,
     complex(
       'groups',
       'A list of groups to which the user belongs.',
       [
-        str('value', 'The identifier of the User\'s group.', readOnly),
+        str('value', "The identifier of the User's group.", readOnly),
         attr('$ref', 'reference', 'The URI of the Group.', { ...readOnly, referenceTypes: ['User', 'Group'] }),
         str('display', 'A human-readable name of the group.', readOnly),
         str('type', 'How the membership was derived.', { ...readOnly, canonicalValues: ['direct', 'indirect'] }),
@@ -158,7 +173,10 @@ export const GROUP_SCHEMA_DEF: SchemaDef = {
       'A list of members of the Group.',
       [
         str('value', 'Identifier of the member of this Group.', { mutability: 'immutable' }),
-        attr('$ref', 'reference', 'The URI of the member.', { mutability: 'immutable', referenceTypes: ['User', 'Group'] }),
+        attr('$ref', 'reference', 'The URI of the member.', {
+          mutability: 'immutable',
+          referenceTypes: ['User', 'Group'],
+        }),
         str('display', 'A human-readable name of the member.', { mutability: 'immutable' }),
         str('type', 'The type of the member.', { mutability: 'immutable', canonicalValues: ['User', 'Group'] }),
       ],

@@ -15,7 +15,12 @@ export interface ShapedResource {
 }
 
 /** `notRequired`: attributes a quirk lets the client leave out although the schema requires them. */
-export function shapeResource(input: unknown, core: SchemaDef, extensions: SchemaDef[], notRequired: string[] = []): ShapedResource {
+export function shapeResource(
+  input: unknown,
+  core: SchemaDef,
+  extensions: SchemaDef[],
+  notRequired: string[] = [],
+): ShapedResource {
   if (!isObject(input)) throw new ScimHttpError(400, 'the request body must be a JSON object', 'invalidSyntax');
   checkSchemasMember(input, core);
   const data: Record<string, unknown> = {};
@@ -62,7 +67,11 @@ function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-function shapeAttributes(input: Record<string, unknown>, defs: AttributeDef[], prefix: string): Record<string, unknown> {
+function shapeAttributes(
+  input: Record<string, unknown>,
+  defs: AttributeDef[],
+  prefix: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const def of defs) {
     const key = findKey(input, def.name);

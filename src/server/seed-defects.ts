@@ -53,7 +53,11 @@ export const AUDIT_DEFECTS: Record<string, SeedDefect> = {
   'missing-email': { rules: ['ATTR_MANDATORY_MISSING'], kind: 'User', make: single((u) => delete u.emails) },
   'language-region': { rules: ['LANG_REGION_TAG'], kind: 'User', make: single((u) => (u.preferredLanguage = 'en-US')) },
   'bad-locale': { rules: ['LOCALE_INVALID'], kind: 'User', make: single((u) => (u.locale = 'english please')) },
-  'bad-timezone': { rules: ['TIMEZONE_INVALID'], kind: 'User', make: single((u) => (u.timezone = 'Mars/Olympus Mons')) },
+  'bad-timezone': {
+    rules: ['TIMEZONE_INVALID'],
+    kind: 'User',
+    make: single((u) => (u.timezone = 'Mars/Olympus Mons')),
+  },
   'bad-email': {
     rules: ['EMAIL_INVALID'],
     kind: 'User',
@@ -64,8 +68,16 @@ export const AUDIT_DEFECTS: Record<string, SeedDefect> = {
     kind: 'User',
     make: pair((a, b) => (b.userName = String(a.userName).toUpperCase())),
   },
-  'email-duplicate': { rules: ['EMAIL_DUPLICATE'], kind: 'User', make: pair((a, b) => (b.emails = structuredClone(a.emails))) },
-  'external-id-duplicate': { rules: ['EXTERNAL_ID_DUPLICATE'], kind: 'User', make: pair((a, b) => (b.externalId = a.externalId)) },
+  'email-duplicate': {
+    rules: ['EMAIL_DUPLICATE'],
+    kind: 'User',
+    make: pair((a, b) => (b.emails = structuredClone(a.emails))),
+  },
+  'external-id-duplicate': {
+    rules: ['EXTERNAL_ID_DUPLICATE'],
+    kind: 'User',
+    make: pair((a, b) => (b.externalId = a.externalId)),
+  },
   inactive: { rules: ['USER_INACTIVE'], kind: 'User', make: single((u) => (u.active = false)) },
   'wrong-type': {
     rules: ['SCHEMA_USER_INVALID', 'SERVER_SCHEMA_TYPE_MISMATCH'],
@@ -80,7 +92,16 @@ export const AUDIT_DEFECTS: Record<string, SeedDefect> = {
   'group-unknown-member': {
     rules: ['GROUP_MEMBER_UNKNOWN'],
     kind: 'Group',
-    make: (k, id) => [{ id: id(), data: { schemas: [GROUP_SCHEMA], displayName: `Defect group ${id()}`, members: [{ value: `no-such-user-${k}`, type: 'User' }] } }],
+    make: (k, id) => [
+      {
+        id: id(),
+        data: {
+          schemas: [GROUP_SCHEMA],
+          displayName: `Defect group ${id()}`,
+          members: [{ value: `no-such-user-${k}`, type: 'User' }],
+        },
+      },
+    ],
   },
   'group-no-display-name': {
     rules: ['SCHEMA_GROUP_INVALID', 'SERVER_SCHEMA_REQUIRED_MISSING'],
@@ -105,5 +126,8 @@ export function seedDefect(store: ScimStore, name: string, count: number): strin
 
 /** The injectors in the shape seed.ts's SEED_DEFECTS registry expects. */
 export const AUDIT_SEED_DEFECTS: Record<string, (store: ScimStore, count: number) => void> = Object.fromEntries(
-  Object.keys(AUDIT_DEFECTS).map((name) => [name, (store: ScimStore, count: number) => void seedDefect(store, name, count)]),
+  Object.keys(AUDIT_DEFECTS).map((name) => [
+    name,
+    (store: ScimStore, count: number) => void seedDefect(store, name, count),
+  ]),
 );

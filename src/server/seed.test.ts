@@ -12,7 +12,12 @@ describe('seeding and store', () => {
   it('generates users and groups with deterministic content', async () => {
     const server = await startServer({ seed: { users: 4, groups: 2 } });
     try {
-      expect(server.store.users().map((u) => u.userName)).toEqual(['user0001@example.com', 'user0002@example.com', 'user0003@example.com', 'user0004@example.com']);
+      expect(server.store.users().map((u) => u.userName)).toEqual([
+        'user0001@example.com',
+        'user0002@example.com',
+        'user0003@example.com',
+        'user0004@example.com',
+      ]);
       expect(server.store.groups().map((g) => (g.members as unknown[]).length)).toEqual([2, 2]);
       expect(server.store.snapshot()).toBe(server.store.snapshot());
     } finally {
@@ -27,7 +32,12 @@ describe('seeding and store', () => {
       const before = server.store.snapshot();
       await call('GET', '/Users');
       expect(server.store.snapshot()).toBe(before);
-      await call('PATCH', `/Users/${server.store.users()[0].id}`, { body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: 'T' }] } });
+      await call('PATCH', `/Users/${server.store.users()[0].id}`, {
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'replace', path: 'title', value: 'T' }],
+        },
+      });
       expect(server.store.snapshot()).not.toBe(before);
     } finally {
       await server.close();
@@ -37,7 +47,13 @@ describe('seeding and store', () => {
   it('loads a seed file as is, keeping ids, even data the API would refuse', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'scim-seed-'));
     const file = path.join(dir, 'seed.json');
-    writeFileSync(file, JSON.stringify({ Users: [{ id: 'u-1', userName: 'a@example.com', active: 'yes', password: 'p' }], Groups: [{ id: 'g-1', displayName: 'G', members: [{ value: 'u-1' }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        Users: [{ id: 'u-1', userName: 'a@example.com', active: 'yes', password: 'p' }],
+        Groups: [{ id: 'g-1', displayName: 'G', members: [{ value: 'u-1' }] }],
+      }),
+    );
     const server = await startServer({ seed: { fromFile: file } });
     try {
       const user = (await scimClient(server)('GET', '/Users/u-1')).json;

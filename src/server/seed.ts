@@ -22,17 +22,21 @@ export const SEED_DEFECTS: Record<string, (store: ScimStore, count: number) => v
 export function seedStore(store: ScimStore, seed: SeedOptions = {}): void {
   if (seed.fromFile) seedFromFile(store, seed.fromFile);
   const userIds: string[] = [];
-  for (let i = 1; i <= (seed.users ?? 0); i++) userIds.push(store.insertUser(generatedUser(i), { password: `Passw0rd-${i}` }).id);
+  for (let i = 1; i <= (seed.users ?? 0); i++)
+    userIds.push(store.insertUser(generatedUser(i), { password: `Passw0rd-${i}` }).id);
   // round-robin membership so every group is different and deterministic (user k is in group k mod N)
   const groupCount = seed.groups ?? 0;
   const membersOf: { value: string; type: string }[][] = Array.from({ length: groupCount }, () => []);
   if (groupCount > 0) userIds.forEach((value, k) => membersOf[k % groupCount].push({ value, type: 'User' }));
-  for (let i = 1; i <= groupCount; i++) store.insertGroup({ schemas: [GROUP_SCHEMA], displayName: `Group ${i}`, members: membersOf[i - 1] });
+  for (let i = 1; i <= groupCount; i++)
+    store.insertGroup({ schemas: [GROUP_SCHEMA], displayName: `Group ${i}`, members: membersOf[i - 1] });
   for (const [name, count] of Object.entries(seed.defects ?? {})) {
     const inject = SEED_DEFECTS[name];
     if (!inject) {
       const valid = Object.keys(SEED_DEFECTS);
-      throw new UsageError(`unknown seed defect "${name}"; valid defects: ${valid.length ? valid.join(', ') : '(none registered)'}`);
+      throw new UsageError(
+        `unknown seed defect "${name}"; valid defects: ${valid.length ? valid.join(', ') : '(none registered)'}`,
+      );
     }
     inject(store, count);
   }
@@ -59,15 +63,22 @@ function seedFromFile(store: ScimStore, file: string): void {
   } catch (e) {
     throw new UsageError(`${file}: cannot read seed file: ${(e as Error).message}`);
   }
-  if (!isObject(parsed)) throw new UsageError(`${file}: the seed file must hold a JSON object with Users and/or Groups`);
-  for (const [key, kind] of [['Users', 'User'], ['Groups', 'Group']] as const) {
+  if (!isObject(parsed))
+    throw new UsageError(`${file}: the seed file must hold a JSON object with Users and/or Groups`);
+  for (const [key, kind] of [
+    ['Users', 'User'],
+    ['Groups', 'Group'],
+  ] as const) {
     const list = parsed[key] ?? parsed[key.toLowerCase()];
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new UsageError(`${file}: ${key} must be an array`);
     for (const item of list) {
       if (!isObject(item)) throw new UsageError(`${file}: every entry of ${key} must be an object`);
       const { password, ...data } = item;
-      store.insert(kind, data, { id: typeof item.id === 'string' ? item.id : undefined, password: typeof password === 'string' ? password : undefined });
+      store.insert(kind, data, {
+        id: typeof item.id === 'string' ? item.id : undefined,
+        password: typeof password === 'string' ? password : undefined,
+      });
     }
   }
 }

@@ -25,7 +25,10 @@ export const ENDPOINT_OF: Record<ResourceKind, string> = { User: 'Users', Group:
 export class ScimStore {
   /** Absolute base URL (…/scim/v2) used for meta.location and $ref; set once the port is known. */
   baseUrl = '';
-  private readonly collections: Record<ResourceKind, Map<string, StoredResource>> = { User: new Map(), Group: new Map() };
+  private readonly collections: Record<ResourceKind, Map<string, StoredResource>> = {
+    User: new Map(),
+    Group: new Map(),
+  };
   /**
    * Ids in creation order, so that a page is read at its offset without walking from the start.
    * Removal leaves a stale id behind (counted in `stale`); the next page read compacts once.
@@ -139,7 +142,9 @@ export class ScimStore {
   groupsOf(userId: string): ScimResource[] {
     const ids = this.groupsByMember.get(userId);
     if (!ids || ids.size === 0) return [];
-    const groups = [...ids].map((id) => this.collections.Group.get(id)).filter((s): s is StoredResource => s !== undefined);
+    const groups = [...ids]
+      .map((id) => this.collections.Group.get(id))
+      .filter((s): s is StoredResource => s !== undefined);
     return groups.sort((a, b) => a.seq - b.seq).map((s) => clone(s.resource));
   }
 
@@ -159,7 +164,11 @@ export class ScimStore {
   /** Deterministic JSON of all data (keys sorted), for "unchanged" assertions. */
   snapshot(): string {
     const dump = (kind: ResourceKind) =>
-      [...this.collections[kind].values()].map((s) => ({ resource: s.resource, version: s.version, password: s.password ?? null }));
+      [...this.collections[kind].values()].map((s) => ({
+        resource: s.resource,
+        version: s.version,
+        password: s.password ?? null,
+      }));
     return stableStringify({ users: dump('User'), groups: dump('Group') });
   }
 }
@@ -192,7 +201,9 @@ function clone<T>(value: T): T {
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
     }
     return v;
   });

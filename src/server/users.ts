@@ -14,7 +14,10 @@ function assertUniqueUserName(ctx: RequestContext, userName: string, selfId?: st
     ? (other: string) => other === userName
     : (other: string) => other.toLowerCase() === userName.toLowerCase();
   const known = ctx.usersAtArrival; // quirk racy-create: only the users stored when the POST arrived
-  const clash = ctx.store.find('User', (u) => u.id !== selfId && (!known || known.has(u.id)) && typeof u.userName === 'string' && same(u.userName));
+  const clash = ctx.store.find(
+    'User',
+    (u) => u.id !== selfId && (!known || known.has(u.id)) && typeof u.userName === 'string' && same(u.userName),
+  );
   if (clash) throw new ScimHttpError(409, `userName "${userName}" is already taken`, 'uniqueness');
 }
 
@@ -26,13 +29,16 @@ function others(ctx: RequestContext, selfId?: string): ScimResource[] {
 
 /** Quirks unique-email and unique-external-id: uniqueness on attributes the userName filter cannot see. */
 function assertQuirkUniqueness(ctx: RequestContext, data: Record<string, unknown>, selfId?: string): void {
-  const emailsOf = (u: Record<string, unknown>) => (Array.isArray(u.emails) ? u.emails : []).map((e) => String((e as { value?: unknown }).value ?? '').toLowerCase());
+  const emailsOf = (u: Record<string, unknown>) =>
+    (Array.isArray(u.emails) ? u.emails : []).map((e) => String((e as { value?: unknown }).value ?? '').toLowerCase());
   if (ctx.quirks.has('unique-email')) {
     const mine = emailsOf(data).filter(Boolean);
-    if (others(ctx, selfId).some((u) => emailsOf(u).some((e) => mine.includes(e)))) throw new ScimHttpError(409, 'email is already taken', 'uniqueness');
+    if (others(ctx, selfId).some((u) => emailsOf(u).some((e) => mine.includes(e))))
+      throw new ScimHttpError(409, 'email is already taken', 'uniqueness');
   }
   if (ctx.quirks.has('unique-external-id') && typeof data.externalId === 'string') {
-    if (others(ctx, selfId).some((u) => u.externalId === data.externalId)) throw new ScimHttpError(409, 'externalId is already taken', 'uniqueness');
+    if (others(ctx, selfId).some((u) => u.externalId === data.externalId))
+      throw new ScimHttpError(409, 'externalId is already taken', 'uniqueness');
   }
 }
 
@@ -40,16 +46,20 @@ function assertQuirkUniqueness(ctx: RequestContext, data: Record<string, unknown
 function rejectUnknownSchemas(ctx: RequestContext): void {
   const schemas = (ctx.body as { schemas?: unknown } | undefined)?.schemas;
   const known = [USER_SCHEMA_DEF.id, ENTERPRISE_USER_SCHEMA_DEF.id].map((u) => u.toLowerCase());
-  const unknown = Array.isArray(schemas) ? schemas.filter((s) => typeof s === 'string' && !known.includes(s.toLowerCase())) : [];
+  const unknown = Array.isArray(schemas)
+    ? schemas.filter((s) => typeof s === 'string' && !known.includes(s.toLowerCase()))
+    : [];
   if (unknown.length) throw new ScimHttpError(400, `unknown schema ${unknown[0]}`, 'invalidValue');
 }
 
 /** Quirks put-ignores / patch-ignores: the stored value of one attribute (core, dotted, or enterprise) is kept. */
 function keepStored(data: Record<string, unknown>, previous: ScimResource, attr: string): void {
   const ext = ENTERPRISE_USER_SCHEMA_DEF.id;
-  const inExtension = !USER_SCHEMA_DEF.attributes.some((a) => a.name.toLowerCase() === attr.split('.')[0].toLowerCase());
+  const inExtension = !USER_SCHEMA_DEF.attributes.some(
+    (a) => a.name.toLowerCase() === attr.split('.')[0].toLowerCase(),
+  );
   const target = inExtension ? ((data[ext] ??= {}) as Record<string, unknown>) : data;
-  const source = (inExtension ? previous[ext] ?? {} : previous) as Record<string, unknown>;
+  const source = (inExtension ? (previous[ext] ?? {}) : previous) as Record<string, unknown>;
   const [head, sub] = attr.split('.');
   if (sub === undefined) {
     if (source[head] === undefined) delete target[head];
@@ -77,17 +87,31 @@ export const usersAdapter: ResourceAdapter = {
     const method = ctx.req.method?.toUpperCase();
     if (method !== 'PATCH' && ctx.quirks.has('custom-extension-rejected')) rejectUnknownSchemas(ctx);
     if (previous && method === 'PUT' && ctx.quirks.has('put-username-ignored')) data.userName = previous.userName;
-    for (const [quirk, when] of [['put-ignores', 'PUT'], ['patch-ignores', 'PATCH']] as const) {
-      if (previous && method === when && ctx.quirks.has(quirk)) keepStored(data, previous, ctx.quirks.param(quirk) || 'title');
+    for (const [quirk, when] of [
+      ['put-ignores', 'PUT'],
+      ['patch-ignores', 'PATCH'],
+    ] as const) {
+      if (previous && method === when && ctx.quirks.has(quirk))
+        keepStored(data, previous, ctx.quirks.param(quirk) || 'title');
     }
     if (ctx.quirks.has('lowercase-usernames')) data.userName = String(data.userName).toLowerCase();
     assertUniqueUserName(ctx, data.userName as string, previous?.id);
     assertQuirkUniqueness(ctx, data, previous?.id);
-    if (ctx.quirks.has('require-external-id') && !previous && !data.externalId) throw new ScimHttpError(400, 'externalId is required', 'invalidValue');
-    if (ctx.quirks.has('locale-underscore-rejected') && String(data.locale ?? '').includes('_')) throw new ScimHttpError(400, `locale "${data.locale}" is not a language tag`, 'invalidValue');
-    if (ctx.quirks.has('language-tag-rejected') && data.preferredLanguage !== undefined && !/^[a-z]{2}$/i.test(String(data.preferredLanguage))) {
+    if (ctx.quirks.has('require-external-id') && !previous && !data.externalId)
+      throw new ScimHttpError(400, 'externalId is required', 'invalidValue');
+    if (ctx.quirks.has('locale-underscore-rejected') && String(data.locale ?? '').includes('_'))
+      throw new ScimHttpError(400, `locale "${data.locale}" is not a language tag`, 'invalidValue');
+    if (
+      ctx.quirks.has('language-tag-rejected') &&
+      data.preferredLanguage !== undefined &&
+      !/^[a-z]{2}$/i.test(String(data.preferredLanguage))
+    ) {
       const status = Number(ctx.quirks.param('language-tag-rejected') ?? 500) || 500;
-      throw new ScimHttpError(status, `unsupported preferredLanguage "${String(data.preferredLanguage)}"`, status === 400 ? 'invalidValue' : undefined);
+      throw new ScimHttpError(
+        status,
+        `unsupported preferredLanguage "${String(data.preferredLanguage)}"`,
+        status === 400 ? 'invalidValue' : undefined,
+      );
     }
     if (ctx.quirks.has('drop-preferred-language')) delete data.preferredLanguage;
     if (ctx.quirks.has('drop-name')) delete data.name;

@@ -16,9 +16,13 @@ export function applyValueQuirks(ctx: RequestContext, data: Obj, creating: boole
     if (path) throw new ScimHttpError(400, `${path} must not be an empty string`, 'invalidValue');
   }
   if (ctx.quirks.has('rejects-non-latin-names')) {
-    const names = [...Object.entries(isObj(data.name) ? data.name : {}).map(([k, v]) => [`name.${k}`, v] as const), ['displayName', data.displayName] as const];
+    const names = [
+      ...Object.entries(isObj(data.name) ? data.name : {}).map(([k, v]) => [`name.${k}`, v] as const),
+      ['displayName', data.displayName] as const,
+    ];
     const bad = names.find(([, v]) => typeof v === 'string' && NON_LATIN.test(v));
-    if (bad) throw new ScimHttpError(400, `${bad[0]} "${String(bad[1])}" must be written in Latin characters`, 'invalidValue');
+    if (bad)
+      throw new ScimHttpError(400, `${bad[0]} "${String(bad[1])}" must be written in Latin characters`, 'invalidValue');
   }
   if (ctx.quirks.has('lowercase-emails') && Array.isArray(data.emails)) {
     for (const e of data.emails) if (isObj(e) && typeof e.value === 'string') e.value = e.value.toLowerCase();
@@ -39,7 +43,12 @@ function emptyStringPath(value: unknown, path: string): string | undefined {
     }
   } else if (isObj(value)) {
     for (const [k, v] of Object.entries(value)) {
-      const sep = path === '' ? '' : path.startsWith('urn:') && !path.slice(path.lastIndexOf(':')).includes('.') && path.endsWith('User') ? ':' : '.';
+      const sep =
+        path === ''
+          ? ''
+          : path.startsWith('urn:') && !path.slice(path.lastIndexOf(':')).includes('.') && path.endsWith('User')
+            ? ':'
+            : '.';
       const hit = emptyStringPath(v, `${path}${sep}${k}`);
       if (hit) return hit;
     }

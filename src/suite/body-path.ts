@@ -15,7 +15,10 @@ import { FilterError, matchesFilter, parseFilter, type FilterNode } from '../sci
 
 export class BodyPathError extends Error {
   readonly code = 'SCIM_BODY_PATH';
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`invalid body path "${path}": ${reason}`);
     this.name = 'BodyPathError';
   }

@@ -41,7 +41,13 @@ export function describeLocation(data: unknown, path: DataPath): Location {
     }
     value = child(value, segment);
     const piece = typeof segment === 'number' ? `[${segment}]` : segment;
-    location = { ...location, relative: location.relative === '' || typeof segment === 'number' ? location.relative + piece : `${location.relative}.${piece}` };
+    location = {
+      ...location,
+      relative:
+        location.relative === '' || typeof segment === 'number'
+          ? location.relative + piece
+          : `${location.relative}.${piece}`,
+    };
   }
   return location;
 }

@@ -37,9 +37,22 @@ beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'scim-check-discover-'));
   suitesDir = path.join(root, 'suites');
   userDir = path.join(root, 'mine');
-  write(path.join(suitesDir, 'rfc', 'core.yaml'), suiteText('rfc7644-core', ['rfc', 'default'], [{ name: 'Lists users' }]));
-  write(path.join(suitesDir, 'okta', 'test-credentials.yaml'), suiteText('okta/test-credentials', ['okta', 'default'], [{ name: 'Reads users', id: 'read' }]));
-  write(path.join(suitesDir, 'okta', 'provisioning.yaml'), suiteText('okta/provisioning', ['okta'], [{ name: 'Creates a user', tags: ['write'] }, { name: 'Deactivates a user' }]));
+  write(
+    path.join(suitesDir, 'rfc', 'core.yaml'),
+    suiteText('rfc7644-core', ['rfc', 'default'], [{ name: 'Lists users' }]),
+  );
+  write(
+    path.join(suitesDir, 'okta', 'test-credentials.yaml'),
+    suiteText('okta/test-credentials', ['okta', 'default'], [{ name: 'Reads users', id: 'read' }]),
+  );
+  write(
+    path.join(suitesDir, 'okta', 'provisioning.yaml'),
+    suiteText(
+      'okta/provisioning',
+      ['okta'],
+      [{ name: 'Creates a user', tags: ['write'] }, { name: 'Deactivates a user' }],
+    ),
+  );
   write(path.join(userDir, 'b.yml'), suiteText('mine/b', [], [{ name: 'B test' }]));
   write(path.join(userDir, 'nested', 'a.yaml'), suiteText('mine/a', [], [{ name: 'A test' }]));
   write(path.join(userDir, 'notes.txt'), 'not a suite');
@@ -66,11 +79,17 @@ describe('resolveSuites', () => {
   it('finds bundled suites by name, relative path or short name', () => {
     expect(names(resolveSuites(['okta/provisioning'], { suitesDir }))).toEqual(['okta/provisioning']);
     expect(names(resolveSuites(['rfc/core'], { suitesDir }))).toEqual(['rfc7644-core']);
-    expect(names(resolveSuites(['test-credentials', 'rfc7644-core'], { suitesDir }))).toEqual(['okta/test-credentials', 'rfc7644-core']);
+    expect(names(resolveSuites(['test-credentials', 'rfc7644-core'], { suitesDir }))).toEqual([
+      'okta/test-credentials',
+      'rfc7644-core',
+    ]);
   });
 
   it('selects by tag and removes duplicates', () => {
-    expect(names(resolveSuites(['tag:okta', 'okta/provisioning'], { suitesDir }))).toEqual(['okta/provisioning', 'okta/test-credentials']);
+    expect(names(resolveSuites(['tag:okta', 'okta/provisioning'], { suitesDir }))).toEqual([
+      'okta/provisioning',
+      'okta/test-credentials',
+    ]);
     expect(names(resolveSuites(['tag:write'], { suitesDir }))).toEqual(['okta/provisioning']);
   });
 
@@ -99,25 +118,37 @@ describe('resolveSuites', () => {
     expect(usageMessage(() => resolveSuites(['okta/test-credentails'], { suitesDir }))).toBe(
       'unknown suite "okta/test-credentails": not a file, directory or bundled suite; did you mean "okta/test-credentials"?',
     );
-    expect(usageMessage(() => resolveSuites(['zzz'], { suitesDir }))).toMatch(/^unknown suite "zzz".*\(bundled suites: okta\/provisioning, /);
+    expect(usageMessage(() => resolveSuites(['zzz'], { suitesDir }))).toMatch(
+      /^unknown suite "zzz".*\(bundled suites: okta\/provisioning, /,
+    );
     expect(usageMessage(() => resolveSuites(['tag:otka'], { suitesDir }))).toBe(
       'no bundled suite has tag "otka"; did you mean "tag:okta"? (tags: default, okta, rfc)',
     );
   });
 
   it('reports missing files, empty directories, invalid suites and empty selections', () => {
-    expect(usageMessage(() => resolveSuites(['missing.yaml'], { suitesDir }))).toBe('cannot read suite file missing.yaml: ENOENT');
+    expect(usageMessage(() => resolveSuites(['missing.yaml'], { suitesDir }))).toBe(
+      'cannot read suite file missing.yaml: ENOENT',
+    );
     mkdirSync(path.join(root, 'empty'), { recursive: true });
     expect(usageMessage(() => resolveSuites([path.join(root, 'empty')], { suitesDir }))).toMatch(/^no suite files/);
-    expect(usageMessage(() => resolveSuites([path.join(root, 'bad')], { suitesDir }))).toMatch(/broken\.yaml:4:5: unknown key "stepz" in test "T"; did you mean "steps"\?$/);
-    expect(usageMessage(() => resolveSuites([], { suitesDir, grep: 'nothing-like-this' }))).toBe('no tests match --grep "nothing-like-this"');
-    expect(usageMessage(() => resolveSuites([], { suitesDir, grep: '(' }))).toMatch(/^--grep: invalid regular expression/);
+    expect(usageMessage(() => resolveSuites([path.join(root, 'bad')], { suitesDir }))).toMatch(
+      /broken\.yaml:4:5: unknown key "stepz" in test "T"; did you mean "steps"\?$/,
+    );
+    expect(usageMessage(() => resolveSuites([], { suitesDir, grep: 'nothing-like-this' }))).toBe(
+      'no tests match --grep "nothing-like-this"',
+    );
+    expect(usageMessage(() => resolveSuites([], { suitesDir, grep: '(' }))).toMatch(
+      /^--grep: invalid regular expression/,
+    );
   });
 });
 
 describe('bundled suites', () => {
   it('every suite under suites/ loads and validates, and names are unique', () => {
-    const files = readdirSync(SUITES_DIR, { recursive: true }).map(String).filter((f) => /\.ya?ml$/.test(f));
+    const files = readdirSync(SUITES_DIR, { recursive: true })
+      .map(String)
+      .filter((f) => /\.ya?ml$/.test(f));
     if (files.length === 0) return; // the bundled suites are written by others; nothing to check yet
     const suites = resolveSuites([SUITES_DIR]); // throws the first invalid suite's file:line:col
     expect(suites).toHaveLength(files.length);

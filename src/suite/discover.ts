@@ -77,7 +77,12 @@ export function resolveSuites(args: string[], opts: ResolveOptions = {}): SuiteS
   const selected = new Map<string, SuiteSpec>(); // by absolute file, first selection wins the order
   const add = (suites: SuiteSpec[]) => suites.forEach((s) => selected.has(s.file) || selected.set(s.file, s));
 
-  if (args.length === 0) add(bundled().filter((b) => b.suite.tags?.includes(DEFAULT_TAG)).map((b) => b.suite));
+  if (args.length === 0)
+    add(
+      bundled()
+        .filter((b) => b.suite.tags?.includes(DEFAULT_TAG))
+        .map((b) => b.suite),
+    );
   for (const arg of args) add(resolveArgument(arg, bundled));
   return filterTests([...selected.values()], opts);
 }
@@ -115,7 +120,10 @@ function byName(name: string, bundled: BundledSuite[]): SuiteSpec {
   }
   const names = [...new Set(bundled.flatMap((b) => [b.relative, b.suite.name]))].sort();
   const close = names.filter((n) => closeMatches(name, [n, n.split('/').pop() ?? n], 3).length > 0 || n.includes(name));
-  const listing = close.length > 0 ? `; did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : ` (bundled suites: ${names.join(', ') || 'none'})`;
+  const listing =
+    close.length > 0
+      ? `; did you mean ${close.map((n) => `"${n}"`).join(' or ')}?`
+      : ` (bundled suites: ${names.join(', ') || 'none'})`;
   throw new UsageError(`unknown suite "${name}": not a file, directory or bundled suite${listing}`);
 }
 
@@ -141,7 +149,10 @@ function filterTests(suites: SuiteSpec[], opts: ResolveOptions): SuiteSpec[] {
     }))
     .filter((suite) => suite.tests.length > 0);
   if (kept.length === 0) {
-    const filters = [opts.grep !== undefined ? `--grep "${opts.grep}"` : '', wanted.length > 0 ? `--tag ${wanted.join(',')}` : ''];
+    const filters = [
+      opts.grep !== undefined ? `--grep "${opts.grep}"` : '',
+      wanted.length > 0 ? `--tag ${wanted.join(',')}` : '',
+    ];
     throw new UsageError(`no tests match ${filters.filter(Boolean).join(' and ')}`);
   }
   return kept;

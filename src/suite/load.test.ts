@@ -26,7 +26,10 @@ describe('loadSuiteFile', () => {
     const suite = loadSuiteFile(path.join(PACKAGE_ROOT, file));
     expect(suite.name).toBe('fixtures/minimal');
     expect(suite.file).toBe(path.join(PACKAGE_ROOT, file));
-    expect(suite.tests.map((t) => t.steps.map((s) => s.id))).toEqual([['create-user', 'read-user', 'list-users'], ['no-auth']]);
+    expect(suite.tests.map((t) => t.steps.map((s) => s.id))).toEqual([
+      ['create-user', 'read-user', 'list-users'],
+      ['no-auth'],
+    ]);
     expect(suite.tests[0].position).toMatchObject({ line: 15, col: 5 });
     expect(suite.tests[0].steps[1].position).toMatchObject({ line: 74, col: 9 });
     expect(suite.tests[0].steps[0].capture).toEqual({ userId: 'id', location: 'header:Location' });
@@ -54,8 +57,16 @@ describe('diagnostics', () => {
     ['YAML syntax', 'name: s\ntests:\n  - name: T\n    steps: [\n', /^suite\.yaml:5:1: invalid YAML: Flow sequence/],
     ['duplicate YAML key', 'name: s\nname: t\ntests: []\n', 'suite.yaml:2:1: invalid YAML: Map keys must be unique'],
     ['empty file', '', 'suite.yaml:1:1: the suite file is empty'],
-    ['unknown top-level key', 'name: s\ntest: []\n', 'suite.yaml:2:1: unknown key "test" in the suite; did you mean "tests"?'],
-    ['missing required key', oneTest('      - id: a\n        name: hello\n'), 'suite.yaml:5:9: step "a" is missing required key "request"'],
+    [
+      'unknown top-level key',
+      'name: s\ntest: []\n',
+      'suite.yaml:2:1: unknown key "test" in the suite; did you mean "tests"?',
+    ],
+    [
+      'missing required key',
+      oneTest('      - id: a\n        name: hello\n'),
+      'suite.yaml:5:9: step "a" is missing required key "request"',
+    ],
     [
       'unknown key in a request',
       oneTest('      - id: a\n        request: { method: GET, path: /x, bdy: {} }\n'),
@@ -108,7 +119,9 @@ describe('diagnostics', () => {
     ],
     [
       'capture used before it is made',
-      oneTest(`      - id: b\n        request: { method: GET, path: "/Users/\${{ userId }}" }\n      - id: c\n${GET_X}        capture: { userId: id }\n`),
+      oneTest(
+        `      - id: b\n        request: { method: GET, path: "/Users/\${{ userId }}" }\n      - id: c\n${GET_X}        capture: { userId: id }\n`,
+      ),
       'suite.yaml:6:47: "${{ userId }}" uses "userId", which is only captured later (by step "c")',
     ],
     [
@@ -152,7 +165,9 @@ describe('diagnostics', () => {
 
 describe('bad suite fixtures', () => {
   const dir = path.join(PACKAGE_ROOT, 'fixtures', 'suites', 'bad');
-  const cases = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const cases = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 
   it('has fixtures', () => expect(cases.length).toBeGreaterThanOrEqual(5));
 

@@ -17,7 +17,13 @@ let compiled: ValidateFunction | undefined;
 // The suite format has its own instance: it needs union types, and the SCIM validator's
 // instance would load every SCIM schema just to check a suite. strictRequired is off because
 // the expectation's oneOf branches name properties declared one level up.
-export const SUITE_AJV_OPTIONS: Options = { strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true };
+export const SUITE_AJV_OPTIONS: Options = {
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  allErrors: true,
+  verbose: true,
+};
 
 function suiteValidator(): ValidateFunction {
   if (compiled) return compiled;
@@ -83,7 +89,12 @@ function toDiagnostic(error: ErrorObject, data: unknown): Diagnostic {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
-      return { path, key, rank: 0, message: `unknown key "${key}" in ${placeOf(location)}${suggestionSuffix(key, allowed)}` };
+      return {
+        path,
+        key,
+        rank: 0,
+        message: `unknown key "${key}" in ${placeOf(location)}${suggestionSuffix(key, allowed)}`,
+      };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -93,18 +104,31 @@ function toDiagnostic(error: ErrorObject, data: unknown): Diagnostic {
     }
     case 'type': {
       const types = ([] as string[]).concat(params.type as string | string[]);
-      return { path, rank: 1, message: `${subject} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, got ${show(error.data)}` };
+      return {
+        path,
+        rank: 1,
+        message: `${subject} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, got ${show(error.data)}`,
+      };
     }
     case 'pattern': {
       const hint = PATTERN_HINTS[String(params.pattern)] ?? `must match ${String(params.pattern)}`;
       if (error.propertyName !== undefined) {
         const name = error.propertyName;
-        return { path, key: name, rank: 1, message: `${location.relative || 'key'} name "${name}" in ${location.ownerLabel} ${hint}` };
+        return {
+          path,
+          key: name,
+          rank: 1,
+          message: `${location.relative || 'key'} name "${name}" in ${location.ownerLabel} ${hint}`,
+        };
       }
       return { path, rank: 1, message: `${subject} ${show(error.data)} ${hint}` };
     }
     case 'required':
-      return { path, rank: 2, message: `${placeOf(location)} is missing required key "${String(params.missingProperty)}"` };
+      return {
+        path,
+        rank: 2,
+        message: `${placeOf(location)} is missing required key "${String(params.missingProperty)}"`,
+      };
     case 'oneOf':
       return expectationKindDiagnostic(path, data, placeOf(location));
     default:

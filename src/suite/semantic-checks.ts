@@ -7,7 +7,18 @@ import { parseExpression, templateExpressions, templateReferences, TemplateError
 import { BodyPathError, parseBodyPath } from './body-path.js';
 import { NAMED_CHECKS } from '../checks/registry.js';
 
-const MATCHERS = ['equals', 'notEquals', 'matches', 'exists', 'type', 'length', 'contains', 'lte', 'gte', 'caseInsensitive'] as const;
+const MATCHERS = [
+  'equals',
+  'notEquals',
+  'matches',
+  'exists',
+  'type',
+  'length',
+  'contains',
+  'lte',
+  'gte',
+  'caseInsensitive',
+] as const;
 
 export function checkSuiteSemantics(suite: SuiteSpec): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -16,13 +27,19 @@ export function checkSuiteSemantics(suite: SuiteSpec): Diagnostic[] {
   checkTemplates(suite.defaults, ['defaults'], suiteNames, [], found);
   // checked on every response, outside any test: only suite variables and run.* are known
   checkTemplates(suite.everyResponse, ['everyResponse'], suiteNames, [], found);
-  (suite.everyResponse ?? []).forEach((exp, e) => checkExpectation(exp, ['everyResponse', e], `everyResponse #${e + 1}`, found));
+  (suite.everyResponse ?? []).forEach((exp, e) =>
+    checkExpectation(exp, ['everyResponse', e], `everyResponse #${e + 1}`, found),
+  );
   const testIds = new Map<string, number>();
   suite.tests.forEach((test, t) => {
     const testId = test.id ?? test.name;
     if (testIds.has(testId)) {
       const at: DataPath = test.id !== undefined ? ['tests', t, 'id'] : ['tests', t, 'name'];
-      found.push({ path: at, rank: 1, message: `test id "${testId}" is used twice in this suite (also test #${(testIds.get(testId) ?? 0) + 1})` });
+      found.push({
+        path: at,
+        rank: 1,
+        message: `test id "${testId}" is used twice in this suite (also test #${(testIds.get(testId) ?? 0) + 1})`,
+      });
     } else testIds.set(testId, t);
     checkTest(test, ['tests', t], suiteNames, found);
   });
@@ -35,7 +52,11 @@ function checkTest(test: TestSpec, at: DataPath, suiteNames: string[], found: Di
   test.steps.forEach((step, s) => {
     const here: DataPath = [...at, 'steps', s];
     if (seen.has(step.id)) {
-      found.push({ path: [...here, 'id'], rank: 1, message: `duplicate step id "${step.id}" in ${testLabel} (also step #${(seen.get(step.id) ?? 0) + 1})` });
+      found.push({
+        path: [...here, 'id'],
+        rank: 1,
+        message: `duplicate step id "${step.id}" in ${testLabel} (also step #${(seen.get(step.id) ?? 0) + 1})`,
+      });
     } else seen.set(step.id, s);
     checkNeeds(step, test, s, here, found);
     const earlier = test.steps.slice(0, s).flatMap((e) => Object.keys(e.capture ?? {}));
@@ -56,9 +77,17 @@ function checkNeeds(step: StepSpec, test: TestSpec, index: number, at: DataPath,
     const path: DataPath = [...at, 'needs', n];
     if (target < 0) {
       const hint = suggestionSuffix(need, ids);
-      found.push({ path, rank: 1, message: `step "${step.id}" needs "${need}", which is not a step of test "${test.name}"${hint}` });
+      found.push({
+        path,
+        rank: 1,
+        message: `step "${step.id}" needs "${need}", which is not a step of test "${test.name}"${hint}`,
+      });
     } else if (target >= index) {
-      found.push({ path, rank: 1, message: `step "${step.id}" needs "${need}", which does not run before it; steps run in order` });
+      found.push({
+        path,
+        rank: 1,
+        message: `step "${step.id}" needs "${need}", which does not run before it; steps run in order`,
+      });
     }
   });
 }
@@ -74,7 +103,13 @@ function checkTemplates(value: unknown, at: DataPath, known: string[], later: St
   }
 }
 
-function checkTemplateString(text: string, at: DataPath, known: string[], later: StepSpec[], found: Diagnostic[]): void {
+function checkTemplateString(
+  text: string,
+  at: DataPath,
+  known: string[],
+  later: StepSpec[],
+  found: Diagnostic[],
+): void {
   let expressions: string[];
   try {
     expressions = templateExpressions(text);
@@ -103,27 +138,42 @@ function unknownNameMessage(expression: string, name: string, known: string[], l
   const template = `"\${{ ${expression.trim()} }}"`;
   const capturedLater = later.find((s) => Object.prototype.hasOwnProperty.call(s.capture ?? {}, name));
   if (capturedLater) return `${template} uses "${name}", which is only captured later (by step "${capturedLater.id}")`;
-  const close = closeMatches(name, known.filter((k) => k !== 'run'));
+  const close = closeMatches(
+    name,
+    known.filter((k) => k !== 'run'),
+  );
   const hint = close.length > 0 ? `; did you mean "${close[0]}"?` : '';
   return `${template} uses "${name}", which no earlier step captures and is not a suite variable${hint}`;
 }
 
 function checkStepShape(step: StepSpec, at: DataPath, found: Diagnostic[]): void {
   if (step.request.body !== undefined && step.request.rawBody !== undefined) {
-    found.push({ path: [...at, 'request'], key: 'rawBody', rank: 1, message: `request of step "${step.id}" has both "body" and "rawBody"; use one` });
+    found.push({
+      path: [...at, 'request'],
+      key: 'rawBody',
+      rank: 1,
+      message: `request of step "${step.id}" has both "body" and "rawBody"; use one`,
+    });
   }
   for (const [name, source] of Object.entries(step.capture ?? {})) {
     const path = source.startsWith('?') ? source.slice(1) : source; // `?path`: optional capture
     if (!path.startsWith('header:')) checkBodyPath(path, [...at, 'capture', name], found);
   }
-  (step.expect ?? []).forEach((expectation, e) => checkExpectation(expectation, [...at, 'expect', e], `expectation #${e + 1} of step "${step.id}"`, found));
+  (step.expect ?? []).forEach((expectation, e) =>
+    checkExpectation(expectation, [...at, 'expect', e], `expectation #${e + 1} of step "${step.id}"`, found),
+  );
 }
 
 function checkExpectation(exp: Expectation, at: DataPath, label: string, found: Diagnostic[]): void {
   const valueKind = exp.header !== undefined || exp.path !== undefined;
   for (const matcher of MATCHERS) {
     if (exp[matcher] !== undefined && !valueKind) {
-      found.push({ path: at, key: matcher, rank: 1, message: `"${matcher}" in ${label} only applies to header and path expectations` });
+      found.push({
+        path: at,
+        key: matcher,
+        rank: 1,
+        message: `"${matcher}" in ${label} only applies to header and path expectations`,
+      });
     }
   }
   if (exp.with !== undefined && exp.check === undefined) {
@@ -140,7 +190,11 @@ function checkExpectation(exp: Expectation, at: DataPath, label: string, found: 
     try {
       new RegExp(exp.matches);
     } catch (error) {
-      found.push({ path: [...at, 'matches'], rank: 1, message: `${label}: matches is not a valid regular expression: ${(error as Error).message}` });
+      found.push({
+        path: [...at, 'matches'],
+        rank: 1,
+        message: `${label}: matches is not a valid regular expression: ${(error as Error).message}`,
+      });
     }
   }
 }
@@ -162,9 +216,18 @@ function checkAudience(exp: Expectation, at: DataPath, label: string, found: Dia
   const names = typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec : Object.keys(spec);
   const isMap = typeof spec === 'object' && !Array.isArray(spec);
   if (isMap && exp.severity !== undefined) {
-    found.push({ path: at, key: 'severity', rank: 1, message: `${label} has both "severity" and a "for" mapping that gives each audience its severity; use one` });
+    found.push({
+      path: at,
+      key: 'severity',
+      rank: 1,
+      message: `${label} has both "severity" and a "for" mapping that gives each audience its severity; use one`,
+    });
   }
   if (names.includes('okta') && (names.includes('test-app') || names.includes('oin'))) {
-    found.push({ path: [...at, 'for'], rank: 1, message: `${label}: "for" names okta (both Okta integrations) and also test-app or oin; name the integrations one by one instead` });
+    found.push({
+      path: [...at, 'for'],
+      rank: 1,
+      message: `${label}: "for" names okta (both Okta integrations) and also test-app or oin; name the integrations one by one instead`,
+    });
   }
 }

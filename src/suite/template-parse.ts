@@ -2,7 +2,10 @@
 
 export class TemplateError extends Error {
   readonly code = 'SCIM_TEMPLATE';
-  constructor(readonly expression: string, readonly reason: string) {
+  constructor(
+    readonly expression: string,
+    readonly reason: string,
+  ) {
     super(`template "\${{ ${expression.trim()} }}": ${reason}`);
     this.name = 'TemplateError';
   }

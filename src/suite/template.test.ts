@@ -35,7 +35,7 @@ describe('renderValue', () => {
   });
 
   it('calls builtins', () => {
-    expect(renderValue("${{ upper('ab') }}${{ lower(\"CD\") }}", scope)).toBe('ABcd');
+    expect(renderValue('${{ upper(\'ab\') }}${{ lower("CD") }}', scope)).toBe('ABcd');
     expect(renderValue("${{ concat('a', count, '-', userId) }}", scope)).toBe('a3-u-1');
     expect(renderValue("${{ urlencode('a b\"c') }}", scope)).toBe('a%20b%22c');
     expect(renderValue('${{ json(flags) }}', scope)).toBe('{"on":true}');
@@ -43,7 +43,9 @@ describe('renderValue', () => {
     expect(renderValue('${{ lt(count, 10) }}', scope)).toBe(true);
     expect(renderValue('${{ not(eq(count, 3)) }}', scope)).toBe(false);
     expect(renderValue('${{ len(user.emails) }}', scope)).toBe(1);
-    expect(renderValue('${{ uuid() }}', scope)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(renderValue('${{ uuid() }}', scope)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     expect(renderValue('${{ randomHex(12) }}', scope)).toMatch(/^[0-9a-f]{12}$/);
     expect(renderValue('${{ randomDigits() }}', scope)).toMatch(/^\d{6}$/);
     expect(Date.parse(renderValue('${{ now() }}', scope) as string)).not.toBeNaN();
@@ -51,7 +53,9 @@ describe('renderValue', () => {
 
   it('stamps the run prefix into every generated identity', () => {
     expect(renderValue('${{ randomEmail() }}', scope)).toMatch(/^scimcheck-ab12cd-[0-9a-f]{6}@example\.test$/);
-    expect(renderValue("${{ randomEmail('jane') }}", scope)).toMatch(/^scimcheck-ab12cd-jane-[0-9a-f]{6}@example\.test$/);
+    expect(renderValue("${{ randomEmail('jane') }}", scope)).toMatch(
+      /^scimcheck-ab12cd-jane-[0-9a-f]{6}@example\.test$/,
+    );
     expect(renderValue("${{ uniqueName('group') }}", scope)).toMatch(/^scimcheck-ab12cd-group-[0-9a-f]{6}$/);
     expect(renderValue('${{ uniqueName() }}', scope)).not.toBe(renderValue('${{ uniqueName() }}', scope));
     expect(createRunInfo().prefix).toMatch(/^scimcheck-[0-9a-f]{6}$/);
@@ -72,7 +76,10 @@ describe('renderValue', () => {
 
 describe('templateReferences', () => {
   it('lists root names, unique, in order, without builtins', () => {
-    const value = { path: '/Users/${{ userId }}', body: ["${{ concat(user.name, run.prefix, 'x') }}", '${{ userId }}', 7] };
+    const value = {
+      path: '/Users/${{ userId }}',
+      body: ["${{ concat(user.name, run.prefix, 'x') }}", '${{ userId }}', 7],
+    };
     expect(templateReferences(value)).toEqual(['userId', 'user', 'run']);
     expect(templateReferences('${{ uuid() }} plain')).toEqual([]);
   });

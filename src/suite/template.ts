@@ -23,7 +23,10 @@ export interface TemplateScope {
   run: RunInfo;
 }
 
-const hex = (length: number): string => randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+const hex = (length: number): string =>
+  randomBytes(Math.ceil(length / 2))
+    .toString('hex')
+    .slice(0, length);
 
 export function createRunInfo(id: string = hex(6)): RunInfo {
   return { id, prefix: `scimcheck-${id}` };
@@ -33,7 +36,8 @@ type Builtin = { min: number; max: number; call: (args: unknown[], scope: Templa
 
 function countArg(value: unknown, fallback: number, expression: string): number {
   const n = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new TemplateError(expression, `length must be an integer 1..256, got ${String(value)}`);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new TemplateError(expression, `length must be an integer 1..256, got ${String(value)}`);
   return n;
 }
 
@@ -75,11 +79,20 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
     max: Infinity,
     call: ([obj, ...keys]) => {
       const src = obj && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : {};
-      return Object.fromEntries(keys.map(toText).filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
+      return Object.fromEntries(
+        keys
+          .map(toText)
+          .filter((k) => src[k] !== undefined)
+          .map((k) => [k, src[k]]),
+      );
     },
   },
   // Objects merged left to right, later keys winning (a PUT body = stored values + changes).
-  merge: { min: 1, max: Infinity, call: (args) => Object.assign({}, ...args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? a : {}))) },
+  merge: {
+    min: 1,
+    max: Infinity,
+    call: (args) => Object.assign({}, ...args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? a : {}))),
+  },
   // Small helpers for computed expectations (`equals: ${{ add(count, 1) }}`).
   len: { min: 1, max: 1, call: ([v]) => (Array.isArray(v) || typeof v === 'string' ? v.length : 0) },
   add: { min: 2, max: 2, call: ([a, b]) => Number(a) + Number(b) },
@@ -135,8 +148,16 @@ function parseExpressionNow(expression: string): TemplateExpression {
     const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, node.name) ? BUILTINS[node.name] : undefined;
     if (!builtin) throw new TemplateError(expression, `unknown function "${node.name}"`);
     if (node.args.length < builtin.min || node.args.length > builtin.max) {
-      const range = builtin.min === builtin.max ? `${builtin.min}` : builtin.max === Infinity ? `at least ${builtin.min}` : `${builtin.min} to ${builtin.max}`;
-      throw new TemplateError(expression, `${node.name}() takes ${range} argument${range === '1' ? '' : 's'}, got ${node.args.length}`);
+      const range =
+        builtin.min === builtin.max
+          ? `${builtin.min}`
+          : builtin.max === Infinity
+            ? `at least ${builtin.min}`
+            : `${builtin.min} to ${builtin.max}`;
+      throw new TemplateError(
+        expression,
+        `${node.name}() takes ${range} argument${range === '1' ? '' : 's'}, got ${node.args.length}`,
+      );
     }
     node.args.forEach(check);
   };
@@ -148,15 +169,20 @@ function lookupName(path: (string | number)[], scope: TemplateScope, expression:
   const [root, ...rest] = path;
   const rootName = String(root);
   let value: unknown;
-  if (scope.captures && Object.prototype.hasOwnProperty.call(scope.captures, rootName)) value = scope.captures[rootName];
-  else if (scope.variables && Object.prototype.hasOwnProperty.call(scope.variables, rootName)) value = scope.variables[rootName];
+  if (scope.captures && Object.prototype.hasOwnProperty.call(scope.captures, rootName))
+    value = scope.captures[rootName];
+  else if (scope.variables && Object.prototype.hasOwnProperty.call(scope.variables, rootName))
+    value = scope.variables[rootName];
   else if (rootName === 'run') value = scope.run;
   else throw new TemplateError(expression, `unknown name "${rootName}" (not a capture, suite variable or run.*)`);
   let walked = rootName;
   for (const key of rest) {
     const container = value as Record<string | number, unknown> | null | undefined;
     if (container === null || typeof container !== 'object' || !(key in container)) {
-      throw new TemplateError(expression, `"${walked}" has no ${typeof key === 'number' ? `item [${key}]` : `"${key}"`}`);
+      throw new TemplateError(
+        expression,
+        `"${walked}" has no ${typeof key === 'number' ? `item [${key}]` : `"${key}"`}`,
+      );
     }
     value = container[key];
     walked += typeof key === 'number' ? `[${key}]` : `.${key}`;

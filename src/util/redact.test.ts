@@ -7,7 +7,14 @@ describe('Redactor', () => {
   r.add('s3cr3t-token-value-longer');
 
   it('redacts secret header values by name, whatever their value', () => {
-    expect(r.headers({ Authorization: 'Bearer anything', cookie: 'a=b', 'Set-Cookie': ['x', 'y'], accept: 'application/scim+json' })).toEqual({
+    expect(
+      r.headers({
+        Authorization: 'Bearer anything',
+        cookie: 'a=b',
+        'Set-Cookie': ['x', 'y'],
+        accept: 'application/scim+json',
+      }),
+    ).toEqual({
       Authorization: REDACTED,
       cookie: REDACTED,
       'Set-Cookie': REDACTED,
@@ -16,7 +23,9 @@ describe('Redactor', () => {
   });
 
   it('redacts known secrets by value anywhere in text, longest first', () => {
-    expect(r.text('token=s3cr3t-token-value-longer; again s3cr3t-token-value')).toBe(`token=${REDACTED}; again ${REDACTED}`);
+    expect(r.text('token=s3cr3t-token-value-longer; again s3cr3t-token-value')).toBe(
+      `token=${REDACTED}; again ${REDACTED}`,
+    );
   });
 
   it('redacts deep inside values, keys included', () => {

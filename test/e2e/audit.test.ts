@@ -14,7 +14,9 @@ describe('scim-check audit (e2e)', () => {
   let server: RunningServer;
   let dir: string;
   const audit = (args: string[], env: Record<string, string> = {}) =>
-    runCli(['audit', '--base-url', server.baseUrl, '--token-env', 'AUDIT_TOKEN', ...args], { env: { AUDIT_TOKEN: server.token, CI: 'true', ...env } });
+    runCli(['audit', '--base-url', server.baseUrl, '--token-env', 'AUDIT_TOKEN', ...args], {
+      env: { AUDIT_TOKEN: server.token, CI: 'true', ...env },
+    });
 
   beforeAll(async () => {
     server = await startServer({ seed: { users: 250, groups: 5, defects: DEFECTS } });
@@ -25,15 +27,28 @@ describe('scim-check audit (e2e)', () => {
   it('reports every rule, writes every format, never shows the token and changes nothing', async () => {
     const before = server.store.snapshot();
     const logBefore = server.requestLog.length;
-    const reports = ['markdown:audit.md', 'html:audit.html', 'jsonl:audit.jsonl', 'junit:audit.xml'].map((r) => r.replace(':', `:${dir}/`));
-    const res = await audit(['--page-size', '50', '--concurrency', '3', ...reports.flatMap((r) => ['--reporter', r]), '--reporter', 'console']);
+    const reports = ['markdown:audit.md', 'html:audit.html', 'jsonl:audit.jsonl', 'junit:audit.xml'].map((r) =>
+      r.replace(':', `:${dir}/`),
+    );
+    const res = await audit([
+      '--page-size',
+      '50',
+      '--concurrency',
+      '3',
+      ...reports.flatMap((r) => ['--reporter', r]),
+      '--reporter',
+      'console',
+    ]);
     expect(res.stderr).toBe(''); // no progress bar when piped / in CI
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/USERNAME_DUPLICATE\s+MUST\s+6\s/);
     expect(res.stdout).toMatch(/GROUP_MEMBER_UNKNOWN\s+MUST\s+3\s/);
     expect(res.stdout).toMatch(/^FAIL: \d+ must-level findings/m);
 
-    const lines = (await readFile(path.join(dir, 'audit.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(path.join(dir, 'audit.jsonl'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const summary = lines.at(-1);
     expect(summary.type).toBe('summary');
     const findings = lines.slice(0, -1);
@@ -63,14 +78,28 @@ describe('scim-check audit (e2e)', () => {
   it('exits 0 on a clean tenant, and honours --resources and --max-resources', async () => {
     const clean = await startServer({ seed: { users: 120, groups: 2 } });
     try {
-      const run = (args: string[]) => runCli(['audit', '--base-url', clean.baseUrl, '--token-env', 'T', ...args], { env: { T: clean.token, CI: 'true' } });
+      const run = (args: string[]) =>
+        runCli(['audit', '--base-url', clean.baseUrl, '--token-env', 'T', ...args], {
+          env: { T: clean.token, CI: 'true' },
+        });
       const all = await run([]);
       expect(all.code).toBe(0);
       expect(all.stdout).toContain('Users: 120 read of 120 announced, 2 pages');
       expect(all.stdout).toMatch(/^PASS: no must-level finding/m);
-      const some = await run(['--resources', 'users', '--max-resources', '30', '--page-size', '20', '--reporter', 'json']);
+      const some = await run([
+        '--resources',
+        'users',
+        '--max-resources',
+        '30',
+        '--page-size',
+        '20',
+        '--reporter',
+        'json',
+      ]);
       const summary = JSON.parse(some.stdout); // json: one document
-      expect(summary.endpoints).toEqual([{ resourceType: 'User', totalResults: 120, read: 30, pages: 2, retries: 0, truncated: true }]);
+      expect(summary.endpoints).toEqual([
+        { resourceType: 'User', totalResults: 120, read: 30, pages: 2, retries: 0, truncated: true },
+      ]);
       expect(some.code).toBe(0);
     } finally {
       await clean.close();
@@ -79,7 +108,12 @@ describe('scim-check audit (e2e)', () => {
 
   it('bad flags exit 2 with one line and send nothing', async () => {
     const logBefore = server.requestLog.length;
-    for (const args of [['--rate', 'fast'], ['--resources', 'users,roles'], ['--reporter', 'pdf'], ['--page-size', '0']]) {
+    for (const args of [
+      ['--rate', 'fast'],
+      ['--resources', 'users,roles'],
+      ['--reporter', 'pdf'],
+      ['--page-size', '0'],
+    ]) {
       const res = await audit(args);
       expect(res.code, args.join(' ')).toBe(2);
       expect(res.stderr.trim().split('\n')[0]).toMatch(/^(scim-check: |error: )/);
@@ -89,7 +123,15 @@ describe('scim-check audit (e2e)', () => {
   });
 
   it('an unreachable server exits 3', async () => {
-    const res = await runCli(['audit', '--base-url', 'http://127.0.0.1:9/scim/v2', '--token', 'x-not-a-real-token', '--timeout', '2000']);
+    const res = await runCli([
+      'audit',
+      '--base-url',
+      'http://127.0.0.1:9/scim/v2',
+      '--token',
+      'x-not-a-real-token',
+      '--timeout',
+      '2000',
+    ]);
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/SCIM_HTTP_CONNECT/);
   });

@@ -20,7 +20,8 @@ const CLI_WORDS = `${process.execPath} ${BIN}`;
 let good: RunningServer;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   good = await startServer({ port: 0, seed: { users: 3 } });
 });
 afterAll(async () => good?.close());
@@ -37,8 +38,20 @@ function local(command: string): string {
   return CLI + command.slice(NPX.length);
 }
 
-async function shell(command: string, env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const clean = { ...process.env, NO_COLOR: '1', SCIM_TOKEN: '', SCIM_BASE_URL: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env };
+async function shell(
+  command: string,
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const clean = {
+    ...process.env,
+    NO_COLOR: '1',
+    SCIM_TOKEN: '',
+    SCIM_BASE_URL: '',
+    GITHUB_ACTIONS: '',
+    GITHUB_STEP_SUMMARY: '',
+    ...env,
+  };
   try {
     const { stdout, stderr } = await sh('sh', ['-c', command], { cwd, env: clean, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
@@ -50,7 +63,8 @@ async function shell(command: string, env: Record<string, string>, cwd: string):
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'scim-check-recipe-'));
 type Step = { run?: string; uses?: string; env?: Record<string, string> };
-const stepsOf = (yaml: string): Step[] => Object.values((parse(yaml) as { jobs: Record<string, { steps: Step[] }> }).jobs)[0].steps;
+const stepsOf = (yaml: string): Step[] =>
+  Object.values((parse(yaml) as { jobs: Record<string, { steps: Step[] }> }).jobs)[0].steps;
 
 describe('docs/ci.md recipes', () => {
   it('GitHub gate: the run step passes against staging from the config target, with the token from the secret env var', async () => {
@@ -59,7 +73,10 @@ describe('docs/ci.md recipes', () => {
     expect(gate.env).toEqual({ STAGING_SCIM_TOKEN: '${{ secrets.STAGING_SCIM_TOKEN }}' });
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))).toBeDefined();
     const dir = tmp();
-    writeFileSync(path.join(dir, 'scim-check.config.yaml'), `targets:\n  staging:\n    baseUrl: ${good.baseUrl}\n    token: { env: STAGING_SCIM_TOKEN }\nsuites: [okta/test-credentials]\nreporters: [console, junit:reports/scim-check.xml]\n`);
+    writeFileSync(
+      path.join(dir, 'scim-check.config.yaml'),
+      `targets:\n  staging:\n    baseUrl: ${good.baseUrl}\n    token: { env: STAGING_SCIM_TOKEN }\nsuites: [okta/test-credentials]\nreporters: [console, junit:reports/scim-check.xml]\n`,
+    );
     const res = await shell(local(gate.run!), { STAGING_SCIM_TOKEN: good.token }, dir);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
@@ -81,10 +98,16 @@ describe('docs/ci.md recipes', () => {
   }, 120_000);
 
   it('GitLab: the script line gates with the baseline and writes the JUnit report GitLab reads', async () => {
-    const job = (parse(recipe('gitlab')) as Record<string, { script: string[]; artifacts: { reports: { junit: string } } }>)['scim-check'];
+    const job = (
+      parse(recipe('gitlab')) as Record<string, { script: string[]; artifacts: { reports: { junit: string } } }>
+    )['scim-check'];
     const dir = tmp();
     writeFileSync(path.join(dir, 'scim-check.baseline.yaml'), 'entries: []\n');
-    const res = await shell(local(job.script[0]), { STAGING_SCIM_URL: good.baseUrl, STAGING_SCIM_TOKEN: good.token }, dir);
+    const res = await shell(
+      local(job.script[0]),
+      { STAGING_SCIM_URL: good.baseUrl, STAGING_SCIM_TOKEN: good.token },
+      dir,
+    );
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const junit = readFileSync(path.join(dir, job.artifacts.reports.junit), 'utf8');
@@ -97,15 +120,25 @@ describe('docs/ci.md recipes', () => {
     const script = path.join(dir, 'scim-gate.sh');
     writeFileSync(script, recipe('shell'));
     expect(recipe('shell')).toContain(`SCIM_CHECK=\${SCIM_CHECK:-"${NPX}"}`);
-    const ok = await shell(`sh ${script}`, { SCIM_CHECK: CLI_WORDS, SCIM_BASE_URL: good.baseUrl, SCIM_TOKEN: good.token }, dir);
+    const ok = await shell(
+      `sh ${script}`,
+      { SCIM_CHECK: CLI_WORDS, SCIM_BASE_URL: good.baseUrl, SCIM_TOKEN: good.token },
+      dir,
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).not.toContain('re-running');
 
     const bad = await startServer({ port: 0, quirks: ['list-counters-as-strings'] });
     try {
-      const res = await shell(`sh ${script}`, { SCIM_CHECK: CLI_WORDS, SCIM_BASE_URL: bad.baseUrl, SCIM_TOKEN: bad.token }, dir);
+      const res = await shell(
+        `sh ${script}`,
+        { SCIM_CHECK: CLI_WORDS, SCIM_BASE_URL: bad.baseUrl, SCIM_TOKEN: bad.token },
+        dir,
+      );
       expect(res.code).toBe(1);
-      const [first, second] = res.stdout.split('Conformance failures; re-running only the failed tests, with the exchanges:\n');
+      const [first, second] = res.stdout.split(
+        'Conformance failures; re-running only the failed tests, with the exchanges:\n',
+      );
       expect(first).toContain('OKTA_TC_COUNTERS_INTEGERS');
       expect(second).toContain('│ > GET ');
       expect(second).toMatch(/0 passed, \d+ failed/); // only the failures ran again

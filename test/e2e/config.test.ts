@@ -90,10 +90,23 @@ suites: [okta/test-credentials]
 reporters: [json:from-config.json]
 `,
     });
-    const overridden = await runCli(['run', '--target', 'staging', '--base-url', b.baseUrl, '--token-env', 'B_TOKEN', '--reporter', 'json:from-flag.json'], {
-      cwd: dir,
-      env: { A_TOKEN: a.token, B_TOKEN: b.token },
-    });
+    const overridden = await runCli(
+      [
+        'run',
+        '--target',
+        'staging',
+        '--base-url',
+        b.baseUrl,
+        '--token-env',
+        'B_TOKEN',
+        '--reporter',
+        'json:from-flag.json',
+      ],
+      {
+        cwd: dir,
+        env: { A_TOKEN: a.token, B_TOKEN: b.token },
+      },
+    );
     expect(overridden.code).toBe(0);
     expect(existsSync(path.join(dir, 'from-config.json'))).toBe(false);
     expect(readJson(path.join(dir, 'from-flag.json')).target.baseUrl).toBe(b.baseUrl);
@@ -104,14 +117,17 @@ reporters: [json:from-config.json]
     expect(embedded.code).toBe(0);
     expect(readJson(path.join(dir, 'from-config.json')).target.embedded).toBe(true);
 
-    const ignored = await runCli(['run', 'okta/test-credentials', '--no-config', '--reporter', 'json:ignored.json'], { cwd: dir });
+    const ignored = await runCli(['run', 'okta/test-credentials', '--no-config', '--reporter', 'json:ignored.json'], {
+      cwd: dir,
+    });
     expect(ignored.code).toBe(0);
     expect(readJson(path.join(dir, 'ignored.json')).suites).toHaveLength(1);
   });
 
   it('verdict, profile and baseline defaults come from the file; a flag still wins', async () => {
     const dir = project({
-      'scim-check.config.yaml': 'suites: [okta/test-credentials]\nverdict: { for: rfc, okta: oin }\nprofile: profiles/strict.yaml\nbaseline: known.yaml\nreporters: [json:run.json]\n',
+      'scim-check.config.yaml':
+        'suites: [okta/test-credentials]\nverdict: { for: rfc, okta: oin }\nprofile: profiles/strict.yaml\nbaseline: known.yaml\nreporters: [json:run.json]\n',
       'profiles/strict.yaml': 'name: strict\nextends: okta-minimum\n',
       'known.yaml': 'entries: []\n',
     });
@@ -130,7 +146,9 @@ reporters: [json:from-config.json]
 
   it('audit takes the target and profile from the file but not the run reporters (it has its own)', async () => {
     const s = await server();
-    const dir = project({ 'scim-check.config.yaml': `targets:\n  staging: { baseUrl: ${s.baseUrl}, token: { env: T } }\nreporters: [har:run.har, github]\nprofile: eptura\n` });
+    const dir = project({
+      'scim-check.config.yaml': `targets:\n  staging: { baseUrl: ${s.baseUrl}, token: { env: T } }\nreporters: [har:run.har, github]\nprofile: eptura\n`,
+    });
     const res = await runCli(['audit', '--target', 'staging'], { cwd: dir, env: { T: s.token } });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
@@ -140,8 +158,13 @@ reporters: [json:from-config.json]
 
   it('--config FILE names the file explicitly', async () => {
     const s = await server();
-    const dir = project({ 'ci/scim.yaml': `targets:\n  prod: { baseUrl: ${s.baseUrl}, token: { file: token.txt } }\n`, 'ci/token.txt': `${s.token}\n` });
-    const res = await runCli(['test-credentials', '--config', path.join(dir, 'ci', 'scim.yaml'), '--target', 'prod'], { cwd: dir });
+    const dir = project({
+      'ci/scim.yaml': `targets:\n  prod: { baseUrl: ${s.baseUrl}, token: { file: token.txt } }\n`,
+      'ci/token.txt': `${s.token}\n`,
+    });
+    const res = await runCli(['test-credentials', '--config', path.join(dir, 'ci', 'scim.yaml'), '--target', 'prod'], {
+      cwd: dir,
+    });
     expect(res.code).toBe(0);
     expect(res.stdout).toContain(s.baseUrl);
     expect(s.requestLog.some((r) => r.path.startsWith('/scim/v2/Users?startIndex=1&count=2'))).toBe(true);
@@ -149,13 +172,19 @@ reporters: [json:from-config.json]
 
   it('an error in the file is one line with file:line:col, with a suggestion; nothing is sent', async () => {
     const s = await server();
-    const dir = project({ 'scim-check.config.yaml': `targets:\n  staging:\n    baseUrl: ${s.baseUrl}\n    tokn: { env: X }\n` });
+    const dir = project({
+      'scim-check.config.yaml': `targets:\n  staging:\n    baseUrl: ${s.baseUrl}\n    tokn: { env: X }\n`,
+    });
     const res = await runCli(['run', '--target', 'staging'], { cwd: dir });
     expect(res.code).toBe(2);
-    expect(res.stderr).toBe('scim-check: scim-check.config.yaml:4:5: unknown key "tokn" in targets.staging; did you mean "token"?\n');
+    expect(res.stderr).toBe(
+      'scim-check: scim-check.config.yaml:4:5: unknown key "tokn" in targets.staging; did you mean "token"?\n',
+    );
     expect(s.requestLog).toHaveLength(0);
 
-    const typo = project({ 'scim-check.config.yaml': 'targets:\n  staging: { baseUrl: https://x.example/scim }\nreporters: console\n' });
+    const typo = project({
+      'scim-check.config.yaml': 'targets:\n  staging: { baseUrl: https://x.example/scim }\nreporters: console\n',
+    });
     const bad = await runCli(['run'], { cwd: typo });
     expect(bad.stderr).toBe('scim-check: scim-check.config.yaml:3:12: reporters must be a list, got "console"\n');
 
@@ -166,7 +195,10 @@ reporters: [json:from-config.json]
   });
 
   it('a token written into the file is refused without echoing it', async () => {
-    const dir = project({ 'scim-check.config.yaml': 'targets:\n  staging:\n    baseUrl: https://x.example/scim\n    token: sekrit-token-value-123\n' });
+    const dir = project({
+      'scim-check.config.yaml':
+        'targets:\n  staging:\n    baseUrl: https://x.example/scim\n    token: sekrit-token-value-123\n',
+    });
     const res = await runCli(['run', '--target', 'staging'], { cwd: dir });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('scim-check.config.yaml:4:12: targets.staging.token must be a mapping');
@@ -174,10 +206,15 @@ reporters: [json:from-config.json]
   });
 
   it('an unknown --target names the known ones with a suggestion; --target without a file says how to make one', async () => {
-    const dir = project({ 'scim-check.config.yaml': 'targets:\n  staging: { baseUrl: https://x.example/scim }\n  production: { baseUrl: https://y.example/scim }\n' });
+    const dir = project({
+      'scim-check.config.yaml':
+        'targets:\n  staging: { baseUrl: https://x.example/scim }\n  production: { baseUrl: https://y.example/scim }\n',
+    });
     const res = await runCli(['run', '--target', 'stagin'], { cwd: dir });
     expect(res.code).toBe(2);
-    expect(res.stderr).toBe('scim-check: --target stagin: no such target (targets in scim-check.config.yaml: staging, production); did you mean "staging"?\n');
+    expect(res.stderr).toBe(
+      'scim-check: --target stagin: no such target (targets in scim-check.config.yaml: staging, production); did you mean "staging"?\n',
+    );
     const empty = mkdtempSync(path.join(tmpdir(), 'scim-check-noconfig-'));
     const none = await runCli(['audit', '--target', 'staging'], { cwd: empty });
     expect(none.code).toBe(2);
@@ -185,7 +222,10 @@ reporters: [json:from-config.json]
   });
 
   it('vars: in the file and --var on the command line feed suite variables (flag wins); a --var no suite declares is refused', async () => {
-    const dir = project({ 'scim-check.config.yaml': 'suites: [suites/]\nvars:\n  department: Sales\n', 'suites/echo.yaml': ECHO_SUITE });
+    const dir = project({
+      'scim-check.config.yaml': 'suites: [suites/]\nvars:\n  department: Sales\n',
+      'suites/echo.yaml': ECHO_SUITE,
+    });
     const fromFile = await runCli(['run'], { cwd: dir });
     expect(fromFile.stdout).toContain('1 passed, 0 failed');
     expect(fromFile.code).toBe(0);
@@ -197,7 +237,9 @@ reporters: [json:from-config.json]
 
     const typo = await runCli(['run', '--var', 'departmnt=Sales'], { cwd: dir });
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe('scim-check: --var departmnt: no selected suite declares a variable "departmnt"; did you mean "department"?\n');
+    expect(typo.stderr).toBe(
+      'scim-check: --var departmnt: no selected suite declares a variable "departmnt"; did you mean "department"?\n',
+    );
 
     const malformed = await runCli(['run', '--var', 'department'], { cwd: dir });
     expect(malformed.code).toBe(2);
@@ -206,7 +248,17 @@ reporters: [json:from-config.json]
 
   it('the JSON Schema for editors describes every key the loader accepts', () => {
     const schema = readJson(path.join(ROOT, 'schemas', 'config.schema.json'));
-    expect(Object.keys(schema.properties).sort()).toEqual(['baseline', 'languageFormat', 'profile', 'reporters', 'schemas', 'suites', 'targets', 'vars', 'verdict']);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'baseline',
+      'languageFormat',
+      'profile',
+      'reporters',
+      'schemas',
+      'suites',
+      'targets',
+      'vars',
+      'verdict',
+    ]);
     expect(Object.keys(schema.properties.verdict.properties)).toEqual(['for', 'okta']); // the --for and --okta flags
     expect(schema.additionalProperties).toBe(false);
   });

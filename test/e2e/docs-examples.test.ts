@@ -20,7 +20,8 @@ function block(text: string, tag: string): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   seeded = await startServer({ port: 0, seed: { users: 3 } });
   dir = mkdtempSync(path.join(tmpdir(), 'scim-check-docs-'));
   mkdirSync(path.join(dir, 'scim-suites'));
@@ -34,13 +35,28 @@ describe('docs worked examples', () => {
   it('suite-format.md: the example suite passes, and fails as the page shows on a server that drops the enterprise extension', async () => {
     const ok = await runCli(['run', 'scim-suites/department.yaml'], { cwd: dir });
     expect(ok.code).toBe(0);
-    const withVars = await runCli(['run', 'scim-suites/department.yaml', '--var', 'emailDomain=acme.example', '--var', 'department=Sales', '--reporter', 'json:vars.json'], { cwd: dir });
+    const withVars = await runCli(
+      [
+        'run',
+        'scim-suites/department.yaml',
+        '--var',
+        'emailDomain=acme.example',
+        '--var',
+        'department=Sales',
+        '--reporter',
+        'json:vars.json',
+      ],
+      { cwd: dir },
+    );
     expect(withVars.code).toBe(0);
-    const sent = JSON.parse(readFileSync(path.join(dir, 'vars.json'), 'utf8')).suites[0].tests[0].steps[0].exchanges[0].requestBody;
+    const sent = JSON.parse(readFileSync(path.join(dir, 'vars.json'), 'utf8')).suites[0].tests[0].steps[0].exchanges[0]
+      .requestBody;
     expect(sent['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']).toEqual({ department: 'Sales' });
     expect(sent.userName).toMatch(/@acme\.example$/);
 
-    const bad = await runCli(['run', 'scim-suites/department.yaml', '--quirk', 'drop-enterprise-extension'], { cwd: dir });
+    const bad = await runCli(['run', 'scim-suites/department.yaml', '--quirk', 'drop-enterprise-extension'], {
+      cwd: dir,
+    });
     expect(bad.code).toBe(1);
     const page = doc('suite-format.md');
     for (const line of [
@@ -54,16 +70,24 @@ describe('docs worked examples', () => {
   });
 
   it('profile-format.md: the example profile loads, and the audit of seeded users reports what the page shows', async () => {
-    const res = await runCli(['audit', '--base-url', seeded.baseUrl, '--profile', 'profiles/acme.yaml'], { cwd: dir, env: { SCIM_TOKEN: seeded.token } });
+    const res = await runCli(['audit', '--base-url', seeded.baseUrl, '--profile', 'profiles/acme.yaml'], {
+      cwd: dir,
+      env: { SCIM_TOKEN: seeded.token },
+    });
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/ATTR_MANDATORY_MISSING\s+SHOULD\s+3 /);
     expect(res.stdout).toContain('PASS: no must-level finding (3 should, 0 info) in 3 resources');
     expect(doc('profile-format.md')).toContain('PASS: no must-level finding (3 should, 0 info) in 3 resources');
 
-    writeFileSync(path.join(dir, 'profiles', 'broken.yaml'), block(doc('profile-format.md'), 'example=profile').replace('format: iso639-1', 'format: iso6391'));
+    writeFileSync(
+      path.join(dir, 'profiles', 'broken.yaml'),
+      block(doc('profile-format.md'), 'example=profile').replace('format: iso639-1', 'format: iso6391'),
+    );
     const broken = await runCli(['audit', '--profile', 'profiles/broken.yaml'], { cwd: dir });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain('broken.yaml:15:13: formats[0].format: must be equal to one of the allowed values: "language", "iso639-1"');
+    expect(broken.stderr).toContain(
+      'broken.yaml:15:13: formats[0].format: must be equal to one of the allowed values: "language", "iso639-1"',
+    );
   });
 
   it('config.md: the example config is valid', () => {

@@ -29,7 +29,8 @@ interface Row {
   timeoutMs?: number;
 }
 
-const onRead = (f: Fault) => (req: http.IncomingMessage) => (req.method === 'GET' && READ.test(req.url ?? '') ? f : undefined);
+const onRead = (f: Fault) => (req: http.IncomingMessage) =>
+  req.method === 'GET' && READ.test(req.url ?? '') ? f : undefined;
 const afterDiscovery = (f: Fault) => (_req: http.IncomingMessage, n: number) => (n > DISCOVERY ? f : undefined);
 const once = (f: Fault) => {
   const seen = new Set<string>();
@@ -42,28 +43,140 @@ const once = (f: Fault) => {
 };
 
 const ROWS: Row[] = [
-  { fault: 'connection reset (every request after discovery)', rule: afterDiscovery({ reset: true }), exit: 3, says: /not run: target unresponsive/ },
+  {
+    fault: 'connection reset (every request after discovery)',
+    rule: afterDiscovery({ reset: true }),
+    exit: 3,
+    says: /not run: target unresponsive/,
+  },
   { fault: 'connection reset on a read', rule: onRead({ reset: true }), exit: 3, says: /SCIM_HTTP_RESET/ },
   { fault: 'reset mid-body', rule: onRead({ resetMidBody: '{"id":"x","user' }), exit: 3, says: /SCIM_HTTP_/ },
-  { fault: 'hang (every request after discovery)', rule: afterDiscovery({ hang: true }), exit: 3, says: /not run: target unresponsive/ },
+  {
+    fault: 'hang (every request after discovery)',
+    rule: afterDiscovery({ hang: true }),
+    exit: 3,
+    says: /not run: target unresponsive/,
+  },
   { fault: 'slow drip (1 byte / 50 ms)', rule: onRead({ dripMs: 50 }), exit: 3, says: /SCIM_HTTP_TIMEOUT/ },
   { fault: 'headers, then stall', rule: onRead({ stallAfterHeaders: true }), exit: 3, says: /SCIM_HTTP_TIMEOUT/ },
-  { fault: 'oversized body (21 MB)', rule: onRead({ status: 200, body: `{"pad":"${'x'.repeat(21 * 1024 * 1024)}"}` }), exit: 3, says: /SCIM_HTTP_BODY_TOO_LARGE/, timeoutMs: 20_000 },
-  { fault: 'malformed JSON', rule: onRead({ status: 200, body: '{"id": "abc", "userName": ' }), exit: 1, says: /response has a JSON body/ },
-  { fault: 'JSON nested 100,000 deep', rule: onRead({ status: 200, body: '['.repeat(100_000) + ']'.repeat(100_000) }), exit: 1, says: /nested deeper than 64/ },
-  { fault: 'HTML error page', rule: onRead({ status: 500, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Internal Server Error</h1></body></html>' }), exit: 1, says: /actual:\s+500/ },
+  {
+    fault: 'oversized body (21 MB)',
+    rule: onRead({ status: 200, body: `{"pad":"${'x'.repeat(21 * 1024 * 1024)}"}` }),
+    exit: 3,
+    says: /SCIM_HTTP_BODY_TOO_LARGE/,
+    timeoutMs: 20_000,
+  },
+  {
+    fault: 'malformed JSON',
+    rule: onRead({ status: 200, body: '{"id": "abc", "userName": ' }),
+    exit: 1,
+    says: /response has a JSON body/,
+  },
+  {
+    fault: 'JSON nested 100,000 deep',
+    rule: onRead({ status: 200, body: '['.repeat(100_000) + ']'.repeat(100_000) }),
+    exit: 1,
+    says: /nested deeper than 64/,
+  },
+  {
+    fault: 'HTML error page',
+    rule: onRead({
+      status: 500,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body><h1>Internal Server Error</h1></body></html>',
+    }),
+    exit: 1,
+    says: /actual:\s+500/,
+  },
   { fault: 'empty 200', rule: onRead({ status: 200, body: '' }), exit: 1, says: /\(empty body\)/ },
-  { fault: 'wrong Content-Length', rule: onRead({ raw: 'HTTP/1.1 200 OK\r\ncontent-type: application/scim+json\r\ncontent-length: 500\r\n\r\n{"id":"x"}' }), exit: 3, says: /SCIM_HTTP_/ },
-  { fault: 'gzip garbage', rule: onRead({ status: 200, headers: { 'content-encoding': 'gzip' }, body: 'definitely not gzip' }), exit: 3, says: /SCIM_HTTP_BAD_ENCODING/ },
-  { fault: 'redirect loop', rule: (req) => (req.method === 'GET' && READ.test(req.url ?? '') ? { status: 302, headers: { location: req.url ?? '/' } } : undefined), exit: 1, says: /actual:\s+302/ },
-  { fault: 'redirect to another host', rule: (req, _n, _t, other) => (req.method === 'GET' && READ.test(req.url ?? '') ? { status: 307, headers: { location: `${other}${req.url}` } } : undefined), exit: 1, says: /actual:\s+307/ },
-  { fault: '429 with Retry-After: 0, then OK', rule: once({ status: 429, headers: { 'retry-after': '0' }, body: '{}' }), exit: 0, says: /RETRIED/ },
-  { fault: '429 without Retry-After (the answer stands)', rule: once({ status: 429, body: '{}' }), exit: 1, says: /actual:\s+429/ },
-  { fault: '503 then OK', rule: once({ status: 503, headers: { 'retry-after': '0' }, body: '{}' }), exit: 0, says: /RETRIED/ },
-  { fault: 'token echoed in an error', rule: (req, _n, token) => (req.method === 'GET' && READ.test(req.url ?? '') ? { status: 400, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', detail: `bad token ${token}` }) } : undefined), exit: 1, says: /\[REDACTED\]/ },
-  { fault: 'control characters in the body', rule: onRead({ status: 400, body: JSON.stringify({ status: '400', detail: 'evil \u001b[2J\u0007\u0000 text' }) }), exit: 1, says: /\\u001b\[2J/ },
-  { fault: 'POST created, then no answer (swept by prefix)', rule: (() => { let posts = 0; return (req: http.IncomingMessage) => (req.method === 'POST' && ++posts === 1 ? { forwardThenHang: true } : undefined); })(), exit: 3, says: /DELETE \(sweep\) \(1\)/ },
-  { fault: 'token revoked mid-run (401)', rule: onRead({ status: 401, body: '{"status":"401"}' }), exit: 4, says: /token rejected/ },
+  {
+    fault: 'wrong Content-Length',
+    rule: onRead({
+      raw: 'HTTP/1.1 200 OK\r\ncontent-type: application/scim+json\r\ncontent-length: 500\r\n\r\n{"id":"x"}',
+    }),
+    exit: 3,
+    says: /SCIM_HTTP_/,
+  },
+  {
+    fault: 'gzip garbage',
+    rule: onRead({ status: 200, headers: { 'content-encoding': 'gzip' }, body: 'definitely not gzip' }),
+    exit: 3,
+    says: /SCIM_HTTP_BAD_ENCODING/,
+  },
+  {
+    fault: 'redirect loop',
+    rule: (req) =>
+      req.method === 'GET' && READ.test(req.url ?? '')
+        ? { status: 302, headers: { location: req.url ?? '/' } }
+        : undefined,
+    exit: 1,
+    says: /actual:\s+302/,
+  },
+  {
+    fault: 'redirect to another host',
+    rule: (req, _n, _t, other) =>
+      req.method === 'GET' && READ.test(req.url ?? '')
+        ? { status: 307, headers: { location: `${other}${req.url}` } }
+        : undefined,
+    exit: 1,
+    says: /actual:\s+307/,
+  },
+  {
+    fault: '429 with Retry-After: 0, then OK',
+    rule: once({ status: 429, headers: { 'retry-after': '0' }, body: '{}' }),
+    exit: 0,
+    says: /RETRIED/,
+  },
+  {
+    fault: '429 without Retry-After (the answer stands)',
+    rule: once({ status: 429, body: '{}' }),
+    exit: 1,
+    says: /actual:\s+429/,
+  },
+  {
+    fault: '503 then OK',
+    rule: once({ status: 503, headers: { 'retry-after': '0' }, body: '{}' }),
+    exit: 0,
+    says: /RETRIED/,
+  },
+  {
+    fault: 'token echoed in an error',
+    rule: (req, _n, token) =>
+      req.method === 'GET' && READ.test(req.url ?? '')
+        ? {
+            status: 400,
+            body: JSON.stringify({
+              schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+              status: '400',
+              detail: `bad token ${token}`,
+            }),
+          }
+        : undefined,
+    exit: 1,
+    says: /\[REDACTED\]/,
+  },
+  {
+    fault: 'control characters in the body',
+    rule: onRead({ status: 400, body: JSON.stringify({ status: '400', detail: 'evil \u001b[2J\u0007\u0000 text' }) }),
+    exit: 1,
+    says: /\\u001b\[2J/,
+  },
+  {
+    fault: 'POST created, then no answer (swept by prefix)',
+    rule: (() => {
+      let posts = 0;
+      return (req: http.IncomingMessage) =>
+        req.method === 'POST' && ++posts === 1 ? { forwardThenHang: true } : undefined;
+    })(),
+    exit: 3,
+    says: /DELETE \(sweep\) \(1\)/,
+  },
+  {
+    fault: 'token revoked mid-run (401)',
+    rule: onRead({ status: 401, body: '{"status":"401"}' }),
+    exit: 4,
+    says: /token rejected/,
+  },
 ];
 
 let other: http.Server;
@@ -72,7 +185,8 @@ const otherHits: string[] = [];
 const table: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   // "another host": a listener that must never see a request (and so never the token)
   other = http.createServer((req, res) => {
     otherHits.push(`${req.method} ${req.url}`);
@@ -85,7 +199,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((r) => other.close(() => r()));
   // the table for README/notes: fault, exit code, seconds, residue
-  if (process.env.SCIM_CHECK_PRINT_MATRIX) process.stdout.write(`\n| fault | exit | seconds | residue |\n|---|---|---|---|\n${table.join('\n')}\n`);
+  if (process.env.SCIM_CHECK_PRINT_MATRIX)
+    process.stdout.write(`\n| fault | exit | seconds | residue |\n|---|---|---|---|\n${table.join('\n')}\n`);
 });
 
 function expectClean(res: { stdout: string; stderr: string }, token: string): void {
@@ -104,7 +219,17 @@ describe('fault matrix', () => {
       const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req, n) => row.rule(req, n, s.token, otherUrl));
       try {
         const started = performance.now();
-        const res = await runCli(['run', ...SUITES, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', String(row.timeoutMs ?? TIMEOUT_MS)], { env: { SCIM_TOKEN: s.token } });
+        const res = await runCli(
+          [
+            'run',
+            ...SUITES,
+            '--base-url',
+            proxy.url + new URL(s.baseUrl).pathname,
+            '--timeout',
+            String(row.timeoutMs ?? TIMEOUT_MS),
+          ],
+          { env: { SCIM_TOKEN: s.token } },
+        );
         const seconds = (performance.now() - started) / 1000;
         expect(res.code, res.stdout + res.stderr).toBe(row.exit);
         if (row.says) expect(res.stdout + res.stderr).toMatch(row.says);
@@ -112,7 +237,14 @@ describe('fault matrix', () => {
         const residue = s.store.users().length - 2;
         expect(s.store.snapshot()).toBe(before);
         expect(otherHits).toEqual([]);
-        expect(proxy.log.every((l) => l.authorization === undefined || l.authorization === `Bearer ${s.token}` || l.authorization === 'Bearer scim-check-invalid-token')).toBe(true);
+        expect(
+          proxy.log.every(
+            (l) =>
+              l.authorization === undefined ||
+              l.authorization === `Bearer ${s.token}` ||
+              l.authorization === 'Bearer scim-check-invalid-token',
+          ),
+        ).toBe(true);
         table.push(`| ${row.fault} | ${res.code} | ${seconds.toFixed(1)} | ${residue} |`);
       } finally {
         await proxy.close();
@@ -122,16 +254,36 @@ describe('fault matrix', () => {
   }
 
   it('a self-signed TLS peer: one line, exit 3, nothing sent in the clear', async () => {
-    const tls = https.createServer({ key: readFileSync(path.join(ROOT, 'fixtures/tls/self-signed.key')), cert: readFileSync(path.join(ROOT, 'fixtures/tls/self-signed.crt')) }, (_req, res) => res.end('{}'));
+    const tls = https.createServer(
+      {
+        key: readFileSync(path.join(ROOT, 'fixtures/tls/self-signed.key')),
+        cert: readFileSync(path.join(ROOT, 'fixtures/tls/self-signed.crt')),
+      },
+      (_req, res) => res.end('{}'),
+    );
     await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
     try {
       const token = 'tls-fault-token-9f8e7d';
       const started = performance.now();
-      const res = await runCli(['run', SUITE, '--base-url', `https://127.0.0.1:${(tls.address() as AddressInfo).port}/scim/v2`, '--timeout', String(TIMEOUT_MS)], { env: { SCIM_TOKEN: token } });
+      const res = await runCli(
+        [
+          'run',
+          SUITE,
+          '--base-url',
+          `https://127.0.0.1:${(tls.address() as AddressInfo).port}/scim/v2`,
+          '--timeout',
+          String(TIMEOUT_MS),
+        ],
+        { env: { SCIM_TOKEN: token } },
+      );
       expect(res.code).toBe(3);
-      expect(res.stderr).toMatch(/^scim-check: target unreachable: GET https:\/\/127\.0\.0\.1:\d+: TLS failure \([A-Z_]+\) \[SCIM_HTTP_TLS\]\n$/);
+      expect(res.stderr).toMatch(
+        /^scim-check: target unreachable: GET https:\/\/127\.0\.0\.1:\d+: TLS failure \([A-Z_]+\) \[SCIM_HTTP_TLS\]\n$/,
+      );
       expectClean(res, token);
-      table.push(`| self-signed TLS | ${res.code} | ${((performance.now() - started) / 1000).toFixed(1)} | 0 (nothing sent) |`);
+      table.push(
+        `| self-signed TLS | ${res.code} | ${((performance.now() - started) / 1000).toFixed(1)} | 0 (nothing sent) |`,
+      );
     } finally {
       await new Promise<void>((r) => tls.close(() => r()));
     }
@@ -148,11 +300,25 @@ describe('fault matrix', () => {
     try {
       const token = 'not-http-token-1a2b3c';
       const started = performance.now();
-      const res = await runCli(['run', SUITE, '--base-url', `http://127.0.0.1:${(peer.address() as AddressInfo).port}/scim/v2`, '--timeout', String(TIMEOUT_MS)], { env: { SCIM_TOKEN: token } });
+      const res = await runCli(
+        [
+          'run',
+          SUITE,
+          '--base-url',
+          `http://127.0.0.1:${(peer.address() as AddressInfo).port}/scim/v2`,
+          '--timeout',
+          String(TIMEOUT_MS),
+        ],
+        { env: { SCIM_TOKEN: token } },
+      );
       expect(res.code).toBe(3);
-      expect(res.stderr).toMatch(/^scim-check: target unreachable: GET http:\/\/127\.0\.0\.1:\d+: .*\[SCIM_HTTP_[A-Z_]+\]\n$/);
+      expect(res.stderr).toMatch(
+        /^scim-check: target unreachable: GET http:\/\/127\.0\.0\.1:\d+: .*\[SCIM_HTTP_[A-Z_]+\]\n$/,
+      );
       expectClean(res, token);
-      table.push(`| peer that does not speak HTTP | ${res.code} | ${((performance.now() - started) / 1000).toFixed(1)} | 0 (nothing sent) |`);
+      table.push(
+        `| peer that does not speak HTTP | ${res.code} | ${((performance.now() - started) / 1000).toFixed(1)} | 0 (nothing sent) |`,
+      );
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => peer.close(() => r()));

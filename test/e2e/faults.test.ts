@@ -15,7 +15,8 @@ const SUITE = 'fixtures/suites/e2e/create-users.yaml';
 let cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 });
 
 afterEach(async () => {
@@ -29,7 +30,11 @@ async function server(quirks: string[] = [], seedUsers = 2): Promise<RunningServ
   return s;
 }
 
-async function proxied(s: RunningServer, rule: (req: import('node:http').IncomingMessage, n: number) => Fault | undefined, opts?: FaultProxyOptions): Promise<FaultProxy & { baseUrl: string }> {
+async function proxied(
+  s: RunningServer,
+  rule: (req: import('node:http').IncomingMessage, n: number) => Fault | undefined,
+  opts?: FaultProxyOptions,
+): Promise<FaultProxy & { baseUrl: string }> {
   const p = await startFaultProxy(new URL(s.baseUrl).origin, rule, opts);
   cleanups.push(() => p.close());
   return { ...p, baseUrl: p.url + new URL(s.baseUrl).pathname };
@@ -53,7 +58,21 @@ describe('one verdict', () => {
   it('an errored test (a refused write) exits 1, never 0, and every output says FAIL', async () => {
     const s = await server();
     const dir = tmp();
-    const res = await runCli(['run', 'fixtures/suites/faults/refused-write.yaml', '--base-url', s.baseUrl, '--reporter', 'console', '--reporter', `json:${dir}/r.json`, '--reporter', `junit:${dir}/r.xml`], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(
+      [
+        'run',
+        'fixtures/suites/faults/refused-write.yaml',
+        '--base-url',
+        s.baseUrl,
+        '--reporter',
+        'console',
+        '--reporter',
+        `json:${dir}/r.json`,
+        '--reporter',
+        `junit:${dir}/r.xml`,
+      ],
+      { env: { SCIM_TOKEN: s.token } },
+    );
     expect(res.code).toBe(1);
     expect(res.stdout.trimEnd().split('\n').at(-1)).toBe('FAIL: 1 test errored');
     const json = readJson(`${dir}/r.json`);
@@ -67,7 +86,9 @@ describe('one verdict', () => {
   it('when every reporter writes a file, the console still prints the verdict and where the reports went', async () => {
     const s = await server();
     const dir = tmp();
-    const res = await runCli(['run', SUITE, '--base-url', s.baseUrl, '--reporter', `json:${dir}/r.json`], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(['run', SUITE, '--base-url', s.baseUrl, '--reporter', `json:${dir}/r.json`], {
+      env: { SCIM_TOKEN: s.token },
+    });
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(`json report: ${dir}/r.json\nPASS\n`);
   });
@@ -78,11 +99,26 @@ describe('a step contains its own errors', () => {
     const s = await server();
     const before = s.store.snapshot();
     const dir = tmp();
-    const res = await runCli(['run', 'fixtures/suites/faults/contained-errors.yaml', '--base-url', s.baseUrl, '--reporter', 'console', '--reporter', `json:${dir}/r.json`], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(
+      [
+        'run',
+        'fixtures/suites/faults/contained-errors.yaml',
+        '--base-url',
+        s.baseUrl,
+        '--reporter',
+        'console',
+        '--reporter',
+        `json:${dir}/r.json`,
+      ],
+      { env: { SCIM_TOKEN: s.token } },
+    );
     expect(res.code).toBe(1);
     const step = readJson(`${dir}/r.json`).suites[0].tests[0].steps[0];
     expect(step.status).toBe('errored');
-    expect(step.checks.map((c: { code: string; passed: boolean }) => [c.code, c.passed])).toEqual([['FAULTS_BAD_TEMPLATE', false], ['FAULTS_CREATED', true]]);
+    expect(step.checks.map((c: { code: string; passed: boolean }) => [c.code, c.passed])).toEqual([
+      ['FAULTS_BAD_TEMPLATE', false],
+      ['FAULTS_CREATED', true],
+    ]);
     expect(step.checks[0].error.code).toBe('SUITE_TEMPLATE');
     expect(step.exchanges[0].status).toBe(201); // request and response kept
     expect(s.store.snapshot()).toBe(before);
@@ -93,7 +129,9 @@ describe('a step contains its own errors', () => {
     const s = await server();
     const before = s.store.snapshot();
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    const p = await proxied(s, (req) => (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { status: 200, body: deep } : undefined));
+    const p = await proxied(s, (req) =>
+      req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { status: 200, body: deep } : undefined,
+    );
     const res = await runCli(['run', SUITE, '--base-url', p.baseUrl], { env: { SCIM_TOKEN: s.token } });
     expectNoStack(res);
     expect(res.code).toBe(1);
@@ -102,7 +140,7 @@ describe('a step contains its own errors', () => {
     expect(s.store.snapshot()).toBe(before);
   });
 
-  it('ids returned as JSON numbers are still the run\'s own: nothing is refused, nothing left behind', async () => {
+  it("ids returned as JSON numbers are still the run's own: nothing is refused, nothing left behind", async () => {
     const s = await server();
     const before = s.store.snapshot();
     const p = await proxied(s, () => undefined, { numericIds: true });
@@ -116,16 +154,22 @@ describe('a step contains its own errors', () => {
 describe('faults of the target', () => {
   it('a rejected token is one line and exit 4, with no request beyond the probe', async () => {
     const s = await server();
-    const res = await runCli(['run', 'okta/provisioning', '--base-url', s.baseUrl], { env: { SCIM_TOKEN: 'not-the-right-token' } });
+    const res = await runCli(['run', 'okta/provisioning', '--base-url', s.baseUrl], {
+      env: { SCIM_TOKEN: 'not-the-right-token' },
+    });
     expect(res.code).toBe(4);
     expect(res.stdout).toBe('');
-    expect(res.stderr).toBe('scim-check: token rejected: the target answered 401 to GET /Users (check the token and its scopes) [exit 4]\n');
+    expect(res.stderr).toBe(
+      'scim-check: token rejected: the target answered 401 to GET /Users (check the token and its scopes) [exit 4]\n',
+    );
     expect(s.requestLog).toHaveLength(1);
   });
 
   it('audit says "token rejected" the same way (not "/Schemas not published")', async () => {
     const s = await server();
-    const res = await runCli(['audit', '--base-url', s.baseUrl], { env: { SCIM_TOKEN: 'not-the-right-token', CI: 'true' } });
+    const res = await runCli(['audit', '--base-url', s.baseUrl], {
+      env: { SCIM_TOKEN: 'not-the-right-token', CI: 'true' },
+    });
     expect(res.code).toBe(4);
     expect(res.stderr).toMatch(/^scim-check: token rejected: the target answered 401 to GET \/Schemas/);
     expect(res.stdout).not.toContain('not published');
@@ -137,9 +181,13 @@ describe('faults of the target', () => {
     let posts = 0;
     const p = await proxied(s, (req) => {
       if (req.method === 'POST') posts++;
-      return req.method === 'GET' && posts >= 3 && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { status: 401, body: '{"status":"401"}' } : undefined;
+      return req.method === 'GET' && posts >= 3 && /\/Users\/[^/?]+$/.test(req.url ?? '')
+        ? { status: 401, body: '{"status":"401"}' }
+        : undefined;
     });
-    const res = await runCli(['run', SUITE, 'okta/test-credentials', '--base-url', p.baseUrl], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(['run', SUITE, 'okta/test-credentials', '--base-url', p.baseUrl], {
+      env: { SCIM_TOKEN: s.token },
+    });
     expect(res.code).toBe(4);
     expect(res.stdout).toMatch(/skipped: not run: token rejected/);
     expect(s.store.snapshot()).toBe(before);
@@ -148,10 +196,14 @@ describe('faults of the target', () => {
   it('a target that stops answering ends the run after 3 failures, lists the rest as not run, exit 3', async () => {
     const s = await server();
     const p = await proxied(s, (_req, n) => (n > 3 ? { hang: true } : undefined)); // probe, /Schemas and /ResourceTypes answer
-    const res = await runCli(['run', SUITE, 'okta/test-credentials', '--base-url', p.baseUrl, '--timeout', '1000'], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(['run', SUITE, 'okta/test-credentials', '--base-url', p.baseUrl, '--timeout', '1000'], {
+      env: { SCIM_TOKEN: s.token },
+    });
     expect(res.code).toBe(3);
     expectNoStack(res);
-    expect(res.stdout).toMatch(/skipped: not run: target unresponsive: 3 requests in a row failed \(last: SCIM_HTTP_TIMEOUT\)/);
+    expect(res.stdout).toMatch(
+      /skipped: not run: target unresponsive: 3 requests in a row failed \(last: SCIM_HTTP_TIMEOUT\)/,
+    );
     expect(p.log.length).toBeLessThanOrEqual(3 + 3); // not tests x timeout
     expectNoToken(s.token, res);
   });
@@ -160,9 +212,25 @@ describe('faults of the target', () => {
     const s = await server();
     const before = s.store.snapshot();
     let posts = 0;
-    const p = await proxied(s, (req) => (req.method === 'POST' && ++posts === 1 ? { forwardThenHang: true } : undefined));
+    const p = await proxied(s, (req) =>
+      req.method === 'POST' && ++posts === 1 ? { forwardThenHang: true } : undefined,
+    );
     const dir = tmp();
-    const res = await runCli(['run', SUITE, '--base-url', p.baseUrl, '--timeout', '500', '--reporter', 'console', '--reporter', `json:${dir}/r.json`], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(
+      [
+        'run',
+        SUITE,
+        '--base-url',
+        p.baseUrl,
+        '--timeout',
+        '500',
+        '--reporter',
+        'console',
+        '--reporter',
+        `json:${dir}/r.json`,
+      ],
+      { env: { SCIM_TOKEN: s.token } },
+    );
     expect(res.code).toBe(3);
     const swept = readJson(`${dir}/r.json`).cleanup.filter((c: { via?: string }) => c.via === 'DELETE (sweep)');
     expect(swept).toHaveLength(1);
@@ -178,17 +246,24 @@ describe('faults of the target', () => {
       const key = `${req.method} ${req.url}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
-      if (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') && n === 1) return { status: 429, headers: { 'retry-after': '0' }, body: '{}' };
-      if (req.method === 'DELETE' && n === 1) return { status: 503, headers: { 'retry-after': new Date(Date.now() - 1000).toUTCString() }, body: '{}' };
+      if (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') && n === 1)
+        return { status: 429, headers: { 'retry-after': '0' }, body: '{}' };
+      if (req.method === 'DELETE' && n === 1)
+        return { status: 503, headers: { 'retry-after': new Date(Date.now() - 1000).toUTCString() }, body: '{}' };
       return undefined;
     });
     const dir = tmp();
-    const res = await runCli(['run', SUITE, '--base-url', p.baseUrl, '--reporter', 'console', '--reporter', `json:${dir}/r.json`], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(
+      ['run', SUITE, '--base-url', p.baseUrl, '--reporter', 'console', '--reporter', `json:${dir}/r.json`],
+      { env: { SCIM_TOKEN: s.token } },
+    );
     expect(res.code).toBe(0);
     const json = readJson(`${dir}/r.json`);
     const read = json.suites[0].tests[0].steps.find((st: { id: string }) => st.id === 'read-first');
     expect(read.exchanges[0].retries).toEqual([{ status: 429, waitedMs: 0 }]);
-    expect(json.notices.find((n: { code: string }) => n.code === 'RETRIED').message).toMatch(/^1 request\(s\) sent again after 429/);
+    expect(json.notices.find((n: { code: string }) => n.code === 'RETRIED').message).toMatch(
+      /^1 request\(s\) sent again after 429/,
+    );
     expect(s.store.snapshot()).toBe(before); // DELETE retried after its 503
   });
 });
@@ -196,7 +271,9 @@ describe('faults of the target', () => {
 describe('the write guard', () => {
   it('a step path outside the base URL is refused and the token never leaves for another host', async () => {
     const s = await server();
-    const res = await runCli(['run', 'fixtures/suites/faults/escape-base.yaml', '--base-url', s.baseUrl], { env: { SCIM_TOKEN: s.token } });
+    const res = await runCli(['run', 'fixtures/suites/faults/escape-base.yaml', '--base-url', s.baseUrl], {
+      env: { SCIM_TOKEN: s.token },
+    });
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('refusing a request outside the base URL');
     expect(s.requestLog.some((r) => !r.path.startsWith('/scim/v2'))).toBe(false);
@@ -211,7 +288,9 @@ describe('flags, files and pipes', () => {
     const port = (blocker.address() as import('node:net').AddressInfo).port;
     const res = await runCli(['serve', '--port', String(port)]);
     expect(res.code).toBe(2);
-    expect(res.stderr).toBe(`scim-check: --host 127.0.0.1 --port ${port}: cannot listen (the port is in use, EADDRINUSE)\n`);
+    expect(res.stderr).toBe(
+      `scim-check: --host 127.0.0.1 --port ${port}: cannot listen (the port is in use, EADDRINUSE)\n`,
+    );
   });
 });
 
@@ -235,8 +314,10 @@ describe('scim-check sweep', () => {
     expectNoToken(s.token, yes);
   });
 
-  it('refuses a prefix that is not scim-check\'s', async () => {
-    const res = await runCli(['sweep', '--base-url', 'http://127.0.0.1:9/scim/v2', '--prefix', 'a'], { env: { SCIM_TOKEN: 'x-token-1234' } });
+  it("refuses a prefix that is not scim-check's", async () => {
+    const res = await runCli(['sweep', '--base-url', 'http://127.0.0.1:9/scim/v2', '--prefix', 'a'], {
+      env: { SCIM_TOKEN: 'x-token-1234' },
+    });
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/--prefix must start with scimcheck-/);
   });

@@ -11,7 +11,12 @@ import { toolVersion } from '../../src/util/version.js';
 
 const startTestServer = useServers();
 
-const FILES = ['scim-check.config.yaml', 'scim-suites/example.yaml', 'scim-check.baseline.yaml', '.github/workflows/scim-check.yml'];
+const FILES = [
+  'scim-check.config.yaml',
+  'scim-suites/example.yaml',
+  'scim-check.baseline.yaml',
+  '.github/workflows/scim-check.yml',
+];
 
 async function initialised(): Promise<{ dir: string; stdout: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-init-'));
@@ -24,7 +29,20 @@ async function initialised(): Promise<{ dir: string; stdout: string }> {
 interface Workflow {
   name: string;
   on: Record<string, unknown>;
-  jobs: Record<string, { 'runs-on': string; if?: string; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown>; if?: string }[] }>;
+  jobs: Record<
+    string,
+    {
+      'runs-on': string;
+      if?: string;
+      steps: {
+        uses?: string;
+        run?: string;
+        env?: Record<string, string>;
+        with?: Record<string, unknown>;
+        if?: string;
+      }[];
+    }
+  >;
 }
 
 describe('scim-check init', () => {
@@ -71,7 +89,9 @@ describe('scim-check init', () => {
     expect(upload?.if).toBe('always()');
     expect(upload?.with?.path).toBe('reports/');
     // the env var the workflow sets is the one the config's staging target reads
-    expect(readFileSync(path.join(dir, 'scim-check.config.yaml'), 'utf8')).toContain('token: { env: STAGING_SCIM_TOKEN }');
+    expect(readFileSync(path.join(dir, 'scim-check.config.yaml'), 'utf8')).toContain(
+      'token: { env: STAGING_SCIM_TOKEN }',
+    );
   });
 
   it("the workflow's command works once the staging target is uncommented: it gates, and writes the reports the upload step keeps", async () => {
@@ -92,7 +112,9 @@ describe('scim-check init', () => {
     expect(res.stdout).toContain(staging.baseUrl);
     expect(res.stdout).toContain('my/example');
     expect(existsSync(path.join(dir, 'reports', 'scim-check.xml'))).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(dir, 'reports', 'scim-check.json'), 'utf8')).target.baseUrl).toBe(staging.baseUrl);
+    expect(JSON.parse(readFileSync(path.join(dir, 'reports', 'scim-check.json'), 'utf8')).target.baseUrl).toBe(
+      staging.baseUrl,
+    );
   });
 
   it('the example suite passes against the embedded server, with the vars of the generated config', async () => {

@@ -10,11 +10,18 @@ import { execFileSync } from 'node:child_process';
 import { runCli, ROOT } from '../helpers/cli.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 
-const OKTA_PACKS = ['okta/test-credentials', 'okta/spec', 'okta/provisioning', 'okta/provisioning-aiw', 'okta/group-push'];
+const OKTA_PACKS = [
+  'okta/test-credentials',
+  'okta/spec',
+  'okta/provisioning',
+  'okta/provisioning-aiw',
+  'okta/group-push',
+];
 let server: RunningServer;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   server = await startServer({ port: 0, seed: { users: 5, groups: 2 } });
 });
 
@@ -28,10 +35,13 @@ describe('Okta packs end to end (run tag:okta)', () => {
     const seededUsers = JSON.stringify(server.store.users());
     const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-okta-'));
     const started = performance.now();
-    const res = await runCli(['run', 'tag:okta', '--base-url', server.baseUrl, '--reporter', 'console', '--reporter', `json:${dir}/okta.json`], {
-      env: { SCIM_TOKEN: server.token },
-      timeoutMs: 120_000,
-    });
+    const res = await runCli(
+      ['run', 'tag:okta', '--base-url', server.baseUrl, '--reporter', 'console', '--reporter', `json:${dir}/okta.json`],
+      {
+        env: { SCIM_TOKEN: server.token },
+        timeoutMs: 120_000,
+      },
+    );
     const wallMs = Math.round(performance.now() - started);
     console.log(`full Okta run (${OKTA_PACKS.length} packs, built CLI, reference server): ${wallMs} ms`);
 
@@ -54,7 +64,9 @@ describe('Okta packs end to end (run tag:okta)', () => {
 
     // the existence check is on the wire exactly as Okta encodes it (%20, %22, %40; filter, startIndex, count)
     expect(server.requestLog.map((r) => r.path)).toContainEqual(
-      expect.stringMatching(/\/Users\?filter=userName%20eq%20%22scimcheck-[0-9a-f]+-prov-[0-9a-f]+%40example\.test%22&startIndex=1&count=100$/),
+      expect.stringMatching(
+        /\/Users\?filter=userName%20eq%20%22scimcheck-[0-9a-f]+-prov-[0-9a-f]+%40example\.test%22&startIndex=1&count=100$/,
+      ),
     );
 
     // the run never wrote to a pre-existing user
@@ -69,19 +81,26 @@ describe('Okta packs end to end (run tag:okta)', () => {
     try {
       const seeded = JSON.stringify(s.store.users());
       const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-okta-'));
-      const res = await runCli(['run', 'okta/provisioning-aiw', '--base-url', s.baseUrl, '--reporter', `json:${dir}/aiw.json`], {
-        env: { SCIM_TOKEN: s.token },
-        timeoutMs: 60_000,
-      });
+      const res = await runCli(
+        ['run', 'okta/provisioning-aiw', '--base-url', s.baseUrl, '--reporter', `json:${dir}/aiw.json`],
+        {
+          env: { SCIM_TOKEN: s.token },
+          timeoutMs: 60_000,
+        },
+      );
       expect(res.code, res.stdout).toBe(0);
       const report = JSON.parse(readFileSync(path.join(dir, 'aiw.json'), 'utf8'));
-      const users = (report.cleanup as { type: string; status: string; via?: string }[]).filter((c) => c.type === 'User');
+      const users = (report.cleanup as { type: string; status: string; via?: string }[]).filter(
+        (c) => c.type === 'User',
+      );
       expect(users.length).toBeGreaterThan(0);
       expect(users.every((c) => c.status === 'removed' && c.via === 'PATCH active=false')).toBe(true);
       // what the run created is left deactivated (the Okta way); the seeded users are untouched
       const left = s.store.users().slice(2);
       expect(left.length).toBe(users.length);
-      expect(left.every((u) => u.active === false && String(u.userName).startsWith(`scimcheck-${report.runId}`))).toBe(true);
+      expect(left.every((u) => u.active === false && String(u.userName).startsWith(`scimcheck-${report.runId}`))).toBe(
+        true,
+      );
       expect(JSON.stringify(s.store.users().slice(0, 2))).toBe(seeded);
     } finally {
       await s.close();

@@ -9,23 +9,68 @@ import { startServer, type RunningServer } from '../../src/server/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const FX = 'fixtures/provision';
-const QUIRKS = ['create-rejects-empty-strings', 'rejects-non-latin-names', 'lowercase-emails', 'truncate-long-strings=40'];
-const base = (users: string) => ['provision', '--users', `${FX}/${users}`, '--mapping', `${FX}/mapping.json`, '--app-schema', `${FX}/app-schema.json`];
+const QUIRKS = [
+  'create-rejects-empty-strings',
+  'rejects-non-latin-names',
+  'lowercase-emails',
+  'truncate-long-strings=40',
+];
+const base = (users: string) => [
+  'provision',
+  '--users',
+  `${FX}/${users}`,
+  '--mapping',
+  `${FX}/mapping.json`,
+  '--app-schema',
+  `${FX}/app-schema.json`,
+];
 
 /** Every personal value of the two exports (names, emails, phones, titles). */
 const PII = [
-  'alice.martin@example.com', 'Alice', 'Martin', 'Marie Dubois', 'José', 'Müller-Lüdenscheidt', 'jose.muller@example.com', '太郎', '山田', 'taro.yamada@example.jp',
-  'Ana.Perez+scim@Example.com', 'ana.perez+scim@example.com', 'Pérez', 'bruno.leroy@example.com', 'Leroy', 'Wolfeschlegelsteinhausenbergerdorff', 'hubert.wolfeschlegel@example.com',
-  '+1 555 0100', 'Facilities Manager', 'wei.chen@example.com', '陈', '伟', 'Zoë', "O'Connor", 'O&#39;Connor', 'Zoe.OConnor@Example.ie', 'zoe.oconnor@example.ie', 'Siobhán',
-  'ravi.subramanian', 'Subramanian', 'lena.berg@example.se', 'Berg', 'Head of Design',
+  'alice.martin@example.com',
+  'Alice',
+  'Martin',
+  'Marie Dubois',
+  'José',
+  'Müller-Lüdenscheidt',
+  'jose.muller@example.com',
+  '太郎',
+  '山田',
+  'taro.yamada@example.jp',
+  'Ana.Perez+scim@Example.com',
+  'ana.perez+scim@example.com',
+  'Pérez',
+  'bruno.leroy@example.com',
+  'Leroy',
+  'Wolfeschlegelsteinhausenbergerdorff',
+  'hubert.wolfeschlegel@example.com',
+  '+1 555 0100',
+  'Facilities Manager',
+  'wei.chen@example.com',
+  '陈',
+  '伟',
+  'Zoë',
+  "O'Connor",
+  'O&#39;Connor',
+  'Zoe.OConnor@Example.ie',
+  'zoe.oconnor@example.ie',
+  'Siobhán',
+  'ravi.subramanian',
+  'Subramanian',
+  'lena.berg@example.se',
+  'Berg',
+  'Head of Design',
 ];
 
-type Json = any;  
+type Json = any;
 
 describe('scim-check provision (e2e)', () => {
   let server: RunningServer;
   let dir: string;
-  const replay = (args: string[]) => runCli([...args, '--base-url', server.baseUrl, '--token-env', 'STAGING_TOKEN'], { env: { STAGING_TOKEN: server.token, CI: 'true' } });
+  const replay = (args: string[]) =>
+    runCli([...args, '--base-url', server.baseUrl, '--token-env', 'STAGING_TOKEN'], {
+      env: { STAGING_TOKEN: server.token, CI: 'true' },
+    });
 
   beforeAll(async () => {
     server = await startServer({ quirks: QUIRKS });
@@ -47,23 +92,53 @@ describe('scim-check provision (e2e)', () => {
     expect(byLogin('bruno.leroy@example.com').outcome).toBe('accepted');
     const ana = byLogin('Ana.Perez+scim@Example.com');
     expect(ana.outcome).toBe('changed');
-    expect(ana.findings).toContainEqual(expect.objectContaining({ attribute: 'emails[primary eq true].value', cause: 'lower-cased', sent: 'Ana.Perez+scim@Example.com', stored: 'ana.perez+scim@example.com' }));
+    expect(ana.findings).toContainEqual(
+      expect.objectContaining({
+        attribute: 'emails[primary eq true].value',
+        cause: 'lower-cased',
+        sent: 'Ana.Perez+scim@Example.com',
+        stored: 'ana.perez+scim@example.com',
+      }),
+    );
     const hubert = byLogin('hubert.wolfeschlegel@example.com');
-    expect(hubert.findings).toContainEqual(expect.objectContaining({ attribute: 'name.familyName', cause: 'truncated to 40 characters' }));
+    expect(hubert.findings).toContainEqual(
+      expect.objectContaining({ attribute: 'name.familyName', cause: 'truncated to 40 characters' }),
+    );
     const alice = byLogin('alice.martin@example.com');
-    expect(alice.findings).toContainEqual(expect.objectContaining({ attribute: 'urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeId', cause: 'dropped', sent: 'B-1001' }));
+    expect(alice.findings).toContainEqual(
+      expect.objectContaining({
+        attribute: 'urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeId',
+        cause: 'dropped',
+        sent: 'B-1001',
+      }),
+    );
     const taro = byLogin('taro.yamada@example.jp');
     expect(taro.outcome).toBe('refused');
     expect(taro.refusal).toMatchObject({ status: 400, scimType: 'invalidValue' });
     expect(taro.refusal.detail).toContain('name.familyName');
 
     // grouped by attribute and cause, with counts
-    expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'name.familyName', cause: 'refused 400 invalidValue', severity: 'must', count: 1 }));
-    expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'locale', cause: 'LOCALE_UNDERSCORE_LEGACY', count: 6 }));
+    expect(report.groups).toContainEqual(
+      expect.objectContaining({
+        attribute: 'name.familyName',
+        cause: 'refused 400 invalidValue',
+        severity: 'must',
+        count: 1,
+      }),
+    );
+    expect(report.groups).toContainEqual(
+      expect.objectContaining({ attribute: 'locale', cause: 'LOCALE_UNDERSCORE_LEGACY', count: 6 }),
+    );
     // an expression that cannot be evaluated: listed, attribute left out, never guessed
     const costCenter = report.notEvaluated.find((g: Json) => g.attribute === 'costCenter');
     expect(costCenter).toMatchObject({ expression: 'user.getLinkedObject("manager").costCenter', count: 6 });
-    expect(report.users.every((u: Json) => u.leftOut.includes('costCenter') && !('costCenter' in (u.payload['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'] ?? {})))).toBe(true);
+    expect(
+      report.users.every(
+        (u: Json) =>
+          u.leftOut.includes('costCenter') &&
+          !('costCenter' in (u.payload['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'] ?? {})),
+      ),
+    ).toBe(true);
 
     // Okta's create flow, with the run prefix on every identity, and nothing left on the server
     expect(report.prefix).toMatch(/^scimcheck-[0-9a-f]{6}$/);
@@ -81,21 +156,39 @@ describe('scim-check provision (e2e)', () => {
     expect(res.stdout).toMatch(/Outcomes: 1 accepted, 4 accepted with changes, 1 refused/);
     expect(res.stdout).toContain('Clean-up: 5 created, 5 removed, nothing left on the server');
     const junit = await readFile(`${dir}/csv.junit`, 'utf8');
-    expect(junit).toMatch(/<testcase classname="provision.users" name="#3 00u1taro0000000003 taro.yamada@example.jp"[^>]*>\s*<failure/);
-    for (const f of await readdir(dir)) expect(await readFile(path.join(dir, f), 'utf8'), f).not.toContain(server.token);
+    expect(junit).toMatch(
+      /<testcase classname="provision.users" name="#3 00u1taro0000000003 taro.yamada@example.jp"[^>]*>\s*<failure/,
+    );
+    for (const f of await readdir(dir))
+      expect(await readFile(path.join(dir, f), 'utf8'), f).not.toContain(server.token);
     expect(res.stdout).not.toContain(server.token);
   });
 
   it('masks every personal value in every report with --mask-pii (JSON export: CJK, empty strings, + in emails)', async () => {
     const masked = path.join(dir, 'masked');
-    const res = await replay([...base('users.json'), '--mask-pii', ...['json', 'junit', 'html'].flatMap((r) => ['--reporter', `${r}:${masked}/r.${r}`]), '--reporter', 'console']);
+    const res = await replay([
+      ...base('users.json'),
+      '--mask-pii',
+      ...['json', 'junit', 'html'].flatMap((r) => ['--reporter', `${r}:${masked}/r.${r}`]),
+      '--reporter',
+      'console',
+    ]);
     expect(res.code).toBe(1);
     const report: Json = JSON.parse(await readFile(`${masked}/r.json`, 'utf8'));
     expect(report.counts).toMatchObject({ changed: 1, refused: 3 });
-    expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', cause: 'refused 400 invalidValue', count: 1 }));
+    expect(report.groups).toContainEqual(
+      expect.objectContaining({
+        attribute: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+        cause: 'refused 400 invalidValue',
+        count: 1,
+      }),
+    );
     expect(server.store.users()).toHaveLength(0);
     expect(res.stderr).toBe('');
-    const outputs = [res.stdout, ...(await Promise.all((await readdir(masked)).map((f) => readFile(path.join(masked, f), 'utf8'))))];
+    const outputs = [
+      res.stdout,
+      ...(await Promise.all((await readdir(masked)).map((f) => readFile(path.join(masked, f), 'utf8')))),
+    ];
     for (const text of outputs) {
       for (const value of PII) expect(text, value).not.toContain(value);
       expect(text).not.toContain(server.token);
@@ -120,16 +213,32 @@ describe('scim-check provision (e2e)', () => {
       externalId: '00u2zoe00000000002',
       'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { department: '', employeeNumber: '20001' },
     });
-    expect(zoe.payload.schemas).toEqual(['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']);
+    expect(zoe.payload.schemas).toEqual([
+      'urn:ietf:params:scim:schemas:core:2.0:User',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+    ]);
     expect(server.requestLog.length).toBe(logStart);
   });
 
   it('--dry-run with a target only reads its /Schemas, and checks each body against them', async () => {
     const logStart = server.requestLog.length;
-    const res = await replay([...base('users.csv'), '--dry-run', '--reporter', 'json', '--reporter', `html:${dir}/dry.html`]);
+    const res = await replay([
+      ...base('users.csv'),
+      '--dry-run',
+      '--reporter',
+      'json',
+      '--reporter',
+      `html:${dir}/dry.html`,
+    ]);
     const report: Json = JSON.parse(res.stdout);
     expect(report.target).toEqual({ baseUrl: server.baseUrl, serverSchemas: 'used' });
-    expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'urn:ietf:params:scim:schemas:extension:acme:2.0:User', cause: 'SERVER_SCHEMA_UNDECLARED', count: 1 }));
+    expect(report.groups).toContainEqual(
+      expect.objectContaining({
+        attribute: 'urn:ietf:params:scim:schemas:extension:acme:2.0:User',
+        cause: 'SERVER_SCHEMA_UNDECLARED',
+        count: 1,
+      }),
+    );
     expect(server.requestLog.slice(logStart).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /scim/v2/Schemas']);
     const html = await readFile(`${dir}/dry.html`, 'utf8');
     expect(html).toContain('Findings by attribute and cause');
@@ -137,16 +246,21 @@ describe('scim-check provision (e2e)', () => {
     expect(html).not.toMatch(/<script|<link|src=/);
   });
 
-  it('flags a user that Okta\'s next exists check would not find (stored lower-cased, filter case-sensitive)', async () => {
+  it("flags a user that Okta's next exists check would not find (stored lower-cased, filter case-sensitive)", async () => {
     const other = await startServer({ quirks: ['lowercase-usernames', 'usernames-case-sensitive'] });
     try {
-      const res = await runCli([...base('users.csv'), '--limit', '4', '--reporter', 'json', '--base-url', other.baseUrl, '--token-env', 'T'], { env: { T: other.token, CI: 'true' } });
+      const res = await runCli(
+        [...base('users.csv'), '--limit', '4', '--reporter', 'json', '--base-url', other.baseUrl, '--token-env', 'T'],
+        { env: { T: other.token, CI: 'true' } },
+      );
       expect(res.code).toBe(1);
       const report: Json = JSON.parse(res.stdout);
       const notFound = report.groups.find((g: Json) => g.cause === 'not found through the filter');
       expect(notFound).toMatchObject({ attribute: 'userName', severity: 'must', count: 1 });
       expect(notFound.examples[0].user.login).toBe('Ana.Perez+scim@Example.com');
-      expect(report.groups).toContainEqual(expect.objectContaining({ attribute: 'userName', cause: 'lower-cased', count: 1 }));
+      expect(report.groups).toContainEqual(
+        expect.objectContaining({ attribute: 'userName', cause: 'lower-cased', count: 1 }),
+      );
       expect(other.store.users()).toHaveLength(0);
     } finally {
       await other.close();
@@ -157,7 +271,10 @@ describe('scim-check provision (e2e)', () => {
     const other = await startServer({ quirks: ['filter-ignored'], seed: { users: 1 } });
     try {
       const before = other.store.snapshot();
-      const res = await runCli([...base('users.csv'), '--limit', '2', '--reporter', 'json', '--base-url', other.baseUrl, '--token-env', 'T'], { env: { T: other.token, CI: 'true' } });
+      const res = await runCli(
+        [...base('users.csv'), '--limit', '2', '--reporter', 'json', '--base-url', other.baseUrl, '--token-env', 'T'],
+        { env: { T: other.token, CI: 'true' } },
+      );
       expect(res.code).toBe(1);
       const report: Json = JSON.parse(res.stdout);
       expect(report.counts.exists).toBe(2);
@@ -171,17 +288,30 @@ describe('scim-check provision (e2e)', () => {
   it('on SIGINT stops taking users, removes the ones it created, writes the report and exits 130', async () => {
     const slow = await startServer({ quirks: ['slow-responses=150'] });
     try {
-      const res = await runCli([...base('users.csv'), '--concurrency', '1', '--reporter', 'json', '--base-url', slow.baseUrl, '--token-env', 'T'], {
-        env: { T: slow.token, CI: 'true' },
-        onSpawn: (child) => {
-          const timer = setInterval(() => {
-            if (slow.requestLog.some((r) => r.method === 'POST' && r.status === 201)) {
-              clearInterval(timer);
-              child.kill('SIGINT');
-            }
-          }, 10);
+      const res = await runCli(
+        [
+          ...base('users.csv'),
+          '--concurrency',
+          '1',
+          '--reporter',
+          'json',
+          '--base-url',
+          slow.baseUrl,
+          '--token-env',
+          'T',
+        ],
+        {
+          env: { T: slow.token, CI: 'true' },
+          onSpawn: (child) => {
+            const timer = setInterval(() => {
+              if (slow.requestLog.some((r) => r.method === 'POST' && r.status === 201)) {
+                clearInterval(timer);
+                child.kill('SIGINT');
+              }
+            }, 10);
+          },
         },
-      });
+      );
       expect(res.code).toBe(130);
       const report: Json = JSON.parse(res.stdout);
       expect(report.interrupted).toBe('SIGINT');
@@ -198,7 +328,15 @@ describe('scim-check provision (e2e)', () => {
   it('exits 2 with file:line:col for a broken CSV, and for --limit with --sample', async () => {
     const bad = path.join(dir, 'bad.csv');
     await writeFile(bad, 'login,firstName\nann@example.com,"Ann\nbob@example.com,Bob\n');
-    const res = await runCli(['provision', '--users', bad, '--mapping', `${FX}/mapping.json`, '--app-schema', `${FX}/app-schema.json`]);
+    const res = await runCli([
+      'provision',
+      '--users',
+      bad,
+      '--mapping',
+      `${FX}/mapping.json`,
+      '--app-schema',
+      `${FX}/app-schema.json`,
+    ]);
     expect(res.code).toBe(2);
     expect(res.stderr).toBe(`scim-check: ${bad}:2:17: unterminated quoted field\n`);
     const both = await runCli([...base('users.csv'), '--limit', '1', '--sample', '2']);

@@ -63,8 +63,11 @@ async function record(target: RunningServer, dir: string, name: string, plant = 
   return { capture, exchanges, result };
 }
 
-function lines(file: string): any[] {  
-  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+function lines(file: string): any[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 // Each test drives several CLI processes one after the other; on a loaded 2-core machine that
@@ -72,7 +75,7 @@ function lines(file: string): any[] {
 const SLOW = 120_000;
 
 describe('scim-check record', { timeout: SLOW }, () => {
-  it('records Okta\'s sequence through the proxy, holds no token, replays as a suite that passes, fails on a quirk, and leaves nothing behind', async () => {
+  it("records Okta's sequence through the proxy, holds no token, replays as a suite that passes, fails on a quirk, and leaves nothing behind", async () => {
     const dir = tmp();
     const recorded = await server();
     const { capture, exchanges, result } = await record(recorded, dir, 'okta');
@@ -88,12 +91,16 @@ describe('scim-check record', { timeout: SLOW }, () => {
     const [header, ...rows] = lines(capture);
     expect(header).toMatchObject({ type: 'capture', format: 'scim-check-capture/1', source: 'proxy' });
     expect(rows).toHaveLength(exchanges.length);
-    expect(rows.map((r) => r.request.headers.find(([n]: string[]) => n === 'Authorization')[1])).toEqual(rows.map(() => '[REDACTED]'));
+    expect(rows.map((r) => r.request.headers.find(([n]: string[]) => n === 'Authorization')[1])).toEqual(
+      rows.map(() => '[REDACTED]'),
+    );
     expect(file).not.toContain('1mz050nq'); // Okta's password placeholder is a secret too
     expect(result.stdout).toMatch(/#4 POST \/Users → 201 \(\d+ ms\)/);
     expect(result.stdout).toContain(`recorded ${exchanges.length} exchanges`);
     // the request Okta sent is what the target received, unchanged (path, query order, encoding)
-    expect(recorded.requestLog[2].path).toBe('/scim/v2/Users?filter=userName%20eq%20%22test.user%40okta.local%22&startIndex=1&count=100');
+    expect(recorded.requestLog[2].path).toBe(
+      '/scim/v2/Users?filter=userName%20eq%20%22test.user%40okta.local%22&startIndex=1&count=100',
+    );
     expect(rows[2].request.query).toBe('filter=userName%20eq%20%22test.user%40okta.local%22&startIndex=1&count=100');
 
     // --to-suite writes a normal, valid suite
@@ -115,7 +122,11 @@ describe('scim-check record', { timeout: SLOW }, () => {
     expect(steps[3].creates?.id).toBe('${{ user1Id }}');
     expect(steps[5].request.path).toBe('/Users/${{ user1Id }}');
     expect(steps[3].expect?.[0]).toMatchObject({ status: 201, severity: 'must' });
-    expect(steps[3].expect?.slice(1).every((x) => x.severity === 'should' && /^derived from recorded exchange #4/.test(x.description ?? ''))).toBe(true);
+    expect(
+      steps[3].expect
+        ?.slice(1)
+        .every((x) => x.severity === 'should' && /^derived from recorded exchange #4/.test(x.description ?? '')),
+    ).toBe(true);
 
     // it passes against a fresh server and removes what it created
     const fresh = await server();
@@ -131,7 +142,9 @@ describe('scim-check record', { timeout: SLOW }, () => {
     const broken = await server(['put-rejects-readonly']);
     const fail = await runCli(['run', suiteFile, '--base-url', broken.baseUrl], { env: { SCIM_TOKEN: broken.token } });
     expect(fail.code).toBe(1);
-    expect(fail.stdout).toContain('✗ REC_E06_STATUS [MUST] derived from recorded exchange #6: status 200 (step e06-put-users)');
+    expect(fail.stdout).toContain(
+      '✗ REC_E06_STATUS [MUST] derived from recorded exchange #6: status 200 (step e06-put-users)',
+    );
     expect(fail.stdout).toContain('FAIL: 1 MUST-level check failed');
     expect(broken.store.count('User')).toBe(0);
     expect(broken.store.count('Group')).toBe(0);
@@ -159,13 +172,21 @@ describe('scim-check record: Ctrl-C', { timeout: SLOW }, () => {
     const slow = await server(['slow-responses=1500']);
     const capture = path.join(dir, 'inflight.jsonl');
     const rec = await startRecorder(['--target', slow.baseUrl, '--listen', '127.0.0.1:0', '--out', capture]);
-    const pending = runOktaScript({ baseUrl: `${rec.url}/scim/v2`, token: slow.token, userName: 'x@okta.local', groupName: 'G', probeOnly: true });
+    const pending = runOktaScript({
+      baseUrl: `${rec.url}/scim/v2`,
+      token: slow.token,
+      userName: 'x@okta.local',
+      groupName: 'G',
+      probeOnly: true,
+    });
     await new Promise((r) => setTimeout(r, 400)); // the probe is now waiting on the slow server
     rec.child.kill('SIGINT');
     const [answers, result] = await Promise.all([pending, rec.done]);
     expect(answers.map((a) => a.status)).toEqual([200]);
     expect(result.code).toBe(0);
-    expect(result.stdout.indexOf('SIGINT: finishing')).toBeLessThan(result.stdout.indexOf('#1 GET /Users?startIndex=1&count=2 → 200'));
+    expect(result.stdout.indexOf('SIGINT: finishing')).toBeLessThan(
+      result.stdout.indexOf('#1 GET /Users?startIndex=1&count=2 → 200'),
+    );
     const rows = lines(capture);
     expect(rows).toHaveLength(2);
     expect(rows[1].response.status).toBe(200);
@@ -182,22 +203,57 @@ describe('scim-check record: HAR import and bad input', { timeout: SLOW }, () =>
       request: {
         method,
         url,
-        headers: [{ name: ':authority', value: 'api.example.com' }, { name: 'User-Agent', value: 'Okta SCIM Client 1.0.0' }, { name: 'Authorization', value: 'Bearer har-token-123456' }, { name: 'Cookie', value: 'sid=abc123456' }],
+        headers: [
+          { name: ':authority', value: 'api.example.com' },
+          { name: 'User-Agent', value: 'Okta SCIM Client 1.0.0' },
+          { name: 'Authorization', value: 'Bearer har-token-123456' },
+          { name: 'Cookie', value: 'sid=abc123456' },
+        ],
         ...(body ? { postData: { mimeType: 'application/scim+json', text: JSON.stringify(body) } } : {}),
       },
-      response: { status, headers: [{ name: 'Content-Type', value: 'application/scim+json' }], content: answer ? { encoding: 'base64', text: Buffer.from(JSON.stringify(answer)).toString('base64') } : { text: '' } },
+      response: {
+        status,
+        headers: [{ name: 'Content-Type', value: 'application/scim+json' }],
+        content: answer
+          ? { encoding: 'base64', text: Buffer.from(JSON.stringify(answer)).toString('base64') }
+          : { text: '' },
+      },
     });
-    writeFileSync(har, JSON.stringify({ log: { entries: [
-      entry('GET', 'https://api.example.com/app.js', 200),
-      entry('POST', 'https://api.example.com/tenant/scim/v2/Users', 201, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'grace@example.org', name: { givenName: 'Grace', familyName: 'Hopper' }, password: 'pw-secret-1' }, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'abc-123', userName: 'grace@example.org', name: { givenName: 'Grace', familyName: 'Hopper' } }),
-      entry('DELETE', 'https://api.example.com/tenant/scim/v2/Users/abc-123', 204),
-    ] } }));
+    writeFileSync(
+      har,
+      JSON.stringify({
+        log: {
+          entries: [
+            entry('GET', 'https://api.example.com/app.js', 200),
+            entry(
+              'POST',
+              'https://api.example.com/tenant/scim/v2/Users',
+              201,
+              {
+                schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+                userName: 'grace@example.org',
+                name: { givenName: 'Grace', familyName: 'Hopper' },
+                password: 'pw-secret-1',
+              },
+              {
+                schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+                id: 'abc-123',
+                userName: 'grace@example.org',
+                name: { givenName: 'Grace', familyName: 'Hopper' },
+              },
+            ),
+            entry('DELETE', 'https://api.example.com/tenant/scim/v2/Users/abc-123', 204),
+          ],
+        },
+      }),
+    );
     const capture = path.join(dir, 'har.jsonl');
     const res = await runCli(['record', '--from-har', har, '--out', capture, '--mask-pii']);
     expect(res.stderr).toBe('');
     expect(res.stdout).toContain('imported 2 exchanges');
     const text = readFileSync(capture, 'utf8');
-    for (const secret of ['har-token-123456', 'abc123456', 'pw-secret-1', 'grace', 'Hopper']) expect(text).not.toContain(secret);
+    for (const secret of ['har-token-123456', 'abc123456', 'pw-secret-1', 'grace', 'Hopper'])
+      expect(text).not.toContain(secret);
     const [header, create, del] = lines(capture);
     expect(header).toMatchObject({ source: 'har', target: 'https://api.example.com/tenant/scim/v2', maskPii: true });
     expect(create.request).toMatchObject({ method: 'POST', path: '/Users' });
@@ -212,8 +268,14 @@ describe('scim-check record: HAR import and bad input', { timeout: SLOW }, () =>
   it('refuses a public listen address without --listen-public, and other bad input, with one line and exit 2', async () => {
     const dir = tmp();
     const cases: [string[], RegExp][] = [
-      [['--target', 'http://127.0.0.1:9/scim/v2', '--listen', '0.0.0.0:8080', '--out', path.join(dir, 'a.jsonl')], /--listen 0\.0\.0\.0:8080: not a loopback address.*--listen-public/],
-      [['--target', 'http://scim.example.com/scim/v2', '--out', path.join(dir, 'b.jsonl')], /refusing to forward credentials over plain http/],
+      [
+        ['--target', 'http://127.0.0.1:9/scim/v2', '--listen', '0.0.0.0:8080', '--out', path.join(dir, 'a.jsonl')],
+        /--listen 0\.0\.0\.0:8080: not a loopback address.*--listen-public/,
+      ],
+      [
+        ['--target', 'http://scim.example.com/scim/v2', '--out', path.join(dir, 'b.jsonl')],
+        /refusing to forward credentials over plain http/,
+      ],
       [['--to-suite', 'x.jsonl', '--compare', 'x.jsonl'], /--to-suite and --compare cannot be combined/],
       [[], /record needs one of --target/],
       [['--to-suite', path.join(dir, 'missing.jsonl'), '--out', path.join(dir, 's.yaml')], /cannot read \(ENOENT\)/],
@@ -225,17 +287,33 @@ describe('scim-check record: HAR import and bad input', { timeout: SLOW }, () =>
       expect(res.stderr.trim().split('\n')).toHaveLength(1);
     }
     const bad = path.join(dir, 'bad.jsonl');
-    writeFileSync(bad, '{"type":"capture","format":"scim-check-capture/1","source":"proxy","startedAt":"x","redacted":[],"maskPii":false}\nnot json\n');
+    writeFileSync(
+      bad,
+      '{"type":"capture","format":"scim-check-capture/1","source":"proxy","startedAt":"x","redacted":[],"maskPii":false}\nnot json\n',
+    );
     const res = await runCli(['record', '--compare', bad]);
     expect(res.code).toBe(2);
     expect(res.stderr.trim()).toBe(`scim-check: ${bad}:2:1: not a JSON line (is this a scim-check capture?)`);
-    writeFileSync(bad, '{"type":"capture","format":"scim-check-capture/1","source":"proxy","startedAt":"x","redacted":[],"maskPii":false}\n{"type":"exchange","seq":1,"request":{"method":"GET","path":"/Users","headers":"Authorization: x"}}\n');
+    writeFileSync(
+      bad,
+      '{"type":"capture","format":"scim-check-capture/1","source":"proxy","startedAt":"x","redacted":[],"maskPii":false}\n{"type":"exchange","seq":1,"request":{"method":"GET","path":"/Users","headers":"Authorization: x"}}\n',
+    );
     const malformed = await runCli(['record', '--to-suite', bad, '--out', path.join(dir, 'm.yaml')]);
     expect(malformed.code).toBe(2);
-    expect(malformed.stderr.trim()).toBe(`scim-check: ${bad}:2:1: malformed exchange: query must be a string, headers [name, value] pairs, response.status a number`);
+    expect(malformed.stderr.trim()).toBe(
+      `scim-check: ${bad}:2:1: malformed exchange: query must be a string, headers [name, value] pairs, response.status a number`,
+    );
     const existing = path.join(dir, 'exists.jsonl');
     writeFileSync(existing, 'keep me');
-    const again = await runCli(['record', '--target', 'http://127.0.0.1:9/scim/v2', '--listen', '127.0.0.1:0', '--out', existing]);
+    const again = await runCli([
+      'record',
+      '--target',
+      'http://127.0.0.1:9/scim/v2',
+      '--listen',
+      '127.0.0.1:0',
+      '--out',
+      existing,
+    ]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
     expect(readFileSync(existing, 'utf8')).toBe('keep me');

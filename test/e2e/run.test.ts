@@ -50,7 +50,16 @@ describe('scim-check run', () => {
     const s = await server();
     const before = s.store.snapshot();
     const dir = tmp();
-    const res = await against(s, SUITE, '--reporter', 'console', '--reporter', `junit:${dir}/nested/scim.xml`, '--reporter', `json:${dir}/scim.json`);
+    const res = await against(
+      s,
+      SUITE,
+      '--reporter',
+      'console',
+      '--reporter',
+      `junit:${dir}/nested/scim.xml`,
+      '--reporter',
+      `json:${dir}/scim.json`,
+    );
     expect(res.code).toBe(0);
     const json = JSON.parse(readFileSync(path.join(dir, 'scim.json'), 'utf8'));
     expect(json.summary.mustFailures).toBe(0);
@@ -78,7 +87,9 @@ describe('scim-check run', () => {
     const s = await server();
     const res = await against(s, 'fixtures/suites/bad/unknown-key.yaml');
     expect(res.code).toBe(2);
-    expect(res.stderr.trim()).toBe(`scim-check: ${readFileSync(path.join(ROOT, 'fixtures/suites/bad/unknown-key.err'), 'utf8').trim()}`);
+    expect(res.stderr.trim()).toBe(
+      `scim-check: ${readFileSync(path.join(ROOT, 'fixtures/suites/bad/unknown-key.err'), 'utf8').trim()}`,
+    );
     expect(s.requestLog).toEqual([]);
     expectNoToken(s.token, res);
   });
@@ -88,12 +99,16 @@ describe('scim-check run', () => {
     const port = s.port;
     await s.close();
     const token = 'closed-port-token-123456';
-    const res = await runCli(['run', 'okta/test-credentials', '--base-url', `http://127.0.0.1:${port}/scim/v2`], { env: { SCIM_TOKEN: token } });
+    const res = await runCli(['run', 'okta/test-credentials', '--base-url', `http://127.0.0.1:${port}/scim/v2`], {
+      env: { SCIM_TOKEN: token },
+    });
     // the probe before the suites: one line, no report, no cascade of failed checks
     expect(res.code).toBe(3);
     expect(res.stdout).toBe('');
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
-    expect(res.stderr).toMatch(/^scim-check: target unreachable: GET http:\/\/127\.0\.0\.1:\d+: cannot connect \(ECONNREFUSED\) \[SCIM_HTTP_CONNECT\]\n$/);
+    expect(res.stderr).toMatch(
+      /^scim-check: target unreachable: GET http:\/\/127\.0\.0\.1:\d+: cannot connect \(ECONNREFUSED\) \[SCIM_HTTP_CONNECT\]\n$/,
+    );
     expectNoToken(token, res);
   });
 
@@ -101,9 +116,14 @@ describe('scim-check run', () => {
     const s = await server();
     const before = s.store.snapshot();
     // only the read of a created user hangs; the creates and the clean-up go through
-    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { delayMs: 4000 } : undefined));
+    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) =>
+      req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.url ?? '') ? { delayMs: 4000 } : undefined,
+    );
     try {
-      const res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', '1500'], { env: { SCIM_TOKEN: s.token } });
+      const res = await runCli(
+        ['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', '1500'],
+        { env: { SCIM_TOKEN: s.token } },
+      );
       expect(res.code).toBe(3);
       expect(res.stdout).toContain('SCIM_HTTP_TIMEOUT');
       expect(s.requestLog.filter((r) => r.method === 'DELETE' && r.status === 204).length).toBe(3);
@@ -131,10 +151,26 @@ describe('scim-check run', () => {
 
   it('lists a resource it could not remove, with its id, in the console and JUnit reports', async () => {
     const s = await server();
-    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => (req.method === 'DELETE' ? { status: 500, body: '{"status":"500"}' } : undefined));
+    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) =>
+      req.method === 'DELETE' ? { status: 500, body: '{"status":"500"}' } : undefined,
+    );
     try {
       const dir = tmp();
-      const res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--reporter', 'console', '--reporter', `junit:${dir}/r.xml`, '--reporter', `json:${dir}/r.json`], { env: { SCIM_TOKEN: s.token } });
+      const res = await runCli(
+        [
+          'run',
+          SUITE,
+          '--base-url',
+          proxy.url + new URL(s.baseUrl).pathname,
+          '--reporter',
+          'console',
+          '--reporter',
+          `junit:${dir}/r.xml`,
+          '--reporter',
+          `json:${dir}/r.json`,
+        ],
+        { env: { SCIM_TOKEN: s.token } },
+      );
       const json = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'));
       const failed = json.cleanup.filter((c: { status: string }) => c.status === 'failed');
       expect(failed).toHaveLength(3);
@@ -151,13 +187,18 @@ describe('scim-check run', () => {
 
   it('reads the target from SCIM_BASE_URL', async () => {
     const s = await server();
-    const res = await runCli(['run', 'okta/test-credentials'], { env: { SCIM_TOKEN: s.token, SCIM_BASE_URL: s.baseUrl } });
+    const res = await runCli(['run', 'okta/test-credentials'], {
+      env: { SCIM_TOKEN: s.token, SCIM_BASE_URL: s.baseUrl },
+    });
     expect(res.code).toBe(0);
     expect(res.stdout).toContain(s.baseUrl);
     expect(res.stdout).not.toContain('embedded');
   });
 
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`on ${signal} stops, removes every resource it created, and exits ${code}`, async () => {
       const s = await server(['slow-responses=150']);
       const before = s.store.snapshot();
@@ -192,7 +233,10 @@ describe('scim-check run', () => {
       [['run', '--timeout', '2147483648'], /--timeout must be an integer from 1 to 2147483647/],
       [['run', '--header', 'no-colon', '--base-url', s.baseUrl], /--header must look like/],
       [['run', 'no-such-suite', '--base-url', s.baseUrl], /no-such-suite/],
-      [['run', '--token-file', '/nonexistent/token', '--base-url', s.baseUrl], /--token-file \/nonexistent\/token: cannot read/],
+      [
+        ['run', '--token-file', '/nonexistent/token', '--base-url', s.baseUrl],
+        /--token-file \/nonexistent\/token: cannot read/,
+      ],
     ];
     for (const [args, pattern] of cases) {
       const res = await runCli(args, { env: { SCIM_TOKEN: s.token } });
@@ -208,9 +252,32 @@ describe('scim-check run', () => {
     const dir = tmp();
     const tokenFile = path.join(tmp(), 'token'); // outside the report dir, which must hold no token
     writeFileSync(tokenFile, `${s.token}\n`);
-    const viaFile = await runCli(['run', 'okta/test-credentials', '--base-url', s.baseUrl, '--token-file', tokenFile, '--reporter', `json:${dir}/a.json`]);
+    const viaFile = await runCli([
+      'run',
+      'okta/test-credentials',
+      '--base-url',
+      s.baseUrl,
+      '--token-file',
+      tokenFile,
+      '--reporter',
+      `json:${dir}/a.json`,
+    ]);
     expect(viaFile.code).toBe(0);
-    const viaEnv = await runCli(['run', 'okta/test-credentials', '--base-url', s.baseUrl, '--token-env', 'MY_SCIM', '--header', 'X-Api-Secret: hunter2-secret', '--reporter', `json:${dir}/b.json`], { env: { MY_SCIM: s.token } });
+    const viaEnv = await runCli(
+      [
+        'run',
+        'okta/test-credentials',
+        '--base-url',
+        s.baseUrl,
+        '--token-env',
+        'MY_SCIM',
+        '--header',
+        'X-Api-Secret: hunter2-secret',
+        '--reporter',
+        `json:${dir}/b.json`,
+      ],
+      { env: { MY_SCIM: s.token } },
+    );
     expect(viaEnv.code).toBe(0);
     expect(readFileSync(path.join(dir, 'b.json'), 'utf8')).not.toContain('hunter2-secret');
     expect(readFileSync(path.join(dir, 'b.json'), 'utf8')).toContain('[REDACTED]');
@@ -256,16 +323,26 @@ describe('other commands', () => {
     expect(res.stdout).toContain('A wrong token is refused with 401');
   });
 
-  it('test-credentials answers whether Okta\'s button goes green, and --no-groups skips the groups probe', async () => {
+  it("test-credentials answers whether Okta's button goes green, and --no-groups skips the groups probe", async () => {
     const s = await server();
     const dir = tmp();
-    const ok = await runCli(['test-credentials', '--base-url', s.baseUrl, '--no-groups', '--reporter', `json:${dir}/tc.json`], { env: { SCIM_TOKEN: s.token } });
+    const ok = await runCli(
+      ['test-credentials', '--base-url', s.baseUrl, '--no-groups', '--reporter', `json:${dir}/tc.json`],
+      { env: { SCIM_TOKEN: s.token } },
+    );
     expect(ok.code).toBe(0);
-    const tests = JSON.parse(readFileSync(path.join(dir, 'tc.json'), 'utf8')).suites[0].tests.map((t: { id: string }) => t.id);
+    const tests = JSON.parse(readFileSync(path.join(dir, 'tc.json'), 'utf8')).suites[0].tests.map(
+      (t: { id: string }) => t.id,
+    );
     expect(tests).toEqual(['probe-users', 'probe-bad-token']);
     // exactly Okta's probe: GET /Users?startIndex=1&count=2 (good token, then a bad one), nothing else
-    expect(s.requestLog.map((r) => `${r.method} ${r.path.replace(/^.*\/scim\/v2/, '')}`)).toEqual(['GET /Users?startIndex=1&count=2', 'GET /Users?startIndex=1&count=2']);
-    const bad = await runCli(['test-credentials', '--base-url', s.baseUrl], { env: { SCIM_TOKEN: 'wrong-token-value' } });
+    expect(s.requestLog.map((r) => `${r.method} ${r.path.replace(/^.*\/scim\/v2/, '')}`)).toEqual([
+      'GET /Users?startIndex=1&count=2',
+      'GET /Users?startIndex=1&count=2',
+    ]);
+    const bad = await runCli(['test-credentials', '--base-url', s.baseUrl], {
+      env: { SCIM_TOKEN: 'wrong-token-value' },
+    });
     expect(bad.code).toBe(4); // token rejected, the same way as run and audit say it
     expect(bad.stdout).toContain('OKTA_TC_STATUS');
     expect(bad.stdout).toMatch(/FAIL: stopped: token rejected: the target answered 401/);
@@ -280,7 +357,9 @@ describe('other commands', () => {
       return undefined;
     });
     try {
-      const res = await runCli(['test-credentials', '--base-url', proxy.url + new URL(s.baseUrl).pathname], { env: { SCIM_TOKEN: s.token } });
+      const res = await runCli(['test-credentials', '--base-url', proxy.url + new URL(s.baseUrl).pathname], {
+        env: { SCIM_TOKEN: s.token },
+      });
       expect(res.code).toBe(0);
       expect(seen.map((r) => r.url)).toEqual([
         '/scim/v2/Users?startIndex=1&count=2',
@@ -304,17 +383,20 @@ describe('other commands', () => {
 
   it('serve seeds users and defects for trying audit; a bad --seed-defect is exit 2', async () => {
     let total = -1;
-    await runCli(['serve', '--token', 'serve-token-seeded', '--seed-users', '3', '--seed-defect', 'language-region=2'], {
-      onSpawn: (child) => {
-        child.stdout!.on('data', async (d: Buffer) => {
-          const m = /base URL: (\S+)/.exec(d.toString());
-          if (!m) return;
-          const r = await fetch(`${m[1]}/Users?count=0`, { headers: { authorization: 'Bearer serve-token-seeded' } });
-          total = ((await r.json()) as { totalResults: number }).totalResults;
-          child.kill('SIGTERM');
-        });
+    await runCli(
+      ['serve', '--token', 'serve-token-seeded', '--seed-users', '3', '--seed-defect', 'language-region=2'],
+      {
+        onSpawn: (child) => {
+          child.stdout!.on('data', async (d: Buffer) => {
+            const m = /base URL: (\S+)/.exec(d.toString());
+            if (!m) return;
+            const r = await fetch(`${m[1]}/Users?count=0`, { headers: { authorization: 'Bearer serve-token-seeded' } });
+            total = ((await r.json()) as { totalResults: number }).totalResults;
+            child.kill('SIGTERM');
+          });
+        },
       },
-    });
+    );
     expect(total).toBe(5);
     const bad = await runCli(['serve', '--seed-defect', 'language-region']);
     expect(bad.code).toBe(2);

@@ -53,7 +53,10 @@ tests:
 `;
 
 function against(s: RunningServer, args: string[], cwd?: string) {
-  return runCli(['run', ...args, '--base-url', s.baseUrl, '--header', `X-Tenant: ${HEADER_SECRET}`], { env: { SCIM_TOKEN: s.token }, cwd });
+  return runCli(['run', ...args, '--base-url', s.baseUrl, '--header', `X-Tenant: ${HEADER_SECRET}`], {
+    env: { SCIM_TOKEN: s.token },
+    cwd,
+  });
 }
 
 /** Runs a reproduction: curl when this machine has it, else the same request through fetch. */
@@ -61,12 +64,18 @@ async function reproduce(command: string, token: string): Promise<{ status: numb
   const hasCurl = spawnSync('curl', ['--version']).status === 0;
   if (hasCurl) {
     // asynchronously: the server answering curl lives in this process
-    const out = await promisify(execFile)('sh', ['-c', command], { env: { ...process.env, SCIM_TOKEN: token }, encoding: 'utf8', timeout: 20_000 });
+    const out = await promisify(execFile)('sh', ['-c', command], {
+      env: { ...process.env, SCIM_TOKEN: token },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(out.stderr).toBe('');
     const [head, ...rest] = out.stdout.split(/\r?\n\r?\n/);
     return { status: Number(/^HTTP\/[\d.]+ (\d+)/.exec(head)![1]), body: rest.join('\n\n') };
   }
-  const words = [...command.matchAll(/'((?:[^']|'\\'')*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1]?.replace(/'\\''/g, "'") ?? m[2]?.replace('$SCIM_TOKEN', token) ?? m[3]);
+  const words = [...command.matchAll(/'((?:[^']|'\\'')*)'|"([^"]*)"|(\S+)/g)].map(
+    (m) => m[1]?.replace(/'\\''/g, "'") ?? m[2]?.replace('$SCIM_TOKEN', token) ?? m[3],
+  );
   const headers: Record<string, string> = {};
   let method = 'GET';
   let url = '';
@@ -103,14 +112,30 @@ describe('seeing what happened', () => {
   it('--verbose shows nothing for passing checks; --trace shows every exchange of the run', async () => {
     const s = await server();
     const json = path.join(tmp(), 'run.json');
-    const verbose = await against(s, ['okta/test-credentials', '--verbose', '--reporter', 'console', '--reporter', `json:${json}`]);
+    const verbose = await against(s, [
+      'okta/test-credentials',
+      '--verbose',
+      '--reporter',
+      'console',
+      '--reporter',
+      `json:${json}`,
+    ]);
     expect(verbose.code).toBe(0);
     expect(verbose.stdout).not.toContain('│ >');
-    const trace = await against(s, ['okta/test-credentials', '--trace', '--reporter', 'console', '--reporter', `json:${json}`]);
+    const trace = await against(s, [
+      'okta/test-credentials',
+      '--trace',
+      '--reporter',
+      'console',
+      '--reporter',
+      `json:${json}`,
+    ]);
     expect(trace.code).toBe(0);
     expectRedacted(s, trace);
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    const exchanges = report.suites.flatMap((x: any) => x.tests.flatMap((t: any) => t.steps.flatMap((st: any) => st.exchanges)));
+    const exchanges = report.suites.flatMap((x: any) =>
+      x.tests.flatMap((t: any) => t.steps.flatMap((st: any) => st.exchanges)),
+    );
     expect(exchanges.length).toBeGreaterThanOrEqual(3);
     const printed = trace.stdout.split('\n').filter((l) => /│ > (GET|POST|PUT|PATCH|DELETE) /.test(l));
     expect(printed).toHaveLength(exchanges.length);
@@ -124,12 +149,18 @@ describe('seeing what happened', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'marked.yaml'), SUITE);
     const json = path.join(dir, 'run.json');
-    const res = await against(s, ['okta/test-credentials', 'marked.yaml', '--reporter', 'console', '--reporter', `json:${json}`], dir);
+    const res = await against(
+      s,
+      ['okta/test-credentials', 'marked.yaml', '--reporter', 'console', '--reporter', `json:${json}`],
+      dir,
+    );
     expect(res.code).toBe(1);
     expectRedacted(s, res);
     expect(readFileSync(json, 'utf8')).not.toContain(s.token);
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    const failed = report.suites.flatMap((x: any) => x.tests.flatMap((t: any) => t.steps.flatMap((st: any) => st.checks.filter((c: any) => !c.passed))));
+    const failed = report.suites.flatMap((x: any) =>
+      x.tests.flatMap((t: any) => t.steps.flatMap((st: any) => st.checks.filter((c: any) => !c.passed))),
+    );
     expect(failed.length).toBeGreaterThan(0);
     for (const check of failed) {
       expect(check.curl, check.code).toMatch(/^curl -sS -i /);

@@ -7,12 +7,30 @@ import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
 
 const EX = 'fixtures/mapping/example-eptura';
-const args = (mapping: string) => ['validate-mapping', '--mapping', `${EX}/${mapping}`, '--app-schema', `${EX}/app-schema.json`, '--profile', 'eptura', '--samples', `${EX}/samples.yaml`];
+const args = (mapping: string) => [
+  'validate-mapping',
+  '--mapping',
+  `${EX}/${mapping}`,
+  '--app-schema',
+  `${EX}/app-schema.json`,
+  '--profile',
+  'eptura',
+  '--samples',
+  `${EX}/samples.yaml`,
+];
 
 describe('scim-check validate-mapping', () => {
   it('exits 1 on the admin-guide mapping and names the preferredLanguage problem with its position', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-vm-'));
-    const res = await runCli([...args('mapping.json'), '--reporter', 'console', '--reporter', `junit:${dir}/m.xml`, '--reporter', `json:${dir}/m.json`]);
+    const res = await runCli([
+      ...args('mapping.json'),
+      '--reporter',
+      'console',
+      '--reporter',
+      `junit:${dir}/m.xml`,
+      '--reporter',
+      `json:${dir}/m.json`,
+    ]);
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('MAP_PREFERRED_LANGUAGE_NOT_ISO639_1');
     expect(res.stdout).toMatch(/mapping\.json:\d+:\d+/);

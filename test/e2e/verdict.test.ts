@@ -21,7 +21,8 @@ async function run(quirk: string, ...args: string[]) {
 }
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'scim-check-verdict-'));
-const checksOf = (json: { suites: { tests: { steps: { checks: CheckResult[] }[] }[] }[] }) => json.suites.flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => st.checks)));
+const checksOf = (json: { suites: { tests: { steps: { checks: CheckResult[] }[] }[] }[] }) =>
+  json.suites.flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => st.checks)));
 
 describe('run --for / --okta', () => {
   it('--for rfc fails a missing WWW-Authenticate that the default Okta verdict only warns about', async () => {
@@ -31,7 +32,18 @@ describe('run --for / --okta', () => {
     expect(okta.stdout).toContain('RFC_ERR_401_WWW_AUTHENTICATE [SHOULD, outside verdict: rfc must]');
 
     const dir = tmp();
-    const rfc = await run('no-www-authenticate', 'rfc/errors', '--for', 'rfc', '--reporter', 'console', '--reporter', `json:${dir}/r.json`, '--reporter', `junit:${dir}/r.xml`);
+    const rfc = await run(
+      'no-www-authenticate',
+      'rfc/errors',
+      '--for',
+      'rfc',
+      '--reporter',
+      'console',
+      '--reporter',
+      `json:${dir}/r.json`,
+      '--reporter',
+      `junit:${dir}/r.xml`,
+    );
     expect(rfc.code).toBe(1);
     expect(rfc.stdout).toContain('judged for RFC 7643/7644 (--for rfc;');
     expect(rfc.stdout).toContain('RFC_ERR_401_WWW_AUTHENTICATE [MUST]');
@@ -40,7 +52,10 @@ describe('run --for / --okta', () => {
     const check = checksOf(json).find((c) => c.code === 'RFC_ERR_401_WWW_AUTHENTICATE')!;
     expect(check).toMatchObject({ passed: false, severity: 'must', audience: { rfc: 'must' } });
     // the raw audiences let a reader re-judge the report for Okta
-    expect(judgeCheck(check, { for: ['okta'], okta: 'test-app' })).toMatchObject({ severity: 'should', outsideVerdict: true });
+    expect(judgeCheck(check, { for: ['okta'], okta: 'test-app' })).toMatchObject({
+      severity: 'should',
+      outsideVerdict: true,
+    });
     const junit = readFileSync(path.join(dir, 'r.xml'), 'utf8');
     expect(junit).toContain('<property name="verdict.for" value="rfc"/>');
     expect(junit).toContain('audience: rfc must');

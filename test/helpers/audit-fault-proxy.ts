@@ -32,7 +32,10 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(targetBaseUrl: string, decide: (req: ProxiedRequest) => Fault | undefined): Promise<FaultProxy> {
+export async function startFaultProxy(
+  targetBaseUrl: string,
+  decide: (req: ProxiedRequest) => Fault | undefined,
+): Promise<FaultProxy> {
   const target = new URL(targetBaseUrl);
   const log: ProxyLogEntry[] = [];
   let n = 0;
@@ -40,7 +43,9 @@ export async function startFaultProxy(targetBaseUrl: string, decide: (req: Proxi
     const at = Date.now();
     const url = new URL(req.url ?? '/', target.origin);
     const fault = decide({ method: req.method ?? 'GET', url, n: ++n });
-    void answer(req, res, url, fault).then((status) => log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, status, at }));
+    void answer(req, res, url, fault).then((status) =>
+      log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, status, at }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -55,22 +60,39 @@ export async function startFaultProxy(targetBaseUrl: string, decide: (req: Proxi
   };
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, url: URL, fault: Fault | undefined): Promise<number | 'reset'> {
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  fault: Fault | undefined,
+): Promise<number | 'reset'> {
   if (fault && 'reset' in fault) {
     req.socket.destroy();
     return 'reset';
   }
   if (fault && 'status' in fault) {
     res.writeHead(fault.status, { 'content-type': 'application/scim+json', ...fault.headers });
-    res.end(fault.body ?? JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(fault.status), detail: 'injected fault' }));
+    res.end(
+      fault.body ??
+        JSON.stringify({
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+          status: String(fault.status),
+          detail: 'injected fault',
+        }),
+    );
     return fault.status;
   }
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'accept-encoding') headers[k] = v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (typeof v === 'string' && k !== 'host' && k !== 'accept-encoding') headers[k] = v;
   const upstream = await request(url.toString(), { method: req.method as 'GET', headers });
   let body = Buffer.from(await upstream.body.arrayBuffer());
-  if (fault && 'rewrite' in fault && upstream.statusCode === 200) body = Buffer.from(JSON.stringify(fault.rewrite(JSON.parse(body.toString('utf8')))));
-  res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/scim+json'), 'content-length': String(body.length) });
+  if (fault && 'rewrite' in fault && upstream.statusCode === 200)
+    body = Buffer.from(JSON.stringify(fault.rewrite(JSON.parse(body.toString('utf8')))));
+  res.writeHead(upstream.statusCode, {
+    'content-type': String(upstream.headers['content-type'] ?? 'application/scim+json'),
+    'content-length': String(body.length),
+  });
   res.end(body);
   return upstream.statusCode;
 }

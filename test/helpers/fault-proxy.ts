@@ -37,7 +37,11 @@ export interface FaultProxyOptions {
   numericIds?: boolean;
 }
 
-export async function startFaultProxy(targetOrigin: string, rule: (req: http.IncomingMessage, n: number) => Fault | undefined, opts: FaultProxyOptions = {}): Promise<FaultProxy> {
+export async function startFaultProxy(
+  targetOrigin: string,
+  rule: (req: http.IncomingMessage, n: number) => Fault | undefined,
+  opts: FaultProxyOptions = {},
+): Promise<FaultProxy> {
   let n = 0;
   const log: FaultProxy['log'] = [];
   const sockets = new Set<Socket>();
@@ -66,8 +70,15 @@ export async function startFaultProxy(targetOrigin: string, rule: (req: http.Inc
       return;
     }
     if (fault?.resetMidBody !== undefined || fault?.stallAfterHeaders || fault?.dripMs) {
-      const body = fault.resetMidBody ?? fault.body ?? '{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":0,"Resources":[]}';
-      res.writeHead(fault.status ?? 200, { 'content-type': 'application/scim+json', 'content-length': String(body.length + 100), ...fault.headers });
+      const body =
+        fault.resetMidBody ??
+        fault.body ??
+        '{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":0,"Resources":[]}';
+      res.writeHead(fault.status ?? 200, {
+        'content-type': 'application/scim+json',
+        'content-length': String(body.length + 100),
+        ...fault.headers,
+      });
       if (fault.resetMidBody !== undefined) {
         res.write(body, () => req.socket.destroy());
       } else if (fault.dripMs) {
@@ -86,7 +97,7 @@ export async function startFaultProxy(targetOrigin: string, rule: (req: http.Inc
       res.end(fault.body ?? '');
       return;
     }
-    const path = ids ? ids.inbound(req.url ?? '/') : req.url ?? '/';
+    const path = ids ? ids.inbound(req.url ?? '/') : (req.url ?? '/');
     const body = ids ? Buffer.from(ids.inboundBody(Buffer.concat(chunks).toString('utf8'))) : Buffer.concat(chunks);
     const headers = { ...req.headers };
     if (ids) headers['content-length'] = String(body.length);
@@ -172,10 +183,14 @@ class IdMap {
   }
 
   inbound(url: string): string {
-    return url.replace(/\/(\d+)(?=$|[/?])/g, (m, num: string) => (this.toString.has(Number(num)) ? `/${this.toString.get(Number(num))}` : m));
+    return url.replace(/\/(\d+)(?=$|[/?])/g, (m, num: string) =>
+      this.toString.has(Number(num)) ? `/${this.toString.get(Number(num))}` : m,
+    );
   }
 
   inboundBody(text: string): string {
-    return text.replace(/"value"\s*:\s*(\d+)/g, (m, num: string) => (this.toString.has(Number(num)) ? `"value":"${this.toString.get(Number(num))}"` : m));
+    return text.replace(/"value"\s*:\s*(\d+)/g, (m, num: string) =>
+      this.toString.has(Number(num)) ? `"value":"${this.toString.get(Number(num))}"` : m,
+    );
   }
 }

@@ -8,7 +8,7 @@ export interface ScriptedExchange {
   method: string;
   path: string;
   status: number;
-  body: any;  
+  body: any;
 }
 
 export interface OktaScriptOptions {
@@ -77,12 +77,22 @@ export async function runOktaScript(opts: OktaScriptOptions): Promise<ScriptedEx
     meta: { resourceType: current.body?.meta?.resourceType ?? 'User' },
   });
   // D: deactivate (okta-deactivate-patch: path-less, lower-case op)
-  await send('PATCH', `/Users/${userId}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { active: false } }] });
+  await send('PATCH', `/Users/${userId}`, {
+    schemas: [PATCH],
+    Operations: [{ op: 'replace', value: { active: false } }],
+  });
   // G: group push: exists check, create with members, rename, member update, delete
   await send('GET', `/Groups?${filterQuery('displayName', opts.groupName)}&startIndex=1&count=100`);
-  const group = await send('POST', '/Groups', { schemas: [GROUP], displayName: opts.groupName, members: [{ value: userId, display: opts.userName }] });
+  const group = await send('POST', '/Groups', {
+    schemas: [GROUP],
+    displayName: opts.groupName,
+    members: [{ value: userId, display: opts.userName }],
+  });
   const groupId = String(group.body.id);
-  await send('PATCH', `/Groups/${groupId}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { id: groupId, displayName: `${opts.groupName} renamed` } }] });
+  await send('PATCH', `/Groups/${groupId}`, {
+    schemas: [PATCH],
+    Operations: [{ op: 'replace', value: { id: groupId, displayName: `${opts.groupName} renamed` } }],
+  });
   await send('PATCH', `/Groups/${groupId}`, {
     schemas: [PATCH],
     Operations: [
@@ -99,11 +109,19 @@ function request(opts: OktaScriptOptions, method: string, path: string, body?: u
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   // an array of headers makes node add none itself, not even Host
   const headers: [string, string][] = [['Host', url.host], ...OKTA_HEADERS];
-  if (payload) headers.push(['Content-Type', 'application/scim+json; charset=utf-8'], ['Content-Length', String(payload.length)]);
+  if (payload)
+    headers.push(['Content-Type', 'application/scim+json; charset=utf-8'], ['Content-Length', String(payload.length)]);
   headers.push(['Authorization', `Bearer ${opts.token}`]);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { hostname: url.hostname, port: url.port, method, path: `${url.pathname}${url.search}`, headers: headers.flat(), agent: false },
+      {
+        hostname: url.hostname,
+        port: url.port,
+        method,
+        path: `${url.pathname}${url.search}`,
+        headers: headers.flat(),
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

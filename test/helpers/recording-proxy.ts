@@ -23,10 +23,14 @@ export async function startRecordingProxy(targetOrigin: string): Promise<Recordi
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: body.toString('utf8') });
-    const upstream = http.request(new URL(req.url ?? '/', targetOrigin), { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      new URL(req.url ?? '/', targetOrigin),
+      { method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     upstream.end(body);
   });
@@ -35,6 +39,10 @@ export async function startRecordingProxy(targetOrigin: string): Promise<Recordi
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

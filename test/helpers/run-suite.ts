@@ -10,7 +10,11 @@ import type { VerdictChoice } from '../../src/model/audience.js';
 import { languageFormatFor } from '../../src/profile/language-format.js';
 
 /** Runs suites (selectors as on the command line) against any target with test defaults. */
-export async function runSuitesAt(target: { baseUrl: string; token: string }, selectors: string[], overrides: Partial<RunOptions> = {}): Promise<RunResult> {
+export async function runSuitesAt(
+  target: { baseUrl: string; token: string },
+  selectors: string[],
+  overrides: Partial<RunOptions> = {},
+): Promise<RunResult> {
   return runSuites(resolveSuites(selectors, {}), {
     baseUrl: target.baseUrl,
     token: target.token,
@@ -33,13 +37,23 @@ export interface SuiteRun {
 
 export async function runAgainstServer(
   suites: string[],
-  opts: { quirks?: string[]; profile?: string; languageFormat?: 'iso639-1' | 'bcp47'; seed?: SeedOptions; verdict?: VerdictChoice } = {},
+  opts: {
+    quirks?: string[];
+    profile?: string;
+    languageFormat?: 'iso639-1' | 'bcp47';
+    seed?: SeedOptions;
+    verdict?: VerdictChoice;
+  } = {},
 ): Promise<SuiteRun> {
   const server = await startServer({ port: 0, quirks: opts.quirks ?? [], seed: opts.seed });
   try {
     const snapshotBefore = server.store.snapshot();
     const profile = loadProfile(opts.profile ?? 'okta-minimum');
-    const run = await runSuitesAt(server, suites, { profile, languageFormat: languageFormatFor(profile, opts.languageFormat), ...(opts.verdict ? { verdict: opts.verdict } : {}) });
+    const run = await runSuitesAt(server, suites, {
+      profile,
+      languageFormat: languageFormatFor(profile, opts.languageFormat),
+      ...(opts.verdict ? { verdict: opts.verdict } : {}),
+    });
     return { run, server, snapshotBefore, snapshotAfter: server.store.snapshot() };
   } finally {
     await server.close();
@@ -51,9 +65,21 @@ export function allChecks(run: RunResult): CheckResult[] {
 }
 
 export function failedCodes(run: RunResult): string[] {
-  return [...new Set(allChecks(run).filter((c) => !c.passed).map((c) => c.code))].sort();
+  return [
+    ...new Set(
+      allChecks(run)
+        .filter((c) => !c.passed)
+        .map((c) => c.code),
+    ),
+  ].sort();
 }
 
 export function erroredSteps(run: RunResult): string[] {
-  return run.suites.flatMap((s) => s.tests.flatMap((t) => t.steps.filter((st) => st.status === 'errored').map((st) => `${s.name}/${t.id}/${st.id}: ${st.error?.code} ${st.error?.message}`)));
+  return run.suites.flatMap((s) =>
+    s.tests.flatMap((t) =>
+      t.steps
+        .filter((st) => st.status === 'errored')
+        .map((st) => `${s.name}/${t.id}/${st.id}: ${st.error?.code} ${st.error?.message}`),
+    ),
+  );
 }

@@ -6,7 +6,7 @@ export interface ScimReply {
   headers: Headers;
   text: string;
   /** Parsed JSON body, or undefined when the body is empty or not JSON. */
-  json: any;  
+  json: any;
 }
 
 export interface CallOptions {

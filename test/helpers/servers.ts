@@ -11,7 +11,8 @@ import { ROOT } from './cli.js';
 export function useServers(): (opts?: ServerOptions) => Promise<RunningServer> {
   let servers: RunningServer[] = [];
   beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   });
   afterEach(async () => {
     await Promise.all(servers.map((s) => s.close()));

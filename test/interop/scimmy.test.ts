@@ -23,7 +23,10 @@ async function runFamily(selectors: string[]): Promise<RunResult> {
   servers.push(server);
   const result = await runSuitesAt(server, selectors);
   const names = new Set(result.suites.map((s) => s.name));
-  applyBaseline(result, loadBaseline(BASELINE).filter((e) => !e.suite || names.has(e.suite)));
+  applyBaseline(
+    result,
+    loadBaseline(BASELINE).filter((e) => !e.suite || names.has(e.suite)),
+  );
   return result;
 }
 
@@ -36,7 +39,15 @@ afterAll(async () => {
 });
 
 const failures = () =>
-  runs.flatMap((r) => r.suites).flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => st.checks.filter((c) => !c.passed).map((c) => ({ suite: s.name, step: `${t.id}/${st.id}`, ...c })))));
+  runs
+    .flatMap((r) => r.suites)
+    .flatMap((s) =>
+      s.tests.flatMap((t) =>
+        t.steps.flatMap((st) =>
+          st.checks.filter((c) => !c.passed).map((c) => ({ suite: s.name, step: `${t.id}/${st.id}`, ...c })),
+        ),
+      ),
+    );
 
 describe('interop: scimmy + scimmy-routers (third-party SCIM server) with its baseline', () => {
   it('ran the RFC and Okta packs, and the server published /Schemas that we validated against', () => {
@@ -47,25 +58,46 @@ describe('interop: scimmy + scimmy-routers (third-party SCIM server) with its ba
   });
 
   it('is green (exit 0): no must failure outside the baseline, no errored step', () => {
-    const errored = runs.flatMap((r) => r.suites).flatMap((s) => s.tests.flatMap((t) => t.steps.filter((st) => st.status === 'errored').map((st) => `${s.name} ${t.id}/${st.id}: ${st.error?.message}`)));
+    const errored = runs
+      .flatMap((r) => r.suites)
+      .flatMap((s) =>
+        s.tests.flatMap((t) =>
+          t.steps
+            .filter((st) => st.status === 'errored')
+            .map((st) => `${s.name} ${t.id}/${st.id}: ${st.error?.message}`),
+        ),
+      );
     expect(errored).toEqual([]);
     expect(runs.map((r) => r.summary.mustFailures)).toEqual([0, 0]);
   });
 
   it('every failure, must or should, is a deviation listed in the baseline', () => {
-    const open = failures().filter((c) => !c.baselined).map((c) => `${c.suite} ${c.step} ${c.severity} ${c.code}: ${c.title} (expected ${JSON.stringify(c.expected)}, got ${JSON.stringify(c.actual)})`);
+    const open = failures()
+      .filter((c) => !c.baselined)
+      .map(
+        (c) =>
+          `${c.suite} ${c.step} ${c.severity} ${c.code}: ${c.title} (expected ${JSON.stringify(c.expected)}, got ${JSON.stringify(c.actual)})`,
+      );
     expect(open).toEqual([]);
   });
 
   it('every baselined deviation really occurs (no stale or expired entry)', () => {
     expect(runs.flatMap((r) => r.notices).filter((n) => n.code.startsWith('BASELINE_'))).toEqual([]);
     const entries = loadBaseline(BASELINE);
-    const seen = new Set(failures().filter((c) => c.baselined).map((c) => `${c.suite}:${c.code}`));
+    const seen = new Set(
+      failures()
+        .filter((c) => c.baselined)
+        .map((c) => `${c.suite}:${c.code}`),
+    );
     expect(entries.map((e) => `${e.suite}:${e.code}`).filter((k) => !seen.has(k))).toEqual([]);
   });
 
   it('cleaned up after itself: the third-party store holds nothing the run created', () => {
     expect(runs.flatMap((r) => r.cleanup).filter((c) => c.status === 'failed')).toEqual([]);
-    expect(servers.flatMap((server) => [...server.users.values(), ...server.groups.values()]).map((r) => r.userName ?? r.displayName)).toEqual([]);
+    expect(
+      servers
+        .flatMap((server) => [...server.users.values(), ...server.groups.values()])
+        .map((r) => r.userName ?? r.displayName),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,11 @@ import { CrossIndex } from '../cross-index.js';
 // two addresses whose 32-bit hashes collide (found by a birthday search; asserted below)
 const COLLIDING = ['user449599@example.com', 'user612382@example.com'];
 
-const user = (id: string, userName: string, email?: string) => ({ id, userName, ...(email ? { emails: [{ value: email }] } : {}) });
+const user = (id: string, userName: string, email?: string) => ({
+  id,
+  userName,
+  ...(email ? { emails: [{ value: email }] } : {}),
+});
 
 describe('compact tables', () => {
   it('FingerprintSet answers like a Set over many ids, growing from a tiny capacity', () => {
@@ -21,8 +25,8 @@ describe('compact tables', () => {
 
   it('FirstByHash keeps the first value per hash across growth', () => {
     const t = new FirstByHash(2);
-    for (let i = 0; i < 5000; i++) expect(t.firstOrSet(i * 2654435761 >>> 0, i)).toBe(-1);
-    for (let i = 0; i < 5000; i++) expect(t.firstOrSet(i * 2654435761 >>> 0, 99_999)).toBe(i);
+    for (let i = 0; i < 5000; i++) expect(t.firstOrSet((i * 2654435761) >>> 0, i)).toBe(-1);
+    for (let i = 0; i < 5000; i++) expect(t.firstOrSet((i * 2654435761) >>> 0, 99_999)).toBe(i);
   });
 
   it('the colliding pair used below really collides in 32 bits, and not in 64', () => {
@@ -50,7 +54,11 @@ describe('CrossIndex duplicate verification', () => {
   });
 
   it('a real duplicate behind a collision is still found (first holder has the other key)', () => {
-    const { findings } = audit([user('a', 'alice', COLLIDING[0]), user('b', 'bob', COLLIDING[1]), user('c', 'carol', COLLIDING[1].toUpperCase())]);
+    const { findings } = audit([
+      user('a', 'alice', COLLIDING[0]),
+      user('b', 'bob', COLLIDING[1]),
+      user('c', 'carol', COLLIDING[1].toUpperCase()),
+    ]);
     expect(findings.map((f) => [f.code, f.resourceId, f.value, f.message])).toEqual([
       ['EMAIL_DUPLICATE', 'b', COLLIDING[1], `emails.value "${COLLIDING[1]}" is also held by user c`],
       ['EMAIL_DUPLICATE', 'c', COLLIDING[1], `emails.value "${COLLIDING[1]}" is also held by user b`],

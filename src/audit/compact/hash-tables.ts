@@ -21,7 +21,7 @@ export class FirstByHash {
 
   /** The value stored for this hash, or EMPTY (-1) after storing `value` for it. */
   firstOrSet(hash: number, value: number): number {
-    if ((this.size + 1) > this.values.length * MAX_LOAD) this.grow();
+    if (this.size + 1 > this.values.length * MAX_LOAD) this.grow();
     const cap = this.values.length;
     for (let i = hash % cap; ; i = i + 1 === cap ? 0 : i + 1) {
       const v = this.values[i];

@@ -6,7 +6,9 @@ import path from 'node:path';
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('write scim-check.config.yaml, an example suite, an empty baseline and a GitHub Actions workflow (never overwrites)')
+    .description(
+      'write scim-check.config.yaml, an example suite, an empty baseline and a GitHub Actions workflow (never overwrites)',
+    )
     .option('--dir <dir>', 'project directory', '.')
     .action(async (flags: { dir: string }) => {
       const { scaffold, describeOutcome } = await import('../../init/scaffold.js');

@@ -6,7 +6,9 @@ import { collect } from '../options.js';
 export function registerList(program: Command): void {
   program
     .command('list')
-    .description('list suites and their tests (default: the bundled default set; `list tag:all` for every bundled suite)')
+    .description(
+      'list suites and their tests (default: the bundled default set; `list tag:all` for every bundled suite)',
+    )
     .argument('[suites...]', 'suite files, directories, bundled names or tag:NAME')
     .option('--grep <pattern>', 'only tests whose name or id matches')
     .option('--tag <tag>', 'only suites with this tag (repeatable)', collect)
@@ -15,14 +17,22 @@ export function registerList(program: Command): void {
       const { resolveSuites } = await import('../../suite/discover.js');
       const suites = resolveSuites(args, { grep: flags.grep, tags: flags.tag });
       if (flags.json) {
-        const data = suites.map((s) => ({ name: s.name, file: s.file, tags: s.tags ?? [], tests: s.tests.map((t) => ({ name: t.name, id: t.id, steps: t.steps.length, requires: t.requires ?? [] })) }));
+        const data = suites.map((s) => ({
+          name: s.name,
+          file: s.file,
+          tags: s.tags ?? [],
+          tests: s.tests.map((t) => ({ name: t.name, id: t.id, steps: t.steps.length, requires: t.requires ?? [] })),
+        }));
         process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
         return;
       }
       for (const s of suites) {
-        process.stdout.write(`${s.name}  (${path.relative(process.cwd(), s.file)})${s.tags?.length ? `  [${s.tags.join(', ')}]` : ''}\n`);
+        process.stdout.write(
+          `${s.name}  (${path.relative(process.cwd(), s.file)})${s.tags?.length ? `  [${s.tags.join(', ')}]` : ''}\n`,
+        );
         if (s.description) process.stdout.write(`  ${s.description.trim().split('\n')[0]}\n`);
-        for (const t of s.tests) process.stdout.write(`  - ${t.name} (${t.steps.length} step${t.steps.length === 1 ? '' : 's'})\n`);
+        for (const t of s.tests)
+          process.stdout.write(`  - ${t.name} (${t.steps.length} step${t.steps.length === 1 ? '' : 's'})\n`);
       }
       const tests = suites.reduce((n, s) => n + s.tests.length, 0);
       process.stdout.write(`${suites.length} suite(s), ${tests} test(s)\n`);

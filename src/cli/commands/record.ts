@@ -25,18 +25,38 @@ interface RecordCommandFlags {
 export function registerRecord(program: Command): void {
   program
     .command('record')
-    .description('record what a SCIM client (a real Okta org) sends, through a reverse proxy; turn a capture into a suite, or compare it with the Okta packs')
-    .option('--target <url>', 'record: the SCIM base URL every request is forwarded to, e.g. https://staging.example.com/scim/v2')
-    .option('--listen <host:port>', 'record: where the proxy listens (loopback unless --listen-public)', '127.0.0.1:8080')
+    .description(
+      'record what a SCIM client (a real Okta org) sends, through a reverse proxy; turn a capture into a suite, or compare it with the Okta packs',
+    )
+    .option(
+      '--target <url>',
+      'record: the SCIM base URL every request is forwarded to, e.g. https://staging.example.com/scim/v2',
+    )
+    .option(
+      '--listen <host:port>',
+      'record: where the proxy listens (loopback unless --listen-public)',
+      '127.0.0.1:8080',
+    )
     .option('--listen-public', 'record: allow a non-loopback --listen address')
     .option('--out <file>', 'the capture (record, --from-har) or the suite (--to-suite) to write')
-    .option('--redact <name|value>', 'also redact this header (by name) or this value wherever it appears (repeatable); Authorization, cookies and passwords always are', collect)
+    .option(
+      '--redact <name|value>',
+      'also redact this header (by name) or this value wherever it appears (repeatable); Authorization, cookies and passwords always are',
+      collect,
+    )
     .option('--mask-pii', 'mask names, emails and phone numbers (the same value always gets the same mask)')
     .option('--insecure', 'record: do not verify the target TLS certificate')
     .option('--ca <file>', 'record: PEM file of extra certificate authorities to trust for the target')
     .option('--allow-insecure-http', 'record: allow forwarding over plain http to a non-loopback target')
-    .addOption(new Option('--timeout <ms>', 'record: per-request timeout towards the target').default(60000).argParser(positiveInt('--timeout')))
-    .option('--from-har <file>', 'import a HAR file (browser or proxy export) as a capture, redacted and masked the same way')
+    .addOption(
+      new Option('--timeout <ms>', 'record: per-request timeout towards the target')
+        .default(60000)
+        .argParser(positiveInt('--timeout')),
+    )
+    .option(
+      '--from-har <file>',
+      'import a HAR file (browser or proxy export) as a capture, redacted and masked the same way',
+    )
     .option('--to-suite <capture>', 'write a suite (--out) that replays this capture against any target')
     .option('--name <name>', '--to-suite: the suite name (default recorded/<capture file name>)')
     .option('--compare <capture>', 'list where the recorded requests differ from what the bundled Okta packs send')
@@ -49,8 +69,12 @@ export function registerRecord(program: Command): void {
 async function runRecordCommand(flags: RecordCommandFlags): Promise<number> {
   const modes = (['target', 'fromHar', 'toSuite', 'compare'] as const).filter((m) => flags[m] !== undefined);
   const names = { target: '--target', fromHar: '--from-har', toSuite: '--to-suite', compare: '--compare' };
-  if (modes.length === 0) throw new UsageError('record needs one of --target URL (record), --from-har FILE, --to-suite CAPTURE or --compare CAPTURE');
-  if (modes.length > 1) throw new UsageError(`record: ${modes.map((m) => names[m]).join(' and ')} cannot be combined; use one at a time`);
+  if (modes.length === 0)
+    throw new UsageError(
+      'record needs one of --target URL (record), --from-har FILE, --to-suite CAPTURE or --compare CAPTURE',
+    );
+  if (modes.length > 1)
+    throw new UsageError(`record: ${modes.map((m) => names[m]).join(' and ')} cannot be combined; use one at a time`);
   const mode = modes[0];
   if (mode !== 'compare' && !flags.out) throw new UsageError(`record ${names[mode]}: --out FILE is required`);
   const print = (text: string) => process.stdout.write(`${text}\n`);

@@ -10,8 +10,13 @@ import type { SuiteSpec } from '../../suite/types.js';
 export function registerRun(program: Command): void {
   const cmd = program
     .command('run')
-    .description('run SCIM conformance suites against a server (the embedded reference server when no --base-url is given)')
-    .argument('[suites...]', 'suite files, directories, bundled suite names (okta/provisioning) or tag:NAME; default: the bundled default set');
+    .description(
+      'run SCIM conformance suites against a server (the embedded reference server when no --base-url is given)',
+    )
+    .argument(
+      '[suites...]',
+      'suite files, directories, bundled suite names (okta/provisioning) or tag:NAME; default: the bundled default set',
+    );
   addTargetOptions(cmd);
   addReporterOption(cmd);
   cmd
@@ -19,18 +24,42 @@ export function registerRun(program: Command): void {
     .option('--grep <pattern>', 'only tests whose name or id matches this regular expression')
     .option('--tag <tag>', 'only suites carrying this tag (repeatable)', collect)
     .option('--bail', 'stop at the first failed test (clean-up still runs)')
-    .option('--for <audiences>', 'judge for okta, rfc or okta,rfc: checks outside it still run and count as warnings (default okta)')
-    .option('--okta <integration>', "which Okta integration: test-app (the catalogue SCIM 2.0 Test App) or oin (OIN submission tests); default test-app")
-    .option('--no-groups', 'groups are not in scope (Group Push and Import Groups off): tests that need groups are skipped')
+    .option(
+      '--for <audiences>',
+      'judge for okta, rfc or okta,rfc: checks outside it still run and count as warnings (default okta)',
+    )
+    .option(
+      '--okta <integration>',
+      'which Okta integration: test-app (the catalogue SCIM 2.0 Test App) or oin (OIN submission tests); default test-app',
+    )
+    .option(
+      '--no-groups',
+      'groups are not in scope (Group Push and Import Groups off): tests that need groups are skipped',
+    )
     .option('--profile <name|file>', 'attribute profile every returned User is checked against', 'okta-minimum')
-    .addOption(new Option('--language-format <format>', "how preferredLanguage is judged (default: the profile's; okta-minimum: any valid language tag)").choices(['iso639-1', 'bcp47']))
-    .option('--quirk <name>', 'embedded server only: switch on a deviation of the reference server (repeatable)', collect)
+    .addOption(
+      new Option(
+        '--language-format <format>',
+        "how preferredLanguage is judged (default: the profile's; okta-minimum: any valid language tag)",
+      ).choices(['iso639-1', 'bcp47']),
+    )
+    .option(
+      '--quirk <name>',
+      'embedded server only: switch on a deviation of the reference server (repeatable)',
+      collect,
+    )
     .option('--baseline <file>', 'accept the known deviations listed in this baseline file')
     .option('--update-baseline <file>', 'write the current must-level failures to this baseline file')
-    .option('--schemas <file>', "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them")
+    .option(
+      '--schemas <file>',
+      "the server's /Schemas and /ResourceTypes (JSON or YAML), when it does not publish them",
+    )
     .option('--verbose', 'console: show the request and response behind each failed check (redacted)')
     .option('--trace', 'console: show every request and response (redacted)')
-    .option('--rerun-failed <report.json>', 'run only the tests that failed or errored in this JSON report (suite arguments are ignored)')
+    .option(
+      '--rerun-failed <report.json>',
+      'run only the tests that failed or errored in this JSON report (suite arguments are ignored)',
+    )
     .action(async (suites: string[], flags: RunFlags) => {
       // the run machinery loads only when a run happens: --help and --version stay fast
       const { resolveSuites } = await import('../../suite/discover.js');
@@ -41,7 +70,9 @@ export function registerRun(program: Command): void {
       if (flags.rerunFailed) {
         const { readFailedTests, keepFailed } = await import('../rerun-failed.js');
         const failed = readFailedTests(flags.rerunFailed);
-        chosen = failed.files.length ? keepFailed(resolveSuites(failed.files, { grep: flags.grep, tags: flags.tag }), failed) : [];
+        chosen = failed.files.length
+          ? keepFailed(resolveSuites(failed.files, { grep: flags.grep, tags: flags.tag }), failed)
+          : [];
         if (chosen.length === 0) {
           process.stderr.write(`scim-check: nothing to re-run: no failed or errored test in ${flags.rerunFailed}\n`);
           return;
@@ -53,4 +84,3 @@ export function registerRun(program: Command): void {
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }
-

@@ -16,7 +16,11 @@ interface SweepFlags extends TargetFlags {
 }
 
 export function registerSweep(program: Command): void {
-  const cmd = program.command('sweep').description("list (and with --yes remove) resources earlier runs left behind: only names starting with scim-check's prefix");
+  const cmd = program
+    .command('sweep')
+    .description(
+      "list (and with --yes remove) resources earlier runs left behind: only names starting with scim-check's prefix",
+    );
   addTargetOptions(cmd);
   cmd
     .option('--prefix <prefix>', 'only this prefix (a run prints its own, scimcheck-<run id>)', 'scimcheck-')
@@ -34,16 +38,28 @@ async function sweep(flags: SweepFlags): Promise<number> {
   const { HttpClient } = await import('../../http/client.js');
   const { Redactor } = await import('../../util/redact.js');
   if (!flags.prefix.startsWith(TOOL_PREFIX) || !/^[A-Za-z0-9-]+$/.test(flags.prefix)) {
-    throw new UsageError(`--prefix must start with ${TOOL_PREFIX} and hold only letters, digits and '-', got ${JSON.stringify(flags.prefix)}`);
+    throw new UsageError(
+      `--prefix must start with ${TOOL_PREFIX} and hold only letters, digits and '-', got ${JSON.stringify(flags.prefix)}`,
+    );
   }
-  if (!flags.baseUrl && !process.env.SCIM_BASE_URL) throw new UsageError('sweep needs a target: --base-url (or SCIM_BASE_URL)');
+  if (!flags.baseUrl && !process.env.SCIM_BASE_URL)
+    throw new UsageError('sweep needs a target: --base-url (or SCIM_BASE_URL)');
   const extra = parseHeaderFlags(flags.header ?? []);
   const target = await resolveTarget(flags);
   const redactor = new Redactor();
   redactor.add(target.token);
   for (const v of Object.values(extra)) redactor.add(v);
-  const client = new HttpClient({ timeoutMs: flags.timeout, insecure: flags.insecure, caFile: flags.ca, connections: 1 });
-  const t = { client, baseUrl: target.baseUrl, headers: { accept: 'application/scim+json', ...extra, authorization: `Bearer ${target.token}` } };
+  const client = new HttpClient({
+    timeoutMs: flags.timeout,
+    insecure: flags.insecure,
+    caFile: flags.ca,
+    connections: 1,
+  });
+  const t = {
+    client,
+    baseUrl: target.baseUrl,
+    headers: { accept: 'application/scim+json', ...extra, authorization: `Bearer ${target.token}` },
+  };
   const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
   try {
     const found = await findLeftovers(t, flags.prefix);
@@ -58,7 +74,8 @@ async function sweep(flags: SweepFlags): Promise<number> {
       return EXIT.OK;
     }
     const records = await removeLeftovers(t, found);
-    for (const r of records) out(`  ${r.status} ${r.type} ${r.id}${r.via ? ` via ${r.via}` : ''}${r.detail ? `: ${r.detail}` : ''}`);
+    for (const r of records)
+      out(`  ${r.status} ${r.type} ${r.id}${r.via ? ` via ${r.via}` : ''}${r.detail ? `: ${r.detail}` : ''}`);
     const failed = records.filter((r) => r.status === 'failed').length;
     out(`removed ${records.length - failed} of ${records.length}`);
     return failed > 0 ? EXIT.CHECK_FAILED : EXIT.OK;

@@ -8,7 +8,9 @@ import { EXIT, ExitError } from '../../errors.js';
 export function registerTestCredentials(program: Command): void {
   const cmd = program
     .command('test-credentials')
-    .description("replay Okta's \"Test API Credentials\" probe (GET /Users?startIndex=1&count=2, then GET /Groups?startIndex=1&count=100 unless --no-groups)");
+    .description(
+      'replay Okta\'s "Test API Credentials" probe (GET /Users?startIndex=1&count=2, then GET /Groups?startIndex=1&count=100 unless --no-groups)',
+    );
   addTargetOptions(cmd);
   addReporterOption(cmd);
   cmd
@@ -23,7 +25,13 @@ export function registerTestCredentials(program: Command): void {
       const { runAndReport } = await import('../run-and-report.js');
       // an exact replay: the groups probe is sent or not as the admin's settings say, never after asking /ResourceTypes
       const suites = resolveSuites(['okta/test-credentials'], { grep: flags.groups ? undefined : '^(?!.*groups)' });
-      const code = await runAndReport(suites, { ...flags, reporter: flags.reporter ?? [], header: flags.header ?? [], tag: [], discoverSchemas: false });
+      const code = await runAndReport(suites, {
+        ...flags,
+        reporter: flags.reporter ?? [],
+        header: flags.header ?? [],
+        tag: [],
+        discoverSchemas: false,
+      });
       if (code !== EXIT.OK) throw new ExitError(code);
     });
 }

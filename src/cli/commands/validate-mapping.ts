@@ -20,15 +20,32 @@ interface ValidateFlags {
 export function registerValidateMapping(program: Command): void {
   const cmd = program
     .command('validate-mapping')
-    .description('validate an Okta attribute mapping (as Okta\'s API exports it) against a target attribute profile, offline')
-    .requiredOption('--mapping <file>', 'the mapping: GET /api/v1/mappings/{id} JSON, a Terraform okta_profile_mapping JSON export, or the compact YAML form')
+    .description(
+      "validate an Okta attribute mapping (as Okta's API exports it) against a target attribute profile, offline",
+    )
+    .requiredOption(
+      '--mapping <file>',
+      'the mapping: GET /api/v1/mappings/{id} JSON, a Terraform okta_profile_mapping JSON export, or the compact YAML form',
+    )
     .option('--app-schema <file>', 'the app user schema: GET /api/v1/meta/schemas/apps/{appId}/default')
-    .option('--user-schema <file>', 'the Okta user schema (/api/v1/meta/schemas/user/default), to resolve source attributes')
-    .option('--profile <name|file>', 'attribute profile of the target (okta-minimum, eptura, eptura-engage, or a file)', 'okta-minimum')
+    .option(
+      '--user-schema <file>',
+      'the Okta user schema (/api/v1/meta/schemas/user/default), to resolve source attributes',
+    )
+    .option(
+      '--profile <name|file>',
+      'attribute profile of the target (okta-minimum, eptura, eptura-engage, or a file)',
+      'okta-minimum',
+    )
     .option('--samples <file>', 'sample Okta user profiles (JSON or YAML, one or many) to render through the mapping')
     .option('--show-payload', 'print the SCIM POST /Users body each sample produces')
-    .option('--username-format <expression>', "Sign On \"Application username format\" expression (default user.login)")
-    .addOption(new Option('--language-format <format>', 'preferredLanguage format (default: the profile\'s, else iso639-1)').choices(['iso639-1', 'bcp47']));
+    .option('--username-format <expression>', 'Sign On "Application username format" expression (default user.login)')
+    .addOption(
+      new Option(
+        '--language-format <format>',
+        "preferredLanguage format (default: the profile's, else iso639-1)",
+      ).choices(['iso639-1', 'bcp47']),
+    );
   addReporterOption(cmd);
   cmd.action(async (flags: ValidateFlags) => {
     const code = await validateMappingAction(flags);
@@ -58,6 +75,14 @@ async function validateMappingAction(flags: ValidateFlags): Promise<number> {
   const session = await openReporters(reporters, { redactor: new Redactor(), color: useColor() });
   await session.runStart({ command: 'validate-mapping', startedAt });
   for (const finding of result.findings) await session.finding(finding);
-  await session.finish({ command: 'validate-mapping', result: { ...result, tool: { name: 'scim-check', version: toolVersion() }, startedAt, durationMs: Date.now() - started } });
+  await session.finish({
+    command: 'validate-mapping',
+    result: {
+      ...result,
+      tool: { name: 'scim-check', version: toolVersion() },
+      startedAt,
+      durationMs: Date.now() - started,
+    },
+  });
   return result.summary.must > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
 }

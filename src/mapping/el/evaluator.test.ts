@@ -3,7 +3,16 @@ import { evaluate, type EvalContext, type EvalOutcome } from './evaluator.js';
 import { parseExpression } from './parser.js';
 
 const ALICE: EvalContext = {
-  user: { firstName: 'Alice', lastName: 'Martin', email: 'alice@okta.com', locale: 'en_US', preferredLanguage: 'en-US', employeeNumber: '1234', tags: ['a', 'b'], empty: '' },
+  user: {
+    firstName: 'Alice',
+    lastName: 'Martin',
+    email: 'alice@okta.com',
+    locale: 'en_US',
+    preferredLanguage: 'en-US',
+    employeeNumber: '1234',
+    tags: ['a', 'b'],
+    empty: '',
+  },
   internal: { id: '00u1', status: 'ACTIVE' },
 };
 
@@ -61,7 +70,10 @@ describe('operators and references', () => {
   test.each([
     ['user.firstName + " " + user.lastName', 'Alice Martin'],
     ["(user.email != null && user.email != '') ? 'work' : ''", 'work'],
-    ['user.employeeNumber != "" AND user.employeeNumber != null ? user.employeeNumber : user.nonEmployeeNumber', '1234'],
+    [
+      'user.employeeNumber != "" AND user.employeeNumber != null ? user.employeeNumber : user.nonEmployeeNumber',
+      '1234',
+    ],
     ['String.toLowerCase(String.substringBefore(user.email, "@"))', 'alice'],
     ['String.substringBefore(user.locale, "_")', 'en'],
     ['String.replace(user.locale, "_", "-")', 'en-US'],
@@ -90,7 +102,7 @@ describe('operators and references', () => {
 
 describe('null rules and what is not guessed', () => {
   test.each([
-    ['user.firstName + " " + user.middleName', "null in a concatenation"],
+    ['user.firstName + " " + user.middleName', 'null in a concatenation'],
     ['String.toUpperCase(user.middleName)', 'null argument'],
     ['String.substringBefore("abc", "@")', 'does not occur'],
     ['user.middleName ? "a" : "b"', 'not a boolean'],

@@ -2,7 +2,15 @@
 // Where Okta's behaviour is undocumented it stops with NotEvaluated instead of guessing.
 import { FUNCTIONS, USER_METHODS } from './functions.js';
 import { EvalFailure, NotEvaluated } from './outcome.js';
-import { asAttributeRef, calleeName, type BinaryNode, type CallNode, type ElValue, type ExprNode, type Span } from './types.js';
+import {
+  asAttributeRef,
+  calleeName,
+  type BinaryNode,
+  type CallNode,
+  type ElValue,
+  type ExprNode,
+  type Span,
+} from './types.js';
 
 export interface EvalContext {
   /** The Okta user profile (`user.*`; `source.*` is the legacy alias). */
@@ -53,7 +61,9 @@ class Evaluator {
       case 'call':
         return this.call(node);
       case 'unary':
-        return node.op === '!' ? !requireBoolean(this.eval(node.operand), 'the operand of !', node.operand) : this.negate(node.operand);
+        return node.op === '!'
+          ? !requireBoolean(this.eval(node.operand), 'the operand of !', node.operand)
+          : this.negate(node.operand);
       case 'logical': {
         const left = requireBoolean(this.eval(node.left), `the left side of ${node.op}`, node.left);
         if (node.op === '&&' ? !left : left) return left;
@@ -142,7 +152,10 @@ class Evaluator {
       case '-':
         if (typeof left === 'number' && typeof right === 'number') return left - right;
         throw new NotEvaluated('subtraction of values that are not numbers', spanOf(node));
-      case '<': case '<=': case '>': case '>=':
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
         return this.compare(node, left, right);
       default:
         throw new NotEvaluated(`operator '${node.op}' is outside the evaluated mapping subset`, node.opSpan);
@@ -154,18 +167,26 @@ class Evaluator {
     if (typeof left === 'string' || typeof right === 'string') {
       if (left === null || right === null) {
         const nullSide = left === null ? node.left : node.right;
-        throw new NotEvaluated("null in a concatenation: Okta's result is undocumented (SpEL would insert the text \"null\")", spanOf(nullSide));
+        throw new NotEvaluated(
+          'null in a concatenation: Okta\'s result is undocumented (SpEL would insert the text "null")',
+          spanOf(nullSide),
+        );
       }
-      if (Array.isArray(left) || Array.isArray(right)) throw new NotEvaluated('concatenation with an array', spanOf(node));
+      if (Array.isArray(left) || Array.isArray(right))
+        throw new NotEvaluated('concatenation with an array', spanOf(node));
       return String(left) + String(right);
     }
-    throw new NotEvaluated(`'+' on ${left === null || right === null ? 'null' : 'non-string, non-number'} values`, spanOf(node));
+    throw new NotEvaluated(
+      `'+' on ${left === null || right === null ? 'null' : 'non-string, non-number'} values`,
+      spanOf(node),
+    );
   }
 
   private compare(node: BinaryNode, left: ElValue, right: ElValue): boolean {
     const bothNumbers = typeof left === 'number' && typeof right === 'number';
     const bothStrings = typeof left === 'string' && typeof right === 'string';
-    if (!bothNumbers && !bothStrings) throw new NotEvaluated(`'${node.op}' between ${JSON.stringify(left)} and ${JSON.stringify(right)}`, spanOf(node));
+    if (!bothNumbers && !bothStrings)
+      throw new NotEvaluated(`'${node.op}' between ${JSON.stringify(left)} and ${JSON.stringify(right)}`, spanOf(node));
     const l = left as number | string;
     const r = right as number | string;
     if (node.op === '<') return l < r;

@@ -26,7 +26,8 @@ function str(v: ElValue, fn: string, i: number): string {
   return v;
 }
 function int(v: ElValue, fn: string, i: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new NotEvaluated(`${fn} argument ${i + 1} is not an integer`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw new NotEvaluated(`${fn} argument ${i + 1} is not an integer`);
   return v;
 }
 /** `Arrays.*` also accept a comma-separated string (Okta docs). */
@@ -40,19 +41,39 @@ function same(a: ElValue, b: ElValue): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-const S = (name: string, min: number, max: number, returns: ElType, impl: (a: ElValue[]) => ElValue): FunctionSpec => ({ name, minArgs: min, maxArgs: max, returns, status: 'supported', impl });
+const S = (name: string, min: number, max: number, returns: ElType, impl: (a: ElValue[]) => ElValue): FunctionSpec => ({
+  name,
+  minArgs: min,
+  maxArgs: max,
+  returns,
+  status: 'supported',
+  impl,
+});
 
 function stringFunctions(): FunctionSpec[] {
   const f = (n: string) => `String.${n}`;
   return [
     S(f('append'), 2, 2, 'string', (a) => str(a[0], f('append'), 0) + str(a[1], f('append'), 1)),
-    S(f('join'), 1, Infinity, 'string', (a) => a.slice(1).map((v, i) => str(v, f('join'), i + 1)).join(str(a[0], f('join'), 0))),
+    S(f('join'), 1, Infinity, 'string', (a) =>
+      a
+        .slice(1)
+        .map((v, i) => str(v, f('join'), i + 1))
+        .join(str(a[0], f('join'), 0)),
+    ),
     S(f('len'), 1, 1, 'integer', (a) => str(a[0], f('len'), 0).length),
     S(f('removeSpaces'), 1, 1, 'string', (a) => str(a[0], f('removeSpaces'), 0).replace(/ /g, '')),
-    S(f('replace'), 3, 3, 'string', (a) => str(a[0], f('replace'), 0).split(str(a[1], f('replace'), 1)).join(str(a[2], f('replace'), 2))),
-    S(f('replaceFirst'), 3, 3, 'string', (a) => str(a[0], f('replaceFirst'), 0).replace(str(a[1], f('replaceFirst'), 1), () => str(a[2], f('replaceFirst'), 2))),
+    S(f('replace'), 3, 3, 'string', (a) =>
+      str(a[0], f('replace'), 0)
+        .split(str(a[1], f('replace'), 1))
+        .join(str(a[2], f('replace'), 2)),
+    ),
+    S(f('replaceFirst'), 3, 3, 'string', (a) =>
+      str(a[0], f('replaceFirst'), 0).replace(str(a[1], f('replaceFirst'), 1), () => str(a[2], f('replaceFirst'), 2)),
+    ),
     S(f('startsWith'), 2, 2, 'boolean', (a) => str(a[0], f('startsWith'), 0).startsWith(str(a[1], f('startsWith'), 1))),
-    S(f('stringContains'), 2, 2, 'boolean', (a) => str(a[0], f('stringContains'), 0).includes(str(a[1], f('stringContains'), 1))),
+    S(f('stringContains'), 2, 2, 'boolean', (a) =>
+      str(a[0], f('stringContains'), 0).includes(str(a[1], f('stringContains'), 1)),
+    ),
     S(f('stringSwitch'), 2, Infinity, 'string', stringSwitch),
     S(f('substring'), 3, 3, 'string', (a) => substring(a, f('substring'))),
     S(f('substringAfter'), 2, 2, 'string', (a) => substringAround(a, f('substringAfter'), 'after')),
@@ -75,7 +96,8 @@ function substring(a: ElValue[], fn: string): string {
   const start = int(a[1], fn, 1);
   const end = int(a[2], fn, 2);
   // Java's String.substring throws outside these bounds.
-  if (start < 0 || end > s.length || start > end) throw new EvalFailure(`${fn}(${JSON.stringify(s)}, ${start}, ${end}) is out of range`);
+  if (start < 0 || end > s.length || start > end)
+    throw new EvalFailure(`${fn}(${JSON.stringify(s)}, ${start}, ${end}) is out of range`);
   return s.slice(start, end);
 }
 
@@ -83,7 +105,10 @@ function substringAround(a: ElValue[], fn: string, side: 'before' | 'after'): st
   const s = str(a[0], fn, 0);
   const sep = str(a[1], fn, 1);
   const at = s.indexOf(sep);
-  if (at < 0) throw new NotEvaluated(`${fn}: ${JSON.stringify(sep)} does not occur in ${JSON.stringify(s)}; Okta's result is undocumented`);
+  if (at < 0)
+    throw new NotEvaluated(
+      `${fn}: ${JSON.stringify(sep)} does not occur in ${JSON.stringify(s)}; Okta's result is undocumented`,
+    );
   return side === 'before' ? s.slice(0, at) : s.slice(at + sep.length);
 }
 
@@ -91,14 +116,14 @@ function toInt(a: ElValue[]): number {
   const v = a[0];
   if (typeof v === 'number') return Math.round(v); // documented: 123.4 -> 123, 123.6 -> 124
   if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim())) return Number.parseInt(v.trim(), 10);
-  if (v === null) throw new NotEvaluated('Convert.toInt(null): Okta\'s result is undocumented');
+  if (v === null) throw new NotEvaluated("Convert.toInt(null): Okta's result is undocumented");
   throw new EvalFailure(`Convert.toInt cannot convert ${JSON.stringify(v)}`);
 }
 function toNum(a: ElValue[]): number {
   const v = a[0];
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return Number(v.trim());
-  if (v === null) throw new NotEvaluated('Convert.toNum(null): Okta\'s result is undocumented');
+  if (v === null) throw new NotEvaluated("Convert.toNum(null): Okta's result is undocumented");
   throw new EvalFailure(`Convert.toNum cannot convert ${JSON.stringify(v)}`);
 }
 
@@ -117,38 +142,82 @@ function arrayFunctions(): FunctionSpec[] {
       if (i < 0 || i >= list.length) throw new NotEvaluated(`Arrays.get index ${i} is outside the array`);
       return list[i];
     }),
-    A('flatten', 1, Infinity, 'array', (a) => a.flatMap((v) => (Array.isArray(v) ? v.flat(Infinity as 1) : [v])) as ElValue[]),
+    A(
+      'flatten',
+      1,
+      Infinity,
+      'array',
+      (a) => a.flatMap((v) => (Array.isArray(v) ? v.flat(Infinity as 1) : [v])) as ElValue[],
+    ),
     A('contains', 2, 2, 'boolean', (a) => arr(a[0]).some((v) => same(v, a[1]))),
     A('size', 1, 1, 'integer', (a) => arr(a[0]).length),
     A('isEmpty', 1, 1, 'boolean', (a) => arr(a[0]).length === 0),
-    A('toCsvString', 1, 1, 'string', (a) => arr(a[0]).map((v) => (v === null ? 'null' : String(v))).join(',')),
+    A('toCsvString', 1, 1, 'string', (a) =>
+      arr(a[0])
+        .map((v) => (v === null ? 'null' : String(v)))
+        .join(','),
+    ),
   ];
 }
 
-const known = (name: string, min: number, max: number, returns: ElType, extra: Partial<FunctionSpec> = {}): FunctionSpec => ({
-  name, minArgs: min, maxArgs: max, returns, status: 'not-evaluated', ...extra,
+const known = (
+  name: string,
+  min: number,
+  max: number,
+  returns: ElType,
+  extra: Partial<FunctionSpec> = {},
+): FunctionSpec => ({
+  name,
+  minArgs: min,
+  maxArgs: max,
+  returns,
+  status: 'not-evaluated',
+  ...extra,
 });
 
 function otherFunctions(): FunctionSpec[] {
-  const iso = ['toAlpha2', 'toAlpha3', 'toNumeric', 'toName'].map((n) => known(`Iso3166Convert.${n}`, 1, 1, 'string', { notInCondition: true }));
+  const iso = ['toAlpha2', 'toAlpha3', 'toNumeric', 'toName'].map((n) =>
+    known(`Iso3166Convert.${n}`, 1, 1, 'string', { notInCondition: true }),
+  );
   const time = [
-    known('Time.now', 0, 2, 'string'), known('Time.fromWindowsToIso8601', 1, 1, 'string'), known('Time.fromUnixToIso8601', 1, 1, 'string'),
-    known('Time.fromStringToIso8601', 2, 2, 'string'), known('Time.fromIso8601ToWindows', 1, 1, 'string'),
-    known('Time.fromIso8601ToUnix', 1, 1, 'string'), known('Time.fromIso8601ToString', 2, 2, 'string'),
+    known('Time.now', 0, 2, 'string'),
+    known('Time.fromWindowsToIso8601', 1, 1, 'string'),
+    known('Time.fromUnixToIso8601', 1, 1, 'string'),
+    known('Time.fromStringToIso8601', 2, 2, 'string'),
+    known('Time.fromIso8601ToWindows', 1, 1, 'string'),
+    known('Time.fromIso8601ToUnix', 1, 1, 'string'),
+    known('Time.fromIso8601ToString', 2, 2, 'string'),
   ].map((f) => ({ ...f, notInCondition: true }));
-  const group = ['isMemberOfGroupName', 'isMemberOfGroup', 'isMemberOfAnyGroup', 'isMemberOfGroupNameStartsWith', 'isMemberOfGroupNameContains', 'isMemberOfGroupNameRegex']
-    .map((n) => known(n, 1, Infinity, 'boolean', { groupFunction: true }));
-  const groupsClaim = ['contains', 'startsWith', 'endsWith'].map((n) => known(`Groups.${n}`, 1, Infinity, 'array', { status: 'not-allowed' }));
+  const group = [
+    'isMemberOfGroupName',
+    'isMemberOfGroup',
+    'isMemberOfAnyGroup',
+    'isMemberOfGroupNameStartsWith',
+    'isMemberOfGroupNameContains',
+    'isMemberOfGroupNameRegex',
+  ].map((n) => known(n, 1, Infinity, 'boolean', { groupFunction: true }));
+  const groupsClaim = ['contains', 'startsWith', 'endsWith'].map((n) =>
+    known(`Groups.${n}`, 1, Infinity, 'array', { status: 'not-allowed' }),
+  );
   const directory = [
-    known('getManagerUser', 1, 1, 'unknown'), known('getManagerAppUser', 2, 2, 'unknown'), known('getAssistantUser', 1, 1, 'unknown'),
-    known('getAssistantAppUser', 2, 2, 'unknown'), known('hasDirectoryUser', 0, 0, 'boolean'), known('findDirectoryUser', 0, 0, 'unknown'),
-    known('hasWorkdayUser', 0, 0, 'boolean'), known('findWorkdayUser', 0, 0, 'unknown'),
+    known('getManagerUser', 1, 1, 'unknown'),
+    known('getManagerAppUser', 2, 2, 'unknown'),
+    known('getAssistantUser', 1, 1, 'unknown'),
+    known('getAssistantAppUser', 2, 2, 'unknown'),
+    known('hasDirectoryUser', 0, 0, 'boolean'),
+    known('findDirectoryUser', 0, 0, 'unknown'),
+    known('hasWorkdayUser', 0, 0, 'boolean'),
+    known('findWorkdayUser', 0, 0, 'unknown'),
     known('getFilteredGroups', 3, 3, 'array', { groupFunction: true }),
   ];
   return [
     { ...S('Convert.toInt', 1, 1, 'integer', toInt), notInCondition: true },
     { ...S('Convert.toNum', 1, 1, 'number', toNum), notInCondition: true },
-    ...iso, ...time, ...group, ...groupsClaim, ...directory,
+    ...iso,
+    ...time,
+    ...group,
+    ...groupsClaim,
+    ...directory,
   ];
 }
 
@@ -169,7 +238,10 @@ export const USER_METHODS: Record<string, FunctionSpec> = {
 
 const STRING_FUNCTIONS = stringFunctions();
 export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(
-  [...STRING_FUNCTIONS, ...deprecatedFunctions(STRING_FUNCTIONS), ...arrayFunctions(), ...otherFunctions()].map((f) => [f.name, f]),
+  [...STRING_FUNCTIONS, ...deprecatedFunctions(STRING_FUNCTIONS), ...arrayFunctions(), ...otherFunctions()].map((f) => [
+    f.name,
+    f,
+  ]),
 );
 
 export const FUNCTION_NAMESPACES = ['String', 'Arrays', 'Convert', 'Iso3166Convert', 'Time', 'Groups'];

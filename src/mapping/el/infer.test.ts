@@ -5,7 +5,10 @@ import { valueShapes } from './shapes.js';
 import type { ExprNode } from './types.js';
 
 const NULLABLE = new Set(['middleName', 'nickName', 'preferredLanguage']);
-const lookup = (name: string) => (['firstName', 'lastName', 'middleName', 'nickName', 'email', 'locale', 'preferredLanguage'].includes(name) ? { type: 'string' as const, nullable: NULLABLE.has(name) } : undefined);
+const lookup = (name: string) =>
+  ['firstName', 'lastName', 'middleName', 'nickName', 'email', 'locale', 'preferredLanguage'].includes(name)
+    ? { type: 'string' as const, nullable: NULLABLE.has(name) }
+    : undefined;
 const ast = (src: string): ExprNode => {
   const p = parseExpression(src);
   if (!p.ok) throw new Error(p.error.message);

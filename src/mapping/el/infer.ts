@@ -49,13 +49,15 @@ function guardsFrom(test: ExprNode, outcome: boolean): Set<string> {
   if (test.kind === 'unary' && test.op === '!') return guardsFrom(test.operand, !outcome);
   if (test.kind === 'logical') {
     // a && b true => both true; a || b false => both false.
-    if ((test.op === '&&') === outcome) return new Set([...guardsFrom(test.left, outcome), ...guardsFrom(test.right, outcome)]);
+    if ((test.op === '&&') === outcome)
+      return new Set([...guardsFrom(test.left, outcome), ...guardsFrom(test.right, outcome)]);
     return new Set();
   }
   if (test.kind === 'binary' && (test.op === '!=' || test.op === '==')) {
     const [ref, other] = test.left.kind === 'literal' ? [test.right, test.left] : [test.left, test.right];
     const key = refKey(ref);
-    if (key && other.kind === 'literal' && other.value === null && (test.op === '!=') === outcome) return new Set([key]);
+    if (key && other.kind === 'literal' && other.value === null && (test.op === '!=') === outcome)
+      return new Set([key]);
   }
   return new Set();
 }
@@ -70,7 +72,8 @@ function mergeTypes(a: ElType, b: ElType): ElType {
   return 'unknown';
 }
 
-const STRING_FUNCTION = /^(String\.)?(append|join|len|removeSpaces|replace|replaceFirst|startsWith|stringContains|stringSwitch|substring|substringAfter|substringBefore|toUpperCase|toLowerCase)$/;
+const STRING_FUNCTION =
+  /^(String\.)?(append|join|len|removeSpaces|replace|replaceFirst|startsWith|stringContains|stringSwitch|substring|substringAfter|substringBefore|toUpperCase|toLowerCase)$/;
 
 class Analyzer {
   readonly hazards: NullHazard[] = [];
@@ -81,7 +84,8 @@ class Analyzer {
     switch (node.kind) {
       case 'literal':
         if (node.value === null) return { type: 'null', nullable: true };
-        if (typeof node.value === 'number') return { type: node.numberKind === 'decimal' ? 'number' : 'integer', nullable: false };
+        if (typeof node.value === 'number')
+          return { type: node.numberKind === 'decimal' ? 'number' : 'integer', nullable: false };
         return { type: typeof node.value === 'boolean' ? 'boolean' : 'string', nullable: false };
       case 'array':
         node.items.forEach((i) => this.infer(i, guards));
@@ -132,7 +136,11 @@ class Analyzer {
   private conditional(test: ExprNode, yes: ExprNode, no: ExprNode, guards: Guards): TypeInfo {
     const t = this.infer(test, guards);
     if (t.type !== 'boolean' && t.type !== 'unknown') {
-      this.conditionIssues.push({ kind: 'not-boolean', span: { start: test.start, end: test.end }, detail: `the condition is not a boolean: ${typeCause(test, t.type)}` });
+      this.conditionIssues.push({
+        kind: 'not-boolean',
+        span: { start: test.start, end: test.end },
+        detail: `the condition is not a boolean: ${typeCause(test, t.type)}`,
+      });
     }
     this.checkConditionFunctions(test);
     const a = this.infer(yes, union(guards, guardsFrom(test, true)));
@@ -145,7 +153,11 @@ class Analyzer {
       if (n.kind !== 'call') return;
       const spec = FUNCTIONS.get(calleeName(n));
       if (spec?.notInCondition) {
-        this.conditionIssues.push({ kind: 'function-not-allowed', span: { start: n.start, end: n.end }, detail: `${spec.name} is not supported in the condition of a conditional expression` });
+        this.conditionIssues.push({
+          kind: 'function-not-allowed',
+          span: { start: n.start, end: n.end },
+          detail: `${spec.name} is not supported in the condition of a conditional expression`,
+        });
       }
     });
   }
@@ -161,7 +173,13 @@ class Analyzer {
     if (STRING_FUNCTION.test(name)) {
       for (const a of args) {
         const ref = refKey(a.node);
-        if (a.info.nullable && ref) this.hazards.push({ kind: 'null-function-arg', ref, fn: name, span: { start: a.node.start, end: a.node.end } });
+        if (a.info.nullable && ref)
+          this.hazards.push({
+            kind: 'null-function-arg',
+            ref,
+            fn: name,
+            span: { start: a.node.start, end: a.node.end },
+          });
       }
     }
     return { type: spec.returns, nullable: spec.status !== 'supported' && spec.status !== 'deprecated' };
@@ -170,11 +188,16 @@ class Analyzer {
   private binary(node: Extract<ExprNode, { kind: 'binary' }>, guards: Guards): TypeInfo {
     const l = this.infer(node.left, guards);
     const r = this.infer(node.right, guards);
-    if (node.op !== '+' && node.op !== '-' && node.op !== '*' && node.op !== '/' && node.op !== '%') return { type: 'boolean', nullable: false };
+    if (node.op !== '+' && node.op !== '-' && node.op !== '*' && node.op !== '/' && node.op !== '%')
+      return { type: 'boolean', nullable: false };
     if (node.op === '+' && (l.type === 'string' || r.type === 'string')) {
-      for (const [side, info] of [[node.left, l], [node.right, r]] as const) {
+      for (const [side, info] of [
+        [node.left, l],
+        [node.right, r],
+      ] as const) {
         const ref = refKey(side) ?? firstNullableRef(side, this.lookup, guards);
-        if (info.nullable && ref) this.hazards.push({ kind: 'null-concat', ref, span: { start: side.start, end: side.end } });
+        if (info.nullable && ref)
+          this.hazards.push({ kind: 'null-concat', ref, span: { start: side.start, end: side.end } });
       }
       return { type: 'string', nullable: false };
     }
@@ -200,14 +223,28 @@ function firstNullableRef(node: ExprNode, lookup: SourceLookup, guards: Guards):
 export function visit(node: ExprNode, fn: (n: ExprNode) => void): void {
   fn(node);
   switch (node.kind) {
-    case 'member': return visit(node.object, fn);
-    case 'call': return node.args.forEach((a) => visit(a, fn));
-    case 'index': visit(node.object, fn); return visit(node.index, fn);
-    case 'array': return node.items.forEach((i) => visit(i, fn));
-    case 'unary': return visit(node.operand, fn);
-    case 'binary': case 'logical': case 'elvis': visit(node.left, fn); return visit(node.right, fn);
-    case 'conditional': visit(node.test, fn); visit(node.consequent, fn); return visit(node.alternate, fn);
-    default: return;
+    case 'member':
+      return visit(node.object, fn);
+    case 'call':
+      return node.args.forEach((a) => visit(a, fn));
+    case 'index':
+      visit(node.object, fn);
+      return visit(node.index, fn);
+    case 'array':
+      return node.items.forEach((i) => visit(i, fn));
+    case 'unary':
+      return visit(node.operand, fn);
+    case 'binary':
+    case 'logical':
+    case 'elvis':
+      visit(node.left, fn);
+      return visit(node.right, fn);
+    case 'conditional':
+      visit(node.test, fn);
+      visit(node.consequent, fn);
+      return visit(node.alternate, fn);
+    default:
+      return;
   }
 }
 

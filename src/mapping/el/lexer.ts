@@ -27,7 +27,36 @@ const CURLY_QUOTES: Record<string, string> = {
 };
 
 // Longest first, so `?:` wins over `?` and `==` over `=`.
-const OPERATORS = ['?:', '==', '!=', '<=', '>=', '&&', '||', '++', '--', '+', '-', '*', '/', '%', '<', '>', '!', '?', ':', '(', ')', '[', ']', '{', '}', ',', '.', '='];
+const OPERATORS = [
+  '?:',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '++',
+  '--',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '!',
+  '?',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '.',
+  '=',
+];
 
 function fail(code: ElSyntaxError['code'], message: string, offset: number): never {
   throw new LexError({ code, message, offset });
@@ -70,7 +99,8 @@ function readForbidden(src: string, i: number): void {
   const ch = src[i];
   if (ch === '#') fail('MAP_EL_FORBIDDEN_CONSTRUCT', 'variable references (#x) are not allowed in Okta expressions', i);
   if (ch === '@') fail('MAP_EL_FORBIDDEN_CONSTRUCT', 'bean references (@x) are not allowed in Okta expressions', i);
-  if (ch === '$') fail('MAP_EL_SYNTAX', 'template syntax ${...} belongs to username templates, not to mapping expressions', i);
+  if (ch === '$')
+    fail('MAP_EL_SYNTAX', 'template syntax ${...} belongs to username templates, not to mapping expressions', i);
 }
 
 export function tokenize(src: string): Token[] {
@@ -82,7 +112,8 @@ export function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    if (CURLY_QUOTES[ch]) fail('MAP_EL_CURLY_QUOTES', `typographic quote ${CURLY_QUOTES[ch]}: use a straight ' or "`, i);
+    if (CURLY_QUOTES[ch])
+      fail('MAP_EL_CURLY_QUOTES', `typographic quote ${CURLY_QUOTES[ch]}: use a straight ' or "`, i);
     if (ch === '"' || ch === "'") {
       const t = readString(src, i);
       tokens.push(t);
@@ -105,7 +136,8 @@ export function tokenize(src: string): Token[] {
     readForbidden(src, i);
     const op = OPERATORS.find((o) => src.startsWith(o, i));
     if (!op) fail('MAP_EL_SYNTAX', `unexpected character '${ch}'`, i);
-    if (op === '++' || op === '--') fail('MAP_EL_FORBIDDEN_CONSTRUCT', `the ${op} operator is not allowed in Okta expressions`, i);
+    if (op === '++' || op === '--')
+      fail('MAP_EL_FORBIDDEN_CONSTRUCT', `the ${op} operator is not allowed in Okta expressions`, i);
     if (op === '=') fail('MAP_EL_FORBIDDEN_CONSTRUCT', 'assignment (=) is not allowed; compare with ==', i);
     tokens.push({ kind: 'op', text: op, start: i, end: i + op.length });
     i += op.length;

@@ -16,28 +16,45 @@ function error(src: string) {
 /** Compact S-expression of the tree, to assert structure and precedence. */
 function show(n: ExprNode): string {
   switch (n.kind) {
-    case 'literal': return JSON.stringify(n.value);
-    case 'identifier': return n.name;
-    case 'member': return `${show(n.object)}.${n.property}`;
-    case 'call': return `${show(n.callee)}(${n.args.map(show).join(', ')})`;
-    case 'index': return `${show(n.object)}[${show(n.index)}]`;
-    case 'array': return `{${n.items.map(show).join(', ')}}`;
-    case 'unary': return `(${n.op}${show(n.operand)})`;
-    case 'binary': case 'logical': return `(${show(n.left)} ${n.op} ${show(n.right)})`;
-    case 'conditional': return `(${show(n.test)} ? ${show(n.consequent)} : ${show(n.alternate)})`;
-    case 'elvis': return `(${show(n.left)} ?: ${show(n.right)})`;
+    case 'literal':
+      return JSON.stringify(n.value);
+    case 'identifier':
+      return n.name;
+    case 'member':
+      return `${show(n.object)}.${n.property}`;
+    case 'call':
+      return `${show(n.callee)}(${n.args.map(show).join(', ')})`;
+    case 'index':
+      return `${show(n.object)}[${show(n.index)}]`;
+    case 'array':
+      return `{${n.items.map(show).join(', ')}}`;
+    case 'unary':
+      return `(${n.op}${show(n.operand)})`;
+    case 'binary':
+    case 'logical':
+      return `(${show(n.left)} ${n.op} ${show(n.right)})`;
+    case 'conditional':
+      return `(${show(n.test)} ? ${show(n.consequent)} : ${show(n.alternate)})`;
+    case 'elvis':
+      return `(${show(n.left)} ?: ${show(n.right)})`;
   }
 }
 
 describe('parser: structure and precedence', () => {
   test.each([
     ['user.firstName + " " + user.lastName', '((user.firstName + " ") + user.lastName)'],
-    ["(user.email != null && user.email != '') ? 'work' : ''", '(((user.email != null) && (user.email != "")) ? "work" : "")'],
+    [
+      "(user.email != null && user.email != '') ? 'work' : ''",
+      '(((user.email != null) && (user.email != "")) ? "work" : "")',
+    ],
     ['a.b == 1 || c.d == 2 && e.f == 3', '((a.b == 1) || ((c.d == 2) && (e.f == 3)))'],
     ['user.x != "" AND user.x != null ? user.x : user.y', '(((user.x != "") && (user.x != null)) ? user.x : user.y)'],
     ['NOT user.active OR user.a', '((!user.active) || user.a)'],
     ['user.nick ?: user.firstName', '(user.nick ?: user.firstName)'],
-    ['String.toLowerCase(String.substringBefore(user.email, "@"))', 'String.toLowerCase(String.substringBefore(user.email, "@"))'],
+    [
+      'String.toLowerCase(String.substringBefore(user.email, "@"))',
+      'String.toLowerCase(String.substringBefore(user.email, "@"))',
+    ],
     ['{1, 2, 3}[0]', '{1, 2, 3}[0]'],
     ['user.getInternalProperty("id")', 'user.getInternalProperty("id")'],
     ["'it''s'", '"it\'s"'],

@@ -38,7 +38,9 @@ class Parser {
   private expect(op: string): Token {
     const t = this.peek();
     if (t.kind !== 'op' || t.text !== op) {
-      this.fail(t.kind === 'eof' ? `expected '${op}' but the expression ended` : `expected '${op}' but found '${t.text}'`);
+      this.fail(
+        t.kind === 'eof' ? `expected '${op}' but the expression ended` : `expected '${op}' but found '${t.text}'`,
+      );
     }
     return this.next();
   }
@@ -95,7 +97,15 @@ class Parser {
     if (!op || !(RELATIONAL.has(op) || op === 'matches')) return left;
     const opTok = this.next();
     const right = this.additive();
-    return { kind: 'binary', op: op as BinaryOp, left, right, opSpan: { start: opTok.start, end: opTok.end }, start: left.start, end: right.end };
+    return {
+      kind: 'binary',
+      op: op as BinaryOp,
+      left,
+      right,
+      opSpan: { start: opTok.start, end: opTok.end },
+      start: left.start,
+      end: right.end,
+    };
   }
 
   private additive(): ExprNode {
@@ -103,7 +113,15 @@ class Parser {
     for (let op = this.opOf(this.peek()); op === '+' || op === '-'; op = this.opOf(this.peek())) {
       const opTok = this.next();
       const right = this.multiplicative();
-      left = { kind: 'binary', op, left, right, opSpan: { start: opTok.start, end: opTok.end }, start: left.start, end: right.end };
+      left = {
+        kind: 'binary',
+        op,
+        left,
+        right,
+        opSpan: { start: opTok.start, end: opTok.end },
+        start: left.start,
+        end: right.end,
+      };
     }
     return left;
   }
@@ -113,7 +131,15 @@ class Parser {
     for (let op = this.opOf(this.peek()); op === '*' || op === '/' || op === '%'; op = this.opOf(this.peek())) {
       const opTok = this.next();
       const right = this.unary();
-      left = { kind: 'binary', op, left, right, opSpan: { start: opTok.start, end: opTok.end }, start: left.start, end: right.end };
+      left = {
+        kind: 'binary',
+        op,
+        left,
+        right,
+        opSpan: { start: opTok.start, end: opTok.end },
+        start: left.start,
+        end: right.end,
+      };
     }
     return left;
   }
@@ -140,7 +166,14 @@ class Parser {
         this.next();
         const name = this.next();
         if (name.kind !== 'ident') this.fail(`expected an attribute or function name after '.'`, name.start);
-        node = { kind: 'member', object: node, property: name.text, propertySpan: { start: name.start, end: name.end }, start: node.start, end: name.end };
+        node = {
+          kind: 'member',
+          object: node,
+          property: name.text,
+          propertySpan: { start: name.start, end: name.end },
+          start: node.start,
+          end: name.end,
+        };
       } else if (t.kind === 'op' && t.text === '(' && (node.kind === 'identifier' || node.kind === 'member')) {
         node = this.call(node);
       } else if (t.kind === 'op' && t.text === '[') {
@@ -173,7 +206,13 @@ class Parser {
     if (t.kind === 'string') return { kind: 'literal', value: t.text, start: t.start, end: t.end };
     if (t.kind === 'number') {
       const decimal = /[.eE]/.test(t.text);
-      return { kind: 'literal', value: Number(t.text), numberKind: decimal ? 'decimal' : 'integer', start: t.start, end: t.end };
+      return {
+        kind: 'literal',
+        value: Number(t.text),
+        numberKind: decimal ? 'decimal' : 'integer',
+        start: t.start,
+        end: t.end,
+      };
     }
     if (t.kind === 'ident') return this.word(t);
     if (t.kind === 'op' && t.text === '(') {
@@ -182,18 +221,34 @@ class Parser {
       return { ...inner, start: t.start, end: close.end };
     }
     if (t.kind === 'op' && t.text === '{') return this.arrayLiteral(t);
-    this.fail(t.kind === 'eof' ? 'the expression ended where a value was expected' : `unexpected '${t.text}' where a value was expected`, t.start);
+    this.fail(
+      t.kind === 'eof'
+        ? 'the expression ended where a value was expected'
+        : `unexpected '${t.text}' where a value was expected`,
+      t.start,
+    );
   }
 
   private word(t: Token): ExprNode {
     const lower = t.text.toLowerCase();
-    if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true', start: t.start, end: t.end };
+    if (lower === 'true' || lower === 'false')
+      return { kind: 'literal', value: lower === 'true', start: t.start, end: t.end };
     if (lower === 'null') return { kind: 'literal', value: null, start: t.start, end: t.end };
-    if (t.text === 'new') throw new ParseError({ code: 'MAP_EL_FORBIDDEN_CONSTRUCT', message: 'constructor references (new ...) are not allowed', offset: t.start });
+    if (t.text === 'new')
+      throw new ParseError({
+        code: 'MAP_EL_FORBIDDEN_CONSTRUCT',
+        message: 'constructor references (new ...) are not allowed',
+        offset: t.start,
+      });
     if (t.text === 'T' && this.opOf(this.peek()) === '(') {
-      throw new ParseError({ code: 'MAP_EL_FORBIDDEN_CONSTRUCT', message: 'type references T(...) are not allowed', offset: t.start });
+      throw new ParseError({
+        code: 'MAP_EL_FORBIDDEN_CONSTRUCT',
+        message: 'type references T(...) are not allowed',
+        offset: t.start,
+      });
     }
-    if (WORD_OPS[lower] || lower === 'matches') this.fail(`'${t.text}' is an operator and needs a value before it`, t.start);
+    if (WORD_OPS[lower] || lower === 'matches')
+      this.fail(`'${t.text}' is an operator and needs a value before it`, t.start);
     return { kind: 'identifier', name: t.text, start: t.start, end: t.end };
   }
 

@@ -22,7 +22,9 @@ const SOURCE_SHAPES: Record<string, ValueShape> = {
 };
 
 function literalArg(node: ExprNode | undefined): string | number | undefined {
-  return node?.kind === 'literal' && (typeof node.value === 'string' || typeof node.value === 'number') ? node.value : undefined;
+  return node?.kind === 'literal' && (typeof node.value === 'string' || typeof node.value === 'number')
+    ? node.value
+    : undefined;
 }
 
 function callShapes(node: Extract<ExprNode, { kind: 'call' }>): ValueShape[] {
@@ -30,14 +32,36 @@ function callShapes(node: Extract<ExprNode, { kind: 'call' }>): ValueShape[] {
   const [input, a1, a2] = node.args;
   const inner = input ? valueShapes(input) : [];
   const kinds = new Set(inner.map((s) => s.kind));
-  if (name === 'toLowerCase') return inner.map((s) => (s.kind === 'two-letter' ? { kind: 'iso639-1' } : s.kind === 'literal' ? { kind: 'literal', value: s.value.toLowerCase() } : s));
-  if (name === 'toUpperCase') return inner.map((s) => (s.kind === 'literal' ? { kind: 'literal', value: s.value.toUpperCase() } : s.kind === 'iso639-1' ? { kind: 'unknown' } : s));
-  if (name === 'substringBefore' && kinds.size === 1 && kinds.has('okta-locale') && literalArg(a1) === '_') return [{ kind: 'iso639-1' }];
+  if (name === 'toLowerCase')
+    return inner.map((s) =>
+      s.kind === 'two-letter'
+        ? { kind: 'iso639-1' }
+        : s.kind === 'literal'
+          ? { kind: 'literal', value: s.value.toLowerCase() }
+          : s,
+    );
+  if (name === 'toUpperCase')
+    return inner.map((s) =>
+      s.kind === 'literal'
+        ? { kind: 'literal', value: s.value.toUpperCase() }
+        : s.kind === 'iso639-1'
+          ? { kind: 'unknown' }
+          : s,
+    );
+  if (name === 'substringBefore' && kinds.size === 1 && kinds.has('okta-locale') && literalArg(a1) === '_')
+    return [{ kind: 'iso639-1' }];
   if (name === 'substring' && literalArg(a1) === 0 && literalArg(a2) === 2) {
     if (kinds.size === 1 && kinds.has('okta-locale')) return [{ kind: 'iso639-1' }];
     return [{ kind: 'two-letter' }];
   }
-  if (name === 'replace' && kinds.size === 1 && kinds.has('okta-locale') && literalArg(a1) === '_' && literalArg(a2) === '-') return [{ kind: 'bcp47-tag' }];
+  if (
+    name === 'replace' &&
+    kinds.size === 1 &&
+    kinds.has('okta-locale') &&
+    literalArg(a1) === '_' &&
+    literalArg(a2) === '-'
+  )
+    return [{ kind: 'bcp47-tag' }];
   return [{ kind: 'unknown' }];
 }
 

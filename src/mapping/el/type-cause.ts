@@ -18,7 +18,9 @@ export function typeCause(node: ExprNode, type: string): string {
     case 'literal':
       return `the literal ${JSON.stringify(node.value)} is ${article(type)}`;
     case 'binary':
-      return node.op === '+' && type === 'string' ? `the + joins strings, which gives a string` : `the ${node.op} operation gives ${article(type)}`;
+      return node.op === '+' && type === 'string'
+        ? `the + joins strings, which gives a string`
+        : `the ${node.op} operation gives ${article(type)}`;
     case 'conditional':
       return `its branches (${typeCause(node.consequent, type)}) give ${article(type)}`;
     case 'elvis':

@@ -56,7 +56,10 @@ describe('unreadable or invalid input is one UsageError line with file:line:col'
     expect(usageError(() => readMapping(path.join(dir, 'nope.json'))).message).toContain('no such file');
   });
   test('an app-to-Okta mapping is refused with its position', () => {
-    const f = file('a2o.json', JSON.stringify({ source: { type: 'appuser' }, target: { type: 'user' }, properties: {} }, null, 2));
+    const f = file(
+      'a2o.json',
+      JSON.stringify({ source: { type: 'appuser' }, target: { type: 'user' }, properties: {} }, null, 2),
+    );
     const e = usageError(() => readMapping(f));
     expect(e.message).toContain('app-to-Okta');
     expect(e.position?.line).toBe(3);
@@ -75,7 +78,9 @@ describe('unreadable or invalid input is one UsageError line with file:line:col'
   test('an app schema without definitions', async () => {
     const m = file('ok.yaml', 'attributes:\n  title: user.title\n');
     const s = file('bad-schema.json', '{"properties": {}}');
-    await expect(validateMapping({ mappingFile: m, appSchemaFile: s, profile: 'okta-minimum' })).rejects.toThrow(/definitions.base/);
+    await expect(validateMapping({ mappingFile: m, appSchemaFile: s, profile: 'okta-minimum' })).rejects.toThrow(
+      /definitions.base/,
+    );
   });
   test('no app schema and no inline externalName', async () => {
     const m = file('ok2.yaml', 'attributes:\n  title: user.title\n');
@@ -83,20 +88,25 @@ describe('unreadable or invalid input is one UsageError line with file:line:col'
   });
   test('an unknown profile', async () => {
     const m = file('ok3.yaml', 'attributes:\n  title: user.title\n');
-    await expect(validateMapping({ mappingFile: m, appSchemaFile: SHARED_SCHEMA, profile: 'no-such-profile' })).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      validateMapping({ mappingFile: m, appSchemaFile: SHARED_SCHEMA, profile: 'no-such-profile' }),
+    ).rejects.toBeInstanceOf(UsageError);
   });
 });
 
 describe('mapping forms', () => {
   test('compact form: string shorthand, push default PUSH, inline externalName acts as the app schema', async () => {
-    const m = file('compact.yaml', [
-      'usernameFormat: user.email',
-      'attributes:',
-      '  givenName: {expression: user.firstName, externalName: name.givenName, externalNamespace: core}',
-      '  familyName: {expression: user.lastName, externalName: name.familyName, externalNamespace: core}',
-      "  email: {expression: user.email, externalName: 'emails.^[primary==true].value', externalNamespace: core}",
-      '  dept: {expression: user.department, externalName: department, externalNamespace: enterprise}',
-    ].join('\n'));
+    const m = file(
+      'compact.yaml',
+      [
+        'usernameFormat: user.email',
+        'attributes:',
+        '  givenName: {expression: user.firstName, externalName: name.givenName, externalNamespace: core}',
+        '  familyName: {expression: user.lastName, externalName: name.familyName, externalNamespace: core}',
+        "  email: {expression: user.email, externalName: 'emails.^[primary==true].value', externalNamespace: core}",
+        '  dept: {expression: user.department, externalName: department, externalNamespace: enterprise}',
+      ].join('\n'),
+    );
     const model = readMapping(m);
     expect(model.format).toBe('compact-yaml');
     expect(model.entries.map((e) => e.pushStatus)).toEqual(['PUSH', 'PUSH', 'PUSH', 'PUSH']);
@@ -105,7 +115,9 @@ describe('mapping forms', () => {
     expect(res.findings.filter((f) => f.severity === 'must')).toEqual([]);
   });
   test('samples: Okta user objects, bare profiles and {samples}', () => {
-    const a = readSamples(file('s1.json', JSON.stringify([{ id: '00u1', status: 'ACTIVE', profile: { login: 'a@x.io' } }])));
+    const a = readSamples(
+      file('s1.json', JSON.stringify([{ id: '00u1', status: 'ACTIVE', profile: { login: 'a@x.io' } }])),
+    );
     expect(a[0]).toMatchObject({ name: 'a@x.io', id: '00u1', status: 'ACTIVE', profile: { login: 'a@x.io' } });
     const b = readSamples(file('s2.yaml', 'samples:\n  - firstName: B\n'));
     expect(b[0]).toMatchObject({ name: 'sample 1', profile: { firstName: 'B' }, position: { line: 2 } });

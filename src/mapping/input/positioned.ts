@@ -22,7 +22,7 @@ export function readPositioned(file: string): PositionedDoc {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}`);
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
   }
   return parsePositioned(text, file);
 }
@@ -33,7 +33,11 @@ export function parsePositioned(text: string, file: string): PositionedDoc {
   const firstError = doc.errors[0];
   if (firstError) {
     const lp = lineCounter.linePos(firstError.pos[0]);
-    throw new UsageError(firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), { file, line: lp.line, col: lp.col });
+    throw new UsageError(firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
+      file,
+      line: lp.line,
+      col: lp.col,
+    });
   }
   const at = (offset: number): SourcePosition => {
     const lp = lineCounter.linePos(offset);
@@ -82,6 +86,7 @@ function doubleQuotedOffset(text: string, start: number, index: number): number 
 
 function singleQuotedOffset(text: string, start: number, index: number): number {
   let raw = start + 1;
-  for (let decoded = 0; decoded < index && raw < text.length; decoded++) raw += text[raw] === "'" && text[raw + 1] === "'" ? 2 : 1;
+  for (let decoded = 0; decoded < index && raw < text.length; decoded++)
+    raw += text[raw] === "'" && text[raw + 1] === "'" ? 2 : 1;
   return raw;
 }

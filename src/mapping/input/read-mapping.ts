@@ -17,28 +17,40 @@ export function readMapping(file: string): MappingModel {
   if (isObj(root.attributes)) return readCompact(doc, root);
   const tf = findTerraformMappings(root);
   if (tf) return readTerraform(doc, tf.path, tf.list);
-  throw new UsageError('unrecognised mapping: expected an Okta mapping (properties), the compact form (attributes) or a Terraform okta_profile_mapping (mappings)', doc.posOf([]));
+  throw new UsageError(
+    'unrecognised mapping: expected an Okta mapping (properties), the compact form (attributes) or a Terraform okta_profile_mapping (mappings)',
+    doc.posOf([]),
+  );
 }
 
 function readOktaApi(doc: PositionedDoc, root: Obj): MappingModel {
   const source = isObj(root.source) ? root.source : {};
   const target = isObj(root.target) ? root.target : {};
   if (source.type === 'appuser' || target.type === 'user') {
-    throw new UsageError('this is an app-to-Okta mapping (source.type appuser); validate-mapping checks Okta-to-app mappings', doc.posOf(['source', 'type']));
+    throw new UsageError(
+      'this is an app-to-Okta mapping (source.type appuser); validate-mapping checks Okta-to-app mappings',
+      doc.posOf(['source', 'type']),
+    );
   }
   const props = root.properties;
-  if (!isObj(props)) throw new UsageError('properties must be an object keyed by target attribute', doc.posOf(['properties']));
+  if (!isObj(props))
+    throw new UsageError('properties must be an object keyed by target attribute', doc.posOf(['properties']));
   if ('expression' in props && !isObj(props.expression)) {
     // M16: generated SDKs model properties as one ProfileMappingProperty instead of a map.
-    throw new UsageError('properties holds a single {expression, pushStatus}: it must be a map keyed by target attribute name', doc.posOf(['properties']));
+    throw new UsageError(
+      'properties holds a single {expression, pushStatus}: it must be a map keyed by target attribute name',
+      doc.posOf(['properties']),
+    );
   }
   const entries: MappingEntry[] = [];
   for (const [target, value] of Object.entries(props)) {
     const path: PathKey[] = ['properties', target];
     if (value === null) continue; // legacy removal form
-    if (!isObj(value)) throw new UsageError(`properties.${target} must be an object with expression and pushStatus`, doc.posOf(path));
+    if (!isObj(value))
+      throw new UsageError(`properties.${target} must be an object with expression and pushStatus`, doc.posOf(path));
     if (value.expression === null || value.expression === undefined) continue; // removal form
-    if (typeof value.expression !== 'string') throw new UsageError(`properties.${target}.expression must be a string`, doc.posOf([...path, 'expression']));
+    if (typeof value.expression !== 'string')
+      throw new UsageError(`properties.${target}.expression must be a string`, doc.posOf([...path, 'expression']));
     entries.push({
       target,
       expression: value.expression,
@@ -62,19 +74,23 @@ function readCompact(doc: PositionedDoc, root: Obj): MappingModel {
   for (const [target, value] of Object.entries(root.attributes as Obj)) {
     const path: PathKey[] = ['attributes', target];
     const spec: Obj = typeof value === 'string' ? { expression: value } : isObj(value) ? value : {};
-    if (typeof value !== 'string' && !isObj(value)) throw new UsageError(`attributes.${target} must be an expression or an object`, doc.posOf(path));
+    if (typeof value !== 'string' && !isObj(value))
+      throw new UsageError(`attributes.${target} must be an expression or an object`, doc.posOf(path));
     if (spec.expression !== undefined && spec.expression !== null) {
-      if (typeof spec.expression !== 'string') throw new UsageError(`attributes.${target}.expression must be a string`, doc.posOf([...path, 'expression']));
+      if (typeof spec.expression !== 'string')
+        throw new UsageError(`attributes.${target}.expression must be a string`, doc.posOf([...path, 'expression']));
       entries.push({
         target,
         expression: spec.expression,
         // hand-written mappings default to "create and update"
-        pushStatus: typeof spec.push === 'string' ? spec.push : typeof spec.pushStatus === 'string' ? spec.pushStatus : 'PUSH',
+        pushStatus:
+          typeof spec.push === 'string' ? spec.push : typeof spec.pushStatus === 'string' ? spec.pushStatus : 'PUSH',
         position: doc.posOf(path),
         expressionPath: typeof value === 'string' ? path : [...path, 'expression'],
       });
     }
-    if (spec.externalName !== undefined || spec.externalNamespace !== undefined) inline.push(inlineAttribute(doc, target, spec, path));
+    if (spec.externalName !== undefined || spec.externalNamespace !== undefined)
+      inline.push(inlineAttribute(doc, target, spec, path));
   }
   const usernameFormat = typeof root.usernameFormat === 'string' ? root.usernameFormat : undefined;
   return { format: 'compact-yaml', doc, entries, inlineAttributes: inline, usernameFormat };
@@ -99,9 +115,15 @@ function inlineAttribute(doc: PositionedDoc, name: string, spec: Obj, path: Path
 function findTerraformMappings(root: Obj): { path: PathKey[]; list: unknown[] } | undefined {
   if (Array.isArray(root.mappings)) return { path: ['mappings'], list: root.mappings };
   const values = isObj(root.values) ? root.values : undefined;
-  const resources = Array.isArray(root.resources) ? root.resources : isObj(values?.root_module) && Array.isArray((values.root_module as Obj).resources) ? ((values.root_module as Obj).resources as unknown[]) : undefined;
+  const resources = Array.isArray(root.resources)
+    ? root.resources
+    : isObj(values?.root_module) && Array.isArray((values.root_module as Obj).resources)
+      ? ((values.root_module as Obj).resources as unknown[])
+      : undefined;
   const base: PathKey[] = Array.isArray(root.resources) ? ['resources'] : ['values', 'root_module', 'resources'];
-  const idx = resources?.findIndex((r) => isObj(r) && r.type === 'okta_profile_mapping' && isObj(r.values) && Array.isArray(r.values.mappings));
+  const idx = resources?.findIndex(
+    (r) => isObj(r) && r.type === 'okta_profile_mapping' && isObj(r.values) && Array.isArray(r.values.mappings),
+  );
   if (resources && idx !== undefined && idx >= 0) {
     const res = resources[idx] as Obj;
     return { path: [...base, idx, 'values', 'mappings'], list: (res.values as Obj).mappings as unknown[] };

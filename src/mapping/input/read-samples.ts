@@ -30,7 +30,12 @@ export function readSamples(file: string): Sample[] {
     const path = Array.isArray(root) || base.length ? [...base, i] : [];
     if (!isObj(item)) throw new UsageError('each sample must be an object (an Okta user profile)', doc.posOf(path));
     const profile = isObj(item.profile) ? item.profile : item;
-    const name = typeof item.name === 'string' && isObj(item.profile) ? item.name : typeof profile.login === 'string' ? profile.login : `sample ${i + 1}`;
+    const name =
+      typeof item.name === 'string' && isObj(item.profile)
+        ? item.name
+        : typeof profile.login === 'string'
+          ? profile.login
+          : `sample ${i + 1}`;
     return {
       name,
       profile,

@@ -19,7 +19,10 @@ function schemaProperties(doc: PositionedDoc, what: string): RawProperty[] {
   const root = doc.value;
   const defs = isObj(root) && isObj(root.definitions) ? root.definitions : undefined;
   if (!defs || (!isObj(defs.base) && !isObj(defs.custom))) {
-    throw new UsageError(`not an Okta ${what} schema: expected definitions.base / definitions.custom`, doc.posOf(['definitions']));
+    throw new UsageError(
+      `not an Okta ${what} schema: expected definitions.base / definitions.custom`,
+      doc.posOf(['definitions']),
+    );
   }
   const out: RawProperty[] = [];
   for (const group of ['base', 'custom'] as const) {
@@ -29,7 +32,11 @@ function schemaProperties(doc: PositionedDoc, what: string): RawProperty[] {
     const props = isObj(sub.properties) ? sub.properties : {};
     for (const [name, spec] of Object.entries(props)) {
       if (spec === null) continue; // removal form of a partial update
-      if (!isObj(spec)) throw new UsageError(`definitions.${group}.properties.${name} must be an object`, doc.posOf(['definitions', group, 'properties', name]));
+      if (!isObj(spec))
+        throw new UsageError(
+          `definitions.${group}.properties.${name} must be an object`,
+          doc.posOf(['definitions', group, 'properties', name]),
+        );
       out.push({ group, name, spec, requiredList: required.includes(name) });
     }
   }
@@ -57,13 +64,19 @@ export function readAppSchema(file: string): AppSchemaModel {
   return { file, attributes };
 }
 
-const EL_TYPES: Record<string, ElType> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', array: 'array' };
+const EL_TYPES: Record<string, ElType> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'number',
+  boolean: 'boolean',
+  array: 'array',
+};
 
 export function readUserSchema(file: string): UserSchemaModel {
   const doc = readPositioned(file);
   const attributes = new Map<string, SourceAttribute>();
   for (const p of schemaProperties(doc, 'user')) {
-    const type = typeof p.spec.type === 'string' ? EL_TYPES[p.spec.type] ?? 'unknown' : 'unknown';
+    const type = typeof p.spec.type === 'string' ? (EL_TYPES[p.spec.type] ?? 'unknown') : 'unknown';
     attributes.set(p.name, { type, nullable: !(p.spec.required === true || p.requiredList) });
   }
   return { source: 'file', attributes };
@@ -71,10 +84,37 @@ export function readUserSchema(file: string): UserSchemaModel {
 
 // Okta's 31 base user attributes (reference §4). Only these are never null by default.
 const BASE_ATTRIBUTES = [
-  'login', 'email', 'secondEmail', 'firstName', 'lastName', 'middleName', 'honorificPrefix', 'honorificSuffix', 'title',
-  'displayName', 'nickName', 'profileUrl', 'primaryPhone', 'mobilePhone', 'streetAddress', 'city', 'state', 'zipCode',
-  'postalAddress', 'countryCode', 'preferredLanguage', 'locale', 'timezone', 'userType', 'employeeNumber', 'costCenter',
-  'organization', 'division', 'department', 'managerId', 'manager',
+  'login',
+  'email',
+  'secondEmail',
+  'firstName',
+  'lastName',
+  'middleName',
+  'honorificPrefix',
+  'honorificSuffix',
+  'title',
+  'displayName',
+  'nickName',
+  'profileUrl',
+  'primaryPhone',
+  'mobilePhone',
+  'streetAddress',
+  'city',
+  'state',
+  'zipCode',
+  'postalAddress',
+  'countryCode',
+  'preferredLanguage',
+  'locale',
+  'timezone',
+  'userType',
+  'employeeNumber',
+  'costCenter',
+  'organization',
+  'division',
+  'department',
+  'managerId',
+  'manager',
 ];
 const NEVER_NULL = new Set(['login', 'email', 'firstName', 'lastName', 'locale']);
 

@@ -14,7 +14,8 @@ interface Probe {
   attr: AppAttribute;
 }
 
-const probeValue = (attr: AppAttribute) => (attr.type === 'boolean' ? true : attr.type === 'integer' || attr.type === 'number' ? 1 : 'probe');
+const probeValue = (attr: AppAttribute) =>
+  attr.type === 'boolean' ? true : attr.type === 'integer' || attr.type === 'number' ? 1 : 'probe';
 
 /** A payload in which every given attribute carries a non-empty value. */
 function probePayload(probes: Probe[], anyNamespace = false): object {
@@ -26,7 +27,11 @@ function probePayload(probes: Probe[], anyNamespace = false): object {
 }
 
 function missingRules(profile: AttributeProfile, payload: object): Set<string> {
-  return new Set(checkUser(payload, profile, { languageFormat: 'bcp47' }).filter(isMandatoryFinding).map((f) => f.attribute));
+  return new Set(
+    checkUser(payload, profile, { languageFormat: 'bcp47' })
+      .filter(isMandatoryFinding)
+      .map((f) => f.attribute),
+  );
 }
 
 function probesOf(attrs: Iterable<AppAttribute>): Probe[] {
@@ -50,12 +55,34 @@ export function profileRules(ctx: RuleContext, profile: AttributeProfile): Mappi
     if (!stillMissing.has(rule.attribute)) continue;
     const label = `${rule.label} (${rule.attribute})`;
     if (!missingWithAll.has(rule.attribute)) {
-      const candidates = all.filter((p) => !mappedNames.has(p.name) && !missingRules(profile, probePayload([...mapped, p])).has(rule.attribute)).map((p) => p.name);
-      out.push(finding('MAP_MANDATORY_UNMAPPED', `${label} is mandatory for profile ${profile.name}; app attribute ${candidates.join(' or ')} writes it but has no mapping`, { attribute: candidates[0] ?? rule.attribute, position: ctx.app.attributes.get(candidates[0])?.position }));
+      const candidates = all
+        .filter(
+          (p) => !mappedNames.has(p.name) && !missingRules(profile, probePayload([...mapped, p])).has(rule.attribute),
+        )
+        .map((p) => p.name);
+      out.push(
+        finding(
+          'MAP_MANDATORY_UNMAPPED',
+          `${label} is mandatory for profile ${profile.name}; app attribute ${candidates.join(' or ')} writes it but has no mapping`,
+          { attribute: candidates[0] ?? rule.attribute, position: ctx.app.attributes.get(candidates[0])?.position },
+        ),
+      );
     } else if (!missingAnyNs.has(rule.attribute)) {
-      out.push(finding('MAP_MANDATORY_WRONG_NAMESPACE', `${label} is mandatory for profile ${profile.name}; an app attribute has that externalName but in another externalNamespace`, { attribute: rule.attribute }));
+      out.push(
+        finding(
+          'MAP_MANDATORY_WRONG_NAMESPACE',
+          `${label} is mandatory for profile ${profile.name}; an app attribute has that externalName but in another externalNamespace`,
+          { attribute: rule.attribute },
+        ),
+      );
     } else {
-      out.push(finding('MAP_MANDATORY_NO_TARGET', `${label} is mandatory for profile ${profile.name}, but no app schema attribute has an externalName/externalNamespace that writes it`, { attribute: rule.attribute }));
+      out.push(
+        finding(
+          'MAP_MANDATORY_NO_TARGET',
+          `${label} is mandatory for profile ${profile.name}, but no app schema attribute has an externalName/externalNamespace that writes it`,
+          { attribute: rule.attribute },
+        ),
+      );
     }
   }
   out.push(...feederFindings(ctx, profile, mapped));
@@ -83,14 +110,28 @@ function feederFindings(ctx: RuleContext, profile: AttributeProfile, mapped: Pro
     const at = { attribute: p.entry.target, position: p.entry.position };
     const status = p.entry.pushStatus;
     if (status !== undefined && status !== 'PUSH' && status !== 'DONT_PUSH') {
-      out.push(finding('MAP_PUSH_STATUS_INVALID', `pushStatus "${status}" must be PUSH or DONT_PUSH`, { ...at, value: status, fix: 'PUSH' }));
+      out.push(
+        finding('MAP_PUSH_STATUS_INVALID', `pushStatus "${status}" must be PUSH or DONT_PUSH`, {
+          ...at,
+          value: status,
+          fix: 'PUSH',
+        }),
+      );
     }
     const mandatoryRule = feeders.get(p.entry.target);
-    const tracked = mandatoryRule !== undefined || (p.scim && (TRACKED_LEAVES.has(p.scim.leaf) || p.scim.top === 'emails'));
+    const tracked =
+      mandatoryRule !== undefined || (p.scim && (TRACKED_LEAVES.has(p.scim.leaf) || p.scim.top === 'emails'));
     if (status === 'DONT_PUSH' && tracked) {
-      out.push(finding('MAP_PUSH_STATUS', `${p.entry.target} is applied on create only: later changes in Okta never reach the app profile, and the stale value is re-sent on every update`, { ...at, fix: 'pushStatus: PUSH' }));
+      out.push(
+        finding(
+          'MAP_PUSH_STATUS',
+          `${p.entry.target} is applied on create only: later changes in Okta never reach the app profile, and the stale value is re-sent on every update`,
+          { ...at, fix: 'pushStatus: PUSH' },
+        ),
+      );
     }
-    if ((mandatoryRule !== undefined || p.attr?.required) && p.entry.target !== 'userName') out.push(...nullableFeeder(ctx, p, mandatoryRule));
+    if ((mandatoryRule !== undefined || p.attr?.required) && p.entry.target !== 'userName')
+      out.push(...nullableFeeder(ctx, p, mandatoryRule));
   }
   return out;
 }
@@ -98,14 +139,24 @@ function feederFindings(ctx: RuleContext, profile: AttributeProfile, mapped: Pro
 function nullableFeeder(ctx: RuleContext, p: ParsedEntry, rule: string | undefined): MappingFinding[] {
   if (!p.analysis?.result.nullable) return [];
   const why = rule ? `feeds the mandatory ${rule}` : 'is a required app attribute';
-  return [finding('MAP_REQUIRED_NULLABLE', `${p.entry.target} ${why} but its expression can evaluate to null`, { attribute: p.entry.target, position: ctx.exprPos(p.entry) })];
+  return [
+    finding('MAP_REQUIRED_NULLABLE', `${p.entry.target} ${why} but its expression can evaluate to null`, {
+      attribute: p.entry.target,
+      position: ctx.exprPos(p.entry),
+    }),
+  ];
 }
 
 function requiredUnmapped(ctx: RuleContext, mappedNames: Set<string>): MappingFinding[] {
   const out: MappingFinding[] = [];
   for (const attr of ctx.app.attributes.values()) {
     if (!attr.required || mappedNames.has(attr.name) || attr.name === 'userName') continue;
-    out.push(finding('MAP_REQUIRED_UNMAPPED', `${attr.name} is required in the app user schema but has no mapping`, { attribute: attr.name, position: attr.position }));
+    out.push(
+      finding('MAP_REQUIRED_UNMAPPED', `${attr.name} is required in the app user schema but has no mapping`, {
+        attribute: attr.name,
+        position: attr.position,
+      }),
+    );
   }
   return out;
 }

@@ -11,7 +11,13 @@ export function schemaRules(ctx: RuleContext): MappingFinding[] {
   for (const p of ctx.entries) {
     if (p.attr) continue;
     const suggestion = didYouMean(p.entry.target, ctx.app.attributes.keys());
-    out.push(finding('MAP_TARGET_UNKNOWN', `${p.entry.target} is not an attribute of the app user schema${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, { attribute: p.entry.target, position: p.entry.position, fix: suggestion }));
+    out.push(
+      finding(
+        'MAP_TARGET_UNKNOWN',
+        `${p.entry.target} is not an attribute of the app user schema${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+        { attribute: p.entry.target, position: p.entry.position, fix: suggestion },
+      ),
+    );
   }
   const mapped = new Set(ctx.entries.map((p) => p.entry.target));
   for (const attr of ctx.app.attributes.values()) out.push(...attributeFindings(attr, mapped.has(attr.name)));
@@ -22,22 +28,46 @@ export function schemaRules(ctx: RuleContext): MappingFinding[] {
 function attributeFindings(attr: AppAttribute, mapped: boolean): MappingFinding[] {
   const at = { attribute: attr.name, position: attr.position };
   if (attr.name === 'groups' || attr.externalName === 'groups' || attr.externalName?.startsWith('groups.')) {
-    return [finding('MAP_RESERVED_GROUPS', `${attr.name}: SCIM groups is read-only on a User; Okta manages memberships with Group Push`, at)];
+    return [
+      finding(
+        'MAP_RESERVED_GROUPS',
+        `${attr.name}: SCIM groups is read-only on a User; Okta manages memberships with Group Push`,
+        at,
+      ),
+    ];
   }
   if (!attr.externalName && !attr.externalNamespace) {
     // userName is sent from the Sign On username format even without an externalName
     if (attr.name === 'userName') return [];
-    return [finding('MAP_EXTERNAL_NAME_MISSING', `${attr.name} has no externalName and no externalNamespace: Okta never sends it${mapped ? ', so its mapping has no effect' : ''}`, at)];
+    return [
+      finding(
+        'MAP_EXTERNAL_NAME_MISSING',
+        `${attr.name} has no externalName and no externalNamespace: Okta never sends it${mapped ? ', so its mapping has no effect' : ''}`,
+        at,
+      ),
+    ];
   }
   const out: MappingFinding[] = [];
   if (attr.externalName !== undefined) out.push(...externalNameFindings(attr));
   if (!attr.externalNamespace) {
-    out.push(finding('MAP_NAMESPACE_MISSING', `${attr.name} has an externalName but no externalNamespace: "attributes without a proper namespace will not be included in provisioning messages"`, { ...at, fix: `externalNamespace: ${CORE_URN}` }));
+    out.push(
+      finding(
+        'MAP_NAMESPACE_MISSING',
+        `${attr.name} has an externalName but no externalNamespace: "attributes without a proper namespace will not be included in provisioning messages"`,
+        { ...at, fix: `externalNamespace: ${CORE_URN}` },
+      ),
+    );
   } else {
     out.push(...namespaceFindings(attr, attr.externalNamespace));
   }
   if (!mapped && attr.name !== 'userName' && attr.externalNamespace) {
-    out.push(finding('MAP_UNMAPPED_SENT_EMPTY', `${attr.name} is not mapped, yet Okta pushes the full app profile: it is sent empty on every update (remove the attribute if the server owns it)`, at));
+    out.push(
+      finding(
+        'MAP_UNMAPPED_SENT_EMPTY',
+        `${attr.name} is not mapped, yet Okta pushes the full app profile: it is sent empty on every update (remove the attribute if the server owns it)`,
+        at,
+      ),
+    );
   }
   return out;
 }
@@ -46,7 +76,13 @@ function externalNameFindings(attr: AppAttribute): MappingFinding[] {
   const at = { attribute: attr.name, position: attr.position, value: attr.externalName };
   const parsed = parseExternalName(attr.externalName ?? '');
   if (!parsed.ok) {
-    return [finding(parsed.hasUrn ? 'MAP_EXTERNAL_NAME_HAS_URN' : 'MAP_EXTERNAL_NAME_SYNTAX', `externalName "${attr.externalName}": ${parsed.message} (column ${parsed.offset + 1})`, at)];
+    return [
+      finding(
+        parsed.hasUrn ? 'MAP_EXTERNAL_NAME_HAS_URN' : 'MAP_EXTERNAL_NAME_SYNTAX',
+        `externalName "${attr.externalName}": ${parsed.message} (column ${parsed.offset + 1})`,
+        at,
+      ),
+    ];
   }
   const defined = attr.externalNamespace ? attributesOf(attr.externalNamespace) : undefined;
   if (!defined) return [];
@@ -56,18 +92,36 @@ function externalNameFindings(attr: AppAttribute): MappingFinding[] {
   const where = attr.externalNamespace === ENTERPRISE_URN ? 'the enterprise extension' : 'the core User schema';
   if (!subs) {
     const suggestion = didYouMean(top, Object.keys(defined));
-    return [finding('MAP_EXTERNAL_NAME_UNKNOWN', `"${top}" is not an attribute of ${where}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, { ...at, fix: suggestion })];
+    return [
+      finding(
+        'MAP_EXTERNAL_NAME_UNKNOWN',
+        `"${top}" is not an attribute of ${where}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+        { ...at, fix: suggestion },
+      ),
+    ];
   }
   const sub = names[1];
   if (sub !== undefined && !subs.includes(sub)) {
-    return [finding('MAP_EXTERNAL_NAME_UNKNOWN', `"${top}" has no sub-attribute "${sub}" (known: ${subs.join(', ') || 'none'})`, at)];
+    return [
+      finding(
+        'MAP_EXTERNAL_NAME_UNKNOWN',
+        `"${top}" has no sub-attribute "${sub}" (known: ${subs.join(', ') || 'none'})`,
+        at,
+      ),
+    ];
   }
   if (subs.length > 0 && sub === undefined) {
     return [finding('MAP_EXTERNAL_NAME_UNKNOWN', `"${top}" is complex; name a sub-attribute (${subs.join(', ')})`, at)];
   }
   const hasSelector = parsed.segments.some((s) => s.kind !== 'name');
   if (MULTI_VALUED.has(top) && !hasSelector) {
-    return [finding('MAP_EXTERNAL_NAME_SYNTAX', `"${top}" is multi-valued: select an element, e.g. ${top}.^[primary==true].${sub ?? 'value'}`, at)];
+    return [
+      finding(
+        'MAP_EXTERNAL_NAME_SYNTAX',
+        `"${top}" is multi-valued: select an element, e.g. ${top}.^[primary==true].${sub ?? 'value'}`,
+        at,
+      ),
+    ];
   }
   return [];
 }
@@ -77,17 +131,38 @@ function namespaceFindings(attr: AppAttribute, ns: string): MappingFinding[] {
   if (ns === CORE_URN || ns === ENTERPRISE_URN) return [];
   for (const known of [CORE_URN, ENTERPRISE_URN]) {
     if (ns.toLowerCase() === known.toLowerCase() || levenshtein(ns, known) <= 2 || ns.trim() === known) {
-      return [finding('MAP_NAMESPACE_NEAR_MISS', `externalNamespace "${ns}" is a near-miss of ${known} (Okta fails the assignment with "Invalid externalNamespace")`, { ...at, fix: known })];
+      return [
+        finding(
+          'MAP_NAMESPACE_NEAR_MISS',
+          `externalNamespace "${ns}" is a near-miss of ${known} (Okta fails the assignment with "Invalid externalNamespace")`,
+          { ...at, fix: known },
+        ),
+      ];
     }
   }
-  if (SCIM11_URNS.includes(ns)) return [finding('MAP_NAMESPACE_SCIM11', `${ns} is a SCIM 1.1 namespace; a SCIM 2.0 app needs the 2.0 URN`, at)];
+  if (SCIM11_URNS.includes(ns))
+    return [finding('MAP_NAMESPACE_SCIM11', `${ns} is a SCIM 1.1 namespace; a SCIM 2.0 app needs the 2.0 URN`, at)];
   if (!/^urn:[a-z0-9][a-z0-9-]{0,31}:[A-Za-z0-9()+,\-.:=@;$_!*'%/?#]+$/i.test(ns)) {
-    return [finding('MAP_NAMESPACE_INVALID', `externalNamespace "${ns}" is not a well-formed URN (urn:<nid>:<nss>)`, at)];
+    return [
+      finding('MAP_NAMESPACE_INVALID', `externalNamespace "${ns}" is not a well-formed URN (urn:<nid>:<nss>)`, at),
+    ];
   }
   if (/customextensionname|<[^>]*>|yourextension|extensionname/i.test(ns)) {
-    return [finding('MAP_NAMESPACE_PLACEHOLDER', `externalNamespace "${ns}" still contains the vendor documentation's placeholder; use the URN the server advertises in /Schemas`, at)];
+    return [
+      finding(
+        'MAP_NAMESPACE_PLACEHOLDER',
+        `externalNamespace "${ns}" still contains the vendor documentation's placeholder; use the URN the server advertises in /Schemas`,
+        at,
+      ),
+    ];
   }
-  return [finding('MAP_NAMESPACE_CUSTOM', `custom namespace ${ns}: the server must list it in /Schemas and accept it in the schemas array`, at)];
+  return [
+    finding(
+      'MAP_NAMESPACE_CUSTOM',
+      `custom namespace ${ns}: the server must list it in /Schemas and accept it in the schemas array`,
+      at,
+    ),
+  ];
 }
 
 function duplicatePaths(attrs: AppAttribute[]): MappingFinding[] {
@@ -103,7 +178,13 @@ function duplicatePaths(attrs: AppAttribute[]): MappingFinding[] {
     if (group.length < 2) continue;
     const [first, ...rest] = group;
     for (const dup of rest) {
-      out.push(finding('MAP_DUPLICATE_SCIM_PATH', `${dup.name} and ${first.name} both write ${dup.externalName}: the last one wins and the other value is lost`, { attribute: dup.name, position: dup.position, value: dup.externalName }));
+      out.push(
+        finding(
+          'MAP_DUPLICATE_SCIM_PATH',
+          `${dup.name} and ${first.name} both write ${dup.externalName}: the last one wins and the other value is lost`,
+          { attribute: dup.name, position: dup.position, value: dup.externalName },
+        ),
+      );
     }
   }
   return out;

@@ -7,13 +7,15 @@ export type NameSegment =
   | { kind: 'filter'; key: string; value: FilterLiteral }
   | { kind: 'index'; index: number };
 
-export type ExternalNameParse = { ok: true; segments: NameSegment[] } | { ok: false; message: string; offset: number; hasUrn?: boolean };
+export type ExternalNameParse =
+  { ok: true; segments: NameSegment[] } | { ok: false; message: string; offset: number; hasUrn?: boolean };
 
 const CURLY = /[\u2018\u2019\u201C\u201D]/;
 
 function parseFilter(body: string, offset: number): NameSegment | { message: string; offset: number } {
   if (/\s/.test(body)) return { message: 'whitespace inside the filter brackets', offset };
-  if (/ eq /i.test(` ${body} `) || !body.includes('==')) return { message: `filter "${body}" must be key==value (Okta syntax), not a SCIM filter`, offset };
+  if (/ eq /i.test(` ${body} `) || !body.includes('=='))
+    return { message: `filter "${body}" must be key==value (Okta syntax), not a SCIM filter`, offset };
   const [key, raw] = body.split('==', 2);
   if (!/^[A-Za-z$][A-Za-z0-9_$]*$/.test(key)) return { message: `invalid filter attribute "${key}"`, offset };
   if (/^'[^']*'$/.test(raw)) return { kind: 'filter', key, value: raw.slice(1, -1) };
@@ -26,7 +28,12 @@ function parseFilter(body: string, offset: number): NameSegment | { message: str
 export function parseExternalName(text: string): ExternalNameParse {
   if (text.trim() === '') return { ok: false, message: 'externalName is empty', offset: 0 };
   if (/^urn:/i.test(text) || /:\d\.\d:User[.:]/.test(text)) {
-    return { ok: false, message: 'the schema URN belongs in externalNamespace; externalName is the path inside it', offset: 0, hasUrn: true };
+    return {
+      ok: false,
+      message: 'the schema URN belongs in externalNamespace; externalName is the path inside it',
+      offset: 0,
+      hasUrn: true,
+    };
   }
   const curly = CURLY.exec(text);
   if (curly) return { ok: false, message: `typographic quote ${curly[0]}: use a straight '`, offset: curly.index };
@@ -38,7 +45,8 @@ export function parseExternalName(text: string): ExternalNameParse {
       const close = text.indexOf(']', open);
       if (close < 0) return { ok: false, message: 'unclosed [', offset: i };
       const body = text.slice(open, close);
-      if (text[i] === '[' && !/^\d+$/.test(body)) return { ok: false, message: `"[${body}]": use ^[key==value] for a filter or [n] for a position`, offset: i };
+      if (text[i] === '[' && !/^\d+$/.test(body))
+        return { ok: false, message: `"[${body}]": use ^[key==value] for a filter or [n] for a position`, offset: i };
       const seg = text[i] === '[' ? { kind: 'index' as const, index: Number(body) } : parseFilter(body, open);
       if ('message' in seg) return { ok: false, ...seg };
       segments.push(seg);
@@ -50,19 +58,31 @@ export function parseExternalName(text: string): ExternalNameParse {
       i += m[0].length;
     }
     if (i < text.length) {
-      if (text[i] === '[') return { ok: false, message: `"${text.slice(i)}": Okta selects elements with .^[key==value], e.g. emails.^[type=='work'].value`, offset: i };
+      if (text[i] === '[')
+        return {
+          ok: false,
+          message: `"${text.slice(i)}": Okta selects elements with .^[key==value], e.g. emails.^[type=='work'].value`,
+          offset: i,
+        };
       if (text[i] !== '.') return { ok: false, message: `expected "." but found "${text[i]}"`, offset: i };
       i++;
       if (i === text.length) return { ok: false, message: 'externalName ends with "."', offset: i - 1 };
     }
   }
-  if (segments[0]?.kind !== 'name') return { ok: false, message: 'externalName must start with an attribute name', offset: 0 };
+  if (segments[0]?.kind !== 'name')
+    return { ok: false, message: 'externalName must start with an attribute name', offset: 0 };
   return { ok: true, segments };
 }
 
 /** Canonical text of a parsed name, used to find two attributes writing the same path. */
 export function canonicalPath(segments: NameSegment[]): string {
   return segments
-    .map((s) => (s.kind === 'name' ? s.name.toLowerCase() : s.kind === 'index' ? `[${s.index}]` : `[${s.key.toLowerCase()}==${String(s.value).toLowerCase()}]`))
+    .map((s) =>
+      s.kind === 'name'
+        ? s.name.toLowerCase()
+        : s.kind === 'index'
+          ? `[${s.index}]`
+          : `[${s.key.toLowerCase()}==${String(s.value).toLowerCase()}]`,
+    )
     .join('.');
 }

@@ -15,20 +15,50 @@ const MULTI = ['value', 'display', 'type', 'primary'];
 
 /** Attribute -> sub-attributes (empty: simple attribute). */
 export const CORE_ATTRIBUTES: Record<string, string[]> = {
-  userName: [], displayName: [], nickName: [], profileUrl: [], title: [], userType: [],
-  preferredLanguage: [], locale: [], timezone: [], active: [], password: [], externalId: [],
+  userName: [],
+  displayName: [],
+  nickName: [],
+  profileUrl: [],
+  title: [],
+  userType: [],
+  preferredLanguage: [],
+  locale: [],
+  timezone: [],
+  active: [],
+  password: [],
+  externalId: [],
   name: ['formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix'],
-  emails: MULTI, phoneNumbers: MULTI, ims: MULTI, photos: MULTI, entitlements: MULTI, roles: MULTI, x509Certificates: MULTI,
+  emails: MULTI,
+  phoneNumbers: MULTI,
+  ims: MULTI,
+  photos: MULTI,
+  entitlements: MULTI,
+  roles: MULTI,
+  x509Certificates: MULTI,
   addresses: ['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary'],
   groups: ['value', '$ref', 'display', 'type'],
 };
 
 export const ENTERPRISE_ATTRIBUTES: Record<string, string[]> = {
-  employeeNumber: [], costCenter: [], organization: [], division: [], department: [],
+  employeeNumber: [],
+  costCenter: [],
+  organization: [],
+  division: [],
+  department: [],
   manager: ['value', '$ref', 'displayName'],
 };
 
-export const MULTI_VALUED = new Set(['emails', 'phoneNumbers', 'ims', 'photos', 'addresses', 'groups', 'entitlements', 'roles', 'x509Certificates']);
+export const MULTI_VALUED = new Set([
+  'emails',
+  'phoneNumbers',
+  'ims',
+  'photos',
+  'addresses',
+  'groups',
+  'entitlements',
+  'roles',
+  'x509Certificates',
+]);
 
 export function attributesOf(namespace: string): Record<string, string[]> | undefined {
   if (namespace === CORE_URN) return CORE_ATTRIBUTES;

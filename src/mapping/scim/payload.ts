@@ -43,7 +43,10 @@ function containerFor(payload: Obj, namespace: string): Obj {
 function filterMatches(el: unknown, seg: Extract<NameSegment, { kind: 'filter' }>): boolean {
   if (!isObj(el)) return false;
   const actual = el[seg.key];
-  return actual === seg.value || (typeof actual === 'string' && typeof seg.value === 'string' && actual.toLowerCase() === seg.value.toLowerCase());
+  return (
+    actual === seg.value ||
+    (typeof actual === 'string' && typeof seg.value === 'string' && actual.toLowerCase() === seg.value.toLowerCase())
+  );
 }
 
 /** The element of `list` a selector segment designates, created when missing. */

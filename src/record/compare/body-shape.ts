@@ -47,8 +47,13 @@ export function compareShapes(recorded: Shape, pack: Shape): ShapeDifference[] {
   const out: ShapeDifference[] = [];
   // a whole value the pack fills from a capture (meta: ${{ current.meta }}) can hold anything
   const wildcards = [...pack].filter(([, t]) => t === 'string (templated)').map(([p]) => p);
-  const underWildcard = (p: string) => wildcards.some((w) => w === '' || p === w || p.startsWith(`${w}.`) || p.startsWith(`${w}[]`));
-  const same = (a: string, b: string) => a === b || (a === 'string' && b === 'string (templated)') || (b === 'string' && a === 'string (templated)') || (a.startsWith('"') && b === 'string (templated)');
+  const underWildcard = (p: string) =>
+    wildcards.some((w) => w === '' || p === w || p.startsWith(`${w}.`) || p.startsWith(`${w}[]`));
+  const same = (a: string, b: string) =>
+    a === b ||
+    (a === 'string' && b === 'string (templated)') ||
+    (b === 'string' && a === 'string (templated)') ||
+    (a.startsWith('"') && b === 'string (templated)');
   for (const [path, type] of recorded) {
     if (underWildcard(path)) continue;
     const other = pack.get(path);
@@ -56,7 +61,8 @@ export function compareShapes(recorded: Shape, pack: Shape): ShapeDifference[] {
       if (!hasAncestorMissing(path, pack)) out.push({ path, recorded: type });
     } else if (!same(type, other)) out.push({ path, recorded: type, pack: other });
   }
-  for (const [path, type] of pack) if (!recorded.has(path) && !hasAncestorMissing(path, recorded)) out.push({ path, pack: type });
+  for (const [path, type] of pack)
+    if (!recorded.has(path) && !hasAncestorMissing(path, recorded)) out.push({ path, pack: type });
   return out;
 }
 

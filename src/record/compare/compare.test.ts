@@ -10,22 +10,37 @@ const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 describe('operationOf', () => {
   it('names what a request is for, whichever verb carries it', () => {
-    const op = (method: string, p: string, body?: unknown, queryNames: string[] = []) => operationOf({ method, path: p, queryNames, body });
+    const op = (method: string, p: string, body?: unknown, queryNames: string[] = []) =>
+      operationOf({ method, path: p, queryNames, body });
     expect(op('GET', '/Users', undefined, ['startIndex', 'count'])).toBe('list users');
     expect(op('GET', '/Users', undefined, ['filter', 'startIndex', 'count'])).toBe('find user by filter');
-    expect(op('PATCH', '/Users/2819c223-7f76-453a-919d-413861904646', { schemas: [PATCH], Operations: [{ op: 'replace', value: { active: false } }] })).toBe('deactivate user');
+    expect(
+      op('PATCH', '/Users/2819c223-7f76-453a-919d-413861904646', {
+        schemas: [PATCH],
+        Operations: [{ op: 'replace', value: { active: false } }],
+      }),
+    ).toBe('deactivate user');
     expect(op('PUT', '/Users/${{ userId }}', { userName: 'x', active: false })).toBe('deactivate user');
-    expect(op('PATCH', '/Users/42', { Operations: [{ op: 'replace', path: 'active', value: true }] })).toBe('reactivate user');
+    expect(op('PATCH', '/Users/42', { Operations: [{ op: 'replace', path: 'active', value: true }] })).toBe(
+      'reactivate user',
+    );
     expect(op('PUT', '/Users/42', { userName: 'x', active: true })).toBe('update user');
-    expect(op('PATCH', '/Groups/42', { Operations: [{ op: 'add', path: 'members', value: [] }] })).toBe('update group members');
-    expect(op('PATCH', '/Groups/42', { Operations: [{ op: 'replace', value: { displayName: 'x' } }] })).toBe('rename group');
+    expect(op('PATCH', '/Groups/42', { Operations: [{ op: 'add', path: 'members', value: [] }] })).toBe(
+      'update group members',
+    );
+    expect(op('PATCH', '/Groups/42', { Operations: [{ op: 'replace', value: { displayName: 'x' } }] })).toBe(
+      'rename group',
+    );
     expect(normalisePath('/Users/${{ user1Id }}/')).toBe('/Users/{id}');
   });
 
   it('classifies every step of the bundled Okta packs (none falls through as unknown)', () => {
     const packs = packRequests();
     expect(packs.length).toBeGreaterThan(20);
-    for (const p of packs) expect(p.operation, p.where).toMatch(/^(list|find|read|create|update|deactivate|reactivate|delete|rename|replace) |^(get|post|put|patch|delete) /);
+    for (const p of packs)
+      expect(p.operation, p.where).toMatch(
+        /^(list|find|read|create|update|deactivate|reactivate|delete|rename|replace) |^(get|post|put|patch|delete) /,
+      );
   });
 });
 
@@ -39,18 +54,53 @@ describe('compareCaptureWithPacks', () => {
     queryValues: [],
     plusForSpace: false,
     paginates: false,
-    headers: [['accept', 'application/scim+json'], ['user-agent', 'Okta SCIM Client 1.0.0'], ['content-type', 'application/scim+json; charset=utf-8'], ['authorization', 'Bearer pack-token']],
-    body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: '${{ userName }}', name: { givenName: 'A', familyName: 'B' }, active: true },
+    headers: [
+      ['accept', 'application/scim+json'],
+      ['user-agent', 'Okta SCIM Client 1.0.0'],
+      ['content-type', 'application/scim+json; charset=utf-8'],
+      ['authorization', 'Bearer pack-token'],
+    ],
+    body: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: '${{ userName }}',
+      name: { givenName: 'A', familyName: 'B' },
+      active: true,
+    },
   };
   const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-compare-'));
   const file = path.join(dir, 'c.jsonl');
-  const header = { type: 'capture', format: 'scim-check-capture/1', source: 'proxy', startedAt: 't', redacted: [], maskPii: false };
+  const header = {
+    type: 'capture',
+    format: 'scim-check-capture/1',
+    source: 'proxy',
+    startedAt: 't',
+    redacted: [],
+    maskPii: false,
+  };
   const exchange = {
-    type: 'exchange', seq: 1, startedAt: 't', durationMs: 1,
+    type: 'exchange',
+    seq: 1,
+    startedAt: 't',
+    durationMs: 1,
     request: {
-      method: 'POST', path: '/Users', query: '',
-      headers: [['Host', 'h'], ['Accept', 'application/scim+json'], ['User-Agent', 'Okta SCIM Client 2.0.0'], ['Content-Type', 'application/scim+json; charset=utf-8'], ['Authorization', '[REDACTED]'], ['X-Okta-Request-Id', 'r1']],
-      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'a@b.test', name: { givenName: 'A' }, active: 'true', locale: 'en_US' },
+      method: 'POST',
+      path: '/Users',
+      query: '',
+      headers: [
+        ['Host', 'h'],
+        ['Accept', 'application/scim+json'],
+        ['User-Agent', 'Okta SCIM Client 2.0.0'],
+        ['Content-Type', 'application/scim+json; charset=utf-8'],
+        ['Authorization', '[REDACTED]'],
+        ['X-Okta-Request-Id', 'r1'],
+      ],
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: 'a@b.test',
+        name: { givenName: 'A' },
+        active: 'true',
+        locale: 'en_US',
+      },
     },
     response: { status: 201, headers: [] },
   };

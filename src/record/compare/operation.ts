@@ -11,11 +11,13 @@ const ID_SEGMENT = /^(\$\{\{.*\}\}|\{id\}|[0-9a-f]{8}-[0-9a-f-]{27,}|[0-9]+|[A-Z
 
 /** `/Users/2819c223-…` and `/Users/${{ userId }}` both become `/Users/{id}`. */
 export function normalisePath(path: string): string {
-  return path
-    .split('/')
-    .map((seg, i) => (i >= 2 && ID_SEGMENT.test(decodeURIComponent(seg)) ? '{id}' : seg))
-    .join('/')
-    .replace(/\/+$/, '') || '/';
+  return (
+    path
+      .split('/')
+      .map((seg, i) => (i >= 2 && ID_SEGMENT.test(decodeURIComponent(seg)) ? '{id}' : seg))
+      .join('/')
+      .replace(/\/+$/, '') || '/'
+  );
 }
 
 export function operationOf(req: RequestShape): string {
@@ -43,7 +45,8 @@ export function operationOf(req: RequestShape): string {
 function activeValue(method: string, body: unknown): boolean | undefined {
   const b = body as Record<string, unknown> | undefined;
   if (!b || typeof b !== 'object') return undefined;
-  if (method.toUpperCase() === 'PUT') return typeof b.active === 'boolean' ? (b.active === false ? false : undefined) : undefined;
+  if (method.toUpperCase() === 'PUT')
+    return typeof b.active === 'boolean' ? (b.active === false ? false : undefined) : undefined;
   for (const op of (Array.isArray(b.Operations) ? b.Operations : []) as Record<string, unknown>[]) {
     const v = op?.value as Record<string, unknown> | boolean | undefined;
     if (op?.path === 'active' && typeof v === 'boolean') return v;
@@ -54,10 +57,24 @@ function activeValue(method: string, body: unknown): boolean | undefined {
 
 function onlyActive(body: unknown): boolean {
   const ops = ((body as { Operations?: unknown })?.Operations ?? []) as Record<string, unknown>[];
-  return Array.isArray(ops) && ops.every((op) => op?.path === 'active' || (op?.value && typeof op.value === 'object' && Object.keys(op.value).every((k) => k === 'active')));
+  return (
+    Array.isArray(ops) &&
+    ops.every(
+      (op) =>
+        op?.path === 'active' ||
+        (op?.value && typeof op.value === 'object' && Object.keys(op.value).every((k) => k === 'active')),
+    )
+  );
 }
 
 function touchesMembers(body: unknown): boolean {
   const ops = ((body as { Operations?: unknown })?.Operations ?? []) as Record<string, unknown>[];
-  return Array.isArray(ops) && ops.some((op) => (typeof op?.path === 'string' && /^members/i.test(op.path)) || (op?.value && typeof op.value === 'object' && 'members' in (op.value as object)));
+  return (
+    Array.isArray(ops) &&
+    ops.some(
+      (op) =>
+        (typeof op?.path === 'string' && /^members/i.test(op.path)) ||
+        (op?.value && typeof op.value === 'object' && 'members' in (op.value as object)),
+    )
+  );
 }

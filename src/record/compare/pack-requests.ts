@@ -32,8 +32,14 @@ export function packRequests(selectors: string[] = ['tag:okta']): PackRequest[] 
     for (const test of suite.tests) {
       for (const step of test.steps) {
         // a paging step sends startIndex and count after its own parameters (src/runner/paginate.ts)
-        const request = step.paginate ? { ...step.request, query: { ...(step.request.query ?? {}), startIndex: 1, count: step.paginate.count } } : step.request;
-        const built = buildRequest(request, suite, render, { baseUrl: 'http://pack.invalid', token: 'pack-token', extraHeaders: {} });
+        const request = step.paginate
+          ? { ...step.request, query: { ...(step.request.query ?? {}), startIndex: 1, count: step.paginate.count } }
+          : step.request;
+        const built = buildRequest(request, suite, render, {
+          baseUrl: 'http://pack.invalid',
+          token: 'pack-token',
+          extraHeaders: {},
+        });
         const url = new URL(built.http.url);
         const queryNames = [...url.searchParams.keys()];
         const req = { method: built.http.method, path: built.path, queryNames, body: built.body };

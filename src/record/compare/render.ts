@@ -3,7 +3,10 @@
 import type { ComparisonResult } from './compare.js';
 
 export function renderComparison(result: ComparisonResult): string {
-  const lines: string[] = [`Recorded requests in ${result.captureFile} compared with what the bundled Okta packs send`, ''];
+  const lines: string[] = [
+    `Recorded requests in ${result.captureFile} compared with what the bundled Okta packs send`,
+    '',
+  ];
   for (const c of result.compared) {
     const against = c.pack ? ` vs ${c.pack.where}${c.pack.position ? ` (${c.pack.position})` : ''}` : '';
     if (c.differences.length === 0) {

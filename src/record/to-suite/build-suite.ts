@@ -9,7 +9,8 @@ import { ReplacementTable } from './replacements.js';
 import { collectServerIds, type IssuedId } from './server-ids.js';
 
 /** Transport or tunnel headers: they belong to one connection, not to what the client asked. */
-const NOT_REPLAYED = /^(host|content-length|connection|keep-alive|transfer-encoding|authorization|x-forwarded-.*|forwarded|via|x-real-ip)$/i;
+const NOT_REPLAYED =
+  /^(host|content-length|connection|keep-alive|transfer-encoding|authorization|x-forwarded-.*|forwarded|via|x-real-ip)$/i;
 const REPLAYABLE_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
@@ -24,7 +25,11 @@ export interface GeneratedSuite {
 export function buildSuite(capture: Capture, name: string, captureFile: string): GeneratedSuite {
   const skipped: string[] = [];
   const exchanges = capture.exchanges.filter((e) => {
-    const why = !e.response ? `no answer was recorded (${e.error ?? 'unknown'})` : !REPLAYABLE_METHODS.has(e.request.method) ? `a suite cannot send ${e.request.method}` : undefined;
+    const why = !e.response
+      ? `no answer was recorded (${e.error ?? 'unknown'})`
+      : !REPLAYABLE_METHODS.has(e.request.method)
+        ? `a suite cannot send ${e.request.method}`
+        : undefined;
     if (why) skipped.push(`#${e.seq} ${e.request.method} ${e.request.path}: ${why}`);
     return !why;
   });
@@ -35,7 +40,8 @@ export function buildSuite(capture: Capture, name: string, captureFile: string):
   const stepIds = exchanges.map(stepId);
   const steps: StepSpec[] = exchanges.map((e, i) => buildStep(e, i, stepIds[i], table, issued, defaults));
   const needsDeactivate = steps.some((s) => s.creates?.type === 'User');
-  if (needsDeactivate) variables.deactivate = { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] };
+  if (needsDeactivate)
+    variables.deactivate = { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] };
   const suite: Record<string, unknown> = {
     name,
     description: `Replays ${exchanges.length} exchanges recorded by scim-check record (${capture.header.source}, ${capture.header.startedAt}${capture.header.target ? `, target ${capture.header.target}` : ''}). Expectations are derived from the recorded answers: status is must, the rest should.`,
@@ -52,10 +58,18 @@ export function buildSuite(capture: Capture, name: string, captureFile: string):
   };
 }
 
-function buildStep(e: Exchange, i: number, id: string, table: ReplacementTable, issued: IssuedId[], defaults: Record<string, string>): StepSpec {
+function buildStep(
+  e: Exchange,
+  i: number,
+  id: string,
+  table: ReplacementTable,
+  issued: IssuedId[],
+  defaults: Record<string, string>,
+): StepSpec {
   const request: RequestSpec = { method: e.request.method, path: table.rewritePath(e.request.path, i) };
   const query = queryPairs(e.request.query);
-  if (query.length > 0) request.query = Object.fromEntries(query.map(([k, v]) => [k, queryValue(table.rewriteString(v, i))]));
+  if (query.length > 0)
+    request.query = Object.fromEntries(query.map(([k, v]) => [k, queryValue(table.rewriteString(v, i))]));
   const headers = stepHeaders(e.request.headers, defaults);
   if (Object.keys(headers).length > 0) request.headers = headers;
   const hadCredential = e.request.headers.some(([n]) => n.toLowerCase() === 'authorization');
@@ -67,7 +81,9 @@ function buildStep(e: Exchange, i: number, id: string, table: ReplacementTable, 
   const shownPath = readable(table.rewritePath(e.request.path, i));
   const step: StepSpec = { id, name: `#${e.seq} ${e.request.method} ${shownPath} → ${e.response!.status}`, request };
   // this step's own captures are visible to its expectations: rewrite as of the next exchange
-  const expect = deriveExpectations(e, `REC_${id.split('-')[0].toUpperCase()}`).map((x) => rewriteExpectation(x, table, i + 1));
+  const expect = deriveExpectations(e, `REC_${id.split('-')[0].toUpperCase()}`).map((x) =>
+    rewriteExpectation(x, table, i + 1),
+  );
   if (expect.length > 0) step.expect = expect;
   const mine = issued.filter((x) => x.exchangeIndex === i);
   if (mine.length > 0) step.capture = Object.fromEntries(mine.map((x) => [x.capture, x.source]));
@@ -107,7 +123,11 @@ function createsFor(created: IssuedId): NonNullable<StepSpec['creates']> {
 
 function stepId(e: Exchange): string {
   const first = e.request.path.split('/').filter(Boolean)[0] ?? 'root';
-  const word = first.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase().slice(0, 24) || 'root';
+  const word =
+    first
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .toLowerCase()
+      .slice(0, 24) || 'root';
   return `e${String(e.seq).padStart(2, '0')}-${e.request.method.toLowerCase()}-${word}`;
 }
 
@@ -125,7 +145,9 @@ function replayable(headers: HeaderPairs): [string, string][] {
 function commonHeaders(exchanges: Exchange[]): Record<string, string> {
   if (exchanges.length < 2) return {};
   const [first, ...rest] = exchanges.map((e) => replayable(e.request.headers));
-  const common = first.filter(([n, v]) => rest.every((hs) => hs.some(([m, w]) => m.toLowerCase() === n.toLowerCase() && w === v)));
+  const common = first.filter(([n, v]) =>
+    rest.every((hs) => hs.some(([m, w]) => m.toLowerCase() === n.toLowerCase() && w === v)),
+  );
   return Object.fromEntries(common);
 }
 
@@ -143,18 +165,30 @@ function replacePasswords(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(replacePasswords);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('[REDACTED') ? `Pw-\${{ randomHex(16) }}` : replacePasswords(v)]),
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.startsWith('[REDACTED') ? `Pw-\${{ randomHex(16) }}` : replacePasswords(v),
+    ]),
   );
 }
 
 function stepComment(e: Exchange, defaults: Record<string, string>): string {
-  const lines = [`recorded exchange #${e.seq} (${e.startedAt}, ${e.durationMs} ms): ${e.request.method} ${e.request.path}${e.request.query ? `?${e.request.query}` : ''} → ${e.response!.status}`];
-  if (usesPlusForSpace(e.request.query)) lines.push('the recording wrote spaces in the query as "+"; the replay sends %20');
+  const lines = [
+    `recorded exchange #${e.seq} (${e.startedAt}, ${e.durationMs} ms): ${e.request.method} ${e.request.path}${e.request.query ? `?${e.request.query}` : ''} → ${e.response!.status}`,
+  ];
+  if (usesPlusForSpace(e.request.query))
+    lines.push('the recording wrote spaces in the query as "+"; the replay sends %20');
   const names = queryPairs(e.request.query).map(([n]) => n);
   const repeated = names.filter((n, k) => names.indexOf(n) !== k);
-  if (repeated.length > 0) lines.push(`query parameter(s) repeated in the recording, sent once (the last value): ${[...new Set(repeated)].join(', ')}`);
-  const redacted = e.request.headers.filter(([n, v]) => v.startsWith('[REDACTED') && !/^(authorization|cookie)$/i.test(n)).map(([n]) => n);
-  if (redacted.length > 0) lines.push(`redacted header(s) not replayed: ${redacted.join(', ')} (pass them with --header)`);
+  if (repeated.length > 0)
+    lines.push(
+      `query parameter(s) repeated in the recording, sent once (the last value): ${[...new Set(repeated)].join(', ')}`,
+    );
+  const redacted = e.request.headers
+    .filter(([n, v]) => v.startsWith('[REDACTED') && !/^(authorization|cookie)$/i.test(n))
+    .map(([n]) => n);
+  if (redacted.length > 0)
+    lines.push(`redacted header(s) not replayed: ${redacted.join(', ')} (pass them with --header)`);
   void defaults;
   return lines.map((l) => ` ${l}`).join('\n');
 }

@@ -35,7 +35,9 @@ export function deriveExpectations(e: Exchange, codePrefix: string): Expectation
   if (body && typeof body === 'object' && res.status < 300) {
     sentAttributes(e.request.method, e.request.body)
       .slice(0, MAX_ECHO_CHECKS)
-      .forEach(([path, exp], k) => candidates.push(make(`ECHO_${k + 1}`, 'should', { path, ...exp }, echoDescription(path, exp))));
+      .forEach(([path, exp], k) =>
+        candidates.push(make(`ECHO_${k + 1}`, 'should', { path, ...exp }, echoDescription(path, exp))),
+      );
   }
   // numbered after filtering, so the codes of a step read ECHO_1, ECHO_2, ... without gaps
   let echo = 0;
@@ -49,7 +51,8 @@ type Make = (what: string, severity: 'must' | 'should', exp: Expectation, descri
 function listCounts(e: Exchange, body: Record<string, unknown>, make: Make): Expectation[] {
   const filtered = queryPairs(e.request.query).some(([n]) => n === 'filter');
   // an unfiltered list depends on what else the tenant holds: only its shape is kept
-  if (!filtered) return [make('TOTAL', 'should', { path: 'totalResults', type: 'integer' }, 'totalResults is an integer')];
+  if (!filtered)
+    return [make('TOTAL', 'should', { path: 'totalResults', type: 'integer' }, 'totalResults is an integer')];
   const total = body.totalResults;
   return [make('TOTAL', 'should', { path: 'totalResults', equals: total }, `the filter matched ${String(total)}`)];
 }
@@ -71,7 +74,8 @@ type Matcher = Pick<Expectation, 'equals' | 'exists' | 'caseInsensitive'>;
 export function sentAttributes(method: string, body: unknown): [string, Matcher][] {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
   const obj = body as Record<string, unknown>;
-  if (method === 'PATCH' && Array.isArray(obj.Operations)) return patchAttributes(obj.Operations as Record<string, unknown>[]);
+  if (method === 'PATCH' && Array.isArray(obj.Operations))
+    return patchAttributes(obj.Operations as Record<string, unknown>[]);
   if (method === 'POST' || method === 'PUT') return resourceAttributes(obj);
   return [];
 }
@@ -98,7 +102,8 @@ function arrayAttributes(path: string, items: unknown[]): [string, Matcher][] {
     if (!key || String(el[key]).includes('"')) continue;
     const selector = `${path}[${key} eq "${String(el[key])}"]`;
     if (out.some(([p]) => p.startsWith(selector))) continue;
-    for (const [ck, cv] of Object.entries(el)) if (isScalar(cv) && ck !== key) out.push([`${selector}.${ck}`, eq(ck, cv)]);
+    for (const [ck, cv] of Object.entries(el))
+      if (isScalar(cv) && ck !== key) out.push([`${selector}.${ck}`, eq(ck, cv)]);
     if (key === 'value') out.push([selector, { exists: true }]);
   }
   return out;
@@ -140,7 +145,13 @@ function passesOnRecording(exp: Expectation, e: Exchange): boolean {
   const res = e.response!;
   const headers = Object.fromEntries(res.headers.map(([n, v]) => [n.toLowerCase(), v]));
   const ctx = {
-    response: { status: res.status, headers, body: res.body, bodyText: res.bodyText ?? JSON.stringify(res.body ?? ''), durationMs: e.durationMs },
+    response: {
+      status: res.status,
+      headers,
+      body: res.body,
+      bodyText: res.bodyText ?? JSON.stringify(res.body ?? ''),
+      durationMs: e.durationMs,
+    },
     requestBody: e.request.body,
     named: {} as ExpectationContext['named'],
     render: (v: unknown) => v,

@@ -14,9 +14,15 @@ export function collectIdentities(exchanges: Exchange[], table: ReplacementTable
   const counters = new Map<string, number>();
   const add = (attribute: string, value: string, onGroups: boolean) => {
     if (value === '' || value.startsWith('[REDACTED') || table.get(value)) return;
-    const caseTwin = table.all().find((r) => r.kind === 'identity' && r.original.toLowerCase() === value.toLowerCase() && !r.expression.includes('('));
-    if (caseTwin && value === value.toUpperCase()) return table.add({ original: value, expression: `upper(${caseTwin.expression})`, kind: 'identity' });
-    if (caseTwin && value === value.toLowerCase()) return table.add({ original: value, expression: `lower(${caseTwin.expression})`, kind: 'identity' });
+    const caseTwin = table
+      .all()
+      .find(
+        (r) => r.kind === 'identity' && r.original.toLowerCase() === value.toLowerCase() && !r.expression.includes('('),
+      );
+    if (caseTwin && value === value.toUpperCase())
+      return table.add({ original: value, expression: `upper(${caseTwin.expression})`, kind: 'identity' });
+    if (caseTwin && value === value.toLowerCase())
+      return table.add({ original: value, expression: `lower(${caseTwin.expression})`, kind: 'identity' });
     const base = variableBase(attribute, onGroups);
     const n = (counters.get(base) ?? 0) + 1;
     counters.set(base, n);
@@ -29,7 +35,8 @@ export function collectIdentities(exchanges: Exchange[], table: ReplacementTable
     const onGroups = /^\/?Groups/i.test(e.request.path);
     for (const [name, value] of queryPairs(e.request.query)) {
       if (name !== 'filter') continue;
-      for (const m of value.matchAll(FILTER_IDENTITY)) add(m[1].replace(/\.value$/, ''), m[2].replace(/\\(.)/g, '$1'), onGroups);
+      for (const m of value.matchAll(FILTER_IDENTITY))
+        add(m[1].replace(/\.value$/, ''), m[2].replace(/\\(.)/g, '$1'), onGroups);
     }
     for (const [attr, value] of bodyIdentities(e.request.body)) add(attr, value, onGroups);
   }
@@ -49,14 +56,19 @@ function bodyIdentities(body: unknown): [string, string][] {
   const out: [string, string][] = [];
   const fromResource = (r: Record<string, unknown>) => {
     for (const k of BODY_IDENTITY_KEYS) if (typeof r[k] === 'string') out.push([k, r[k] as string]);
-    if (Array.isArray(r.emails)) for (const e of r.emails) if (e && typeof (e as { value?: unknown }).value === 'string') out.push(['emails', (e as { value: string }).value]);
+    if (Array.isArray(r.emails))
+      for (const e of r.emails)
+        if (e && typeof (e as { value?: unknown }).value === 'string')
+          out.push(['emails', (e as { value: string }).value]);
   };
   fromResource(obj);
   if (Array.isArray(obj.Operations)) {
     for (const op of obj.Operations as Record<string, unknown>[]) {
       if (!op || typeof op !== 'object') continue;
-      if (op.value && typeof op.value === 'object' && !Array.isArray(op.value)) fromResource(op.value as Record<string, unknown>);
-      if (typeof op.path === 'string' && BODY_IDENTITY_KEYS.includes(op.path) && typeof op.value === 'string') out.push([op.path, op.value]);
+      if (op.value && typeof op.value === 'object' && !Array.isArray(op.value))
+        fromResource(op.value as Record<string, unknown>);
+      if (typeof op.path === 'string' && BODY_IDENTITY_KEYS.includes(op.path) && typeof op.value === 'string')
+        out.push([op.path, op.value]);
     }
   }
   return out;

@@ -2,12 +2,15 @@
 // form encoding and Okta's 2018 requests write it).
 export function queryPairs(query: string): [string, string][] {
   if (!query) return [];
-  return query.split('&').filter(Boolean).map((pair) => {
-    const eq = pair.indexOf('=');
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    const value = eq < 0 ? '' : pair.slice(eq + 1);
-    return [decode(name), decode(value)];
-  });
+  return query
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      const value = eq < 0 ? '' : pair.slice(eq + 1);
+      return [decode(name), decode(value)];
+    });
 }
 
 function decode(s: string): string {

@@ -34,7 +34,9 @@ export class ReplacementTable {
     if (typeof value === 'string') return this.rewriteString(value, at);
     if (Array.isArray(value)) return value.map((v) => this.rewrite(v, at));
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, this.rewrite(v, at)]));
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, this.rewrite(v, at)]),
+      );
     }
     return value;
   }

@@ -22,11 +22,17 @@ export function collectServerIds(exchanges: Exchange[], table: ReplacementTable)
     const created = e.request.method === 'POST' && (e.response?.status ?? 0) >= 200 && (e.response?.status ?? 0) < 300;
     const candidates: { id: string; source: string; type: string }[] = [];
     const obj = body as Record<string, unknown>;
-    if (typeof obj.id === 'string' || typeof obj.id === 'number') candidates.push({ id: String(obj.id), source: 'id', type: typeOf(obj, e.request.path) });
+    if (typeof obj.id === 'string' || typeof obj.id === 'number')
+      candidates.push({ id: String(obj.id), source: 'id', type: typeOf(obj, e.request.path) });
     if (Array.isArray(obj.Resources)) {
       obj.Resources.forEach((r: unknown, k) => {
         const rid = (r as { id?: unknown })?.id;
-        if (typeof rid === 'string' || typeof rid === 'number') candidates.push({ id: String(rid), source: `Resources[${k}].id`, type: typeOf(r as Record<string, unknown>, e.request.path) });
+        if (typeof rid === 'string' || typeof rid === 'number')
+          candidates.push({
+            id: String(rid),
+            source: `Resources[${k}].id`,
+            type: typeOf(r as Record<string, unknown>, e.request.path),
+          });
       });
     }
     for (const c of candidates) {

@@ -9,14 +9,27 @@ import { SCHEMAS_DIR } from '../../util/paths.js';
 import { readCapture } from '../capture.js';
 import { buildSuite } from './build-suite.js';
 
-export function suiteYamlFromCapture(captureFile: string, outFile: string, opts: { name?: string } = {}): { text: string; steps: number; skipped: string[] } {
+export function suiteYamlFromCapture(
+  captureFile: string,
+  outFile: string,
+  opts: { name?: string } = {},
+): { text: string; steps: number; skipped: string[] } {
   const capture = readCapture(captureFile, '--to-suite');
   if (capture.exchanges.length === 0) throw new UsageError(`--to-suite ${captureFile}: the capture holds no exchanges`);
-  const base = path.basename(captureFile).replace(/\.jsonl?$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-');
+  const base = path
+    .basename(captureFile)
+    .replace(/\.jsonl?$/i, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-');
   const generated = buildSuite(capture, opts.name ?? `recorded/${base}`, path.basename(captureFile));
   const doc = new Document(generated.suite);
-  const schemaRef = path.relative(path.dirname(path.resolve(outFile)), path.join(SCHEMAS_DIR, 'suite.schema.json')).split(path.sep).join('/');
-  doc.commentBefore = ` yaml-language-server: $schema=${schemaRef}\n${generated.headerComment.split('\n').map((l) => ` ${l}`).join('\n')}`;
+  const schemaRef = path
+    .relative(path.dirname(path.resolve(outFile)), path.join(SCHEMAS_DIR, 'suite.schema.json'))
+    .split(path.sep)
+    .join('/');
+  doc.commentBefore = ` yaml-language-server: $schema=${schemaRef}\n${generated.headerComment
+    .split('\n')
+    .map((l) => ` ${l}`)
+    .join('\n')}`;
   const steps = doc.getIn(['tests', 0, 'steps'], true) as YAMLSeq;
   steps.items.forEach((item, i) => {
     (item as { commentBefore?: string }).commentBefore = generated.stepComments[i];
@@ -41,7 +54,10 @@ export function suiteYamlFromCapture(captureFile: string, outFile: string, opts:
     loadSuiteText(text, outFile);
   } catch (err) {
     // a generated suite that does not load is a bug in the generator, not in the capture
-    throw new Error(`the generated suite does not load: ${err instanceof UsageError ? err.oneLine() : (err as Error).message}`, { cause: err });
+    throw new Error(
+      `the generated suite does not load: ${err instanceof UsageError ? err.oneLine() : (err as Error).message}`,
+      { cause: err },
+    );
   }
   return { text, steps: steps.items.length, skipped: generated.skipped };
 }
@@ -52,9 +68,16 @@ export function writeSuiteFromCapture(captureFile: string, outFile: string, opts
     writeFileSync(outFile, text, { flag: 'wx' }); // a suite may have been edited by hand: never overwrite it
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`--out ${outFile}: already exists (a suite may hold hand edits; remove it or choose another file)`);
+    if (code === 'EEXIST')
+      throw new UsageError(
+        `--out ${outFile}: already exists (a suite may hold hand edits; remove it or choose another file)`,
+      );
     throw new UsageError(`--out ${outFile}: cannot write (${code ?? 'error'})`);
   }
   const notes = skipped.map((s) => `  not replayed: ${s}`);
-  return [`wrote ${outFile}: ${steps} steps from ${captureFile}`, ...notes, `run it: scim-check run ${outFile} --base-url …`].join('\n');
+  return [
+    `wrote ${outFile}: ${steps} steps from ${captureFile}`,
+    ...notes,
+    `run it: scim-check run ${outFile} --base-url …`,
+  ].join('\n');
 }

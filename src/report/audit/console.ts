@@ -12,16 +12,27 @@ export function renderAuditConsole(result: AuditResult, opts: ConsoleOptions): s
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const lines: string[] = [];
   lines.push(c.bold(`scim-check audit of ${result.target.baseUrl}`));
-  lines.push(`profile ${result.profile}; server /Schemas ${result.serverSchemas === 'used' ? 'used' : 'not published'}`);
+  lines.push(
+    `profile ${result.profile}; server /Schemas ${result.serverSchemas === 'used' ? 'used' : 'not published'}`,
+  );
   for (const line of endpointLine(result)) lines.push(`  ${line}`);
   lines.push('');
   if (result.rules.length === 0) {
     lines.push('No findings.');
   } else {
-    const rows = result.rules.map((r) => [r.code, SEVERITY_LABEL[r.severity], String(r.count), visibleControls(exampleIds(r))]);
+    const rows = result.rules.map((r) => [
+      r.code,
+      SEVERITY_LABEL[r.severity],
+      String(r.count),
+      visibleControls(exampleIds(r)),
+    ]);
     const head = ['Rule', 'Severity', 'Count', 'Examples (ids)'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-    const fmt = (cells: string[]) => cells.map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+    const fmt = (cells: string[]) =>
+      cells
+        .map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
     lines.push(c.bold(fmt(head)));
     for (const [i, row] of rows.entries()) {
       const sev = result.rules[i].severity;
@@ -30,8 +41,14 @@ export function renderAuditConsole(result: AuditResult, opts: ConsoleOptions): s
     }
   }
   for (const s of result.skipped) lines.push(c.dim(`skipped ${s.code}: ${s.reason}`));
-  for (const b of result.baselined ?? []) lines.push(c.dim(`baselined ${b.code} (${b.count}): ${visibleControls(b.reason)}${b.expires ? `, expires ${b.expires}` : ''}`));
-  for (const n of result.notices ?? []) lines.push((n.level === 'error' ? c.red : c.yellow)(`${n.level} ${n.code}: ${n.message}`));
+  for (const b of result.baselined ?? [])
+    lines.push(
+      c.dim(
+        `baselined ${b.code} (${b.count}): ${visibleControls(b.reason)}${b.expires ? `, expires ${b.expires}` : ''}`,
+      ),
+    );
+  for (const n of result.notices ?? [])
+    lines.push((n.level === 'error' ? c.red : c.yellow)(`${n.level} ${n.code}: ${n.message}`));
   lines.push('');
   const verdict = verdictLine(result);
   lines.push(result.verdict === 'pass' ? c.green.bold(verdict) : c.red.bold(verdict));

@@ -16,7 +16,10 @@ export function renderAuditHtml(result: AuditResult): string {
     `<li>Profile: <code>${esc(result.profile)}</code>; server /Schemas: ${result.serverSchemas === 'used' ? 'used' : 'not published'}</li>`,
     ...endpointLine(result).map((l) => `<li>${esc(l)}</li>`),
     `<li>Audited at ${esc(result.startedAt)}, took ${(result.durationMs / 1000).toFixed(1)} s, with ${esc(result.tool.name)} ${esc(result.tool.version)}</li></ul>`,
-    ...(result.notices ?? []).map((n) => `<p class="sev-${n.level === 'error' ? 'must' : 'should'}">${esc(n.level)} <code>${esc(n.code)}</code>: ${esc(n.message)}</p>`),
+    ...(result.notices ?? []).map(
+      (n) =>
+        `<p class="sev-${n.level === 'error' ? 'must' : 'should'}">${esc(n.level)} <code>${esc(n.code)}</code>: ${esc(n.message)}</p>`,
+    ),
     `<h2>Findings by rule</h2>`,
     result.rules.length ? barChart(result.rules) + rulesTable(result) : '<p>No findings.</p>',
     ...result.skipped.map((s) => `<p>Not evaluated: <code>${esc(s.code)}</code>: ${esc(s.reason)}</p>`),
@@ -35,9 +38,11 @@ function barChart(rules: RuleSummary[]): string {
   const bars = rules.map((r, i) => {
     const y = i * rowH;
     const w = Math.max(2, Math.round((r.count / max) * barW));
-    return `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-family="monospace" font-size="12">${esc(r.code)}</text>` +
+    return (
+      `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-family="monospace" font-size="12">${esc(r.code)}</text>` +
       `<rect x="${labelW}" y="${y + 3}" width="${w}" height="${rowH - 6}" fill="${COLORS[r.severity]}"><title>${esc(`${r.code}: ${r.count}`)}</title></rect>` +
-      `<text x="${labelW + w + 6}" y="${y + 15}" font-size="12">${r.count}</text>`;
+      `<text x="${labelW + w + 6}" y="${y + 15}" font-size="12">${r.count}</text>`
+    );
   });
   const height = rules.length * rowH;
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Findings per rule" width="${labelW + barW + 60}" height="${height}" viewBox="0 0 ${labelW + barW + 60} ${height}">${bars.join('')}</svg>`;
@@ -76,4 +81,3 @@ function examplesTable(rule: RuleSummary): string {
   const fix = ruleFix(rule.code);
   return `<h3 id="${esc(ruleAnchor(rule.code))}">${esc(rule.code)}${esc(shown)}</h3>${fix ? `<p>Fix: ${esc(fix)}</p>` : ''}<table><thead><tr><th>Type</th><th>Id</th><th>Name</th><th>Attribute</th><th>Value</th><th>Problem</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
-

@@ -15,17 +15,32 @@ export function renderAuditJunit(result: AuditResult): string {
   const seconds = (result.durationMs / 1000).toFixed(3);
   const suite: XmlNode = {
     name: 'testsuite',
-    attrs: { name: 'scim-check audit', tests: cases.length, failures, errors: 0, skipped: skipped.size, time: seconds, timestamp: result.startedAt },
+    attrs: {
+      name: 'scim-check audit',
+      tests: cases.length,
+      failures,
+      errors: 0,
+      skipped: skipped.size,
+      time: seconds,
+      timestamp: result.startedAt,
+    },
     children: cases,
   };
-  return renderXml({ name: 'testsuites', attrs: { name: 'scim-check audit', tests: cases.length, failures, errors: 0, time: seconds }, children: [suite] });
+  return renderXml({
+    name: 'testsuites',
+    attrs: { name: 'scim-check audit', tests: cases.length, failures, errors: 0, time: seconds },
+    children: [suite],
+  });
 }
 
 function testCase(code: string, rule: RuleSummary | undefined, skipReason: string | undefined): XmlNode {
   const node: XmlNode = { name: 'testcase', attrs: { classname: 'audit', name: code, time: '0' }, children: [] };
   if (skipReason !== undefined) node.children!.push({ name: 'skipped', attrs: { message: skipReason } });
   if (!rule) return node;
-  const details = rule.examples.map((e) => `${e.resourceType} ${e.resourceId ?? '-'} ${e.attribute ?? ''} ${e.value === undefined ? '' : formatValue(e.value)}: ${e.message}`);
+  const details = rule.examples.map(
+    (e) =>
+      `${e.resourceType} ${e.resourceId ?? '-'} ${e.attribute ?? ''} ${e.value === undefined ? '' : formatValue(e.value)}: ${e.message}`,
+  );
   const more = rule.count > rule.examples.length ? [`… and ${rule.count - rule.examples.length} more`] : [];
   const text = [...details, ...more].join('\n');
   const message = `${rule.count} finding${rule.count === 1 ? '' : 's'}: ${rule.title}`;

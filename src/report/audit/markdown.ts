@@ -12,7 +12,9 @@ export function renderAuditMarkdown(result: AuditResult): string {
   out.push(`**${verdictLine(result)}**`, '');
   out.push('## Tenant', '');
   out.push(`- Target: \`${result.target.baseUrl}\``);
-  out.push(`- Profile: \`${result.profile}\`; server /Schemas: ${result.serverSchemas === 'used' ? 'used' : 'not published'}`);
+  out.push(
+    `- Profile: \`${result.profile}\`; server /Schemas: ${result.serverSchemas === 'used' ? 'used' : 'not published'}`,
+  );
   for (const line of endpointLine(result)) out.push(`- ${line}`);
   out.push(`- Started ${result.startedAt}, took ${(result.durationMs / 1000).toFixed(1)} s`, '');
   out.push('## Findings by rule', '');
@@ -27,7 +29,11 @@ export function renderAuditMarkdown(result: AuditResult): string {
     out.push('');
   }
   for (const s of result.skipped) out.push(`> Not evaluated: \`${s.code}\`: ${cell(s.reason)}`, '');
-  for (const b of result.baselined ?? []) out.push(`> Baselined: \`${b.code}\` (${b.count}): ${cell(b.reason)}${b.expires ? `, expires ${b.expires}` : ''}`, '');
+  for (const b of result.baselined ?? [])
+    out.push(
+      `> Baselined: \`${b.code}\` (${b.count}): ${cell(b.reason)}${b.expires ? `, expires ${b.expires}` : ''}`,
+      '',
+    );
   for (const n of result.notices ?? []) out.push(`> **${n.level}** \`${n.code}\`: ${cell(n.message)}`, '');
   if (result.rules.length) out.push('## Offending resources', '');
   for (const r of result.rules) {

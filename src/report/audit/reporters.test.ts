@@ -35,7 +35,16 @@ const lang: AuditFinding = {
   message: 'preferredLanguage "en-US" is a language tag with subtags',
   position: 3,
 };
-const inactive: AuditFinding = { code: 'USER_INACTIVE', severity: 'info', resourceType: 'User', resourceId: 'u-4', attribute: 'active', value: false, message: 'inactive', position: 4 };
+const inactive: AuditFinding = {
+  code: 'USER_INACTIVE',
+  severity: 'info',
+  resourceType: 'User',
+  resourceId: 'u-4',
+  attribute: 'active',
+  value: false,
+  message: 'inactive',
+  position: 4,
+};
 
 function sampleResult(): AuditResult {
   return {
@@ -111,14 +120,26 @@ describe('audit reporters', () => {
     const file = path.join(dir, 'out', 'audit.jsonl');
     const redactor = new Redactor();
     redactor.add('s3cret-token-value');
-    const session = await openReporters(parseReporters([`jsonl:${file}`, `markdown:${dir}/a.md`]), { redactor, color: false, stdout: () => undefined });
+    const session = await openReporters(parseReporters([`jsonl:${file}`, `markdown:${dir}/a.md`]), {
+      redactor,
+      color: false,
+      stdout: () => undefined,
+    });
     await session.finding(maskFinding({ ...dup, message: `${dup.message} s3cret-token-value` }));
     await session.finding(maskFinding(lang));
     await session.finish({ command: 'audit', result: maskResult(sampleResult()) });
-    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(file, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.type)).toEqual(['finding', 'finding', 'summary']);
     expect(lines[0]).toMatchObject({ code: 'USERNAME_DUPLICATE', resourceId: 'u-2', value: 'j***@acme.test' });
-    expect(lines[2].rules[0]).toEqual({ code: 'USERNAME_DUPLICATE', severity: 'must', title: 'userName shared', count: 2 });
+    expect(lines[2].rules[0]).toEqual({
+      code: 'USERNAME_DUPLICATE',
+      severity: 'must',
+      title: 'userName shared',
+      count: 2,
+    });
     const all = (await readFile(file, 'utf8')) + (await readFile(`${dir}/a.md`, 'utf8'));
     expect(all).not.toContain('s3cret-token-value');
     expect(all).not.toMatch(/jane|doe/i);
@@ -126,7 +147,11 @@ describe('audit reporters', () => {
 
   it('json is one document with every rule and its examples', async () => {
     let text = '';
-    const session = await openReporters(parseReporters(['json']), { redactor: new Redactor(), color: false, stdout: (t) => void (text += t) });
+    const session = await openReporters(parseReporters(['json']), {
+      redactor: new Redactor(),
+      color: false,
+      stdout: (t) => void (text += t),
+    });
     await session.finish({ command: 'audit', result: sampleResult() });
     const doc = JSON.parse(text);
     expect(doc).toMatchObject({ format: 'scim-check-audit/1', verdict: sampleResult().verdict });

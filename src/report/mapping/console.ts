@@ -11,18 +11,39 @@ import { inputsText, mappingSections, positionText } from './sections.js';
 export function renderMappingConsole(r: MappingReport, opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const s = mappingSections(r);
-  const lines = [`${c.bold(`validate-mapping ${safe(r.inputs.mappingFile)}`)} ${c.dim(`(${safe(inputsText(r))})`)}`, ''];
+  const lines = [
+    `${c.bold(`validate-mapping ${safe(r.inputs.mappingFile)}`)} ${c.dim(`(${safe(inputsText(r))})`)}`,
+    '',
+  ];
   lines.push(`${c.bold('Attributes')} ${c.dim(`(${plural(r.attributes, 'attribute')} mapped)`)}`);
   if (s.attributes.length === 0) lines.push(`  ${c.green('✓')} no findings`);
   for (const fold of s.attributes) lines.push(...findingLines(fold, c));
   if (r.inputs.samplesFile !== undefined) {
-    lines.push('', `${c.bold('Samples')} ${c.dim(`(${plural(s.samples.length, 'user')} from ${safe(r.inputs.samplesFile)})`)}`);
+    lines.push(
+      '',
+      `${c.bold('Samples')} ${c.dim(`(${plural(s.samples.length, 'user')} from ${safe(r.inputs.samplesFile)})`)}`,
+    );
     for (const sample of s.samples) {
       const glyph = sample.must > 0 ? c.red('✗') : sample.should > 0 ? c.yellow('!') : c.green('✓');
-      const counts = sample.must + sample.should > 0 ? c.dim(` (${[sample.must ? `${sample.must} must` : '', sample.should ? `${sample.should} should` : ''].filter(Boolean).join(', ')})`) : '';
+      const counts =
+        sample.must + sample.should > 0
+          ? c.dim(
+              ` (${[sample.must ? `${sample.must} must` : '', sample.should ? `${sample.should} should` : ''].filter(Boolean).join(', ')})`,
+            )
+          : '';
       lines.push(`  ${glyph} ${safe(sample.name)}${counts}`);
     }
-    for (const fold of s.sampleFindings) lines.push(...findingLines(fold, c, `${fold.count > 1 ? 'e.g. the first; ' : ''}in ${examplesText(fold.samples.slice(0, 3).map((n) => safe(n)), fold.samples.length)}`));
+    for (const fold of s.sampleFindings)
+      lines.push(
+        ...findingLines(
+          fold,
+          c,
+          `${fold.count > 1 ? 'e.g. the first; ' : ''}in ${examplesText(
+            fold.samples.slice(0, 3).map((n) => safe(n)),
+            fold.samples.length,
+          )}`,
+        ),
+      );
   }
   lines.push('', s.verdict === 'fail' ? c.red.bold(s.verdictText) : c.green.bold(s.verdictText));
   return `${lines.join('\n')}\n`;

@@ -16,8 +16,15 @@ export function renderMappingHtml(r: MappingReport): string {
     s.attributes.length ? table(s.attributes.map((f) => [f, positionText(f.first)])) : '<p>No findings.</p>',
   ];
   if (r.inputs.samplesFile !== undefined) {
-    body.push('<h2>Samples</h2>', htmlTable(['Sample', 'Must', 'Should'], s.samples.map((x) => [esc(x.name), String(x.must), String(x.should)])));
-    if (s.sampleFindings.length) body.push(table(s.sampleFindings.map((f) => [f, examplesText(f.samples.slice(0, 3), f.samples.length)])));
+    body.push(
+      '<h2>Samples</h2>',
+      htmlTable(
+        ['Sample', 'Must', 'Should'],
+        s.samples.map((x) => [esc(x.name), String(x.must), String(x.should)]),
+      ),
+    );
+    if (s.sampleFindings.length)
+      body.push(table(s.sampleFindings.map((f) => [f, examplesText(f.samples.slice(0, 3), f.samples.length)])));
   }
   return htmlPage(`Okta mapping check: ${s.verdict.toUpperCase()}`, body);
 }
@@ -27,7 +34,15 @@ function table(rows: [Fold<MappingFinding>, string][]): string {
     ['Severity', 'Code', 'Attribute', 'Count', 'Where', 'Problem', 'Fix'],
     rows.map(([fold, where]) => {
       const f = fold.first;
-      return [`<span class="sev-${f.severity}">${f.severity}</span>`, `<code>${esc(f.code)}</code>`, `<code>${esc(f.attribute ?? '')}</code>`, String(fold.count), esc(where), esc(f.message), f.fix ? `<code>${esc(f.fix)}</code>` : ''];
+      return [
+        `<span class="sev-${f.severity}">${f.severity}</span>`,
+        `<code>${esc(f.code)}</code>`,
+        `<code>${esc(f.attribute ?? '')}</code>`,
+        String(fold.count),
+        esc(where),
+        esc(f.message),
+        f.fix ? `<code>${esc(f.fix)}</code>` : '',
+      ];
     }),
   );
 }

@@ -21,23 +21,46 @@ export function renderMappingJunit(r: MappingReport): string {
   const time = formatSeconds(r.durationMs);
   const suite: XmlNode = {
     name: 'testsuite',
-    attrs: { name: 'validate-mapping', tests: cases.length, failures, errors: 0, skipped: 0, time, timestamp: r.startedAt, file: r.inputs.mappingFile },
+    attrs: {
+      name: 'validate-mapping',
+      tests: cases.length,
+      failures,
+      errors: 0,
+      skipped: 0,
+      time,
+      timestamp: r.startedAt,
+      file: r.inputs.mappingFile,
+    },
     children: cases,
   };
-  return renderXml({ name: 'testsuites', attrs: { name: 'scim-check validate-mapping', tests: cases.length, failures, errors: 0, time }, children: [suite] });
+  return renderXml({
+    name: 'testsuites',
+    attrs: { name: 'scim-check validate-mapping', tests: cases.length, failures, errors: 0, time },
+    children: [suite],
+  });
 }
 
 function testCase(kind: string, name: string, findings: MappingFinding[], r: MappingReport): XmlNode {
-  const node: XmlNode = { name: 'testcase', attrs: { classname: kind, name: `${kind} ${name}`, time: '0' }, children: [] };
+  const node: XmlNode = {
+    name: 'testcase',
+    attrs: { classname: kind, name: `${kind} ${name}`, time: '0' },
+    children: [],
+  };
   for (const f of findings.filter((x) => x.severity === 'must')) {
     node.children!.push({ name: 'failure', attrs: { message: f.message, type: f.code }, text: details(f, r) });
   }
   const should = findings.filter((x) => x.severity === 'should');
-  if (should.length) node.children!.push({ name: 'system-out', text: should.map((f) => `should ${f.code}: ${f.message}\n${details(f, r)}`).join('\n') });
+  if (should.length)
+    node.children!.push({
+      name: 'system-out',
+      text: should.map((f) => `should ${f.code}: ${f.message}\n${details(f, r)}`).join('\n'),
+    });
   return node;
 }
 
 function details(f: MappingFinding, r: MappingReport): string {
   const ref = r.rules[f.code]?.ref;
-  return [positionText(f) && `at: ${positionText(f)}`, f.fix && `fix: ${f.fix}`, ref && `ref: ${ref}`].filter(Boolean).join('\n');
+  return [positionText(f) && `at: ${positionText(f)}`, f.fix && `fix: ${f.fix}`, ref && `ref: ${ref}`]
+    .filter(Boolean)
+    .join('\n');
 }

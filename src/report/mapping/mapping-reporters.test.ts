@@ -11,10 +11,21 @@ import type { MappingReport } from '../reporter.js';
 
 const EX = path.join(PACKAGE_ROOT, 'fixtures/mapping/example-eptura');
 async function report(mapping: string): Promise<MappingReport> {
-  const res = await validateMapping({ mappingFile: path.join(EX, mapping), appSchemaFile: path.join(EX, 'app-schema.json'), samplesFile: path.join(EX, 'samples.yaml'), profile: 'eptura' });
-  return { ...res, tool: { name: 'scim-check', version: '0.1.0' }, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 12 };
+  const res = await validateMapping({
+    mappingFile: path.join(EX, mapping),
+    appSchemaFile: path.join(EX, 'app-schema.json'),
+    samplesFile: path.join(EX, 'samples.yaml'),
+    profile: 'eptura',
+  });
+  return {
+    ...res,
+    tool: { name: 'scim-check', version: '0.1.0' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 12,
+  };
 }
-const render = async (name: ReporterName, mapping = 'mapping.json') => renderReport(name, { command: 'validate-mapping', result: await report(mapping) });
+const render = async (name: ReporterName, mapping = 'mapping.json') =>
+  renderReport(name, { command: 'validate-mapping', result: await report(mapping) });
 
 describe('console speaks of attributes and samples', () => {
   test('compiler-style lines with the fix, sections, and a verdict in mapping words', async () => {
@@ -23,7 +34,9 @@ describe('console speaks of attributes and samples', () => {
     expect(text).toContain('      fix: user.preferredLanguage != null');
     expect(text).toMatch(/^Attributes \(16 attributes mapped\)$/m);
     expect(text).toMatch(/^Samples \(3 users from .*samples\.yaml\)$/m);
-    expect(text).toMatch(/^FAIL: 2 must-level findings \(1 attribute, 1 sample\), 4 should-level; 16 attributes checked, 3 samples rendered$/m);
+    expect(text).toMatch(
+      /^FAIL: 2 must-level findings \(1 attribute, 1 sample\), 4 should-level; 16 attributes checked, 3 samples rendered$/m,
+    );
     expect(text).not.toMatch(/→|\(step |\d+ms|run validate-mapping|passed, \d+ failed/);
   });
 
@@ -62,13 +75,21 @@ describe('every reporter of the registry', () => {
       'sample bruno.leroy@example.com',
       'sample chen.wei@example.com',
     ]);
-    expect(cases.filter((c) => c.children.some((n) => n.name === 'failure')).map((c) => c.attrs.name)).toEqual(['attribute preferredLanguage', 'sample alice.martin@example.com']);
+    expect(cases.filter((c) => c.children.some((n) => n.name === 'failure')).map((c) => c.attrs.name)).toEqual([
+      'attribute preferredLanguage',
+      'sample alice.martin@example.com',
+    ]);
     expect(findAll(doc, 'testsuite')[0].attrs).toMatchObject({ name: 'validate-mapping', tests: '5', failures: '2' });
   });
 
   test('json is one document: verdict, inputs, findings, samples; no run vocabulary', async () => {
     const doc = JSON.parse(await render('json'));
-    expect(doc).toMatchObject({ format: 'scim-check-mapping/1', verdict: 'fail', summary: { must: 2, should: 4 }, attributes: 16 });
+    expect(doc).toMatchObject({
+      format: 'scim-check-mapping/1',
+      verdict: 'fail',
+      summary: { must: 2, should: 4 },
+      attributes: 16,
+    });
     expect(doc.samples.map((s: { sample: string }) => s.sample)).toHaveLength(3);
     expect(doc.rules.MAP_PREFERRED_LANGUAGE_NOT_ISO639_1).toMatchObject({ ref: 'M3' });
     expect(doc).not.toHaveProperty('suites');
@@ -78,11 +99,18 @@ describe('every reporter of the registry', () => {
   test('jsonl streams one line per finding, then the summary', async () => {
     let text = '';
     const result = await report('mapping.json');
-    const session = await openReporters(parseReporters(['jsonl']), { redactor: new Redactor(), color: false, stdout: (t) => void (text += t) });
+    const session = await openReporters(parseReporters(['jsonl']), {
+      redactor: new Redactor(),
+      color: false,
+      stdout: (t) => void (text += t),
+    });
     for (const f of result.findings) await session.finding(f);
     expect(text.trimEnd().split('\n')).toHaveLength(result.findings.length); // written before the end
     await session.finish({ command: 'validate-mapping', result });
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.type)).toEqual([...result.findings.map(() => 'finding'), 'summary']);
     expect(lines.at(-1)).toMatchObject({ verdict: 'fail', summary: { must: 2, should: 4 } });
   });
@@ -116,7 +144,10 @@ describe('payloads', () => {
       locale: 'en-US',
       externalId: '00u1alice0000000001',
       active: true,
-      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { employeeNumber: '10042', manager: { value: '00u1boss0000000001' } },
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': {
+        employeeNumber: '10042',
+        manager: { value: '00u1boss0000000001' },
+      },
     });
     expect(res.payloads[2].payload).toMatchObject({ preferredLanguage: 'zh' }); // falls back to the locale's language
     expect(renderPayloads(res)).toContain('# POST /Users for sample bruno.leroy@example.com');

@@ -8,7 +8,15 @@ import { inputsText, mappingSections, positionText } from './sections.js';
 
 export function renderMappingMarkdown(r: MappingReport): string {
   const s = mappingSections(r);
-  const out = [`# Okta mapping check: \`${cell(r.inputs.mappingFile)}\``, '', `**${s.verdictText}**`, '', `- ${cell(inputsText(r))}`, `- ${r.attributes} attributes mapped`, ''];
+  const out = [
+    `# Okta mapping check: \`${cell(r.inputs.mappingFile)}\``,
+    '',
+    `**${s.verdictText}**`,
+    '',
+    `- ${cell(inputsText(r))}`,
+    `- ${r.attributes} attributes mapped`,
+    '',
+  ];
   out.push('## Attributes', '');
   if (s.attributes.length === 0) out.push('No findings.', '');
   else out.push(...table(s.attributes.map((f) => [f, positionText(f.first)])), '');
@@ -16,7 +24,8 @@ export function renderMappingMarkdown(r: MappingReport): string {
     out.push('## Samples', '', '| Sample | Must | Should |', '|---|--:|--:|');
     for (const sample of s.samples) out.push(`| ${cell(sample.name)} | ${sample.must} | ${sample.should} |`);
     out.push('');
-    if (s.sampleFindings.length) out.push(...table(s.sampleFindings.map((f) => [f, examplesText(f.samples.slice(0, 3), f.samples.length)])), '');
+    if (s.sampleFindings.length)
+      out.push(...table(s.sampleFindings.map((f) => [f, examplesText(f.samples.slice(0, 3), f.samples.length)])), '');
   }
   return `${out.join('\n')}\n`;
 }
@@ -25,7 +34,9 @@ function table(rows: [Fold<MappingFinding>, string][]): string[] {
   const out = ['| Severity | Code | Attribute | Count | Where | Problem | Fix |', '|---|---|---|--:|---|---|---|'];
   for (const [fold, where] of rows) {
     const f = fold.first;
-    out.push(`| ${f.severity} | ${code(f.code)} | ${code(f.attribute)} | ${fold.count} | ${cell(where)} | ${cell(f.message)} | ${code(f.fix)} |`);
+    out.push(
+      `| ${f.severity} | ${code(f.code)} | ${code(f.attribute)} | ${fold.count} | ${cell(where)} | ${cell(f.message)} | ${code(f.fix)} |`,
+    );
   }
   return out;
 }

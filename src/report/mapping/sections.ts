@@ -31,7 +31,8 @@ export interface MappingSections {
   verdictText: string;
 }
 
-const causeKey = (f: MappingFinding): string => `${f.code}\u0000${f.attribute ?? ''}\u0000${f.message}\u0000${f.fix ?? ''}`;
+const causeKey = (f: MappingFinding): string =>
+  `${f.code}\u0000${f.attribute ?? ''}\u0000${f.message}\u0000${f.fix ?? ''}`;
 
 export function mappingSections(r: MappingReport): MappingSections {
   const sampleOf = new Map<MappingFinding, string>();
@@ -46,11 +47,20 @@ export function mappingSections(r: MappingReport): MappingSections {
     (f) => `${f.code}\u0000${f.attribute ?? ''}\u0000${positionText(f)}`,
     Number.MAX_SAFE_INTEGER,
   ).map((fold) => ({ ...fold, examples: fold.examples.slice(0, 3), samples: fold.examples.map((f) => f.sample) }));
-  const samples = r.payloads.map((p) => ({ name: p.sample, must: p.findings.filter((f) => f.severity === 'must').length, should: p.findings.filter((f) => f.severity === 'should').length }));
+  const samples = r.payloads.map((p) => ({
+    name: p.sample,
+    must: p.findings.filter((f) => f.severity === 'must').length,
+    should: p.findings.filter((f) => f.severity === 'should').length,
+  }));
   const { must, should } = r.summary;
-  const atAttrs = new Set(r.findings.filter((f) => f.severity === 'must' && !sampleOf.has(f)).map((f) => f.attribute ?? '(mapping)')).size;
+  const atAttrs = new Set(
+    r.findings.filter((f) => f.severity === 'must' && !sampleOf.has(f)).map((f) => f.attribute ?? '(mapping)'),
+  ).size;
   const atSamples = samples.filter((s) => s.must > 0).length;
-  const where = must > 0 ? ` (${[atAttrs ? plural(atAttrs, 'attribute') : '', atSamples ? plural(atSamples, 'sample') : ''].filter(Boolean).join(', ')})` : '';
+  const where =
+    must > 0
+      ? ` (${[atAttrs ? plural(atAttrs, 'attribute') : '', atSamples ? plural(atSamples, 'sample') : ''].filter(Boolean).join(', ')})`
+      : '';
   const tail = `${plural(r.attributes, 'attribute')} checked, ${plural(r.payloads.length, 'sample')} rendered`;
   const verdictText =
     must > 0

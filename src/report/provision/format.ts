@@ -21,13 +21,16 @@ export function userLabel(u: UserRef): string {
 }
 
 export function outcomeLine(result: ProvisionResult): string {
-  const order: Outcome[] = result.mode === 'replay' ? ['accepted', 'changed', 'refused', 'exists', 'error', 'dry-run'] : ['dry-run'];
+  const order: Outcome[] =
+    result.mode === 'replay' ? ['accepted', 'changed', 'refused', 'exists', 'error', 'dry-run'] : ['dry-run'];
   const parts = order.filter((o) => result.counts[o] > 0).map((o) => `${result.counts[o]} ${OUTCOME_LABEL[o]}`);
   return parts.join(', ') || 'no users';
 }
 
 export function verdictLine(result: ProvisionResult): string {
-  const must = result.groups.filter((g) => g.severity === 'must').reduce((n, g) => n + g.count, 0) + result.mappingFindings.filter((f) => f.severity === 'must').length;
+  const must =
+    result.groups.filter((g) => g.severity === 'must').reduce((n, g) => n + g.count, 0) +
+    result.mappingFindings.filter((f) => f.severity === 'must').length;
   const head = result.verdict === 'pass' ? 'PASS' : 'FAIL';
   const what = result.mode === 'replay' ? outcomeLine(result) : `${result.selected} users built offline`;
   return `${head}: ${what}; ${must} must-level finding${must === 1 ? '' : 's'}${result.interrupted ? ` (interrupted by ${result.interrupted})` : ''}`;
@@ -37,7 +40,8 @@ export function verdictLine(result: ProvisionResult): string {
 export function exampleText(f: ProvisionFinding): string {
   const who = userLabel(f.user);
   const formatValue = (v: unknown, n: number) => (v === '' ? '""' : formatShort(v, n));
-  if (f.stored !== undefined || f.message === 'sent, not stored') return `${who}: ${formatValue(f.sent, 40)} → ${f.stored === undefined ? '(nothing)' : formatValue(f.stored, 40)}`;
+  if (f.stored !== undefined || f.message === 'sent, not stored')
+    return `${who}: ${formatValue(f.sent, 40)} → ${f.stored === undefined ? '(nothing)' : formatValue(f.stored, 40)}`;
   return f.sent !== undefined ? `${who}: ${formatValue(f.sent, 40)}` : `${who}: ${f.message}`;
 }
 

@@ -16,14 +16,26 @@ export function renderProvisionHtml(result: ProvisionResult): string {
     `<p class="verdict ${result.verdict}">${esc(verdictLine(result))}</p>`,
     `<ul><li>Users: ${result.selected} of ${result.read} from <code>${esc(result.inputs.users)}</code> (${esc(result.inputs.selection)})</li>`,
     `<li>Mapping <code>${esc(result.inputs.mapping)}</code>, profile <code>${esc(result.inputs.profile)}</code>, userName from <code>${esc(result.inputs.usernameFormat)}</code></li>`,
-    result.target ? `<li>Target <code>${esc(result.target.baseUrl)}</code>, /Schemas ${result.target.serverSchemas === 'used' ? 'used' : 'not published'}${result.prefix ? `, run prefix <code>${esc(result.prefix)}</code>` : ''}</li>` : '<li>Offline (no target)</li>',
+    result.target
+      ? `<li>Target <code>${esc(result.target.baseUrl)}</code>, /Schemas ${result.target.serverSchemas === 'used' ? 'used' : 'not published'}${result.prefix ? `, run prefix <code>${esc(result.prefix)}</code>` : ''}</li>`
+      : '<li>Offline (no target)</li>',
     `<li>Outcomes: ${esc(outcomeLine(result))}</li>`,
     cleanupLine(result) ? `<li>${esc(cleanupLine(result)!)}</li>` : '',
     `<li>Started ${esc(result.startedAt)}, took ${(result.durationMs / 1000).toFixed(1)} s</li></ul>`,
-    result.mappingFindings.length ? `<h2>The mapping itself</h2><table><tr><th>Code</th><th>Severity</th><th>Attribute</th><th>Finding</th></tr>${result.mappingFindings.map((f) => `<tr><td><code>${esc(f.code)}</code></td><td class="${f.severity}">${f.severity}</td><td><code>${esc(f.attribute ?? '')}</code></td><td>${esc(f.message)}</td></tr>`).join('')}</table>` : '',
+    result.mappingFindings.length
+      ? `<h2>The mapping itself</h2><table><tr><th>Code</th><th>Severity</th><th>Attribute</th><th>Finding</th></tr>${result.mappingFindings.map((f) => `<tr><td><code>${esc(f.code)}</code></td><td class="${f.severity}">${f.severity}</td><td><code>${esc(f.attribute ?? '')}</code></td><td>${esc(f.message)}</td></tr>`).join('')}</table>`
+      : '',
     `<h2>Findings by attribute and cause</h2>`,
     result.groups.length
-      ? `<table><tr><th>Attribute</th><th>Cause</th><th>Severity</th><th>Users</th><th>Examples</th></tr>${result.groups.map((g) => `<tr><td><code>${esc(g.attribute)}</code></td><td>${esc(g.cause)}</td><td class="${g.severity}">${g.severity}</td><td class="n">${g.count}</td><td>${g.examples.slice(0, 5).map((e) => esc(exampleText(e))).join('<br>')}</td></tr>`).join('')}</table>`
+      ? `<table><tr><th>Attribute</th><th>Cause</th><th>Severity</th><th>Users</th><th>Examples</th></tr>${result.groups
+          .map(
+            (g) =>
+              `<tr><td><code>${esc(g.attribute)}</code></td><td>${esc(g.cause)}</td><td class="${g.severity}">${g.severity}</td><td class="n">${g.count}</td><td>${g.examples
+                .slice(0, 5)
+                .map((e) => esc(exampleText(e)))
+                .join('<br>')}</td></tr>`,
+          )
+          .join('')}</table>`
       : '<p>No findings.</p>',
     result.notEvaluated.length
       ? `<h2>Not evaluated (attribute left out, never guessed)</h2><table><tr><th>Attribute</th><th>Expression</th><th>Why</th><th>Users</th></tr>${result.notEvaluated.map((g) => `<tr><td><code>${esc(g.attribute)}</code></td><td><code>${esc(g.expression)}</code></td><td>${esc(g.reason)}</td><td class="n">${g.count}</td></tr>`).join('')}</table>`
@@ -40,12 +52,23 @@ ${body.filter(Boolean).join('\n')}
 }
 
 function userRow(u: UserReport): string {
-  const findings = u.findings.map((f) => `<span class="${f.severity}">${esc(f.attribute)}: ${esc(f.cause)}</span>${f.sent !== undefined ? ` <code>${esc(formatValue(f.sent, 60))}</code>${f.stored !== undefined ? ` → <code>${esc(formatValue(f.stored, 60))}</code>` : ''}` : ''}`);
-  if (u.refusal) findings.unshift(`<span class="must">${u.refusal.status}${u.refusal.scimType ? ` ${esc(u.refusal.scimType)}` : ''}: ${esc(u.refusal.detail ?? '')}</span>`);
+  const findings = u.findings.map(
+    (f) =>
+      `<span class="${f.severity}">${esc(f.attribute)}: ${esc(f.cause)}</span>${f.sent !== undefined ? ` <code>${esc(formatValue(f.sent, 60))}</code>${f.stored !== undefined ? ` → <code>${esc(formatValue(f.stored, 60))}</code>` : ''}` : ''}`,
+  );
+  if (u.refusal)
+    findings.unshift(
+      `<span class="must">${u.refusal.status}${u.refusal.scimType ? ` ${esc(u.refusal.scimType)}` : ''}: ${esc(u.refusal.detail ?? '')}</span>`,
+    );
   if (u.leftOut.length) findings.push(`left out: ${esc(u.leftOut.join(', '))}`);
   return `<tr><td>${esc(userLabel(u.user))}</td><td class="o-${u.outcome}">${esc(OUTCOME_LABEL[u.outcome])}</td><td>${findings.join('<br>')}</td><td><details><summary>POST /Users</summary><pre>${esc(JSON.stringify(u.payload, null, 2))}</pre></details></td></tr>`;
 }
 
 function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -40,7 +40,9 @@ export function firstStepError(test: TestResult): { step: StepResult; code: stri
 export function severityLabel(check: CheckResult): string {
   const base = check.severity === 'must' ? 'MUST' : 'SHOULD';
   // a check outside the verdict says whom it protects, so the warning is not mistaken for a mild rule
-  return check.outsideVerdict && check.audience ? `${base}, outside verdict: ${describeAudience(check.audience)}` : base;
+  return check.outsideVerdict && check.audience
+    ? `${base}, outside verdict: ${describeAudience(check.audience)}`
+    : base;
 }
 
 export function positionLabel(check: CheckResult): string | undefined {

@@ -8,7 +8,9 @@ const plain = (run: RunResult = sampleRun()) => renderConsole(run, { color: fals
 
 describe('renderConsole', () => {
   it('shows the target, with a note for the embedded server', () => {
-    expect(plain().split('\n')[0]).toBe('scim-check 0.1.0 → http://127.0.0.1:40123/scim/v2 (embedded reference server)');
+    expect(plain().split('\n')[0]).toBe(
+      'scim-check 0.1.0 → http://127.0.0.1:40123/scim/v2 (embedded reference server)',
+    );
     const remote = plain({ ...sampleRun(), target: { baseUrl: 'https://scim.example.test/v2', embedded: false } });
     expect(remote.split('\n')[0]).toBe('scim-check 0.1.0 → https://scim.example.test/v2');
   });
@@ -41,13 +43,27 @@ describe('renderConsole', () => {
     expect(out).toContain('! warning BASELINE_UNUSED: baseline entry USER_EMAILS_PRIMARY matched nothing');
     const lines = out.trimEnd().split('\n');
     // 2 warnings: the SHOULD-level check and the baseline notice, each a `!` line
-    expect(lines.at(-2)).toBe('6 tests: 2 passed, 1 failed, 2 warnings, 1 skipped, 1 errored, 1 baselined (8 checks) in 1.23s');
+    expect(lines.at(-2)).toBe(
+      '6 tests: 2 passed, 1 failed, 2 warnings, 1 skipped, 1 errored, 1 baselined (8 checks) in 1.23s',
+    );
     expect(lines.at(-1)).toBe('FAIL: 2 MUST-level checks failed; 1 test errored');
   });
 
   it('takes its numbers from run.summary', () => {
     const run = sampleRun();
-    run.summary = { ...run.summary, tests: 14, passed: 12, failed: 0, warned: 2, skipped: 0, errored: 0, baselined: 0, checks: 34, mustFailures: 0, shouldFailures: 2 };
+    run.summary = {
+      ...run.summary,
+      tests: 14,
+      passed: 12,
+      failed: 0,
+      warned: 2,
+      skipped: 0,
+      errored: 0,
+      baselined: 0,
+      checks: 34,
+      mustFailures: 0,
+      shouldFailures: 2,
+    };
     run.notices = run.notices.filter((n) => n.level !== 'warning');
     const lines = plain(run).trimEnd().split('\n');
     expect(lines.at(-2)).toBe('14 tests: 12 passed, 0 failed, 2 warnings, 0 skipped (34 checks) in 1.23s');

@@ -1,7 +1,14 @@
 // The terminal report: what a developer reads first. Failures carry everything
 // needed to act on them (code, severity, expected/actual, ref, suite position).
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CheckResult, CleanupRecord, RunResult, StepResult, SuiteResult, TestResult } from '../../model/run-result.js';
+import type {
+  CheckResult,
+  CleanupRecord,
+  RunResult,
+  StepResult,
+  SuiteResult,
+  TestResult,
+} from '../../model/run-result.js';
 import { firstStepError, groupFailedChecks, positionLabel, severityLabel, type LocatedCheck } from './check-groups.js';
 import { runVerdict } from './outcome.js';
 import { verdictOf } from '../../runner/verdict.js';
@@ -39,17 +46,31 @@ function header(run: RunResult, c: ChalkInstance): string[] {
   return [
     `${c.bold(`${run.tool.name} ${run.tool.version}`)} → ${c.cyan(safe(run.target.baseUrl))}${embedded}`,
     c.dim(`run ${safe(run.runId)}, started ${run.startedAt}`),
-    ...(run.judgedFor ? [`judged for ${c.bold(describeVerdict(run.judgedFor))} ${c.dim(`(${verdictFlags(run.judgedFor)}; other checks count as warnings)`)}`] : []),
+    ...(run.judgedFor
+      ? [
+          `judged for ${c.bold(describeVerdict(run.judgedFor))} ${c.dim(`(${verdictFlags(run.judgedFor)}; other checks count as warnings)`)}`,
+        ]
+      : []),
   ];
 }
 
-function suiteLines(suite: SuiteResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance, exchanges: Exchanges): string[] {
+function suiteLines(
+  suite: SuiteResult,
+  folded: ReadonlySet<CheckResult>,
+  c: ChalkInstance,
+  exchanges: Exchanges,
+): string[] {
   const lines = [`${c.bold(safe(suite.name))} ${c.dim(`(${safe(suite.file)}, ${formatDuration(suite.durationMs)})`)}`];
   for (const test of suite.tests) lines.push(...testLines(test, folded, c, exchanges));
   return lines;
 }
 
-function testLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance, exchanges: Exchanges): string[] {
+function testLines(
+  test: TestResult,
+  folded: ReadonlySet<CheckResult>,
+  c: ChalkInstance,
+  exchanges: Exchanges,
+): string[] {
   const name = safe(test.name);
   const time = c.dim(` (${formatDuration(test.durationMs)})`);
   const lines: string[] = [];
@@ -73,22 +94,36 @@ function testLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: ChalkI
       break;
     }
   }
-  return [...lines, ...stepDetailLines(test, folded, c, exchanges), ...(exchanges === 'all' ? traceLines(test, c) : [])];
+  return [
+    ...lines,
+    ...stepDetailLines(test, folded, c, exchanges),
+    ...(exchanges === 'all' ? traceLines(test, c) : []),
+  ];
 }
 
 /** Failed/warned/baselined checks and skipped steps under a test line. */
-function stepDetailLines(test: TestResult, folded: ReadonlySet<CheckResult>, c: ChalkInstance, exchanges: Exchanges): string[] {
+function stepDetailLines(
+  test: TestResult,
+  folded: ReadonlySet<CheckResult>,
+  c: ChalkInstance,
+  exchanges: Exchanges,
+): string[] {
   const groups = groupFailedChecks(test);
   const own = (l: LocatedCheck) => !folded.has(l.check);
   const lines: string[] = [];
   const shown = exchanges === 'failures' ? new Set<StepResult>() : undefined; // one exchange per step, under its first failure
-  for (const located of groups.errored) lines.push(...checkLines(located, c.magenta(GLYPH.errored), c), ...verboseLines(located, c, shown));
-  for (const located of groups.mustFailures.filter(own)) lines.push(...checkLines(located, c.red(GLYPH.failed), c), ...verboseLines(located, c, shown));
-  for (const located of groups.shouldFailures.filter(own)) lines.push(...checkLines(located, c.yellow(GLYPH.warned), c), ...verboseLines(located, c, shown));
+  for (const located of groups.errored)
+    lines.push(...checkLines(located, c.magenta(GLYPH.errored), c), ...verboseLines(located, c, shown));
+  for (const located of groups.mustFailures.filter(own))
+    lines.push(...checkLines(located, c.red(GLYPH.failed), c), ...verboseLines(located, c, shown));
+  for (const located of groups.shouldFailures.filter(own))
+    lines.push(...checkLines(located, c.yellow(GLYPH.warned), c), ...verboseLines(located, c, shown));
   for (const located of groups.baselined) lines.push(...checkLines(located, c.dim(GLYPH.baselined), c));
   for (const step of test.steps) {
     if (step.status === 'skipped' && test.status !== 'skipped') {
-      lines.push(`    ${c.dim(`${GLYPH.skipped} step ${safe(step.id)} skipped: ${safe(step.skipReason ?? 'no reason given')}`)}`);
+      lines.push(
+        `    ${c.dim(`${GLYPH.skipped} step ${safe(step.id)} skipped: ${safe(step.skipReason ?? 'no reason given')}`)}`,
+      );
     }
   }
   return lines;
@@ -101,12 +136,28 @@ function repeatedLines(causes: RepeatedCause[], c: ChalkInstance): string[] {
   for (const cause of causes) {
     const glyph = cause.check.severity === 'must' ? c.red(GLYPH.failed) : c.yellow(GLYPH.warned);
     const more = cause.count - cause.places.length;
-    lines.push(...checkLines(cause.check, `${glyph}`, c, `×${cause.count}`, '  ', `in: ${cause.places.map(safe).join('; ')}${more > 0 ? ` and ${more} more` : ''}`));
+    lines.push(
+      ...checkLines(
+        cause.check,
+        `${glyph}`,
+        c,
+        `×${cause.count}`,
+        '  ',
+        `in: ${cause.places.map(safe).join('; ')}${more > 0 ? ` and ${more} more` : ''}`,
+      ),
+    );
   }
   return lines;
 }
 
-function checkLines(located: LocatedCheck | CheckResult, glyph: string, c: ChalkInstance, count?: string, indent = '    ', where?: string): string[] {
+function checkLines(
+  located: LocatedCheck | CheckResult,
+  glyph: string,
+  c: ChalkInstance,
+  count?: string,
+  indent = '    ',
+  where?: string,
+): string[] {
   const check = 'check' in located ? located.check : located;
   const place = 'check' in located ? c.dim(`(step ${safe(located.step.id)})`) : c.bold(count ?? '');
   const severity = check.severity === 'must' ? c.red(severityLabel(check)) : c.yellow(severityLabel(check));
@@ -149,7 +200,9 @@ function traceLines(test: TestResult, c: ChalkInstance): string[] {
   for (const step of test.steps) {
     const highlight = step.checks.find((k) => !k.passed && k.path)?.path;
     step.exchanges.forEach((ex, i) => {
-      lines.push(`    ${c.dim(`step ${safe(step.id)}${step.exchanges.length > 1 ? ` (${i + 1}/${step.exchanges.length})` : ''}`)}`);
+      lines.push(
+        `    ${c.dim(`step ${safe(step.id)}${step.exchanges.length > 1 ? ` (${i + 1}/${step.exchanges.length})` : ''}`)}`,
+      );
       lines.push(...exchangeText(ex, { highlight, mark: (l) => c.red.bold(l) }).map((l) => `      ${c.dim('│')} ${l}`));
     });
   }
@@ -189,10 +242,20 @@ function viaSummary(records: CleanupRecord[]): string {
 function noticeLines(run: RunResult, c: ChalkInstance): string[] {
   const lines: string[] = [];
   if (run.interrupted) lines.push(c.red(`Interrupted by ${run.interrupted}: results are partial.`));
-  if (run.halted) lines.push(c.red(`Stopped early (${safe(run.halted.code)}): ${safe(run.halted.message)}; the tests not run are listed as skipped.`));
+  if (run.halted)
+    lines.push(
+      c.red(
+        `Stopped early (${safe(run.halted.code)}): ${safe(run.halted.message)}; the tests not run are listed as skipped.`,
+      ),
+    );
   for (const n of run.notices) {
     // a warning notice is a `!` line like a SHOULD-level check, and counted with them
-    const label = n.level === 'error' ? c.red('error') : n.level === 'warning' ? c.yellow(`${GLYPH.warned} warning`) : c.dim('info');
+    const label =
+      n.level === 'error'
+        ? c.red('error')
+        : n.level === 'warning'
+          ? c.yellow(`${GLYPH.warned} warning`)
+          : c.dim('info');
     lines.push(`${label} ${c.bold(safe(n.code))}: ${safe(n.message)}`);
   }
   return lines;

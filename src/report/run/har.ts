@@ -14,14 +14,24 @@ export function renderHar(run: RunResult, _opts?: RenderOptions): string {
   for (const suite of run.suites) {
     for (const test of suite.tests) {
       for (const step of test.steps) {
-        for (const ex of step.exchanges) entries.push(harEntry(ex, run.runId, run.startedAt, `${suite.name} › ${test.name} › ${step.id} (${step.status})`));
+        for (const ex of step.exchanges)
+          entries.push(
+            harEntry(ex, run.runId, run.startedAt, `${suite.name} › ${test.name} › ${step.id} (${step.status})`),
+          );
       }
     }
   }
   const log = {
     version: '1.2',
     creator: { name: run.tool.name, version: run.tool.version },
-    pages: [{ startedDateTime: run.startedAt, id: run.runId, title: `scim-check run ${run.runId} → ${run.target.baseUrl}`, pageTimings: {} }],
+    pages: [
+      {
+        startedDateTime: run.startedAt,
+        id: run.runId,
+        title: `scim-check run ${run.runId} → ${run.target.baseUrl}`,
+        pageTimings: {},
+      },
+    ],
     entries,
   };
   return `${JSON.stringify({ log }, null, 2)}\n`;
@@ -43,7 +53,11 @@ function harEntry(ex: RecordedExchange, pageId: string, fallbackStart: string, c
       cookies: [],
       headers: nameValues(ex.requestHeaders),
       queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
-      ...(requestText === undefined ? {} : { postData: { mimeType: header(ex.requestHeaders, 'content-type') ?? 'application/json', text: requestText } }),
+      ...(requestText === undefined
+        ? {}
+        : {
+            postData: { mimeType: header(ex.requestHeaders, 'content-type') ?? 'application/json', text: requestText },
+          }),
       headersSize: -1,
       bodySize: requestText === undefined ? 0 : Buffer.byteLength(requestText),
     },

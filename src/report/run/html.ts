@@ -21,16 +21,26 @@ mark{background:#ffcdd2;font-weight:600}.verdict{padding:.6rem 1rem;border-radiu
 dl{display:grid;grid-template-columns:max-content auto;gap:.1rem .8rem;margin:.3rem 0}dt{color:#555}dd{margin:0}
 details{margin:.3rem 0}summary{cursor:pointer}`;
 
-const GLYPH: Record<TestResult['status'], string> = { passed: '✓', failed: '✗', warned: '!', skipped: '–', errored: 'E' };
+const GLYPH: Record<TestResult['status'], string> = {
+  passed: '✓',
+  failed: '✗',
+  warned: '!',
+  skipped: '–',
+  errored: 'E',
+};
 
 export function renderRunHtml(run: RunResult, _opts?: RenderOptions): string {
   const failures: string[] = [];
   const repeated = repeatedCauses(run);
-  for (const cause of repeated.causes) failures.push(failureCard(cause.first.suite, cause.first.test, { step: cause.first.step, check: cause.check }, cause));
+  for (const cause of repeated.causes)
+    failures.push(
+      failureCard(cause.first.suite, cause.first.test, { step: cause.first.step, check: cause.check }, cause),
+    );
   for (const suite of run.suites) {
     for (const test of suite.tests) {
       const groups = groupFailedChecks(test);
-      for (const located of [...groups.mustFailures, ...groups.shouldFailures]) if (!repeated.folded.has(located.check)) failures.push(failureCard(suite, test, located));
+      for (const located of [...groups.mustFailures, ...groups.shouldFailures])
+        if (!repeated.folded.has(located.check)) failures.push(failureCard(suite, test, located));
       if (test.status === 'errored') failures.push(erroredCard(suite, test));
     }
   }
@@ -46,7 +56,10 @@ export function renderRunHtml(run: RunResult, _opts?: RenderOptions): string {
     `<h2>All tests</h2>`,
     ...run.suites.map(suiteSection),
     cleanupSection(run),
-    ...run.notices.map((n) => `<p class="${n.level === 'error' ? 'must' : 'dim'}">${esc(n.level)} <code>${esc(n.code)}</code>: ${esc(n.message)}</p>`),
+    ...run.notices.map(
+      (n) =>
+        `<p class="${n.level === 'error' ? 'must' : 'dim'}">${esc(n.level)} <code>${esc(n.code)}</code>: ${esc(n.message)}</p>`,
+    ),
   ];
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -61,19 +74,30 @@ function verdict(run: RunResult): { cls: string; text: string } {
   const s = run.summary;
   if (run.interrupted) return { cls: 'fail', text: `FAIL: interrupted by ${run.interrupted}, results are partial` };
   if (s.mustFailures > 0 || s.errored > 0 || run.notices.some((n) => n.level === 'error')) {
-    return { cls: 'fail', text: `FAIL: ${plural(s.mustFailures, 'MUST-level check')} failed${s.errored ? `, ${plural(s.errored, 'test')} errored` : ''}` };
+    return {
+      cls: 'fail',
+      text: `FAIL: ${plural(s.mustFailures, 'MUST-level check')} failed${s.errored ? `, ${plural(s.errored, 'test')} errored` : ''}`,
+    };
   }
-  if (s.shouldFailures > 0) return { cls: 'warn', text: `PASS with ${plural(s.shouldFailures, 'SHOULD-level warning')}` };
+  if (s.shouldFailures > 0)
+    return { cls: 'warn', text: `PASS with ${plural(s.shouldFailures, 'SHOULD-level warning')}` };
   return { cls: 'pass', text: 'PASS' };
 }
 
 function summaryTable(run: RunResult): string {
   const s = run.summary;
-  const cells = [s.tests, s.passed, s.failed, s.warned, s.skipped, s.errored, s.checks, s.baselined].map((n) => `<td class="n">${n}</td>`);
+  const cells = [s.tests, s.passed, s.failed, s.warned, s.skipped, s.errored, s.checks, s.baselined].map(
+    (n) => `<td class="n">${n}</td>`,
+  );
   return `<table><thead><tr><th>Tests</th><th>Passed</th><th>Failed</th><th>Warnings</th><th>Skipped</th><th>Errored</th><th>Checks</th><th>Baselined</th></tr></thead><tbody><tr>${cells.join('')}</tr></tbody></table>`;
 }
 
-function failureCard(suite: SuiteResult, test: TestResult, { step, check }: LocatedCheck, repeated?: RepeatedCause): string {
+function failureCard(
+  suite: SuiteResult,
+  test: TestResult,
+  { step, check }: LocatedCheck,
+  repeated?: RepeatedCause,
+): string {
   const sev = check.severity === 'must' ? 'must' : 'should';
   const facts: [string, string][] = [];
   if ('expected' in check) facts.push(['expected', `<code>${esc(compactJson(check.expected))}</code>`]);
@@ -102,7 +126,11 @@ function exchangeHtml(step: StepResult, check?: CheckResult): string {
   if (!ex) return '';
   const MARK_OPEN = '\u0001';
   const MARK_CLOSE = '\u0002';
-  const text = exchangeText(ex, { highlight: check?.path, maxBodyLines: 60, mark: (l) => `${MARK_OPEN}${l}${MARK_CLOSE}` }).join('\n');
+  const text = exchangeText(ex, {
+    highlight: check?.path,
+    maxBodyLines: 60,
+    mark: (l) => `${MARK_OPEN}${l}${MARK_CLOSE}`,
+  }).join('\n');
   return `<pre>${esc(text).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>')}</pre>`;
 }
 
@@ -110,7 +138,12 @@ function suiteSection(suite: SuiteResult): string {
   const tests = suite.tests.map((test) => {
     const failed = test.status === 'failed' || test.status === 'errored';
     const cls = failed ? 'must' : test.status === 'warned' ? 'should' : test.status === 'passed' ? 'ok' : 'dim';
-    const checks = test.steps.flatMap((st) => st.checks.map((c) => `<li class="${c.passed ? 'ok' : c.severity === 'must' ? 'must' : 'should'}">${c.passed ? '✓' : '✗'} <code>${esc(c.code)}</code> ${esc(c.title)} <span class="dim">(step ${esc(st.id)})</span></li>`));
+    const checks = test.steps.flatMap((st) =>
+      st.checks.map(
+        (c) =>
+          `<li class="${c.passed ? 'ok' : c.severity === 'must' ? 'must' : 'should'}">${c.passed ? '✓' : '✗'} <code>${esc(c.code)}</code> ${esc(c.title)} <span class="dim">(step ${esc(st.id)})</span></li>`,
+      ),
+    );
     const skip = test.skipReason ? ` <span class="dim">(skipped: ${esc(test.skipReason)})</span>` : '';
     return `<details${failed ? ' open' : ''}><summary><span class="${cls}">${GLYPH[test.status]}</span> ${esc(test.name)} <span class="dim">${esc(formatDuration(test.durationMs))}</span>${skip}</summary><ul>${checks.join('')}</ul></details>`;
   });
@@ -121,7 +154,9 @@ function cleanupSection(run: RunResult): string {
   if (run.cleanup.length === 0) return '';
   const removed = run.cleanup.filter((c) => c.status === 'removed').length;
   const failed = run.cleanup.filter((c) => c.status === 'failed');
-  const list = failed.map((r) => `<li class="must">${esc(r.type)} <code>${esc(r.id)}</code>: ${esc(r.detail ?? 'not removed')}</li>`).join('');
+  const list = failed
+    .map((r) => `<li class="must">${esc(r.type)} <code>${esc(r.id)}</code>: ${esc(r.detail ?? 'not removed')}</li>`)
+    .join('');
   return `<h2>Clean-up</h2><p>Removed ${plural(removed, 'resource')}${failed.length ? `; ${failed.length} not removed:` : '.'}</p>${list ? `<ul>${list}</ul>` : ''}`;
 }
 
@@ -138,5 +173,8 @@ function anchor(suite: SuiteResult, test: TestResult, check: CheckResult): strin
 }
 
 function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }

@@ -79,7 +79,10 @@ describe('renderJunit', () => {
   it('uses <error> for a transport error and <skipped message> for a skipped test', () => {
     const root = parseStrictXml(render());
     const [error] = findAll(root, 'error');
-    expect(error.attrs).toEqual({ message: 'SCIM_HTTP_TIMEOUT: no response within 10000ms', type: 'SCIM_HTTP_TIMEOUT' });
+    expect(error.attrs).toEqual({
+      message: 'SCIM_HTTP_TIMEOUT: no response within 10000ms',
+      type: 'SCIM_HTTP_TIMEOUT',
+    });
     const [skipped] = findAll(root, 'skipped');
     expect(skipped.attrs.message).toBe('server does not support patch (requires: patch)');
   });
@@ -89,7 +92,9 @@ describe('renderJunit', () => {
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uD800]/);
     expect(xml).toContain('&lt;scimType&gt; &amp; &quot;uniqueness&quot; &apos;quoted&apos;');
     const [failure] = findAll(parseStrictXml(xml), 'failure');
-    expect(failure.text).toContain(`server answered <scimType> & "uniqueness" 'quoted' with body NUL BEL ESC[31m FFFE lonesurrogate`);
+    expect(failure.text).toContain(
+      `server answered <scimType> & "uniqueness" 'quoted' with body NUL BEL ESC[31m FFFE lonesurrogate`,
+    );
   });
 
   it('reports clean-up, notices, interruption and the verdict in the run-level suite, not as tests', () => {

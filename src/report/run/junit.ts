@@ -19,7 +19,14 @@ export function renderJunit(run: RunResult, _opts?: RenderOptions): string {
   // Clean-up and notices are not tests of the server: they live in the run-level suite's output.
   const root: XmlNode = {
     name: 'testsuites',
-    attrs: { name: 'scim-check', tests: verdict.tests, failures: s.failed, errors: s.errored, skipped: s.skipped, time: formatSeconds(run.durationMs) },
+    attrs: {
+      name: 'scim-check',
+      tests: verdict.tests,
+      failures: s.failed,
+      errors: s.errored,
+      skipped: s.skipped,
+      time: formatSeconds(run.durationMs),
+    },
     children: [...run.suites.map(suiteNode), runLevelSuite(run)],
   };
   return renderXml(root);
@@ -77,7 +84,8 @@ function outcomeNode(test: TestResult, mustFailures: LocatedCheck[]): XmlNode | 
   if (test.status === 'failed') {
     const first = mustFailures[0]?.check.code ?? 'FAILED';
     const codes = mustFailures.map((f) => f.check.code).join(', ');
-    const message = mustFailures.length > 0 ? `${mustFailures.length} MUST-level check(s) failed: ${codes}` : 'test failed';
+    const message =
+      mustFailures.length > 0 ? `${mustFailures.length} MUST-level check(s) failed: ${codes}` : 'test failed';
     return { name: 'failure', attrs: { message, type: first }, text: failureBody || message };
   }
   return undefined;
@@ -116,21 +124,33 @@ function systemOutText(test: TestResult, warnings: LocatedCheck[], baselined: Lo
 /** Clean-up and notices: not tests of the server, but a CI reader must see them. */
 /** Clean-up, notices and the verdict: not tests of the server, but a CI reader must see them. */
 function runLevelSuite(run: RunResult): XmlNode {
-  const out = [...cleanupLines(run), ...run.notices.filter((n) => n.level !== 'error').map((n) => `${n.level.toUpperCase()} ${n.code}: ${n.message}`)];
+  const out = [
+    ...cleanupLines(run),
+    ...run.notices.filter((n) => n.level !== 'error').map((n) => `${n.level.toUpperCase()} ${n.code}: ${n.message}`),
+  ];
   const err = run.notices.filter((n) => n.level === 'error').map((n) => `ERROR ${n.code}: ${n.message}`);
   if (run.interrupted) err.unshift(`INTERRUPTED by ${run.interrupted}: results are partial`);
   if (run.halted) err.unshift(`STOPPED ${run.halted.code}: ${run.halted.message}`);
   const children: XmlNode[] = [runProperties(run)];
   if (out.length > 0) children.push({ name: 'system-out', text: out.join('\n') });
   if (err.length > 0) children.push({ name: 'system-err', text: err.join('\n') });
-  return { name: 'testsuite', attrs: { name: RUN_SUITE_NAME, tests: 0, failures: 0, errors: 0, skipped: 0, time: formatSeconds(0) }, children };
+  return {
+    name: 'testsuite',
+    attrs: { name: RUN_SUITE_NAME, tests: 0, failures: 0, errors: 0, skipped: 0, time: formatSeconds(0) },
+    children,
+  };
 }
 
 function cleanupLines(run: RunResult): string[] {
   if (run.cleanup.length === 0) return [];
   const failed = run.cleanup.filter((r) => r.status === 'failed').length;
   const head = `CLEAN-UP: ${run.cleanup.length - failed} of ${run.cleanup.length} created resources removed${failed ? `, ${failed} not removed` : ''}`;
-  return [head, ...run.cleanup.map((r) => `  ${r.status} ${r.type} ${r.id}${r.via ? ` via ${r.via}` : ''}${r.detail ? `: ${r.detail}` : ''}`)];
+  return [
+    head,
+    ...run.cleanup.map(
+      (r) => `  ${r.status} ${r.type} ${r.id}${r.via ? ` via ${r.via}` : ''}${r.detail ? `: ${r.detail}` : ''}`,
+    ),
+  ];
 }
 
 function runProperties(run: RunResult): XmlNode {
@@ -144,5 +164,8 @@ function runProperties(run: RunResult): XmlNode {
     ['verdict.exitCode', String(verdictOf(run).exitCode)],
   ];
   if (run.judgedFor) entries.push(['verdict.for', run.judgedFor.for.join(',')], ['verdict.okta', run.judgedFor.okta]);
-  return { name: 'properties', children: entries.map(([name, value]) => ({ name: 'property', attrs: { name, value } })) };
+  return {
+    name: 'properties',
+    children: entries.map(([name, value]) => ({ name: 'property', attrs: { name, value } })),
+  };
 }

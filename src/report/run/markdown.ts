@@ -7,16 +7,26 @@ import { groupFailedChecks, positionLabel, severityLabel } from './check-groups.
 import { runVerdict } from './outcome.js';
 import { repeatedCauses } from './repeated.js';
 
-const STATUS = { passed: '✅ passed', failed: '❌ failed', warned: '⚠️ warned', skipped: '⏭️ skipped', errored: '💥 errored' } as const;
+const STATUS = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  warned: '⚠️ warned',
+  skipped: '⏭️ skipped',
+  errored: '💥 errored',
+} as const;
 
 export function renderRunMarkdown(run: RunResult): string {
   const s = run.summary;
   const out = [`# SCIM conformance: \`${cell(run.target.baseUrl)}\``, '', `**${runVerdict(run).text}**`, ''];
-  out.push(`${s.passed} passed, ${s.failed} failed, ${plural(s.warned, 'warning')}, ${s.skipped} skipped${s.errored ? `, ${s.errored} errored` : ''} (${plural(s.checks, 'check')}) in ${formatDuration(run.durationMs)}; run ${code(run.runId)}, started ${run.startedAt}`, '');
+  out.push(
+    `${s.passed} passed, ${s.failed} failed, ${plural(s.warned, 'warning')}, ${s.skipped} skipped${s.errored ? `, ${s.errored} errored` : ''} (${plural(s.checks, 'check')}) in ${formatDuration(run.durationMs)}; run ${code(run.runId)}, started ${run.startedAt}`,
+    '',
+  );
   const repeated = repeatedCauses(run);
   for (const suite of run.suites) {
     out.push(`## ${cell(suite.name)}`, '', '| Test | Status | Time |', '|---|---|--:|');
-    for (const t of suite.tests) out.push(`| ${cell(t.name)} | ${STATUS[t.status]} | ${formatDuration(t.durationMs)} |`);
+    for (const t of suite.tests)
+      out.push(`| ${cell(t.name)} | ${STATUS[t.status]} | ${formatDuration(t.durationMs)} |`);
     out.push('');
     for (const t of suite.tests) {
       const g = groupFailedChecks(t);
@@ -31,7 +41,8 @@ export function renderRunMarkdown(run: RunResult): string {
   }
   if (repeated.causes.length) {
     out.push('## Same cause in many places', '');
-    for (const cause of repeated.causes) out.push(...checkItem(cause.check, `×${cause.count}, e.g. ${cause.places.map(cell).join('; ')}`));
+    for (const cause of repeated.causes)
+      out.push(...checkItem(cause.check, `×${cause.count}, e.g. ${cause.places.map(cell).join('; ')}`));
     out.push('');
   }
   for (const n of run.notices) out.push(`> ${n.level}: ${code(n.code)}: ${cell(n.message)}`, '');
@@ -39,9 +50,13 @@ export function renderRunMarkdown(run: RunResult): string {
 }
 
 function checkItem(check: CheckResult, where: string): string[] {
-  const lines = [`- ${check.severity === 'must' ? '❌' : '⚠️'} ${code(check.code)} [${severityLabel(check)}] ${cell(check.title)} (${where})`];
-  if (Object.prototype.hasOwnProperty.call(check, 'expected')) lines.push(`  - expected: ${code(compactJson(check.expected))}`);
-  if (Object.prototype.hasOwnProperty.call(check, 'actual')) lines.push(`  - actual: ${code(compactJson(check.actual))}`);
+  const lines = [
+    `- ${check.severity === 'must' ? '❌' : '⚠️'} ${code(check.code)} [${severityLabel(check)}] ${cell(check.title)} (${where})`,
+  ];
+  if (Object.prototype.hasOwnProperty.call(check, 'expected'))
+    lines.push(`  - expected: ${code(compactJson(check.expected))}`);
+  if (Object.prototype.hasOwnProperty.call(check, 'actual'))
+    lines.push(`  - actual: ${code(compactJson(check.actual))}`);
   if (check.detail) lines.push(`  - detail: ${cell(check.detail)}`);
   if (check.ref) lines.push(`  - ref: ${cell(check.ref)}`);
   const at = positionLabel(check);

@@ -23,18 +23,29 @@ export interface RepeatedCauses {
   folded: ReadonlySet<CheckResult>;
 }
 
-const causeKey = (c: CheckResult): string => [c.code, c.severity, c.title, compactJson(c.expected), compactJson(c.actual), c.detail ?? ''].join('\u0000');
+const causeKey = (c: CheckResult): string =>
+  [c.code, c.severity, c.title, compactJson(c.expected), compactJson(c.actual), c.detail ?? ''].join('\u0000');
 
 export function repeatedCauses(run: RunResult, threshold = FOLD_THRESHOLD): RepeatedCauses {
   const located: { check: CheckResult; place: string; at: RepeatedCause['first'] }[] = [];
   for (const suite of run.suites) {
     for (const test of suite.tests) {
       for (const step of test.steps) {
-        for (const check of step.checks) if (!check.passed && !check.baselined) located.push({ check, place: `${suite.name} › ${test.name} (step ${step.id})`, at: { suite, test, step } });
+        for (const check of step.checks)
+          if (!check.passed && !check.baselined)
+            located.push({ check, place: `${suite.name} › ${test.name} (step ${step.id})`, at: { suite, test, step } });
       }
     }
   }
   const folds = foldBy(located, (l) => causeKey(l.check), Number.MAX_SAFE_INTEGER).filter((f) => f.count >= threshold);
   const folded = new Set(folds.flatMap((f) => f.examples.map((e) => e.check)));
-  return { causes: folds.map((f) => ({ check: f.first.check, count: f.count, places: f.examples.slice(0, 3).map((e) => e.place), first: f.first.at })), folded };
+  return {
+    causes: folds.map((f) => ({
+      check: f.first.check,
+      count: f.count,
+      places: f.examples.slice(0, 3).map((e) => e.place),
+      first: f.first.at,
+    })),
+    folded,
+  };
 }

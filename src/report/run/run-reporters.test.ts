@@ -6,19 +6,36 @@ import type { CheckResult, RunResult } from '../../model/run-result.js';
 import { Redactor } from '../../util/redact.js';
 import { openReporters, parseReporters, renderReport, REPORTERS, type ReporterName } from '../index.js';
 
-const render = (name: ReporterName, run: RunResult = sampleRun()) => renderReport(name, { command: 'run', result: run });
+const render = (name: ReporterName, run: RunResult = sampleRun()) =>
+  renderReport(name, { command: 'run', result: run });
 
 /** The sample run, plus the same should-level failure on every User of five tests. */
 function runWithRepeatedWarning(times = 5): RunResult {
   const run = sampleRun();
-  const warning: CheckResult = { code: 'DECLARED_SCHEMA_REQUIRED', severity: 'should', passed: false, title: 'attributes the server declares required are returned', expected: 'every required attribute present', actual: 'missing urn:…:enterprise:2.0:User' };
+  const warning: CheckResult = {
+    code: 'DECLARED_SCHEMA_REQUIRED',
+    severity: 'should',
+    passed: false,
+    title: 'attributes the server declares required are returned',
+    expected: 'every required attribute present',
+    actual: 'missing urn:…:enterprise:2.0:User',
+  };
   run.suites[0].tests.push(
     ...Array.from({ length: times }, (_, i) => ({
       name: `Read user ${i}`,
       id: `read-${i}`,
       status: 'warned' as const,
       durationMs: 3,
-      steps: [{ id: `get-${i}`, name: 'GET', status: 'warned' as const, checks: [{ ...warning }], exchanges: [], durationMs: 3 }],
+      steps: [
+        {
+          id: `get-${i}`,
+          name: 'GET',
+          status: 'warned' as const,
+          checks: [{ ...warning }],
+          exchanges: [],
+          durationMs: 3,
+        },
+      ],
     })),
   );
   return run;
@@ -27,7 +44,8 @@ function runWithRepeatedWarning(times = 5): RunResult {
 describe('every reporter for run', () => {
   it('each one names the failed check', async () => {
     // jsonl writes tests as they end (below), github only annotations; har holds exchanges
-    for (const name of Object.keys(REPORTERS) as ReporterName[]) if (!['jsonl', 'har'].includes(name)) expect(await render(name), name).toContain('USER_DUPLICATE_STATUS');
+    for (const name of Object.keys(REPORTERS) as ReporterName[])
+      if (!['jsonl', 'har'].includes(name)) expect(await render(name), name).toContain('USER_DUPLICATE_STATUS');
   });
 
   it('html is one self-contained page that escapes server text', async () => {
@@ -49,10 +67,17 @@ describe('every reporter for run', () => {
   it('jsonl streams a line per test as it ends, then a summary without the suites', async () => {
     let text = '';
     const run = sampleRun();
-    const session = await openReporters(parseReporters(['jsonl']), { redactor: new Redactor(), color: false, stdout: (t) => void (text += t) });
+    const session = await openReporters(parseReporters(['jsonl']), {
+      redactor: new Redactor(),
+      color: false,
+      stdout: (t) => void (text += t),
+    });
     for (const suite of run.suites) for (const test of suite.tests) await session.testEnd(suite, test);
     await session.finish({ command: 'run', result: run });
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.slice(0, -1).every((l) => l.type === 'test')).toBe(true);
     expect(lines).toHaveLength(run.summary.tests + 1);
     expect(lines.at(-1)).toMatchObject({ type: 'summary', format: 'scim-check-run/1', summary: run.summary });
@@ -66,7 +91,9 @@ describe('one cause in many places', () => {
     expect(text.split('DECLARED_SCHEMA_REQUIRED')).toHaveLength(2);
     expect(text).toContain('Same cause in many places:');
     expect(text).toMatch(/DECLARED_SCHEMA_REQUIRED \[SHOULD\] attributes the server declares required are returned ×5/);
-    expect(text).toContain('in: Users › Read user 0 (step get-0); Users › Read user 1 (step get-1); Users › Read user 2 (step get-2) and 2 more');
+    expect(text).toContain(
+      'in: Users › Read user 0 (step get-0); Users › Read user 1 (step get-1); Users › Read user 2 (step get-2) and 2 more',
+    );
   });
 
   it('markdown and html fold it too; below the threshold it stays under its test', async () => {

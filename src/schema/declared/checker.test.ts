@@ -35,18 +35,35 @@ const schemasBody = {
           name: 'parts',
           type: 'complex',
           multiValued: true,
-          subAttributes: [attr('sku', { required: true }), attr('kind', { canonicalValues: ['bolt', 'nut'], caseExact: true })],
+          subAttributes: [
+            attr('sku', { required: true }),
+            attr('kind', { canonicalValues: ['bolt', 'nut'], caseExact: true }),
+          ],
         },
-        { name: 'size', type: 'complex', subAttributes: [attr('w', { type: 'integer' }), attr('h', { type: 'integer' })] },
+        {
+          name: 'size',
+          type: 'complex',
+          subAttributes: [attr('w', { type: 'integer' }), attr('h', { type: 'integer' })],
+        },
       ],
     },
     { id: EXT, attributes: [attr('costCenter', { required: true })] },
   ],
 };
-const resourceTypesBody = [{ name: 'Widget', endpoint: '/Widgets', schema: CORE, schemaExtensions: [{ schema: EXT, required: false }] }];
+const resourceTypesBody = [
+  { name: 'Widget', endpoint: '/Widgets', schema: CORE, schemaExtensions: [{ schema: EXT, required: false }] },
+];
 const declared = DeclaredSchemas.compile(parseDeclared(schemasBody, resourceTypesBody));
 
-const good = { schemas: [CORE], id: 'w1', externalId: 'x', meta: { resourceType: 'Widget' }, label: 'a', serial: 's1', enabled: true };
+const good = {
+  schemas: [CORE],
+  id: 'w1',
+  externalId: 'x',
+  meta: { resourceType: 'Widget' },
+  label: 'a',
+  serial: 's1',
+  enabled: true,
+};
 
 function check(body: unknown, more: Partial<ExchangeInfo> = {}) {
   return declared.check({ method: 'GET', url: `${BASE}/Widgets/w1`, baseUrl: BASE, status: 200, body, ...more });
@@ -98,7 +115,9 @@ describe('declared schema: contradictions of the declaration', () => {
   });
 
   it('multi-valued complex attributes may carry the RFC default sub-attributes undeclared', () => {
-    expect(codes({ ...good, parts: [{ sku: '1', primary: true, display: 'One', value: 'x', $ref: 'y', type: 'z' }] })).toEqual([]);
+    expect(
+      codes({ ...good, parts: [{ sku: '1', primary: true, display: 'One', value: 'x', $ref: 'y', type: 'z' }] }),
+    ).toEqual([]);
   });
 
   it('a required attribute missing is DECLARED_SCHEMA_REQUIRED, but not when attributes/excludedAttributes projected it away', () => {
@@ -153,14 +172,23 @@ describe('declared schema: contradictions of the declaration', () => {
   });
 
   it('uniqueness: two resources of one list sharing a server-unique value is DECLARED_UNIQUENESS', () => {
-    const list = (a: string, b: string) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 2, Resources: [{ ...good, label: a }, { ...good, id: 'w2', label: b }] });
+    const list = (a: string, b: string) => ({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 2,
+      Resources: [
+        { ...good, label: a },
+        { ...good, id: 'w2', label: b },
+      ],
+    });
     expect(codes(list('a', 'A'), { url: `${BASE}/Widgets` })).toEqual(['DECLARED_UNIQUENESS']);
     expect(codes(list('a', 'b'), { url: `${BASE}/Widgets` })).toEqual([]);
   });
 
   it('every element of a ListResponse (or a bare array) is checked, with its pointer', () => {
     const bad = { ...good, enabled: 'yes' };
-    expect(check({ Resources: [good, bad] }, { url: `${BASE}/Widgets?count=2` })[0].actual).toContain('/Resources/1/enabled');
+    expect(check({ Resources: [good, bad] }, { url: `${BASE}/Widgets?count=2` })[0].actual).toContain(
+      '/Resources/1/enabled',
+    );
     expect(check([good, bad], { url: `${BASE}/Widgets` })[0].actual).toContain('/1/enabled');
   });
 
@@ -173,7 +201,10 @@ describe('declared schema: contradictions of the declaration', () => {
 
 describe('declared schema: reading what servers publish', () => {
   it('tolerates bare arrays and a missing /ResourceTypes (RFC User/Group types are implied)', () => {
-    const model = parseDeclared([{ id: 'urn:ietf:params:scim:schemas:core:2.0:User', attributes: [attr('userName')] }], undefined);
+    const model = parseDeclared(
+      [{ id: 'urn:ietf:params:scim:schemas:core:2.0:User', attributes: [attr('userName')] }],
+      undefined,
+    );
     expect(model.resourceTypes.map((r) => r.endpoint)).toEqual(['/Users']);
   });
 
@@ -187,6 +218,8 @@ describe('declared schema: reading what servers publish', () => {
     const model = parseDeclared({ Resources: [] }, resourceTypesBody);
     expect(model.problems.join('\n')).toContain('which /Schemas does not define');
     const partial = DeclaredSchemas.compile(model);
-    expect(partial.check({ method: 'GET', url: `${BASE}/Widgets/w1`, baseUrl: BASE, status: 200, body: { anything: 1 } })).toEqual([]);
+    expect(
+      partial.check({ method: 'GET', url: `${BASE}/Widgets/w1`, baseUrl: BASE, status: 200, body: { anything: 1 } }),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,14 @@ import { loadAjv, validateAgainst } from '../validator.js';
 import { declaredSchemaKey, prebuiltDeclaredValidator } from '../../prebuilt/artefacts.js';
 import { normalizeResource } from './normalize.js';
 import { resourceTypeSchema } from './to-json-schema.js';
-import { duplicateUniqueValues, nonCanonicalValues, readOnlyEchoed, returnedAlwaysMissing, returnedNever, writeOnlyReturned } from './rules.js';
+import {
+  duplicateUniqueValues,
+  nonCanonicalValues,
+  readOnlyEchoed,
+  returnedAlwaysMissing,
+  returnedNever,
+  writeOnlyReturned,
+} from './rules.js';
 import { FINDINGS, type FindingCode } from './findings.js';
 import type { DeclaredModel, DeclaredResourceType } from './types.js';
 
@@ -37,7 +44,10 @@ export const DECLARED_AJV_OPTIONS: Options = { allErrors: true, strict: false, v
 
 /** Every JSON Schema compile() makes for this model (the build precompiles the reference server's). */
 export function declaredJsonSchemas(model: DeclaredModel): AnySchemaObject[] {
-  return model.resourceTypes.flatMap((rt) => [resourceTypeSchema(rt, model, { requireRequired: true }), resourceTypeSchema(rt, model, { requireRequired: false })]);
+  return model.resourceTypes.flatMap((rt) => [
+    resourceTypeSchema(rt, model, { requireRequired: true }),
+    resourceTypeSchema(rt, model, { requireRequired: false }),
+  ]);
 }
 
 export class DeclaredSchemas {
@@ -54,13 +64,20 @@ export class DeclaredSchemas {
   static compile(model: DeclaredModel): DeclaredSchemas {
     let ajv: Ajv | undefined;
     const compile = (schema: AnySchemaObject): ValidateFunction =>
-      prebuiltDeclaredValidator(declaredSchemaKey(schema)) ?? (ajv ??= new (loadAjv().Ajv)(DECLARED_AJV_OPTIONS)).compile(schema);
+      prebuiltDeclaredValidator(declaredSchemaKey(schema)) ??
+      (ajv ??= new (loadAjv().Ajv)(DECLARED_AJV_OPTIONS)).compile(schema);
     const compiled: Compiled[] = [];
     for (const rt of model.resourceTypes) {
       try {
-        compiled.push({ rt, full: compile(resourceTypeSchema(rt, model, { requireRequired: true })), projected: compile(resourceTypeSchema(rt, model, { requireRequired: false })) });
+        compiled.push({
+          rt,
+          full: compile(resourceTypeSchema(rt, model, { requireRequired: true })),
+          projected: compile(resourceTypeSchema(rt, model, { requireRequired: false })),
+        });
       } catch (err) {
-        model.problems.push(`resource type ${rt.name}: cannot turn its schemas into a validator (${(err as Error).message})`);
+        model.problems.push(
+          `resource type ${rt.name}: cannot turn its schemas into a validator (${(err as Error).message})`,
+        );
       }
     }
     return new DeclaredSchemas(model, compiled);
@@ -75,24 +92,45 @@ export class DeclaredSchemas {
     const target = this.targetOf(ex);
     if (!target) return [];
     const findings = new Map<FindingCode, string[]>();
-    const add = (code: FindingCode, items: string[]) => items.length && findings.set(code, [...(findings.get(code) ?? []), ...items]);
+    const add = (code: FindingCode, items: string[]) =>
+      items.length && findings.set(code, [...(findings.get(code) ?? []), ...items]);
     const { compiled, projected, isList } = target;
     const resources = resourcesOf(ex.body, isList);
     const normalized = resources.map(({ resource }) => normalizeResource(resource, compiled.rt, this.model));
     normalized.forEach((resource, i) => {
       const at = resources[i].pointer;
       const validate = projected ? compiled.projected : compiled.full;
-      if (!validate(resource)) for (const e of validate.errors ?? []) add(codeOf(e), [`${at}${pointerOf(e)}: ${messageOf(e)}`]);
-      add('DECLARED_RETURNED_NEVER', returnedNever(resource, compiled.rt, this.model).map((p) => `${at} ${p}`));
-      add('DECLARED_WRITE_ONLY_RETURNED', writeOnlyReturned(resource, compiled.rt, this.model).map((p) => `${at} ${p}`));
-      add('DECLARED_RETURNED_ALWAYS', returnedAlwaysMissing(resource, compiled.rt, this.model).map((p) => `${at} ${p}`));
-      add('DECLARED_CANONICAL_VALUE', nonCanonicalValues(resource, compiled.rt, this.model).map((p) => `${at} ${p}`));
-      if (!ex.stepValidatesCoreSchema && !projected) add('RFC_CORE_SCHEMA', coreSchemaIssues(resources[i].resource, compiled.rt).map((p) => `${at}${p}`));
+      if (!validate(resource))
+        for (const e of validate.errors ?? []) add(codeOf(e), [`${at}${pointerOf(e)}: ${messageOf(e)}`]);
+      add(
+        'DECLARED_RETURNED_NEVER',
+        returnedNever(resource, compiled.rt, this.model).map((p) => `${at} ${p}`),
+      );
+      add(
+        'DECLARED_WRITE_ONLY_RETURNED',
+        writeOnlyReturned(resource, compiled.rt, this.model).map((p) => `${at} ${p}`),
+      );
+      add(
+        'DECLARED_RETURNED_ALWAYS',
+        returnedAlwaysMissing(resource, compiled.rt, this.model).map((p) => `${at} ${p}`),
+      );
+      add(
+        'DECLARED_CANONICAL_VALUE',
+        nonCanonicalValues(resource, compiled.rt, this.model).map((p) => `${at} ${p}`),
+      );
+      if (!ex.stepValidatesCoreSchema && !projected)
+        add(
+          'RFC_CORE_SCHEMA',
+          coreSchemaIssues(resources[i].resource, compiled.rt).map((p) => `${at}${p}`),
+        );
     });
     if (isList) add('DECLARED_UNIQUENESS', duplicateUniqueValues(normalized, compiled.rt, this.model));
     const sent = ex.requestBody;
     if (!isList && (ex.method === 'POST' || ex.method === 'PUT') && isObject(sent) && normalized.length === 1) {
-      add('DECLARED_READ_ONLY_ACCEPTED', readOnlyEchoed(normalizeResource(sent, compiled.rt, this.model), normalized[0], compiled.rt, this.model));
+      add(
+        'DECLARED_READ_ONLY_ACCEPTED',
+        readOnlyEchoed(normalizeResource(sent, compiled.rt, this.model), normalized[0], compiled.rt, this.model),
+      );
     }
     return [...findings].map(([code, items]) => toCheck(code, items, compiled.rt));
   }
@@ -110,9 +148,14 @@ export class DeclaredSchemas {
     const rel = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
     const [endpoint, id, more] = rel.split('/').filter(Boolean);
     if (!endpoint || more !== undefined) return undefined;
-    const compiled = this.compiled.find((c) => c.rt.endpoint.replace(/^\/+/, '').toLowerCase() === decodeURIComponent(endpoint).toLowerCase());
+    const compiled = this.compiled.find(
+      (c) => c.rt.endpoint.replace(/^\/+/, '').toLowerCase() === decodeURIComponent(endpoint).toLowerCase(),
+    );
     if (!compiled) return undefined;
-    const projected = url.searchParams.has('attributes') || url.searchParams.has('excludedAttributes') || (ex.method === 'POST' && id === '.search');
+    const projected =
+      url.searchParams.has('attributes') ||
+      url.searchParams.has('excludedAttributes') ||
+      (ex.method === 'POST' && id === '.search');
     const isList = id === undefined || id === '.search' ? ex.method !== 'POST' || id === '.search' : false;
     return { compiled, projected, isList };
   }
@@ -126,7 +169,10 @@ function resourcesOf(body: unknown, isList: boolean): { resource: Json; pointer:
 }
 
 function isListResponse(body: Json): boolean {
-  return Array.isArray(body.schemas) && body.schemas.some((s) => String(s).toLowerCase() === LIST_RESPONSE_SCHEMA.toLowerCase());
+  return (
+    Array.isArray(body.schemas) &&
+    body.schemas.some((s) => String(s).toLowerCase() === LIST_RESPONSE_SCHEMA.toLowerCase())
+  );
 }
 
 function coreSchemaIssues(resource: Json, rt: DeclaredResourceType): string[] {
@@ -165,7 +211,15 @@ function describe(v: unknown): string {
 function toCheck(code: FindingCode, items: string[], rt: DeclaredResourceType): CheckResult {
   const f = FINDINGS[code];
   const shown = items.slice(0, 5).join('; ') + (items.length > 5 ? `; … ${items.length - 5} more` : '');
-  return { code, severity: f.severity, passed: false, title: `${rt.name}: ${f.title}`, expected: f.expected, actual: shown, ref: f.ref };
+  return {
+    code,
+    severity: f.severity,
+    passed: false,
+    title: `${rt.name}: ${f.title}`,
+    expected: f.expected,
+    actual: shown,
+    ref: f.ref,
+  };
 }
 
 function isObject(v: unknown): v is Json {

@@ -27,7 +27,9 @@ describe('scim-check run and declared schemas (built CLI, embedded server)', () 
     writeFileSync(file, 'Schemas:\n  - id: urn:x\n    attributes:\n      - name: a\n        type: text\n');
     const res = await runCli(['run', PROBE, '--schemas', file]);
     expect(res.code).toBe(2);
-    expect(res.stderr.trim()).toBe(`scim-check: ${file}:5:15: attribute a: unknown type "text" (valid: string, boolean, decimal, integer, dateTime, binary, reference, complex)`);
+    expect(res.stderr.trim()).toBe(
+      `scim-check: ${file}:5:15: attribute a: unknown type "text" (valid: string, boolean, decimal, integer, dateTime, binary, reference, complex)`,
+    );
     expect(res.stdout).toBe('');
   });
 });

@@ -23,7 +23,9 @@ async function run(quirks: string[], declaredSchemasFile?: string): Promise<RunR
 }
 
 const declaredFailures = (r: RunResult): CheckResult[] =>
-  r.suites.flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => st.checks))).filter((c) => !c.passed && /^(DECLARED_|RFC_CORE)/.test(c.code));
+  r.suites
+    .flatMap((s) => s.tests.flatMap((t) => t.steps.flatMap((st) => st.checks)))
+    .filter((c) => !c.passed && /^(DECLARED_|RFC_CORE)/.test(c.code));
 const byStep = (r: RunResult, code: string) =>
   r.suites[0].tests[0].steps.filter((st) => st.checks.some((c) => c.code === code && !c.passed)).map((st) => st.id);
 
@@ -38,7 +40,9 @@ describe('declared schemas against the reference server', () => {
   it('schema-declares-wrong-type: active declared string, returned boolean, on create, read and every listed user', async () => {
     const r = await run(['schema-declares-wrong-type']);
     expect(byStep(r, 'DECLARED_SCHEMA_TYPE')).toEqual(['create', 'read', 'list']);
-    const list = declaredFailures(r).find((c) => c.code === 'DECLARED_SCHEMA_TYPE' && String(c.actual).includes('/Resources/'));
+    const list = declaredFailures(r).find(
+      (c) => c.code === 'DECLARED_SCHEMA_TYPE' && String(c.actual).includes('/Resources/'),
+    );
     expect(list?.actual).toContain('/Resources/0/active: declared string, got boolean true');
     expect(list?.severity).toBe('should');
     expect(list?.where?.file).toBe(PROBE);
@@ -53,13 +57,20 @@ describe('declared schemas against the reference server', () => {
 
   it('schema-omits-attribute: displayName returned but not declared', async () => {
     const r = await run(['schema-omits-attribute']);
-    expect(declaredFailures(r).map((c) => c.code)).toEqual(['DECLARED_UNKNOWN_ATTRIBUTE', 'DECLARED_UNKNOWN_ATTRIBUTE', 'DECLARED_UNKNOWN_ATTRIBUTE']);
+    expect(declaredFailures(r).map((c) => c.code)).toEqual([
+      'DECLARED_UNKNOWN_ATTRIBUTE',
+      'DECLARED_UNKNOWN_ATTRIBUTE',
+      'DECLARED_UNKNOWN_ATTRIBUTE',
+    ]);
     expect(declaredFailures(r)[0].actual).toContain('/displayName: not declared in /Schemas');
   });
 
   it('--schemas FILE replaces what the server publishes (a file saying active is an integer)', async () => {
     const user = ALL_SCHEMA_DEFS[0];
-    const edited = { ...user, attributes: user.attributes.map((a) => (a.name === 'active' ? { ...a, type: 'integer' } : a)) };
+    const edited = {
+      ...user,
+      attributes: user.attributes.map((a) => (a.name === 'active' ? { ...a, type: 'integer' } : a)),
+    };
     const file = path.join(dir, 'schemas.yaml');
     writeFileSync(file, JSON.stringify({ Schemas: [edited, ...ALL_SCHEMA_DEFS.slice(1)] }));
     const r = await run([], file);

@@ -13,7 +13,13 @@ export interface FetchedDeclarations {
   problem?: string;
 }
 
-export async function fetchDeclaredSchemas(client: HttpClient, baseUrl: string, token: string, extraHeaders: Record<string, string> = {}, signal?: AbortSignal): Promise<FetchedDeclarations> {
+export async function fetchDeclaredSchemas(
+  client: HttpClient,
+  baseUrl: string,
+  token: string,
+  extraHeaders: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<FetchedDeclarations> {
   const get = async (path: string): Promise<{ status: number; body?: unknown }> => {
     const headers: Record<string, string> = { accept: 'application/scim+json', ...lower(extraHeaders) };
     if (token) headers.authorization = `Bearer ${token}`;
@@ -30,7 +36,8 @@ export async function fetchDeclaredSchemas(client: HttpClient, baseUrl: string, 
     const types = await get('/ResourceTypes');
     const model = parseDeclared(schemas.body, types.status === 200 ? types.body : undefined);
     if (model.schemas.length === 0) return { problem: 'GET /Schemas answered 200 but listed no schema definition' };
-    if (model.resourceTypes.length === 0) return { problem: 'no resource type could be matched to the schemas of GET /Schemas' };
+    if (model.resourceTypes.length === 0)
+      return { problem: 'no resource type could be matched to the schemas of GET /Schemas' };
     return { model };
   } catch (err) {
     return { problem: `could not read /Schemas: ${(err as Error).message}` };

@@ -8,7 +8,11 @@ type Json = Record<string, unknown>;
 
 export function normalizeResource(resource: Json, rt: DeclaredResourceType, model: DeclaredModel): Json {
   const core = findSchema(model, rt.schema)?.attributes ?? [];
-  const names = spellings([...COMMON_ATTRIBUTES, ...core.map((a) => a.name), ...rt.schemaExtensions.map((e) => e.schema)]);
+  const names = spellings([
+    ...COMMON_ATTRIBUTES,
+    ...core.map((a) => a.name),
+    ...rt.schemaExtensions.map((e) => e.schema),
+  ]);
   const out: Json = {};
   for (const [key, value] of Object.entries(resource)) {
     if (value === null) continue;

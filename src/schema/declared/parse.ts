@@ -26,10 +26,15 @@ export function parseDeclared(schemasBody: unknown, resourceTypesBody: unknown):
     schemas.push({ id: raw.id, name: typeof raw.name === 'string' ? raw.name : undefined, attributes });
   });
   const resourceTypes = definitionsOf(resourceTypesBody).flatMap((raw, i) => parseResourceType(raw, i, problems));
-  const model: DeclaredModel = { schemas, resourceTypes: resourceTypes.length ? resourceTypes : impliedResourceTypes(schemas), problems };
+  const model: DeclaredModel = {
+    schemas,
+    resourceTypes: resourceTypes.length ? resourceTypes : impliedResourceTypes(schemas),
+    problems,
+  };
   for (const rt of model.resourceTypes) {
     for (const urn of [rt.schema, ...rt.schemaExtensions.map((e) => e.schema)]) {
-      if (!findSchema(model, urn)) problems.push(`resource type ${rt.name} names schema ${urn}, which /Schemas does not define`);
+      if (!findSchema(model, urn))
+        problems.push(`resource type ${rt.name} names schema ${urn}, which /Schemas does not define`);
     }
   }
   return model;
@@ -52,7 +57,9 @@ export function parseAttribute(raw: Json): DeclaredAttribute {
     mutability: typeof raw.mutability === 'string' ? raw.mutability : 'readWrite',
     returned: typeof raw.returned === 'string' ? raw.returned.toLowerCase() : 'default',
     uniqueness: typeof raw.uniqueness === 'string' ? raw.uniqueness.toLowerCase() : 'none',
-    ...(Array.isArray(raw.canonicalValues) && raw.canonicalValues.length ? { canonicalValues: raw.canonicalValues } : {}),
+    ...(Array.isArray(raw.canonicalValues) && raw.canonicalValues.length
+      ? { canonicalValues: raw.canonicalValues }
+      : {}),
     ...(sub && sub.length ? { subAttributes: sub } : {}),
   };
 }
@@ -68,7 +75,9 @@ function parseResourceType(raw: Json, i: number, problems: string[]): DeclaredRe
       name: typeof raw.name === 'string' ? raw.name : typeof raw.id === 'string' ? raw.id : raw.endpoint,
       endpoint: raw.endpoint.startsWith('/') ? raw.endpoint : `/${raw.endpoint}`,
       schema: raw.schema,
-      schemaExtensions: extensions.filter((e) => typeof e.schema === 'string').map((e) => ({ schema: e.schema as string, required: e.required === true })),
+      schemaExtensions: extensions
+        .filter((e) => typeof e.schema === 'string')
+        .map((e) => ({ schema: e.schema as string, required: e.required === true })),
     },
   ];
 }
@@ -78,7 +87,12 @@ function impliedResourceTypes(schemas: DeclaredSchema[]): DeclaredResourceType[]
   const has = (urn: string) => schemas.some((s) => s.id.toLowerCase() === urn.toLowerCase());
   const out: DeclaredResourceType[] = [];
   if (has(USER_SCHEMA)) {
-    out.push({ name: 'User', endpoint: '/Users', schema: USER_SCHEMA, schemaExtensions: has(ENTERPRISE_USER_SCHEMA) ? [{ schema: ENTERPRISE_USER_SCHEMA, required: false }] : [] });
+    out.push({
+      name: 'User',
+      endpoint: '/Users',
+      schema: USER_SCHEMA,
+      schemaExtensions: has(ENTERPRISE_USER_SCHEMA) ? [{ schema: ENTERPRISE_USER_SCHEMA, required: false }] : [],
+    });
   }
   if (has(GROUP_SCHEMA)) out.push({ name: 'Group', endpoint: '/Groups', schema: GROUP_SCHEMA, schemaExtensions: [] });
   return out;

@@ -31,7 +31,11 @@ export function readDeclaredSchemasFile(file: string): DeclaredModel {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
     const p = lc.linePos(doc.errors[0].pos[0]);
-    throw new UsageError(doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), { file, line: p.line, col: p.col });
+    throw new UsageError(doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
+      file,
+      line: p.line,
+      col: p.col,
+    });
   }
   const at = (path: Path): SourcePosition => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
@@ -39,10 +43,17 @@ export function readDeclaredSchemasFile(file: string): DeclaredModel {
     return { file, line: p.line, col: p.col };
   };
   const { schemas, resourceTypes } = collect(doc, at);
-  if (schemas.length === 0) throw new UsageError('no schema definitions found: expected {Schemas: [...], ResourceTypes: [...]} or ListResponses of them', at([]));
+  if (schemas.length === 0)
+    throw new UsageError(
+      'no schema definitions found: expected {Schemas: [...], ResourceTypes: [...]} or ListResponses of them',
+      at([]),
+    );
   schemas.forEach((s) => checkSchema(s, at));
   resourceTypes.forEach((r) => checkResourceType(r, at));
-  return parseDeclared(schemas.map((s) => s.value), resourceTypes.map((r) => r.value));
+  return parseDeclared(
+    schemas.map((s) => s.value),
+    resourceTypes.map((r) => r.value),
+  );
 }
 
 function collect(doc: Document, at: (p: Path) => SourcePosition): { schemas: Located[]; resourceTypes: Located[] } {
@@ -63,7 +74,9 @@ function collect(doc: Document, at: (p: Path) => SourcePosition): { schemas: Loc
     }
     sort(definitions(data, [], at));
   } else if (Array.isArray(data)) {
-    data.forEach((item, i) => sort(isObject(item) && !('Resources' in item) ? [{ value: item, path: [i] }] : definitions(item, [i], at)));
+    data.forEach((item, i) =>
+      sort(isObject(item) && !('Resources' in item) ? [{ value: item, path: [i] }] : definitions(item, [i], at)),
+    );
   } else {
     throw new UsageError('expected a mapping or a list of schema definitions', at([]));
   }
@@ -73,8 +86,12 @@ function collect(doc: Document, at: (p: Path) => SourcePosition): { schemas: Loc
 /** The definitions of a list or a ListResponse found at `path`. */
 function definitions(value: unknown, path: Path, at: (p: Path) => SourcePosition): Located[] {
   if (Array.isArray(value)) return value.map((v, i) => located(v, [...path, i], at));
-  if (isObject(value) && Array.isArray(value.Resources)) return value.Resources.map((v, i) => located(v, [...path, 'Resources', i], at));
-  throw new UsageError(`${path.join('.') || 'document'}: expected a list of definitions or a ListResponse with "Resources"`, at(path));
+  if (isObject(value) && Array.isArray(value.Resources))
+    return value.Resources.map((v, i) => located(v, [...path, 'Resources', i], at));
+  throw new UsageError(
+    `${path.join('.') || 'document'}: expected a list of definitions or a ListResponse with "Resources"`,
+    at(path),
+  );
 }
 
 function located(value: unknown, path: Path, at: (p: Path) => SourcePosition): Located {
@@ -83,17 +100,23 @@ function located(value: unknown, path: Path, at: (p: Path) => SourcePosition): L
 }
 
 function checkSchema(s: Located, at: (p: Path) => SourcePosition): void {
-  if (typeof s.value.id !== 'string' || !s.value.id) throw new UsageError('schema definition needs an "id" (its URN)', at(s.path));
-  if (!Array.isArray(s.value.attributes)) throw new UsageError(`schema ${s.value.id} needs an "attributes" list`, at(s.path));
+  if (typeof s.value.id !== 'string' || !s.value.id)
+    throw new UsageError('schema definition needs an "id" (its URN)', at(s.path));
+  if (!Array.isArray(s.value.attributes))
+    throw new UsageError(`schema ${s.value.id} needs an "attributes" list`, at(s.path));
   checkAttributes(s.value.attributes, [...s.path, 'attributes'], at);
 }
 
 function checkAttributes(attrs: unknown[], path: Path, at: (p: Path) => SourcePosition): void {
   attrs.forEach((a, i) => {
     const here = [...path, i];
-    if (!isObject(a) || typeof a.name !== 'string' || !a.name) throw new UsageError('attribute needs a "name"', at(here));
+    if (!isObject(a) || typeof a.name !== 'string' || !a.name)
+      throw new UsageError('attribute needs a "name"', at(here));
     if (a.type !== undefined && (typeof a.type !== 'string' || !TYPES.includes(a.type.toLowerCase()))) {
-      throw new UsageError(`attribute ${a.name}: unknown type ${JSON.stringify(a.type)} (valid: string, boolean, decimal, integer, dateTime, binary, reference, complex)`, at([...here, 'type']));
+      throw new UsageError(
+        `attribute ${a.name}: unknown type ${JSON.stringify(a.type)} (valid: string, boolean, decimal, integer, dateTime, binary, reference, complex)`,
+        at([...here, 'type']),
+      );
     }
     if (Array.isArray(a.subAttributes)) checkAttributes(a.subAttributes, [...here, 'subAttributes'], at);
   });
@@ -101,7 +124,8 @@ function checkAttributes(attrs: unknown[], path: Path, at: (p: Path) => SourcePo
 
 function checkResourceType(r: Located, at: (p: Path) => SourcePosition): void {
   for (const key of ['endpoint', 'schema']) {
-    if (typeof r.value[key] !== 'string' || !r.value[key]) throw new UsageError(`resource type needs "${key}"`, at(r.path));
+    if (typeof r.value[key] !== 'string' || !r.value[key])
+      throw new UsageError(`resource type needs "${key}"`, at(r.path));
   }
 }
 

@@ -14,7 +14,13 @@ export function eachDeclared(resource: Json, rt: DeclaredResourceType, model: De
   walk(resource, findSchema(model, rt.schema)?.attributes ?? [], '', true, visit);
   for (const ext of rt.schemaExtensions) {
     const obj = resource[ext.schema];
-    walk(isObject(obj) ? obj : {}, findSchema(model, ext.schema)?.attributes ?? [], `${ext.schema}:`, isObject(obj), visit);
+    walk(
+      isObject(obj) ? obj : {},
+      findSchema(model, ext.schema)?.attributes ?? [],
+      `${ext.schema}:`,
+      isObject(obj),
+      visit,
+    );
   }
 }
 
@@ -24,7 +30,8 @@ function walk(obj: Json, attrs: DeclaredAttribute[], prefix: string, present: bo
     const path = `${prefix}${attr.name}`;
     visit(attr, value, path, present);
     if (!attr.subAttributes || value === undefined) continue;
-    if (Array.isArray(value)) value.forEach((v, i) => isObject(v) && walk(v, attr.subAttributes!, `${path}[${i}].`, true, visit));
+    if (Array.isArray(value))
+      value.forEach((v, i) => isObject(v) && walk(v, attr.subAttributes!, `${path}[${i}].`, true, visit));
     else if (isObject(value)) walk(value, attr.subAttributes, `${path}.`, true, visit);
   }
 }
@@ -38,14 +45,25 @@ export function returnedNever(resource: Json, rt: DeclaredResourceType, model: D
 /** writeOnly values SHALL NOT be returned (RFC 7643 §7); those also `returned: never` are reported by returnedNever. */
 export function writeOnlyReturned(resource: Json, rt: DeclaredResourceType, model: DeclaredModel): string[] {
   const out: string[] = [];
-  eachDeclared(resource, rt, model, (a, v, path) => v !== undefined && a.mutability.toLowerCase() === 'writeonly' && a.returned !== 'never' && out.push(path));
+  eachDeclared(
+    resource,
+    rt,
+    model,
+    (a, v, path) =>
+      v !== undefined && a.mutability.toLowerCase() === 'writeonly' && a.returned !== 'never' && out.push(path),
+  );
   return out;
 }
 
 /** `returned: always` attributes missing, whatever `attributes`/`excludedAttributes` asked (sub-attributes only inside a present parent). */
 export function returnedAlwaysMissing(resource: Json, rt: DeclaredResourceType, model: DeclaredModel): string[] {
   const out: string[] = [];
-  eachDeclared(resource, rt, model, (a, v, path, parentPresent) => parentPresent && v === undefined && a.returned === 'always' && out.push(path));
+  eachDeclared(
+    resource,
+    rt,
+    model,
+    (a, v, path, parentPresent) => parentPresent && v === undefined && a.returned === 'always' && out.push(path),
+  );
   return out;
 }
 
@@ -57,7 +75,8 @@ export function nonCanonicalValues(resource: Json, rt: DeclaredResourceType, mod
     const allowed = a.canonicalValues.map((c) => (a.caseExact ? String(c) : String(c).toLowerCase()));
     for (const one of values) {
       const text = a.caseExact ? String(one) : String(one).toLowerCase();
-      if (!allowed.includes(text)) out.push(`${path}=${JSON.stringify(one)} (declared: ${a.canonicalValues.map(String).join(', ')})`);
+      if (!allowed.includes(text))
+        out.push(`${path}=${JSON.stringify(one)} (declared: ${a.canonicalValues.map(String).join(', ')})`);
     }
   });
   return out;
@@ -89,14 +108,17 @@ export function duplicateUniqueValues(resources: Json[], rt: DeclaredResourceTyp
       const key = `${path}\u0000${a.caseExact ? String(v) : String(v).toLowerCase()}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, index);
-      else if (first !== index) out.push(`Resources[${first}] and Resources[${index}] share ${path}=${JSON.stringify(v)}`);
+      else if (first !== index)
+        out.push(`Resources[${first}] and Resources[${index}] share ${path}=${JSON.stringify(v)}`);
     });
   });
   return out;
 }
 
 function isEmpty(v: unknown): boolean {
-  return v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+  return (
+    v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0)
+  );
 }
 
 function isObject(v: unknown): v is Json {

@@ -29,7 +29,9 @@ function usageError(file: string): UsageError {
 
 describe('--schemas file', () => {
   it('reads {Schemas, ResourceTypes} as lists (JSON)', () => {
-    const model = readDeclaredSchemasFile(write('a.json', JSON.stringify({ Schemas: [userSchema], ResourceTypes: [userType] })));
+    const model = readDeclaredSchemasFile(
+      write('a.json', JSON.stringify({ Schemas: [userSchema], ResourceTypes: [userType] })),
+    );
     expect(model.schemas.map((s) => s.id)).toEqual([USER]);
     expect(model.resourceTypes.map((r) => r.endpoint)).toEqual(['/Users']);
   });
@@ -42,7 +44,9 @@ describe('--schemas file', () => {
   });
 
   it('reads {Schemas: ListResponse} without resource types (the RFC User type is implied)', () => {
-    const model = readDeclaredSchemasFile(write('c.yaml', `Schemas:\n  Resources:\n    - ${JSON.stringify(userSchema)}\n`));
+    const model = readDeclaredSchemasFile(
+      write('c.yaml', `Schemas:\n  Resources:\n    - ${JSON.stringify(userSchema)}\n`),
+    );
     expect(model.resourceTypes.map((r) => r.endpoint)).toEqual(['/Users']);
   });
 
@@ -52,17 +56,32 @@ describe('--schemas file', () => {
   });
 
   it('an unknown attribute type points at the type member', () => {
-    const file = write('e.yaml', ['Schemas:', `  - id: ${USER}`, '    attributes:', '      - name: userName', '        type: text', ''].join('\n'));
-    expect(usageError(file).oneLine()).toBe(`${file}:5:15: attribute userName: unknown type "text" (valid: string, boolean, decimal, integer, dateTime, binary, reference, complex)`);
+    const file = write(
+      'e.yaml',
+      ['Schemas:', `  - id: ${USER}`, '    attributes:', '      - name: userName', '        type: text', ''].join('\n'),
+    );
+    expect(usageError(file).oneLine()).toBe(
+      `${file}:5:15: attribute userName: unknown type "text" (valid: string, boolean, decimal, integer, dateTime, binary, reference, complex)`,
+    );
   });
 
   it('a schema without id, a resource type without endpoint, a file without schemas', () => {
-    expect(usageError(write('f.yaml', 'Schemas:\n  - attributes: []\n')).oneLine()).toMatch(/f\.yaml:2:5: schema definition needs an "id"/);
-    expect(usageError(write('g.yaml', `Schemas: [${JSON.stringify(userSchema)}]\nResourceTypes:\n  - schema: ${USER}\n`)).oneLine()).toMatch(/g\.yaml:3:5: resource type needs "endpoint"/);
-    expect(usageError(write('h.yaml', 'ResourceTypes: []\n')).oneLine()).toMatch(/h\.yaml:1:1: no schema definitions found/);
+    expect(usageError(write('f.yaml', 'Schemas:\n  - attributes: []\n')).oneLine()).toMatch(
+      /f\.yaml:2:5: schema definition needs an "id"/,
+    );
+    expect(
+      usageError(
+        write('g.yaml', `Schemas: [${JSON.stringify(userSchema)}]\nResourceTypes:\n  - schema: ${USER}\n`),
+      ).oneLine(),
+    ).toMatch(/g\.yaml:3:5: resource type needs "endpoint"/);
+    expect(usageError(write('h.yaml', 'ResourceTypes: []\n')).oneLine()).toMatch(
+      /h\.yaml:1:1: no schema definitions found/,
+    );
   });
 
   it('a missing file is a UsageError naming the flag', () => {
-    expect(usageError(path.join(dir, 'nope.json')).oneLine()).toBe(`--schemas ${path.join(dir, 'nope.json')}: cannot read (ENOENT)`);
+    expect(usageError(path.join(dir, 'nope.json')).oneLine()).toBe(
+      `--schemas ${path.join(dir, 'nope.json')}: cannot read (ENOENT)`,
+    );
   });
 });

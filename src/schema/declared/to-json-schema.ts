@@ -5,7 +5,13 @@
 // Returned/mutability/canonicalValues/uniqueness need the request, so rules.ts checks them.
 import type { AnySchemaObject } from 'ajv';
 import { findSchema } from './parse.js';
-import { COMMON_ATTRIBUTES, DEFAULT_MULTI_VALUED_SUBS, type DeclaredAttribute, type DeclaredModel, type DeclaredResourceType } from './types.js';
+import {
+  COMMON_ATTRIBUTES,
+  DEFAULT_MULTI_VALUED_SUBS,
+  type DeclaredAttribute,
+  type DeclaredModel,
+  type DeclaredResourceType,
+} from './types.js';
 
 const SCALARS: Record<string, AnySchemaObject> = {
   string: { type: 'string' },
@@ -13,7 +19,10 @@ const SCALARS: Record<string, AnySchemaObject> = {
   decimal: { type: 'number' },
   integer: { type: 'integer' },
   // xsd:dateTime (RFC 7643 §2.3.5): the time zone is optional there, so no ajv `date-time` format.
-  datetime: { type: 'string', pattern: '^-?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$' },
+  datetime: {
+    type: 'string',
+    pattern: '^-?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$',
+  },
   binary: { type: 'string', pattern: '^[A-Za-z0-9+/=\\s_-]*$' }, // base64 or base64url
   reference: { type: 'string' }, // a URI, a relative URI or a resource id: the RFC allows all three
 };
@@ -39,7 +48,11 @@ function requiredOf(attrs: DeclaredAttribute[]): { required?: string[] } {
   return names.length ? { required: names } : {};
 }
 
-export function resourceTypeSchema(rt: DeclaredResourceType, model: DeclaredModel, opts: { requireRequired: boolean }): AnySchemaObject {
+export function resourceTypeSchema(
+  rt: DeclaredResourceType,
+  model: DeclaredModel,
+  opts: { requireRequired: boolean },
+): AnySchemaObject {
   const core = findSchema(model, rt.schema);
   const properties: Record<string, AnySchemaObject> = {};
   for (const name of COMMON_ATTRIBUTES) properties[name] = {};
@@ -58,5 +71,10 @@ export function resourceTypeSchema(rt: DeclaredResourceType, model: DeclaredMode
     if (ext.required && opts.requireRequired) required.push(ext.schema);
   }
   // A resource type whose core schema is missing from /Schemas: nothing can be called unknown.
-  return { type: 'object', properties, additionalProperties: !core ? true : false, ...(required.length ? { required } : {}) };
+  return {
+    type: 'object',
+    properties,
+    additionalProperties: !core ? true : false,
+    ...(required.length ? { required } : {}),
+  };
 }

@@ -1,7 +1,8 @@
 // The server's own description of itself (RFC 7643 §6 ResourceTypes, §7 Schemas), as
 // read from /Schemas and /ResourceTypes or from a --schemas file. Field names follow the RFC.
 
-export type DeclaredType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
+export type DeclaredType =
+  'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
 
 export interface DeclaredAttribute {
   name: string;
