@@ -49,12 +49,10 @@ export function scimTargetOf(attr: AppAttribute | undefined): ScimTarget | undef
   const parsed = parseExternalName(attr.externalName);
   if (!parsed.ok) return undefined;
   const names = parsed.segments.filter((s): s is Extract<NameSegment, { kind: 'name' }> => s.kind === 'name');
-  return {
-    namespace: attr.externalNamespace,
-    segments: parsed.segments,
-    top: names[0].name,
-    leaf: names[names.length - 1].name,
-  };
+  const top = names[0];
+  const leaf = names.at(-1);
+  if (!top || !leaf) return undefined;
+  return { namespace: attr.externalNamespace, segments: parsed.segments, top: top.name, leaf: leaf.name };
 }
 
 export function buildContext(
@@ -119,15 +117,17 @@ function isAbbreviation(short: string, long: string): boolean {
 }
 
 export function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // One row of the edit-distance table: row[j] is the distance between a[0..i) and b[0..j).
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
+    const next = [i];
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const above = row[j] ?? 0;
+      const left = next[j - 1] ?? 0;
+      const diagonal = row[j - 1] ?? 0;
+      next.push(Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1)));
     }
+    row = next;
   }
-  return row[b.length];
+  return row[b.length] ?? 0;
 }

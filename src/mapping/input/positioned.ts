@@ -33,7 +33,8 @@ export function parsePositioned(text: string, file: string): PositionedDoc {
   const firstError = doc.errors[0];
   if (firstError) {
     const lp = lineCounter.linePos(firstError.pos[0]);
-    throw new UsageError(firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
+    const firstLine = firstError.message.split('\n', 1)[0] ?? '';
+    throw new UsageError(firstLine.replace(/ at line \d+, column \d+:?$/, ''), {
       file,
       line: lp.line,
       col: lp.col,

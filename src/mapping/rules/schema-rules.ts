@@ -87,7 +87,8 @@ function externalNameFindings(attr: AppAttribute): MappingFinding[] {
   const defined = attr.externalNamespace ? attributesOf(attr.externalNamespace) : undefined;
   if (!defined) return [];
   const names = parsed.segments.filter((s) => s.kind === 'name').map((s) => (s as { name: string }).name);
-  const top = names[0];
+  const [top, sub] = names;
+  if (top === undefined) return []; // a name-less externalName is a syntax finding, reported above
   const subs = defined[top];
   const where = attr.externalNamespace === ENTERPRISE_URN ? 'the enterprise extension' : 'the core User schema';
   if (!subs) {
@@ -100,7 +101,6 @@ function externalNameFindings(attr: AppAttribute): MappingFinding[] {
       ),
     ];
   }
-  const sub = names[1];
   if (sub !== undefined && !subs.includes(sub)) {
     return [
       finding(
@@ -175,8 +175,8 @@ function duplicatePaths(attrs: AppAttribute[]): MappingFinding[] {
   }
   const out: MappingFinding[] = [];
   for (const group of byPath.values()) {
-    if (group.length < 2) continue;
     const [first, ...rest] = group;
+    if (!first) continue;
     for (const dup of rest) {
       out.push(
         finding(

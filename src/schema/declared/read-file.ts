@@ -63,7 +63,11 @@ function collect(doc: Document, at: (p: Path) => SourcePosition): { schemas: Loc
   const sort = (defs: Located[]) => {
     for (const d of defs) ('endpoint' in d.value ? resourceTypes : schemas).push(d);
   };
-  if (isObject(data)) {
+  if (isObject(data) && Array.isArray(data.Resources)) {
+    // a saved /Schemas (or /ResourceTypes) answer as it comes: its lower-case `schemas` member is
+    // the ListResponse URN, not a list of definitions
+    sort(definitions(data, [], at));
+  } else if (isObject(data)) {
     const key = (name: string) => Object.keys(data).find((k) => k.toLowerCase() === name.toLowerCase());
     const s = key('Schemas');
     const r = key('ResourceTypes');
