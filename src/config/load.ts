@@ -2,7 +2,7 @@
 // Every problem is one UsageError line `file:line:col: message`, like suites and profiles.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadYaml } from '../util/yaml.js'; // loaded only when a config file exists
+import { loadYaml, yamlErrorReason } from '../util/yaml.js'; // loaded only when a config file exists
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { loadAjv } from '../schema/validator.js';
 import { prebuiltConfigValidator } from '../prebuilt/artefacts.js';
@@ -34,8 +34,7 @@ export function loadConfigText(text: string, file: string): ProjectConfig {
   const locator = new SourceLocator(doc, lineCounter, text, displayPath(file));
   const syntaxError = doc.errors[0];
   if (syntaxError) {
-    const reason = syntaxError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new UsageError(`invalid YAML: ${reason}`, locator.position(syntaxError.pos[0]));
+    throw new UsageError(`invalid YAML: ${yamlErrorReason(syntaxError)}`, locator.position(syntaxError.pos[0]));
   }
   const data = withoutEmptyKeys((doc.toJS() as unknown) ?? {}); // an empty file is a valid, empty config
   const validate = configValidator();

@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.js';
 import type { SourcePosition } from '../model/position.js';
 import { PROFILES_DIR, SCHEMAS_DIR } from '../util/paths.js';
-import { loadYaml } from '../util/yaml.js';
+import { loadYaml, yamlErrorReason } from '../util/yaml.js';
 import { getAjv, readSchemaFile, toIssues } from '../schema/validator.js';
 import { prebuiltProfile, prebuiltScimValidators } from '../prebuilt/artefacts.js';
 import { parseProfilePath } from './attribute-resolver.js';
@@ -113,7 +113,7 @@ function parseProfileFile(file: string): ParsedFile {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = lineCounter.linePos(yamlError.pos[0]);
-    throw new UsageError(yamlError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
+    throw new UsageError(yamlErrorReason(yamlError), {
       file,
       line: pos.line,
       col: pos.col,

@@ -8,7 +8,7 @@ import { checkBearer } from './auth.js';
 import { RequestContext, ScimHttpError, sendError } from './http-util.js';
 import { QuirkSet } from './quirks.js';
 import { checkContentType, readJsonBody } from './request-body.js';
-import { METHODS_WITH_BODY, route } from './router.js';
+import { METHODS_WITH_BODY, isResourceEndpoint, route } from './router.js';
 import { seedStore, SeedOptions } from './seed.js';
 import { ScimStore } from './store.js';
 
@@ -136,7 +136,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
       state.quirks.has('no-get-by-id') &&
       method === 'GET' &&
       ctx.segments.length === 2 &&
-      ['Users', 'Groups'].includes(ctx.segments[0])
+      isResourceEndpoint(ctx.segments[0])
     ) {
       throw new ScimHttpError(405, 'GET of a single resource is not supported; use a filter', undefined, {
         Allow: 'PUT, PATCH, DELETE',
@@ -174,7 +174,7 @@ function rateLimit(state: ServerState, segments: string[]): void {
     : state.quirks.has('rate-limit-no-retry-after')
       ? 'rate-limit-no-retry-after'
       : undefined;
-  if (!name || !['Users', 'Groups'].includes(segments[0])) return;
+  if (!name || !isResourceEndpoint(segments[0])) return;
   const every = Math.max(2, Number(state.quirks.param(name) ?? 10) || 10);
   if (++state.counter.requests % every !== 0) return;
   throw new ScimHttpError(429, 'too many requests', undefined, name === 'rate-limit' ? { 'Retry-After': '1' } : {});
