@@ -102,6 +102,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
     const delay = state.quirks.delayMs();
     if (delay > 0) await sleep(delay);
     ctx.segments = segmentsUnder(url.pathname, state.basePath);
+    const endpointDelay = state.quirks.endpointDelayMs(ctx.segments);
+    if (endpointDelay > 0) await sleep(endpointDelay);
     checkBearer(ctx, state.token);
     const accept = req.headers.accept ?? '';
     if (state.quirks.has('rejects-scim-accept-header') && accept.toLowerCase().includes('application/scim+json')) {
