@@ -101,4 +101,9 @@ describe('fuzz counterexamples', () => {
       /^scim-check: alias-deep\.yaml:6:\d+: invalid YAML: nested deeper than 64 levels once aliases are expanded\n$/,
     );
   });
+
+  it('a config key with a line break stays one line, the break shown as \\r\\n (was two lines)', () => {
+    const out = cliOutcome(() => loadConfigText('"\\r\\n": 1\n', 'scim-check.config.yaml'));
+    expect(out.stderr).toBe('scim-check: scim-check.config.yaml:1:1: unknown key "\\r\\n" in config\n');
+  });
 });
