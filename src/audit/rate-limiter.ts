@@ -33,11 +33,16 @@ export class RateLimiter {
   }
 }
 
+const MIN_RATE = 0.001;
+
 /** `--rate 20/s`, `--rate 20`, `--rate 0.5/s`. */
 export function parseRate(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*s)?\s*$/.exec(value);
   const n = m ? Number(m[1]) : NaN;
-  if (!Number.isFinite(n) || n <= 0)
-    throw new UsageError(`--rate must look like 20/s (requests per second, > 0), got ${JSON.stringify(value)}`);
+  // below 0.001/s the wait between two requests would overflow Node's timers (2^31-1 ms) and fire at once
+  if (!Number.isFinite(n) || n < MIN_RATE)
+    throw new UsageError(
+      `--rate must look like 20/s (requests per second, at least ${MIN_RATE}), got ${JSON.stringify(value)}`,
+    );
   return n;
 }

@@ -1,6 +1,7 @@
 // What a named check is: a pure function of the response (and the run's profile) and the
 // suite's `with:` arguments, returning whether it passed and what it saw.
 import type { AttributeProfile } from '../profile/types.js';
+import type { ArgSchema } from './arg-schema.js';
 
 export interface NamedCheckContext {
   body: unknown;
@@ -20,3 +21,10 @@ export interface NamedCheckOutcome {
 }
 
 export type NamedCheck = (ctx: NamedCheckContext, args: Record<string, unknown>) => NamedCheckOutcome;
+
+/** A registry entry: the function, what it checks in one line, and the `with:` it accepts (checked at load). */
+export interface NamedCheckEntry {
+  run: NamedCheck;
+  description: string;
+  args: ArgSchema;
+}

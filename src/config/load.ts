@@ -11,7 +11,7 @@ import type { SourcePosition } from '../model/position.js';
 import { SCHEMAS_DIR } from '../util/paths.js';
 import { SourceLocator } from '../suite/yaml-locate.js';
 import { pointerToPath } from '../suite/schema-check.js';
-import { suggestionSuffix } from '../suite/did-you-mean.js';
+import { suggestionSuffix } from '../util/did-you-mean.js';
 import type { ProjectConfig } from './types.js';
 
 export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';

@@ -24,6 +24,28 @@ export function encodeQuery(query: Record<string, string>, encoding: QueryEncodi
     .join('&');
 }
 
+/**
+ * A rendered step path as a path relative to the base URL. Suites name paths (the loader refuses
+ * an absolute URL written in a suite); a template may still render to one, e.g. a captured
+ * meta.location: it is accepted when it is under the base URL (same origin, under its path) and
+ * refused otherwise, before anything is sent. null: refused.
+ */
+export function relativeToBase(path: string, baseUrl: string): string | null {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(path) && !path.startsWith('//')) return path;
+  let url: URL;
+  let base: URL;
+  try {
+    url = new URL(path, baseUrl);
+    base = new URL(baseUrl);
+  } catch {
+    return null;
+  }
+  const basePath = base.pathname.replace(/\/+$/, '');
+  if (url.origin !== base.origin) return null;
+  if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return null;
+  return `${url.pathname.slice(basePath.length) || '/'}${url.search}`;
+}
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 export function isLoopback(url: URL): boolean {

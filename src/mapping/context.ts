@@ -1,5 +1,6 @@
 // Shared state of one validation: the inputs, each expression parsed once, and a helper
 // that turns a rule code into a finding with its catalogue severity.
+import { levenshtein } from '../util/did-you-mean.js';
 import type { SourcePosition } from '../model/position.js';
 import { RULES, type RuleCode } from './codes.js';
 import { analyze, type Analysis } from './el/infer.js';
@@ -49,12 +50,10 @@ export function scimTargetOf(attr: AppAttribute | undefined): ScimTarget | undef
   const parsed = parseExternalName(attr.externalName);
   if (!parsed.ok) return undefined;
   const names = parsed.segments.filter((s): s is Extract<NameSegment, { kind: 'name' }> => s.kind === 'name');
-  return {
-    namespace: attr.externalNamespace,
-    segments: parsed.segments,
-    top: names[0].name,
-    leaf: names[names.length - 1].name,
-  };
+  const top = names[0];
+  const leaf = names.at(-1);
+  if (!top || !leaf) return undefined;
+  return { namespace: attr.externalNamespace, segments: parsed.segments, top: top.name, leaf: leaf.name };
 }
 
 export function buildContext(
@@ -116,18 +115,4 @@ function isAbbreviation(short: string, long: string): boolean {
   let i = 0;
   for (const ch of long) if (ch === short[i]) i++;
   return i === short.length;
-}
-
-export function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }

@@ -17,6 +17,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const BUNDLED_FILE = 'bundled.json';
 export const SCIM_VALIDATORS_FILE = 'scim-validators.cjs';
 export const SCIM_QUICK_VALIDATORS_FILE = 'scim-quick-validators.cjs';
+/** The string formats both SCIM validator files require (ajv-formats with fast paths). */
+export const SCIM_FORMATS_FILE = 'scim-formats.cjs';
 export const SUITE_VALIDATOR_FILE = 'suite-validator.cjs';
 export const CONFIG_VALIDATOR_FILE = 'config-validator.cjs';
 export const DECLARED_VALIDATORS_FILE = 'declared-validators.cjs';

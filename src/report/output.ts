@@ -86,5 +86,26 @@ async function discard(tmp: string): Promise<void> {
 }
 
 async function writeStdout(text: string): Promise<void> {
-  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+  if (!process.stdout.write(text)) await drained(process.stdout);
+}
+
+/**
+ * Back-pressure on stdout. A reader that went away (`| head`) is not a failure of the
+ * command: EPIPE ends the wait quietly (src/cli/main.ts then drops further writes), so the
+ * command still ends with its own exit code.
+ */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (err?: NodeJS.ErrnoException) => {
+      stream.off('drain', onDrain);
+      stream.off('close', onDrain);
+      stream.off('error', settle);
+      if (err && err.code !== 'EPIPE') reject(err);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    stream.once('drain', onDrain);
+    stream.once('close', onDrain);
+    stream.once('error', settle);
+  });
 }

@@ -3,7 +3,7 @@
 import type { RunContext } from './context.js';
 import type { CleanupRecord } from '../model/run-result.js';
 import { buildRequest } from './request-builder.js';
-import { TransportError } from '../errors.js';
+import { TransportError, UsageError } from '../errors.js';
 import { sendRetrying } from './step-io.js';
 
 /** Removes what the run created since ledger position `mark`, newest first. */
@@ -19,7 +19,7 @@ export async function cleanUpFrom(ctx: RunContext, mark: number): Promise<Cleanu
       const res = await sendRetrying(ctx, built.http);
       return { status: res.status };
     } catch (err) {
-      if (!(err instanceof TransportError)) throw err;
+      if (!(err instanceof TransportError) && !(err instanceof UsageError)) throw err; // refused: outside the base URL
       return { error: ctx.redactor.text(err.message) };
     }
   }, mark);

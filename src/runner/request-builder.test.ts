@@ -17,6 +17,35 @@ const build = (spec: Partial<RequestSpec>) =>
   buildRequest({ method: 'get', path: '/Users', ...spec }, suite, (v) => v, target).http;
 
 describe('buildRequest', () => {
+  it('takes a path rendered to a URL under the base URL (a captured meta.location) as that path', () => {
+    const built = buildRequest(
+      { method: 'PATCH', path: 'https://scim.example.test/scim/v2/Users/42?attributes=id' },
+      suite,
+      (v) => v,
+      target,
+    );
+    expect(built.path).toBe('/Users/42?attributes=id'); // what the write guard then judges
+    expect(built.http.url).toBe('https://scim.example.test/scim/v2/Users/42?attributes=id');
+  });
+
+  it('refuses, before sending, a path rendered to a URL of another origin or outside the base path', () => {
+    for (const path of [
+      'https://evil.example/scim/v2/Users/42',
+      '//evil.example/scim/v2/Users/42',
+      'http://scim.example.test/scim/v2/Users/42',
+      'https://scim.example.test/other/Users/42',
+      'https://scim.example.test/scim/v2x/Users',
+    ]) {
+      expect(() => buildRequest({ method: 'GET', path }, suite, (v) => v, target), path).toThrow(
+        /a step path renders to a URL outside the base URL; use a path relative to it$/,
+      );
+    }
+    // the refusal names the origin only: the path may carry resource ids
+    expect(() => build({ path: 'https://evil.example/Users/secret-id' })).toThrow(
+      'refusing GET to https://evil.example: a step path',
+    );
+  });
+
   it('keeps the base path, encodes the query as Okta does (%20, %22, %40) in the given order', () => {
     const http = build({ query: { filter: 'userName eq "a@b.test"', startIndex: 1, count: 100 } });
     expect(http.url).toBe(

@@ -2,7 +2,8 @@
 // Okta's default headers, the bearer token per the step's auth mode.
 import type { RequestSpec, SuiteSpec } from '../suite/types.js';
 import type { HttpRequest } from '../http/client.js';
-import { joinUrl } from '../http/url.js';
+import { joinUrl, relativeToBase } from '../http/url.js';
+import { UsageError } from '../errors.js';
 
 export const DEFAULT_HEADERS: Record<string, string> = {
   accept: 'application/scim+json',
@@ -23,7 +24,12 @@ export function buildRequest(
   render: (v: unknown) => unknown,
   target: { baseUrl: string; token: string; extraHeaders: Record<string, string> },
 ): BuiltRequest {
-  const path = String(render(spec.path));
+  const rendered = String(render(spec.path));
+  const path = relativeToBase(rendered, target.baseUrl);
+  if (path === null)
+    throw new UsageError(
+      `refusing ${spec.method.toUpperCase()} to ${originOf(rendered, target.baseUrl)}: a step path renders to a URL outside the base URL; use a path relative to it`,
+    );
   const query = spec.query ? stringifyQuery(render(spec.query) as Record<string, unknown>) : undefined;
   const headers: Record<string, string> = { ...DEFAULT_HEADERS };
   merge(headers, suite.defaults?.headers, render);
@@ -68,4 +74,13 @@ function stringifyQuery(q: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null) out[k] = String(v);
   return out;
+}
+
+/** Only the origin of a URL the guard refused: its path may carry resource ids. */
+function originOf(url: string, baseUrl: string): string {
+  try {
+    return new URL(url, baseUrl).origin;
+  } catch {
+    return 'an invalid URL';
+  }
 }

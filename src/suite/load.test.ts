@@ -144,6 +144,132 @@ describe('diagnostics', () => {
     else expect(diagnose(text)).toMatch(expected);
   });
 
+  // A named check's `with:` against the arguments its registry entry declares (src/checks/registry.ts).
+  const checkStep = (expectation: string) => oneTest(`      - id: a\n${GET_X}        expect: [${expectation}]\n`);
+  const SEE = '; see scim-check list --checks';
+  it.each([
+    [
+      'with argument of the wrong type',
+      checkStep('{ check: list-within-count, with: { count: many } }'),
+      `suite.yaml:7:61: expectation #1 of step "a", check "list-within-count": with.count must be an integer, got "many"${SEE}`,
+    ],
+    [
+      'with argument below its minimum',
+      checkStep('{ check: list-within-count, with: { count: -1 } }'),
+      `suite.yaml:7:61: expectation #1 of step "a", check "list-within-count": with.count must be >= 0, got -1${SEE}`,
+    ],
+    [
+      'misspelt with argument (before the missing one it causes)',
+      checkStep('{ check: member-ids, with: { idz: [] } }'),
+      `suite.yaml:7:47: expectation #1 of step "a", check "member-ids": unknown argument with.idz; did you mean "ids"? (arguments: ids)${SEE}`,
+    ],
+    [
+      'required with argument missing',
+      checkStep('{ check: member-ids, with: {} }'),
+      `suite.yaml:7:45: expectation #1 of step "a", check "member-ids": with.ids is required (the member ids expected, in any order)${SEE}`,
+    ],
+    [
+      'no with at all for a check that needs one',
+      checkStep('{ check: member-ids }'),
+      `suite.yaml:7:27: expectation #1 of step "a", check "member-ids": with.ids is required (the member ids expected, in any order)${SEE}`,
+    ],
+    [
+      'a list item of the wrong type',
+      checkStep('{ check: member-ids, with: { ids: [a, true] } }'),
+      `suite.yaml:7:56: expectation #1 of step "a", check "member-ids": with.ids[1] must be a string or a number, got true${SEE}`,
+    ],
+    [
+      'an argument for a check that takes none',
+      checkStep('{ check: no-password, with: { strict: true } }'),
+      `suite.yaml:7:48: expectation #1 of step "a", check "no-password": unknown argument with.strict (it takes no arguments)${SEE}`,
+    ],
+    [
+      'an enum argument with a near miss',
+      checkStep('{ check: sorted-by, with: { by: userName, order: Descending } }'),
+      `suite.yaml:7:67: expectation #1 of step "a", check "sorted-by": with.order must be one of ascending, descending, got "Descending"; did you mean "descending"?${SEE}`,
+    ],
+    [
+      'unknown schema name in each-resource-schema',
+      checkStep('{ check: each-resource-schema, with: { schema: Usr } }'),
+      `suite.yaml:7:65: expectation #1 of step "a", check "each-resource-schema": with.schema must be one of User, EnterpriseUser, Group, ListResponse, Error, PatchOp, ServiceProviderConfig, ResourceType, Schema, got "Usr"; did you mean "User"?${SEE}`,
+    ],
+    [
+      'a body-path argument that cannot parse',
+      checkStep("{ check: carries-values, with: { values: {}, at: 'Resources[0' } }"),
+      `suite.yaml:7:67: expectation #1 of step "a", check "carries-values": with.at: invalid body path "Resources[0": expected "]" at column 12${SEE}`,
+    ],
+  ])('%s', (_name, text, expected) => expect(diagnose(text)).toBe(expected));
+
+  it('accepts a template wherever an argument goes (its type is known once rendered)', () => {
+    const text = [
+      'name: s',
+      'variables: { n: 2, who: [a, b], rt: { Resources: [] } }',
+      'tests:',
+      '  - name: T',
+      '    steps:',
+      '      - id: a',
+      '        request: { method: GET, path: /Users }',
+      '        expect:',
+      '          - { check: list-within-count, with: { count: "${{ n }}" } }',
+      '          - { check: member-ids, with: { ids: "${{ who }}" } }',
+      '          - { check: result-ids, with: { ids: ["${{ n }}", "x-${{ n }}"] } }',
+      '          - { check: each-resource-schema, with: { schema: "${{ who }}" } }',
+      '          - { check: schemas-cover-resource-types, with: { resourceTypes: "${{ rt }}" } }',
+      "          - { check: carries-values, with: { values: {}, at: 'Resources[${{ n }}]' } }",
+      '',
+    ].join('\n');
+    expect(diagnose(text)).toBe('LOADED');
+  });
+
+  // Body paths with templates: checked with stand-ins for the templates (src/suite/static-body-path.ts).
+  it.each([
+    [
+      'expect path that no rendering can fix',
+      checkStep(`{ path: 'members[value eq "\${{ run.prefix }}"', exists: true }`),
+      'suite.yaml:7:26: invalid body path "members[value eq "${{ run.prefix }}"" whatever its templates render to (tried each ${{ }} as \'x\', \'0\', \'"x"\'): expected "]"',
+    ],
+    [
+      'capture path that no rendering can fix',
+      oneTest(`      - id: a\n${GET_X}        capture: { v: 'Resources[\${{ run.prefix }}' }\n`),
+      "suite.yaml:7:23: invalid body path \"Resources[${{ run.prefix }}\" whatever its templates render to (tried each ${{ }} as 'x', '0', '\"x\"'): expected operator but found end of filter",
+    ],
+    [
+      'templated paths that can be valid',
+      checkStep(
+        `{ path: 'members[value eq "\${{ run.prefix }}"].value', exists: true }, { path: 'Resources[\${{ run.prefix }}].id', exists: true }, { path: '\${{ run.prefix }}', exists: true }`,
+      ),
+      'LOADED',
+    ],
+  ])('%s', (_name, text, expected) => expect(diagnose(text)).toBe(expected));
+
+  // Step paths are relative to the base URL; the run knows the base URL, the suite does not.
+  const ABSOLUTE =
+    'is an absolute URL; write the path relative to the base URL (e.g. "/Users"), which --base-url or the target gives';
+  it.each([
+    [
+      'absolute request path',
+      oneTest('      - id: a\n        request: { method: GET, path: https://api.example.com/scim/v2/Users }\n'),
+      `suite.yaml:6:39: step.request.path "https://api.example.com/scim/v2/Users" ${ABSOLUTE}`,
+    ],
+    [
+      'protocol-relative request path',
+      oneTest('      - id: a\n        request: { method: GET, path: //evil.example/Users }\n'),
+      `suite.yaml:6:39: step "a": request.path "//evil.example/Users" ${ABSOLUTE}`,
+    ],
+    [
+      'absolute clean-up path',
+      oneTest(
+        '      - id: a\n        request: { method: POST, path: /Users }\n        capture: { id: id }\n        creates: { type: User, id: "${{ id }}", cleanup: [{ method: DELETE, path: "http://x/Users/${{ id }}" }] }\n',
+      ),
+      `suite.yaml:8:83: step.creates.cleanup[0].path "http://x/Users/\${{ id }}" ${ABSOLUTE}`,
+    ],
+    [
+      'a path that starts with a template is judged once rendered',
+      oneTest('      - id: a\n        request: { method: GET, path: "${{ run.prefix }}" }\n'),
+      'LOADED',
+    ],
+  ])('%s', (_name, text, expected) => expect(diagnose(text)).toBe(expected));
+
   it('accepts names from variables, earlier captures, own captures in creates, and run.*', () => {
     const text = [
       'name: s',

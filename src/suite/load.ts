@@ -60,6 +60,6 @@ function throwFirst(diagnostics: Diagnostic[], locator: SourceLocator): void {
   const ranked = diagnostics
     .map((d) => ({ d, offset: locator.offsetOf(d) }))
     .sort((a, b) => a.d.rank - b.d.rank || a.offset - b.offset);
-  const first = ranked[0];
-  throw new UsageError(first.d.message, locator.position(first.offset));
+  const [first] = ranked;
+  if (first) throw new UsageError(first.d.message, locator.position(first.offset));
 }

@@ -8,7 +8,11 @@ import { loadAjv } from '../schema/validator.js';
 import { prebuiltSuiteValidator } from '../prebuilt/artefacts.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 import { describeLocation, placeOf, subjectOf } from './describe-location.js';
-import { suggestionSuffix } from './did-you-mean.js';
+import { suggestionSuffix } from '../util/did-you-mean.js';
+import { absolutePathProblem } from './request-path.js';
+
+/** The pattern of request.path in schemas/suite.schema.json. */
+const REQUEST_PATH_PATTERN = '^(/|\\$\\{\\{)';
 
 export const EXPECTATION_KINDS = ['status', 'header', 'path', 'schema', 'check', 'maxDurationMs'] as const;
 
@@ -74,7 +78,7 @@ const PATTERN_HINTS: Record<string, string> = {
   '^[A-Za-z][A-Za-z0-9_-]*$': 'must start with a letter and contain only letters, digits, "_" and "-"',
   '^[A-Za-z_][A-Za-z0-9_]*$': 'must contain only letters, digits and "_", and not start with a digit',
   '^[A-Z][A-Z0-9_]*$': 'must be UPPER_SNAKE_CASE (e.g. USER_CREATE_STATUS)',
-  '^(/|\\$\\{\\{)': 'must start with "/" (or be a template giving a URL)',
+  [REQUEST_PATH_PATTERN]: 'must be a path relative to the base URL, starting with "/" (e.g. "/Users"), or a template',
   '^(okta|test-app|oin|rfc)$': 'must be okta, test-app, oin or rfc (or a list of them)',
 };
 
@@ -121,6 +125,8 @@ function toDiagnostic(error: ErrorObject, data: unknown): Diagnostic {
           message: `${location.relative || 'key'} name "${name}" in ${location.ownerLabel} ${hint}`,
         };
       }
+      const absolute = params.pattern === REQUEST_PATH_PATTERN ? absolutePathProblem(String(error.data)) : undefined;
+      if (absolute !== undefined) return { path, rank: 1, message: `${subject} ${absolute}` };
       return { path, rank: 1, message: `${subject} ${show(error.data)} ${hint}` };
     }
     case 'required':

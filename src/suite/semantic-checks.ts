@@ -1,11 +1,15 @@
 // Checks that need more than the schema: unique step ids, `needs` that name real earlier steps,
-// templates that only use names defined before them, parseable body paths and regexes.
+// templates that only use names defined before them, parseable body paths (templates included,
+// see static-body-path.ts) and regexes, each named check's `with:` against the arguments it
+// declares, and request paths relative to the base URL. A suite that fails here sends nothing.
 import type { SuiteSpec, StepSpec, TestSpec, Expectation } from './types.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
-import { closeMatches, suggestionSuffix } from './did-you-mean.js';
+import { closeMatches, suggestionSuffix } from '../util/did-you-mean.js';
 import { parseExpression, templateExpressions, templateReferences, TemplateError } from './template.js';
-import { BodyPathError, parseBodyPath } from './body-path.js';
+import { bodyPathProblem } from './static-body-path.js';
 import { NAMED_CHECKS } from '../checks/registry.js';
+import { checkArgs } from '../checks/arg-schema.js';
+import { absolutePathProblem } from './request-path.js';
 
 const MATCHERS = [
   'equals',
@@ -147,6 +151,16 @@ function unknownNameMessage(expression: string, name: string, known: string[], l
 }
 
 function checkStepShape(step: StepSpec, at: DataPath, found: Diagnostic[]): void {
+  // `//host/x` passes the schema's pattern (it starts with "/"); a scheme does not, and is named there
+  checkRequestPath(step.request.path, [...at, 'request', 'path'], `step "${step.id}": request.path`, found);
+  (step.creates?.cleanup ?? []).forEach((req, r) =>
+    checkRequestPath(
+      req.path,
+      [...at, 'creates', 'cleanup', r, 'path'],
+      `step "${step.id}": creates.cleanup[${r}].path`,
+      found,
+    ),
+  );
   if (step.request.body !== undefined && step.request.rawBody !== undefined) {
     found.push({
       path: [...at, 'request'],
@@ -181,11 +195,7 @@ function checkExpectation(exp: Expectation, at: DataPath, label: string, found: 
   }
   if (exp.path !== undefined) checkBodyPath(exp.path, [...at, 'path'], found);
   checkAudience(exp, at, label, found);
-  if (exp.check !== undefined && !Object.prototype.hasOwnProperty.call(NAMED_CHECKS, exp.check)) {
-    const names = Object.keys(NAMED_CHECKS);
-    const hint = suggestionSuffix(exp.check, names) || ` (known checks: ${names.join(', ')})`;
-    found.push({ path: [...at, 'check'], rank: 1, message: `${label}: unknown check "${exp.check}"${hint}` });
-  }
+  if (exp.check !== undefined) checkNamedCheck(exp.check, exp.with, at, label, found);
   if (exp.matches !== undefined) {
     try {
       new RegExp(exp.matches);
@@ -199,14 +209,35 @@ function checkExpectation(exp: Expectation, at: DataPath, label: string, found: 
   }
 }
 
-function checkBodyPath(path: string, at: DataPath, found: Diagnostic[]): void {
-  if (path.includes('${{')) return; // rendered first; checked when the step runs
-  try {
-    parseBodyPath(path);
-  } catch (error) {
-    if (!(error instanceof BodyPathError)) throw error;
-    found.push({ path: at, rank: 1, message: error.message });
+/** The check exists, and its `with:` has the arguments it declares (src/checks/registry.ts). */
+function checkNamedCheck(name: string, args: unknown, at: DataPath, label: string, found: Diagnostic[]): void {
+  const entry = Object.prototype.hasOwnProperty.call(NAMED_CHECKS, name) ? NAMED_CHECKS[name] : undefined;
+  if (!entry) {
+    const names = Object.keys(NAMED_CHECKS);
+    const hint = suggestionSuffix(name, names) || ` (known checks: ${names.join(', ')})`;
+    found.push({ path: [...at, 'check'], rank: 1, message: `${label}: unknown check "${name}"${hint}` });
+    return;
   }
+  for (const issue of checkArgs(entry.args, args ?? {})) {
+    // a missing argument points at `with:` (or at the check when there is no `with:`)
+    const where: DataPath = args === undefined ? [...at, 'check'] : [...at, 'with', ...issue.path];
+    found.push({
+      path: where,
+      ...(issue.key !== undefined ? { key: issue.key } : {}),
+      rank: issue.key !== undefined ? 0 : 1, // a misspelt argument explains the missing one it causes
+      message: `${label}, check "${name}": ${issue.message}; see scim-check list --checks`,
+    });
+  }
+}
+
+function checkBodyPath(path: string, at: DataPath, found: Diagnostic[]): void {
+  const problem = bodyPathProblem(path);
+  if (problem !== undefined) found.push({ path: at, rank: 1, message: problem });
+}
+
+function checkRequestPath(path: string, at: DataPath, label: string, found: Diagnostic[]): void {
+  const problem = absolutePathProblem(path);
+  if (problem !== undefined) found.push({ path: at, rank: 1, message: `${label} ${problem}` });
 }
 
 /** `for:` as a mapping gives each severity itself, so a `severity` beside it would be ambiguous. */

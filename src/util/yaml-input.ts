@@ -11,7 +11,7 @@
 import type { CST, Document, DocumentOptions, LineCounter, Node, ParseOptions, SchemaOptions } from 'yaml';
 import { UsageError } from '../errors.js';
 import type { SourcePosition } from '../model/position.js';
-import { loadYaml } from './yaml.js';
+import { loadYaml, yamlErrorReason } from './yaml.js';
 
 /** Real files nest a dozen levels; 64 leaves room for any real extension (as MAX_JSON_DEPTH). */
 export const MAX_YAML_DEPTH = 64;
@@ -34,19 +34,15 @@ export function parseYamlInput(text: string, file: string, options: YamlInputOpt
   if (deep !== undefined) throw new UsageError(`invalid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`, at(deep));
   const doc = composeOne(tokens, text, options);
   const error = doc.errors[0];
-  if (error) throw new UsageError(`invalid YAML: ${firstLine(error.message)}`, at(error.pos[0]));
+  if (error) throw new UsageError(`invalid YAML: ${yamlErrorReason(error)}`, at(error.pos[0]));
   const aliases: AliasCheck = text.includes('*') ? checkAliases(doc) : {}; // no alias without a '*'
   if (aliases.problem) throw new UsageError(`invalid YAML: ${aliases.problem.message}`, at(aliases.problem.offset));
   try {
     return { doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }) as unknown };
   } catch (e) {
     // yaml's own guard against alias bombs ("Excessive alias count ...")
-    throw new UsageError(`invalid YAML: ${firstLine((e as Error).message)}`, at(aliases.first ?? 0));
+    throw new UsageError(`invalid YAML: ${yamlErrorReason(e as Error)}`, at(aliases.first ?? 0));
   }
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** What yaml's parseDocument does, from tokens already parsed: one document, or an error. */

@@ -4,7 +4,7 @@
 // nothing left on the server, and the token never sent to another host.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
@@ -198,10 +198,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((r) => other.close(() => r()));
-  // the table for README/notes: fault, exit code, seconds, residue
-  if (process.env.SCIM_CHECK_PRINT_MATRIX)
-    process.stdout.write(`\n| fault | exit | seconds | residue |\n|---|---|---|---|\n${table.join('\n')}\n`);
+  // The table the closing note quotes (reports/ is git-ignored): what each fault measured, in this run.
+  const file = path.join(ROOT, 'reports', 'fault-matrix.md');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, matrixTable(table));
+  if (process.env.SCIM_CHECK_PRINT_MATRIX) process.stdout.write(`\n${matrixTable(table)}`);
 });
+
+function matrixTable(rows: string[]): string {
+  return `| fault | exit code | seconds | resources left behind |\n|---|---:|---:|---:|\n${rows.join('\n')}\n`;
+}
 
 function expectClean(res: { stdout: string; stderr: string }, token: string): void {
   expect(res.stderr).not.toMatch(/\n\s+at /);
@@ -216,6 +222,7 @@ describe('fault matrix', () => {
     it(`${row.fault}: exit ${row.exit}, nothing left behind`, async () => {
       const s: RunningServer = await startServer({ port: 0, seed: { users: 2 } });
       const before = s.store.snapshot();
+      const [beforeUsers, beforeGroups] = [s.store.users().length, s.store.groups().length];
       const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req, n) => row.rule(req, n, s.token, otherUrl));
       try {
         const started = performance.now();
@@ -231,10 +238,12 @@ describe('fault matrix', () => {
           { env: { SCIM_TOKEN: s.token } },
         );
         const seconds = (performance.now() - started) / 1000;
+        // recorded before the assertions: a row that fails is in the table too, as measured
+        const residue = s.store.users().length + s.store.groups().length - (beforeUsers + beforeGroups);
+        table.push(`| ${row.fault} | ${res.code} | ${seconds.toFixed(1)} | ${residue} |`);
         expect(res.code, res.stdout + res.stderr).toBe(row.exit);
         if (row.says) expect(res.stdout + res.stderr).toMatch(row.says);
         expectClean(res, s.token);
-        const residue = s.store.users().length - 2;
         expect(s.store.snapshot()).toBe(before);
         expect(otherHits).toEqual([]);
         expect(
@@ -245,7 +254,6 @@ describe('fault matrix', () => {
               l.authorization === 'Bearer scim-check-invalid-token',
           ),
         ).toBe(true);
-        table.push(`| ${row.fault} | ${res.code} | ${seconds.toFixed(1)} | ${residue} |`);
       } finally {
         await proxy.close();
         await s.close();

@@ -53,6 +53,13 @@ describe('scim-check validate-mapping', () => {
     expect(res.stdout).not.toContain('MAP_PREFERRED_LANGUAGE');
   });
 
+  it('--show-payload with a JSON report on stdout: stdout is the JSON alone, the payloads go to stderr', async () => {
+    const res = await runCli([...args('mapping-fixed.json'), '--show-payload', '--reporter', 'json']);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout).format).toBe('scim-check-mapping/1');
+    expect(res.stderr).toContain('# POST /Users for sample alice.martin@example.com');
+  });
+
   it('exits 2 with file:line:col for a mapping that is not valid JSON', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-vm-'));
     const bad = path.join(dir, 'broken.json');

@@ -3,7 +3,7 @@
 // bundled Okta packs). The work lives in src/record/; this file only wires flags.
 import { Command, Option } from 'commander';
 import { EXIT, ExitError, UsageError } from '../../errors.js';
-import { collect, positiveInt } from '../options.js';
+import { collect, MAX_TIMER_MS, positiveInt } from '../options.js';
 
 interface RecordCommandFlags {
   target?: string;
@@ -51,7 +51,7 @@ export function registerRecord(program: Command): void {
     .addOption(
       new Option('--timeout <ms>', 'record: per-request timeout towards the target')
         .default(60000)
-        .argParser(positiveInt('--timeout')),
+        .argParser(positiveInt('--timeout', MAX_TIMER_MS)),
     )
     .option(
       '--from-har <file>',

@@ -8,15 +8,19 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('start the embedded reference SCIM server and print its base URL')
     .addOption(
-      new Option('--port <n>', 'port to listen on (0 = any free port)').default(0).argParser((v) => portNumber(v)),
+      new Option('--port <n>', 'port to listen on (0 = any free port)')
+        .default(0)
+        .argParser((v) => wholeNumber('--port', v)),
     )
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <token>', 'bearer token the server accepts (default: random, printed)')
     .option('--quirk <name>', 'switch on a deviation (repeatable; see `scim-check serve --list-quirks`)', collect)
     .option('--list-quirks', 'list the available quirks and exit')
-    .option('--seed-users <n>', 'start with this many generated users', (v) => portNumber(v, 10_000_000))
+    .option('--seed-users <n>', 'start with this many generated users', (v) =>
+      wholeNumber('--seed-users', v, 10_000_000),
+    )
     .option('--seed-groups <n>', 'start with this many generated groups (members spread over the seeded users)', (v) =>
-      portNumber(v, 1_000_000),
+      wholeNumber('--seed-groups', v, 1_000_000),
     )
     .option(
       '--seed-defect <name=count>',
@@ -88,9 +92,9 @@ function listenError(err: NodeJS.ErrnoException, host: string, port: number): Er
   return why ? new UsageError(`--host ${host} --port ${port}: cannot listen (${why}, ${err.code})`) : err;
 }
 
-function portNumber(v: string, max = 65535): number {
+function wholeNumber(flag: string, v: string, max = 65535): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > max)
-    throw new UsageError(`expected an integer between 0 and ${max}, got ${JSON.stringify(v)}`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0 || n > max)
+    throw new UsageError(`${flag} must be an integer from 0 to ${max}, got ${JSON.stringify(v)}`);
   return n;
 }

@@ -71,7 +71,7 @@ async function validateMappingAction(flags: ValidateFlags): Promise<number> {
     usernameFormat: flags.usernameFormat,
     languageFormat: flags.languageFormat,
   });
-  if (flags.showPayload) process.stdout.write(renderPayloads(result));
+  if (flags.showPayload) payloadStream(reporters).write(renderPayloads(result));
   const session = await openReporters(reporters, { redactor: new Redactor(), color: useColor() });
   await session.runStart({ command: 'validate-mapping', startedAt });
   for (const finding of result.findings) await session.finding(finding);
@@ -85,4 +85,10 @@ async function validateMappingAction(flags: ValidateFlags): Promise<number> {
     },
   });
   return result.summary.must > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
+}
+
+/** Payloads are text for a person: on stderr when a report that a program reads (json, junit, ...) holds stdout. */
+function payloadStream(reporters: readonly { name: string; file?: string }[]): NodeJS.WriteStream {
+  const machineOnStdout = reporters.some((r) => r.file === undefined && r.name !== 'console' && r.name !== 'github');
+  return machineOnStdout ? process.stderr : process.stdout;
 }

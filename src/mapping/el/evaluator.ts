@@ -94,18 +94,19 @@ class Evaluator {
     if (ref.root !== 'user' && ref.root !== 'source') {
       throw new NotEvaluated(`'${ref.root}.${ref.path.join('.')}' needs data outside the user profile`, ref.span);
     }
-    if (ref.path.length > 1) throw new NotEvaluated(`nested reference '${ref.root}.${ref.path.join('.')}'`, ref.span);
-    return toElValue(this.ctx.user[ref.path[0]], node);
+    const [name, ...rest] = ref.path;
+    if (rest.length > 0) throw new NotEvaluated(`nested reference '${ref.root}.${ref.path.join('.')}'`, ref.span);
+    return toElValue(this.ctx.user[name], node);
   }
 
   private index(objectNode: ExprNode, indexNode: ExprNode): ElValue {
     const list = this.eval(objectNode);
     const i = this.eval(indexNode);
     if (!Array.isArray(list)) throw new NotEvaluated('indexing a value that is not an array', spanOf(objectNode));
-    if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= list.length) {
+    const item = typeof i === 'number' && Number.isInteger(i) ? list[i] : undefined;
+    if (item === undefined)
       throw new NotEvaluated(`index ${JSON.stringify(i)} is outside the array`, spanOf(indexNode));
-    }
-    return list[i];
+    return item;
   }
 
   private call(node: CallNode): ElValue {
@@ -130,7 +131,8 @@ class Evaluator {
   }
 
   private userMethod(node: CallNode, method: string): ElValue {
-    const arg = node.args.length === 1 ? this.eval(node.args[0]) : undefined;
+    const only = node.args.length === 1 ? node.args[0] : undefined;
+    const arg = only ? this.eval(only) : undefined;
     if (method === 'getInternalProperty' && (arg === 'id' || arg === 'status')) {
       const v = this.ctx.internal?.[arg];
       if (v !== undefined) return v;

@@ -20,19 +20,25 @@ export interface FunctionSpec {
   impl?: (args: ElValue[]) => ElValue;
 }
 
-function str(v: ElValue, fn: string, i: number): string {
+/** Arity is checked before `impl` runs, so a missing argument means this table is wrong. */
+function present(v: ElValue | undefined, fn: string, i: number): ElValue {
+  if (v === undefined) throw new EvalFailure(`${fn} is missing argument ${i + 1}`);
+  return v;
+}
+function str(v: ElValue | undefined, fn: string, i: number): string {
+  v = present(v, fn, i);
   if (v === null) throw new NotEvaluated(`${fn} with a null argument ${i + 1}: Okta's result is undocumented`);
   if (typeof v !== 'string') throw new NotEvaluated(`${fn} argument ${i + 1} is not a string`);
   return v;
 }
-function int(v: ElValue, fn: string, i: number): number {
+function int(v: ElValue | undefined, fn: string, i: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v))
     throw new NotEvaluated(`${fn} argument ${i + 1} is not an integer`);
   return v;
 }
 /** `Arrays.*` also accept a comma-separated string (Okta docs). */
-function arr(v: ElValue): ElValue[] {
-  if (v === null) return [];
+function arr(v: ElValue | undefined): ElValue[] {
+  if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v;
   if (typeof v === 'string') return v === '' ? [] : v.split(',');
   return [v];
@@ -113,14 +119,14 @@ function substringAround(a: ElValue[], fn: string, side: 'before' | 'after'): st
 }
 
 function toInt(a: ElValue[]): number {
-  const v = a[0];
+  const v = present(a[0], 'Convert.toInt', 0);
   if (typeof v === 'number') return Math.round(v); // documented: 123.4 -> 123, 123.6 -> 124
   if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim())) return Number.parseInt(v.trim(), 10);
   if (v === null) throw new NotEvaluated("Convert.toInt(null): Okta's result is undocumented");
   throw new EvalFailure(`Convert.toInt cannot convert ${JSON.stringify(v)}`);
 }
 function toNum(a: ElValue[]): number {
-  const v = a[0];
+  const v = present(a[0], 'Convert.toNum', 0);
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return Number(v.trim());
   if (v === null) throw new NotEvaluated("Convert.toNum(null): Okta's result is undocumented");
@@ -133,14 +139,15 @@ function arrayFunctions(): FunctionSpec[] {
     notInCondition: true,
   });
   return [
-    A('add', 2, 2, 'array', (a) => [...arr(a[0]), a[1]]),
-    A('remove', 2, 2, 'array', (a) => arr(a[0]).filter((v) => !same(v, a[1]))),
+    A('add', 2, 2, 'array', (a) => [...arr(a[0]), present(a[1], 'Arrays.add', 1)]),
+    A('remove', 2, 2, 'array', (a) => arr(a[0]).filter((v) => !same(v, present(a[1], 'Arrays.remove', 1)))),
     A('clear', 1, 1, 'array', () => []),
     A('get', 2, 2, 'unknown', (a) => {
       const list = arr(a[0]);
       const i = int(a[1], 'Arrays.get', 1);
-      if (i < 0 || i >= list.length) throw new NotEvaluated(`Arrays.get index ${i} is outside the array`);
-      return list[i];
+      const item = list[i];
+      if (item === undefined) throw new NotEvaluated(`Arrays.get index ${i} is outside the array`);
+      return item;
     }),
     A(
       'flatten',
@@ -149,7 +156,7 @@ function arrayFunctions(): FunctionSpec[] {
       'array',
       (a) => a.flatMap((v) => (Array.isArray(v) ? v.flat(Infinity as 1) : [v])) as ElValue[],
     ),
-    A('contains', 2, 2, 'boolean', (a) => arr(a[0]).some((v) => same(v, a[1]))),
+    A('contains', 2, 2, 'boolean', (a) => arr(a[0]).some((v) => same(v, present(a[1], 'Arrays.contains', 1)))),
     A('size', 1, 1, 'integer', (a) => arr(a[0]).length),
     A('isEmpty', 1, 1, 'boolean', (a) => arr(a[0]).length === 0),
     A('toCsvString', 1, 1, 'string', (a) =>

@@ -165,9 +165,8 @@ class Analyzer {
   private call(node: CallNode, guards: Guards): TypeInfo {
     const name = calleeName(node);
     const args = node.args.map((a) => ({ node: a, info: this.infer(a, guards) }));
-    if (name.startsWith('user.') && USER_METHODS[name.slice(5)]) {
-      return { type: USER_METHODS[name.slice(5)].returns, nullable: name !== 'user.getInternalProperty' };
-    }
+    const userMethod = name.startsWith('user.') ? USER_METHODS[name.slice(5)] : undefined;
+    if (userMethod) return { type: userMethod.returns, nullable: name !== 'user.getInternalProperty' };
     const spec = FUNCTIONS.get(name);
     if (!spec) return { type: 'unknown', nullable: true };
     if (STRING_FUNCTION.test(name)) {

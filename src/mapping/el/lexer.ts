@@ -91,7 +91,7 @@ function readString(src: string, start: number): Token {
 
 function readNumber(src: string, start: number): Token {
   const m = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(start));
-  const text = m ? m[0] : src[start];
+  const text = m ? m[0] : src.charAt(start);
   return { kind: 'number', text, start, end: start + text.length };
 }
 
@@ -107,13 +107,13 @@ export function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
-    const ch = src[i];
+    const ch = src.charAt(i);
     if (/\s/.test(ch)) {
       i++;
       continue;
     }
-    if (CURLY_QUOTES[ch])
-      fail('MAP_EL_CURLY_QUOTES', `typographic quote ${CURLY_QUOTES[ch]}: use a straight ' or "`, i);
+    const curly = CURLY_QUOTES[ch];
+    if (curly) fail('MAP_EL_CURLY_QUOTES', `typographic quote ${curly}: use a straight ' or "`, i);
     if (ch === '"' || ch === "'") {
       const t = readString(src, i);
       tokens.push(t);

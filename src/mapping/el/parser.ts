@@ -14,13 +14,17 @@ const RELATIONAL = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 class Parser {
   private pos = 0;
-  constructor(private readonly tokens: Token[]) {}
+  /** tokenize() always ends the list with an eof token; reading past it keeps returning it. */
+  private readonly eof: Token;
+  constructor(private readonly tokens: Token[]) {
+    this.eof = tokens.at(-1) ?? { kind: 'eof', text: '', start: 0, end: 0 };
+  }
 
   private peek(): Token {
-    return this.tokens[this.pos];
+    return this.tokens[this.pos] ?? this.eof;
   }
   private next(): Token {
-    return this.tokens[this.pos++];
+    return this.tokens[this.pos++] ?? this.eof;
   }
   /** The operator a token stands for, with AND/OR/NOT/matches words folded in (case-insensitive, as SpEL). */
   private opOf(t: Token): string | undefined {

@@ -100,7 +100,8 @@ export type ElValue = string | number | boolean | null | ElValue[];
 /** `root.a.b` as data, when a node is a plain attribute reference. */
 export interface AttributeRef {
   root: string;
-  path: string[];
+  /** Never empty: `user` alone is an identifier, not a reference. */
+  path: [string, ...string[]];
   span: Span;
 }
 
@@ -112,8 +113,9 @@ export function asAttributeRef(node: ExprNode): AttributeRef | undefined {
     path.unshift(cur.property);
     cur = cur.object;
   }
-  if (cur.kind !== 'identifier' || path.length === 0) return undefined;
-  return { root: cur.name, path, span: { start: node.start, end: node.end } };
+  const [first, ...rest] = path;
+  if (cur.kind !== 'identifier' || first === undefined) return undefined;
+  return { root: cur.name, path: [first, ...rest], span: { start: node.start, end: node.end } };
 }
 
 /** `String.substringBefore` for a call whose callee is `Ns.fn` or `fn`. */

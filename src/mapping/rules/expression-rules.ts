@@ -4,7 +4,14 @@ import { typeCause } from '../el/type-cause.js';
 import { didYouMean, finding, type ParsedEntry, type RuleContext } from '../context.js';
 import { FUNCTIONS, FUNCTION_NAMESPACES, USER_METHODS } from '../el/functions.js';
 import { visit } from '../el/infer.js';
-import { asAttributeRef, calleeName, type CallNode, type ElType, type ExprNode } from '../el/types.js';
+import {
+  asAttributeRef,
+  calleeName,
+  type AttributeRef,
+  type CallNode,
+  type ElType,
+  type ExprNode,
+} from '../el/types.js';
 import type { MappingFinding } from '../../model/mapping-result.js';
 
 export function expressionRules(ctx: RuleContext): MappingFinding[] {
@@ -60,7 +67,7 @@ function checkCall(ctx: RuleContext, p: ParsedEntry, n: CallNode): MappingFindin
   const at = { attribute: p.entry.target, position: ctx.exprPos(p.entry, n.start) };
   const spec = name.startsWith('user.') ? USER_METHODS[name.slice(5)] : FUNCTIONS.get(name);
   if (!spec) {
-    const ns = name.split('.')[0];
+    const ns = name.split('.')[0] ?? name;
     const suggestion = didYouMean(name, knownNames());
     const why = FUNCTION_NAMESPACES.includes(ns)
       ? `${ns} has no function ${name.slice(ns.length + 1)}`
@@ -152,7 +159,7 @@ function checkReference(
   ctx: RuleContext,
   p: ParsedEntry,
   root: string,
-  path: string[],
+  path: AttributeRef['path'],
   offset: number,
 ): MappingFinding[] {
   const at = { attribute: p.entry.target, position: ctx.exprPos(p.entry, offset) };

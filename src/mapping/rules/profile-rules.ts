@@ -64,7 +64,10 @@ export function profileRules(ctx: RuleContext, profile: AttributeProfile): Mappi
         finding(
           'MAP_MANDATORY_UNMAPPED',
           `${label} is mandatory for profile ${profile.name}; app attribute ${candidates.join(' or ')} writes it but has no mapping`,
-          { attribute: candidates[0] ?? rule.attribute, position: ctx.app.attributes.get(candidates[0])?.position },
+          {
+            attribute: candidates[0] ?? rule.attribute,
+            position: ctx.app.attributes.get(candidates[0] ?? '')?.position,
+          },
         ),
       );
     } else if (!missingAnyNs.has(rule.attribute)) {

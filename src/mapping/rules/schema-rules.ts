@@ -1,6 +1,7 @@
 // Rules on mapping targets and the app user schema: unknown targets, externalName syntax,
 // externalNamespace (exact, near-miss, custom, missing), duplicate SCIM paths, `groups`.
-import { didYouMean, finding, levenshtein, scimTargetOf, type RuleContext } from '../context.js';
+import { didYouMean, finding, scimTargetOf, type RuleContext } from '../context.js';
+import { levenshtein } from '../../util/did-you-mean.js';
 import { canonicalPath, parseExternalName } from '../scim/external-name.js';
 import { CORE_URN, ENTERPRISE_URN, MULTI_VALUED, SCIM11_URNS, attributesOf } from '../scim/namespaces.js';
 import type { AppAttribute } from '../types.js';
@@ -87,7 +88,8 @@ function externalNameFindings(attr: AppAttribute): MappingFinding[] {
   const defined = attr.externalNamespace ? attributesOf(attr.externalNamespace) : undefined;
   if (!defined) return [];
   const names = parsed.segments.filter((s) => s.kind === 'name').map((s) => (s as { name: string }).name);
-  const top = names[0];
+  const [top, sub] = names;
+  if (top === undefined) return []; // a name-less externalName is a syntax finding, reported above
   const subs = defined[top];
   const where = attr.externalNamespace === ENTERPRISE_URN ? 'the enterprise extension' : 'the core User schema';
   if (!subs) {
@@ -100,7 +102,6 @@ function externalNameFindings(attr: AppAttribute): MappingFinding[] {
       ),
     ];
   }
-  const sub = names[1];
   if (sub !== undefined && !subs.includes(sub)) {
     return [
       finding(
@@ -175,8 +176,8 @@ function duplicatePaths(attrs: AppAttribute[]): MappingFinding[] {
   }
   const out: MappingFinding[] = [];
   for (const group of byPath.values()) {
-    if (group.length < 2) continue;
     const [first, ...rest] = group;
+    if (!first) continue;
     for (const dup of rest) {
       out.push(
         finding(

@@ -16,7 +16,7 @@ function parseFilter(body: string, offset: number): NameSegment | { message: str
   if (/\s/.test(body)) return { message: 'whitespace inside the filter brackets', offset };
   if (/ eq /i.test(` ${body} `) || !body.includes('=='))
     return { message: `filter "${body}" must be key==value (Okta syntax), not a SCIM filter`, offset };
-  const [key, raw] = body.split('==', 2);
+  const [key = '', raw = ''] = body.split('==', 2);
   if (!/^[A-Za-z$][A-Za-z0-9_$]*$/.test(key)) return { message: `invalid filter attribute "${key}"`, offset };
   if (/^'[^']*'$/.test(raw)) return { kind: 'filter', key, value: raw.slice(1, -1) };
   if (raw === 'true' || raw === 'false') return { kind: 'filter', key, value: raw === 'true' };

@@ -66,8 +66,7 @@ function element(list: unknown[], seg: NameSegment): Obj {
 
 function place(container: Obj, segments: NameSegment[], value: ElValue): void {
   let cur = container;
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
+  for (const [i, seg] of segments.entries()) {
     if (seg.kind !== 'name') continue; // selectors are consumed with the name before them
     const next = segments[i + 1];
     if (!next) {

@@ -36,6 +36,17 @@ describe('--schemas file', () => {
     expect(model.resourceTypes.map((r) => r.endpoint)).toEqual(['/Users']);
   });
 
+  it('reads a saved GET /Schemas answer as it comes (one ListResponse, its `schemas` member the URN)', () => {
+    const saved = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 1,
+      Resources: [userSchema],
+    };
+    const model = readDeclaredSchemasFile(write('saved.json', JSON.stringify(saved)));
+    expect(model.schemas.map((s) => s.id)).toEqual([USER]);
+    expect(model.resourceTypes.map((r) => r.endpoint)).toEqual(['/Users']);
+  });
+
   it('reads a pair of ListResponses (YAML), sorting schemas from resource types', () => {
     const text = `- schemas: [urn:ietf:params:scim:api:messages:2.0:ListResponse]\n  Resources:\n    - ${JSON.stringify(userType)}\n- Resources:\n    - ${JSON.stringify(userSchema)}\n`;
     const model = readDeclaredSchemasFile(write('b.yaml', text));
