@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, startCli, ROOT, type CliResult } from '../helpers/cli.js';
+import { runCli, startCli, ROOT, type CliResult, type LiveCli } from '../helpers/cli.js';
 import { useServers } from '../helpers/servers.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
@@ -410,14 +410,10 @@ describe('other commands', () => {
       '--seed-defect',
       'language-region=2',
     ]);
-    let total = -1;
-    try {
-      const [, url] = await serve.waitFor(/base URL: (\S+)/);
+    const total = await whileServing(serve, async (url) => {
       const r = await fetch(`${url}/Users?count=0`, { headers: { authorization: 'Bearer serve-token-seeded' } });
-      total = ((await r.json()) as { totalResults: number }).totalResults;
-    } finally {
-      serve.child.kill('SIGTERM');
-    }
+      return ((await r.json()) as { totalResults: number }).totalResults;
+    });
     await serve.done;
     expect(total).toBe(5);
     const bad = await runCli(['serve', '--seed-defect', 'language-region']);
@@ -427,14 +423,10 @@ describe('other commands', () => {
 
   it('serve prints a base URL that answers with its token', async () => {
     const serve = startCli(['serve', '--token', 'serve-token-abcdef']);
-    let url = '';
-    let status = 0;
-    try {
-      url = (await serve.waitFor(/base URL: (\S+)/))[1];
-      status = (await fetch(`${url}/Users`, { headers: { authorization: 'Bearer serve-token-abcdef' } })).status;
-    } finally {
-      serve.child.kill('SIGTERM');
-    }
+    const { url, status } = await whileServing(serve, async (url) => ({
+      url,
+      status: (await fetch(`${url}/Users`, { headers: { authorization: 'Bearer serve-token-abcdef' } })).status,
+    }));
     const res = await serve.done;
     expect(status).toBe(200);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
@@ -442,3 +434,13 @@ describe('other commands', () => {
     expect(res.code).toBe(0);
   });
 });
+
+/** Runs `use` against the base URL a `scim-check serve` prints, then stops the server, whatever `use` did. */
+async function whileServing<T>(serve: LiveCli, use: (url: string) => Promise<T>): Promise<T> {
+  try {
+    const [, url] = await serve.waitFor(/base URL: (\S+)/);
+    return await use(url);
+  } finally {
+    serve.child.kill('SIGTERM');
+  }
+}
