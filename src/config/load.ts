@@ -38,8 +38,9 @@ export function loadConfigText(text: string, file: string): ProjectConfig {
   }
   const data = withoutEmptyKeys((doc.toJS() as unknown) ?? {}); // an empty file is a valid, empty config
   const validate = configValidator();
-  if (!validate(data)) {
-    const error = mostRelevant(validate.errors ?? []);
+  // ajv fills `errors` whenever it returns false
+  const error = validate(data) ? undefined : mostRelevant(validate.errors ?? []);
+  if (error) {
     const dataPath = pointerToPath(error.instancePath, data);
     const key =
       error.keyword === 'additionalProperties'
@@ -75,7 +76,7 @@ function configValidator(): ValidateFunction {
 }
 
 /** Unknown keys first (usually a typo), then the deepest error. */
-function mostRelevant(errors: ErrorObject[]): ErrorObject {
+function mostRelevant(errors: ErrorObject[]): ErrorObject | undefined {
   const useful = errors.filter((e) => e.keyword !== 'propertyNames');
   const pool = useful.length ? useful : errors;
   const unknown = pool.find((e) => e.keyword === 'additionalProperties');

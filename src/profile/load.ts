@@ -133,7 +133,10 @@ function validateShape(parsed: ParsedFile, data: unknown): void {
     prebuiltScimValidators()?.profile ??
     getAjv().compile(readSchemaFile(path.join(SCHEMAS_DIR, 'profile.schema.json')));
   if (profileValidator(data)) return;
-  const issue = toIssues(profileValidator.errors ?? [])[0];
+  const issue = toIssues(profileValidator.errors ?? [])[0] ?? {
+    path: '',
+    message: 'does not match the profile schema',
+  };
   const segments = pointerSegments(issue.path);
   throw new UsageError(`${dotted(segments) || 'profile'}: ${issue.message}`, positionAt(parsed, segments));
 }
