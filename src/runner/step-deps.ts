@@ -11,10 +11,22 @@ export interface StepNeeds {
   steps: string[];
 }
 
+// The names a step's templates use depend on the step alone: found once per step, not per run of it.
+const usedBySteps = new WeakMap<StepSpec, Set<string>>();
+
+function namesUsedBy(step: StepSpec): Set<string> {
+  let used = usedBySteps.get(step);
+  if (!used) {
+    used = new Set(
+      templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]),
+    );
+    usedBySteps.set(step, used);
+  }
+  return used;
+}
+
 export function needsOf(step: StepSpec, earlier: StepSpec[]): StepNeeds {
-  const used = new Set(
-    templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]),
-  );
+  const used = namesUsedBy(step);
   const captures = new Map<string, string>();
   for (const prev of earlier) {
     for (const name of Object.keys(prev.capture ?? {})) if (used.has(name)) captures.set(name, prev.id);
