@@ -1,11 +1,13 @@
 // Rewrites the generated check tables of docs/okta-packs.md and docs/rfc-packs.md from the
-// bundled suites and test/proofs/*.yaml. Run with `npm run docs:checks` (builds first).
+// bundled suites and test/proofs/*.yaml, and the named-check table of docs/suite-format.md from
+// the registry (src/checks/registry.ts). Run with `npm run docs:checks` (builds first).
 // test/check-tables.test.ts fails when the documents are out of date.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { resolveSuites } from '../dist/suite/discover.js';
 import { renderCheckTables, replaceCheckTables } from '../dist/audience/check-table.js';
+import { replaceNamedChecksTable } from '../dist/checks/describe-checks.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -49,9 +51,17 @@ export function expectedDocument(file) {
   return replaceCheckTables(current, renderCheckTables(suites, proofIndex()));
 }
 
+export const NAMED_CHECKS_DOC = 'docs/suite-format.md';
+
+export function expectedNamedChecksDocument() {
+  return replaceNamedChecksTable(readFileSync(path.join(root, NAMED_CHECKS_DOC), 'utf8'));
+}
+
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
   for (const file of Object.keys(DOCS)) {
     writeFileSync(path.join(root, file), expectedDocument(file));
     console.log(`updated ${file}`);
   }
+  writeFileSync(path.join(root, NAMED_CHECKS_DOC), expectedNamedChecksDocument());
+  console.log(`updated ${NAMED_CHECKS_DOC}`);
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 // @ts-expect-error: a plain ES module script without types
-import { DOCS, expectedDocument } from '../scripts/check-tables.mjs';
+import { DOCS, expectedDocument, NAMED_CHECKS_DOC, expectedNamedChecksDocument } from '../scripts/check-tables.mjs';
 
 const root = path.join(import.meta.dirname, '..');
 
@@ -19,4 +19,13 @@ describe('generated check tables', () => {
       ).toBe(true);
     });
   }
+
+  it(`${NAMED_CHECKS_DOC as string} lists every named check of the registry with its arguments`, () => {
+    const current = readFileSync(path.join(root, NAMED_CHECKS_DOC as string), 'utf8');
+    expect(current).toContain('<!-- named-checks:start');
+    expect(
+      current === (expectedNamedChecksDocument as () => string)(),
+      `${NAMED_CHECKS_DOC as string} is stale: run npm run docs:checks`,
+    ).toBe(true);
+  });
 });

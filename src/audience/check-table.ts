@@ -83,7 +83,7 @@ function summary(suites: SuiteSpec[]): string[] {
       n('rfc', 'must'),
       n('rfc', 'should'),
     ];
-    values.forEach((v, i) => (total[i] += v));
+    values.forEach((v, i) => (total[i] = (total[i] ?? 0) + v));
     lines.push(`| ${suite.name} | ${values.join(' | ')} |`);
   }
   lines.push(`| **all** | ${total.map((v) => `**${v}**`).join(' | ')} |`);

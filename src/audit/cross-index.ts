@@ -20,7 +20,7 @@ interface Holder {
 
 /** A later user whose key hashed like an earlier user's key. */
 interface Candidate extends Holder {
-  rule: number;
+  rule: DuplicateRule;
   hash: number;
   key: string;
   firstPosition: number;
@@ -64,20 +64,20 @@ interface PendingMember {
 }
 
 export class CrossIndex {
-  private readonly tables = DUPLICATE_RULES.map(() => new FirstByHash());
+  private readonly tables = DUPLICATE_RULES.map((rule) => ({ rule, firstByHash: new FirstByHash() }));
   private readonly candidates: Candidate[] = [];
   private readonly pendingMembers: PendingMember[] = [];
 
   /** Inactive findings for one user at once; duplicate candidates are kept for verifyDuplicates. */
   noteUser(user: ScimObject, position: number): AuditFinding[] {
-    DUPLICATE_RULES.forEach((rule, i) => {
+    for (const { rule, firstByHash } of this.tables) {
       for (const key of rule.keys(user)) {
         const hash = hash32(key);
-        const firstPosition = this.tables[i].firstOrSet(hash, position);
+        const firstPosition = firstByHash.firstOrSet(hash, position);
         // the same user's own two keys can only share a hash by collision
         if (firstPosition >= 0 && firstPosition !== position)
           this.candidates.push({
-            rule: i,
+            rule,
             hash,
             key,
             firstPosition,
@@ -86,7 +86,7 @@ export class CrossIndex {
             position,
           });
       }
-    });
+    }
     if (user.active !== false) return [];
     return [
       {
@@ -111,32 +111,35 @@ export class CrossIndex {
   verifyDuplicates(firstHolders: Map<number, ScimObject | undefined>): AuditFinding[] {
     const groups = new Map<string, Candidate[]>();
     for (const c of this.candidates) {
-      const k = `${c.rule}:${c.hash}`;
+      const k = `${c.rule.code}:${c.hash}`;
       (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
     }
     const findings: AuditFinding[] = [];
     const reported = new Set<string>();
     for (const group of groups.values()) {
-      const rule = DUPLICATE_RULES[group[0].rule];
+      const [head] = group;
+      if (!head) continue;
+      const { rule } = head;
       const holders: (Holder & { key: string })[] = [...group];
-      const first = firstHolders.get(group[0].firstPosition);
+      const first = firstHolders.get(head.firstPosition);
       if (first) {
         for (const key of rule.keys(first)) {
-          if (hash32(key) === group[0].hash)
-            holders.push({ id: str(first.id), label: str(first.userName), position: group[0].firstPosition, key });
+          if (hash32(key) === head.hash)
+            holders.push({ id: str(first.id), label: str(first.userName), position: head.firstPosition, key });
         }
       }
       const byKey = new Map<string, (Holder & { key: string })[]>();
       for (const h of holders) (byKey.get(h.key) ?? byKey.set(h.key, []).get(h.key)!).push(h);
       for (const [key, same] of byKey) {
-        if (same.length < 2) continue; // a hash collision, not a duplicate
         same.sort((a, b) => a.position - b.position);
-        same.forEach((h, i) => {
+        const [earliest, second] = same;
+        if (!earliest || !second) continue; // one holder: a hash collision, not a duplicate
+        for (const h of same) {
           const once = `${rule.code}:${h.position}`;
-          if (reported.has(once)) return;
+          if (reported.has(once)) continue;
           reported.add(once);
-          findings.push(duplicateFinding(rule, h, key, (i === 0 ? same[1] : same[0]).id));
-        });
+          findings.push(duplicateFinding(rule, h, key, (h === earliest ? second : earliest).id));
+        }
       }
     }
     return findings;

@@ -51,10 +51,11 @@ export class FindingCollector {
 
 function keepExample(examples: AuditFinding[], finding: AuditFinding, max: number): void {
   if (max <= 0) return;
-  if (examples.length >= max && compare(finding, examples[examples.length - 1]) >= 0) return;
+  const last = examples.at(-1);
+  if (examples.length >= max && last && compare(finding, last) >= 0) return;
   // sorted insert; the list is tiny (max examples), so a linear scan is fine
   let i = examples.length;
-  while (i > 0 && compare(examples[i - 1], finding) > 0) i--;
+  for (let before = examples[i - 1]; before && compare(before, finding) > 0; before = examples[i - 1]) i--;
   examples.splice(i, 0, finding);
   if (examples.length > max) examples.pop();
 }

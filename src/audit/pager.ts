@@ -154,7 +154,7 @@ class PagerState {
     }
     const verdict = validateAgainst('ListResponse', body);
     if (!verdict.valid) {
-      const first = verdict.errors[0];
+      const first = verdict.errors[0] ?? { path: '', message: 'does not match the ListResponse schema' };
       await this.pageFinding('LIST_RESPONSE_INVALID', `${where}: ${first.path || '/'} ${first.message}`, startIndex);
     }
     const obj = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as ScimObject;
@@ -194,13 +194,12 @@ class PagerState {
   private async deliver(resources: ScimObject[], startIndex: number): Promise<void> {
     const fresh: { resource: ScimObject; position: number }[] = [];
     const max = this.opts.maxResources ?? Infinity;
-    for (let i = 0; i < resources.length; i++) {
+    for (const [i, resource] of resources.entries()) {
       const position = startIndex + i;
       if (position > max) {
         this.summary.truncated = true;
         break;
       }
-      const resource = resources[i];
       const id = typeof resource.id === 'string' ? resource.id : undefined;
       if (id !== undefined && this.ids.has(id)) {
         await this.opts.onFinding({

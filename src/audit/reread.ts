@@ -14,12 +14,14 @@ export async function rereadPositions(
 ): Promise<Map<number, ScimObject | undefined>> {
   const out = new Map<number, ScimObject | undefined>();
   const windows: number[] = [];
-  for (const p of [...positions].sort((a, b) => a - b))
-    if (windows.length === 0 || p >= windows[windows.length - 1] + pageSize) windows.push(p);
+  for (const p of [...positions].sort((a, b) => a - b)) {
+    const last = windows.at(-1);
+    if (last === undefined || p >= last + pageSize) windows.push(p);
+  }
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < windows.length) {
-      const start = windows[next++];
+    // workers share `next`: each takes the following window until none is left
+    for (let start = windows[next++]; start !== undefined; start = windows[next++]) {
       const resources = await readWindow(fetch, baseUrl, start, pageSize);
       resources.forEach((r, i) => out.set(start + i, r));
     }

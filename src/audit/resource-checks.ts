@@ -28,7 +28,7 @@ export function checkResource(
   if (!verdict.valid) {
     const code = kind === 'User' ? 'SCHEMA_USER_INVALID' : 'SCHEMA_GROUP_INVALID';
     // one finding per resource: the count then reads as "resources affected"
-    const first = verdict.errors[0];
+    const first = verdict.errors[0] ?? { path: '', message: `does not match the ${kind} schema` };
     const more = verdict.errors.length > 1 ? ` (and ${verdict.errors.length - 1} more)` : '';
     const value = valueAt(resource, first.path);
     problems.push({

@@ -8,7 +8,7 @@
 // loader accepts it anywhere, and the named check, written defensively, judges the rendered value.
 // It is also small enough that loading a suite never needs the ajv compiler (test/prebuilt.test.ts).
 import { bodyPathProblem } from '../suite/static-body-path.js';
-import { suggestionSuffix } from '../suite/did-you-mean.js';
+import { suggestionSuffix } from '../util/did-you-mean.js';
 
 export type ArgType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 

@@ -106,7 +106,7 @@ export const schemasCoverResourceTypes: NamedCheck = (ctx, args) => {
  */
 export const onlyAttributes: NamedCheck = (ctx, args) => {
   const requested = (Array.isArray(args.attributes) ? args.attributes : []).map((a) =>
-    String(a).split('.')[0].toLowerCase(),
+    (String(a).split('.', 1)[0] ?? '').toLowerCase(),
   );
   const allowed = new Set([
     'id',

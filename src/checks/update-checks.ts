@@ -54,7 +54,7 @@ const same = (a: unknown, b: unknown) =>
  * something else, or dropped is a failure that names the attribute; an attribute the
  * server never held (absent before and after) is noted as not supported.
  */
-const primaryLanguage = (v: unknown) => (typeof v === 'string' ? v.split(/[-_]/)[0].toLowerCase() : undefined);
+const primaryLanguage = (v: unknown) => (typeof v === 'string' ? v.split(/[-_]/, 1)[0]?.toLowerCase() : undefined);
 
 function sameLanguage(path: string, got: unknown, sent: unknown): boolean {
   return (

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { suggestionSuffix } from '../suite/did-you-mean.js';
+import { suggestionSuffix } from '../util/did-you-mean.js';
 import type { ProjectConfig, TargetConfig } from './types.js';
 
 /** Values the config gives, keyed by commander attribute name (`baseUrl`, `tokenEnv`, ...). */

@@ -2,7 +2,7 @@
 // Every problem is one UsageError line `file:line:col: message`, like suites and profiles.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadYaml } from '../util/yaml.js'; // loaded only when a config file exists
+import { loadYaml, yamlErrorReason } from '../util/yaml.js'; // loaded only when a config file exists
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { loadAjv } from '../schema/validator.js';
 import { prebuiltConfigValidator } from '../prebuilt/artefacts.js';
@@ -11,7 +11,7 @@ import type { SourcePosition } from '../model/position.js';
 import { SCHEMAS_DIR } from '../util/paths.js';
 import { SourceLocator } from '../suite/yaml-locate.js';
 import { pointerToPath } from '../suite/schema-check.js';
-import { suggestionSuffix } from '../suite/did-you-mean.js';
+import { suggestionSuffix } from '../util/did-you-mean.js';
 import type { ProjectConfig } from './types.js';
 
 export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';
@@ -34,13 +34,13 @@ export function loadConfigText(text: string, file: string): ProjectConfig {
   const locator = new SourceLocator(doc, lineCounter, text, displayPath(file));
   const syntaxError = doc.errors[0];
   if (syntaxError) {
-    const reason = syntaxError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new UsageError(`invalid YAML: ${reason}`, locator.position(syntaxError.pos[0]));
+    throw new UsageError(`invalid YAML: ${yamlErrorReason(syntaxError)}`, locator.position(syntaxError.pos[0]));
   }
   const data = withoutEmptyKeys((doc.toJS() as unknown) ?? {}); // an empty file is a valid, empty config
   const validate = configValidator();
-  if (!validate(data)) {
-    const error = mostRelevant(validate.errors ?? []);
+  // ajv fills `errors` whenever it returns false
+  const error = validate(data) ? undefined : mostRelevant(validate.errors ?? []);
+  if (error) {
     const dataPath = pointerToPath(error.instancePath, data);
     const key =
       error.keyword === 'additionalProperties'
@@ -76,7 +76,7 @@ function configValidator(): ValidateFunction {
 }
 
 /** Unknown keys first (usually a typo), then the deepest error. */
-function mostRelevant(errors: ErrorObject[]): ErrorObject {
+function mostRelevant(errors: ErrorObject[]): ErrorObject | undefined {
   const useful = errors.filter((e) => e.keyword !== 'propertyNames');
   const pool = useful.length ? useful : errors;
   const unknown = pool.find((e) => e.keyword === 'additionalProperties');

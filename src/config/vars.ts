@@ -1,7 +1,7 @@
 // --var NAME=VALUE and the config's `vars:` block: values for the `variables:` a suite declares,
 // so a custom suite can be pointed at tenant-specific values without editing it.
 import { UsageError } from '../errors.js';
-import { suggestionSuffix } from '../suite/did-you-mean.js';
+import { suggestionSuffix } from '../util/did-you-mean.js';
 import type { SuiteSpec } from '../suite/types.js';
 
 export type VarValues = Record<string, string | number | boolean>;

@@ -1,5 +1,6 @@
 // Shared state of one validation: the inputs, each expression parsed once, and a helper
 // that turns a rule code into a finding with its catalogue severity.
+import { levenshtein } from '../util/did-you-mean.js';
 import type { SourcePosition } from '../model/position.js';
 import { RULES, type RuleCode } from './codes.js';
 import { analyze, type Analysis } from './el/infer.js';
@@ -114,20 +115,4 @@ function isAbbreviation(short: string, long: string): boolean {
   let i = 0;
   for (const ch of long) if (ch === short[i]) i++;
   return i === short.length;
-}
-
-export function levenshtein(a: string, b: string): number {
-  // One row of the edit-distance table: row[j] is the distance between a[0..i) and b[0..j).
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0;
-      const left = next[j - 1] ?? 0;
-      const diagonal = row[j - 1] ?? 0;
-      next.push(Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }

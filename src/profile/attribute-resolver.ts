@@ -81,7 +81,7 @@ function toReading(
   const parts = names.split('.');
   if (filter && parts.length !== 1) throw new Error(`a filter must follow a top-level attribute in "${text}"`);
   if (parts.length > 2) throw new Error(`too many levels in "${text}"`);
-  const [attr, inner] = parts;
+  const [attr = '', inner] = parts; // split always yields one part
   const subName = filter ? sub || undefined : inner;
   for (const name of [attr, subName]) {
     if (name !== undefined && !NAME_RE.test(name)) throw new Error(`"${name}" is not an attribute name in "${text}"`);

@@ -58,7 +58,7 @@ export function isWellFormedBcp47(tag: string): boolean {
 
 /** Why the primary language subtag of a well-formed tag is not a known language, if it isn't. */
 function primarySubtagProblem(tag: string, deprecatedSeverity: Severity): FormatVerdict {
-  const primary = tag.split('-')[0].toLowerCase();
+  const primary = (tag.split('-', 1)[0] ?? tag).toLowerCase();
   if (primary === 'x' || primary.length === 3) return OK; // private use, ISO 639-2/3: no full list bundled
   if (primary.length >= 4) return fail('LANG_UNKNOWN_CODE', `"${primary}" is not a registered language subtag`);
   const replacement = iso639().deprecated.get(primary);
@@ -96,14 +96,14 @@ function classifyIso639_1(value: string): FormatVerdict {
   if (value.includes('_'))
     return fail(
       'LANG_UNDERSCORE_LOCALE',
-      `is a locale with "_"; ISO 639-1 wants the language alone ("${value.split('_')[0].toLowerCase()}")`,
+      `is a locale with "_"; ISO 639-1 wants the language alone ("${(value.split('_', 1)[0] ?? value).toLowerCase()}")`,
     );
   if (value.includes('-')) {
     if (!isWellFormedBcp47(value))
       return fail('LANG_NOT_BCP47', 'is neither an ISO 639-1 code nor a well-formed language tag');
     return fail(
       'LANG_REGION_TAG',
-      `is a language tag with subtags; ISO 639-1 wants the language alone ("${value.split('-')[0].toLowerCase()}")`,
+      `is a language tag with subtags; ISO 639-1 wants the language alone ("${(value.split('-', 1)[0] ?? value).toLowerCase()}")`,
     );
   }
   if (/^[a-z]{2}$/i.test(value)) {
@@ -127,7 +127,7 @@ function classifyIso639_1(value: string): FormatVerdict {
 function classifyBcp47(value: string): FormatVerdict {
   if (/[,;]/.test(value)) {
     // RFC 7643 §4.1.1 allows the Accept-Language form, but most consumers expect one tag.
-    const ranges = value.split(',').map((part) => part.split(';')[0].trim());
+    const ranges = value.split(',').map((part) => (part.split(';', 1)[0] ?? part).trim());
     const allWellFormed = ranges.every((r) => r === '*' || isWellFormedBcp47(r));
     if (!allWellFormed) return fail('LANG_NOT_BCP47', 'is not a well-formed Accept-Language list');
     return fail('LANG_ACCEPT_LANGUAGE_LIST', 'is an Accept-Language list, not a single language tag', 'should');

@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.js';
 import type { SourcePosition } from '../model/position.js';
 import { PROFILES_DIR, SCHEMAS_DIR } from '../util/paths.js';
-import { loadYaml } from '../util/yaml.js';
+import { loadYaml, yamlErrorReason } from '../util/yaml.js';
 import { getAjv, readSchemaFile, toIssues } from '../schema/validator.js';
 import { prebuiltProfile, prebuiltScimValidators } from '../prebuilt/artefacts.js';
 import { parseProfilePath } from './attribute-resolver.js';
@@ -113,7 +113,7 @@ function parseProfileFile(file: string): ParsedFile {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = lineCounter.linePos(yamlError.pos[0]);
-    throw new UsageError(yamlError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
+    throw new UsageError(yamlErrorReason(yamlError), {
       file,
       line: pos.line,
       col: pos.col,
@@ -133,7 +133,10 @@ function validateShape(parsed: ParsedFile, data: unknown): void {
     prebuiltScimValidators()?.profile ??
     getAjv().compile(readSchemaFile(path.join(SCHEMAS_DIR, 'profile.schema.json')));
   if (profileValidator(data)) return;
-  const issue = toIssues(profileValidator.errors ?? [])[0];
+  const issue = toIssues(profileValidator.errors ?? [])[0] ?? {
+    path: '',
+    message: 'does not match the profile schema',
+  };
   const segments = pointerSegments(issue.path);
   throw new UsageError(`${dotted(segments) || 'profile'}: ${issue.message}`, positionAt(parsed, segments));
 }

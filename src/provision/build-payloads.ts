@@ -32,6 +32,7 @@ export function buildUser(prepared: PreparedMapping, user: OktaUser): BuiltUser 
   const name = ref.login ?? `user ${user.index}`;
   const sample = { name, profile: user.profile, id: user.id, status: user.status, position: user.position };
   const [rendered] = renderSamples(prepared.ctx, prepared.profile, [sample], prepared.usernameAst);
+  if (!rendered) throw new Error('renderSamples returned no result for one sample'); // one result per sample
   const leftOut: LeftOut[] = [];
   const findings: ProvisionFinding[] = [];
   for (const f of rendered.findings) {
@@ -69,7 +70,7 @@ function toFinding(f: MappingFinding, user: UserRef, message: string): Provision
   return {
     user,
     attribute: f.attribute ?? '(user)',
-    cause: inner ? inner[1] : String(f.code),
+    cause: inner?.[1] ?? String(f.code),
     severity: f.severity as Severity,
     message: inner ? message.slice(inner[0].length) : message,
     ...(f.value !== undefined ? { sent: f.value } : {}),

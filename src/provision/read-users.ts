@@ -84,9 +84,8 @@ function columnFor(
 }
 
 function readCsv(text: string, file: string, empty: CsvEmpty): OktaUser[] {
-  const records = parseCsv(text, file);
-  if (records.length === 0) throw new UsageError(`--users ${file}: the file is empty`);
-  const [head, ...rows] = records;
+  const [head, ...rows] = parseCsv(text, file);
+  if (!head) throw new UsageError(`--users ${file}: the file is empty`);
   const columns = head.fields.map(columnFor);
   if (!columns.some((c) => c.kind === 'profile' && c.name === 'login')) {
     throw new UsageError('no login column: an Okta user export has one (header "login" or "Username")', {

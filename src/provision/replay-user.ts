@@ -47,14 +47,15 @@ async function createFlow(http: OktaHttp, report: UserReport, body: Obj, ledger:
   const userName = String(body.userName ?? '');
   const exists = await get(http, filterUrl(http.baseUrl, userName));
   const found = listResources(exists.bodyText);
-  if (exists.status === 200 && found && found.length > 0) {
+  const existing = exists.status === 200 ? found?.[0] : undefined;
+  if (existing) {
     report.outcome = 'exists';
     add(
       report,
       'must',
       'userName',
       'already on the server',
-      `a user with this userName already exists (id ${String(found[0].id)}); Okta would link to it, the replay leaves it alone`,
+      `a user with this userName already exists (id ${String(existing.id)}); Okta would link to it, the replay leaves it alone`,
     );
     return;
   }
@@ -213,8 +214,9 @@ function listResources(text: string): Obj[] | undefined {
 
 function valueAt(body: Obj, attribute: string): unknown {
   const ext = /^(urn:.*:[^:.]+):(.+)$/.exec(attribute);
-  let cur: unknown = ext ? body[ext[1]] : body;
-  for (const part of (ext ? ext[2] : attribute).replace(/\[[^\]]*\]/g, '').split('.')) {
+  const [, urn, inside] = ext ?? [];
+  let cur: unknown = urn ? body[urn] : body;
+  for (const part of (inside ?? attribute).replace(/\[[^\]]*\]/g, '').split('.')) {
     if (Array.isArray(cur)) cur = cur.find((el) => isObj(el) && el.primary === true) ?? cur[0];
     cur = isObj(cur) ? cur[part] : undefined;
   }

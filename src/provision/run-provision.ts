@@ -136,8 +136,8 @@ async function replayAll(
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < built.length && !opts.signal?.aborted) {
-      const b = built[next++];
+    // workers share `next`: each takes the following user until none is left
+    for (let b = built[next++]; b && !opts.signal?.aborted; b = built[next++]) {
       try {
         await replayUser(http, b.report, bodyToSend(b.report.payload, prefix, password), records);
       } catch (err) {

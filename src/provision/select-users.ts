@@ -22,8 +22,11 @@ export function selectUsers(users: OktaUser[], sel: Selection): { users: OktaUse
     const idx = users.map((_, i) => i);
     for (let i = 0; i < sel.sample; i++) {
       const j = i + Math.floor(random() * (idx.length - i));
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-      picked.add(idx[i]);
+      // i < sample < idx.length and i <= j < idx.length: both in range
+      const [chosen, displaced] = [idx[j]!, idx[i]!];
+      idx[i] = chosen;
+      idx[j] = displaced;
+      picked.add(chosen);
     }
     return {
       users: users.filter((_, i) => picked.has(i)),

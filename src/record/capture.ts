@@ -8,6 +8,15 @@ export const CAPTURE_FORMAT = 'scim-check-capture/1';
 
 export type HeaderPairs = [string, string][];
 
+/** Node's `rawHeaders` ([name, value, name, value, ...]) as pairs. */
+export function rawHeaderPairs(raw: readonly string[]): HeaderPairs {
+  const out: HeaderPairs = [];
+  raw.forEach((name, i) => {
+    if (i % 2 === 0) out.push([name, raw[i + 1] ?? '']);
+  });
+  return out;
+}
+
 export interface CaptureHeader {
   type: 'capture';
   format: typeof CAPTURE_FORMAT;

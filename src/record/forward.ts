@@ -5,7 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
-import type { HeaderPairs } from './capture.js';
+import { rawHeaderPairs, type HeaderPairs } from './capture.js';
 
 /** Connection-level headers (RFC 9110 §7.6.1): they describe one hop, never the exchange. */
 const HOP_BY_HOP = new Set([
@@ -67,9 +67,11 @@ export function forward(
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
         res.on('end', () => {
-          const pairs: HeaderPairs = [];
-          for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
-          resolve({ status: res.statusCode ?? 502, headers: pairs, raw: Buffer.concat(chunks) });
+          resolve({
+            status: res.statusCode ?? 502,
+            headers: rawHeaderPairs(res.rawHeaders),
+            raw: Buffer.concat(chunks),
+          });
         });
       },
     );

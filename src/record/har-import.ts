@@ -22,8 +22,9 @@ const SCIM_ENDPOINT = /\/(Users|Groups|ServiceProviderConfig|ResourceTypes|Schem
 export async function importHar(harFile: string, outFile: string, opts: SanitizeOptions): Promise<number> {
   const entries = readHarEntries(harFile);
   const scim = entries.filter((e) => SCIM_ENDPOINT.test(safeUrl(e.request.url)?.pathname ?? ''));
-  if (scim.length === 0) throw new UsageError(`--from-har ${harFile}: no SCIM requests (/Users, /Groups, ...) in it`);
-  const first = new URL(scim[0].request.url);
+  const [firstEntry] = scim;
+  if (!firstEntry) throw new UsageError(`--from-har ${harFile}: no SCIM requests (/Users, /Groups, ...) in it`);
+  const first = new URL(firstEntry.request.url);
   const basePath = first.pathname.slice(0, first.pathname.search(SCIM_ENDPOINT));
   const sanitizer = new Sanitizer(opts);
   const writer = new CaptureWriter(outFile);
@@ -32,7 +33,7 @@ export async function importHar(harFile: string, outFile: string, opts: Sanitize
     format: CAPTURE_FORMAT,
     source: 'har',
     target: `${first.origin}${basePath}`,
-    startedAt: scim[0].startedDateTime ?? new Date(0).toISOString(),
+    startedAt: firstEntry.startedDateTime ?? new Date(0).toISOString(),
     redacted: [
       'authorization',
       'cookie',

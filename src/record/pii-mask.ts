@@ -52,9 +52,9 @@ export class PiiMasker {
 
   private word(value: string): string {
     const d = this.digest('name', value);
-    let w = [d[0], d[1], d[2]].map((b) => SYLLABLES[b % SYLLABLES.length]).join('');
+    let w = [...d.subarray(0, 3)].map((b) => SYLLABLES[b % SYLLABLES.length]).join('');
     if (value === value.toUpperCase() && value !== value.toLowerCase()) w = w.toUpperCase();
-    else if (/^[A-Z]/.test(value)) w = w[0].toUpperCase() + w.slice(1);
+    else if (/^[A-Z]/.test(value)) w = w.charAt(0).toUpperCase() + w.slice(1);
     if (value.length >= 3) this.seenWords.set(value, w);
     return w;
   }
@@ -62,7 +62,7 @@ export class PiiMasker {
   private phone(value: string): string {
     const d = this.digest('phone', value.replace(/\D/g, ''));
     let i = 0;
-    return value.replace(/\d/g, () => String(d[i++ % d.length] % 10));
+    return value.replace(/\d/g, () => String((d[i++ % d.length] ?? 0) % 10));
   }
 
   /** Masks emails, personal filter values and every value masked so far inside free text. */

@@ -3,8 +3,8 @@
 // (sanitize.ts) and appended to the capture as soon as it completes.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Exchange, HeaderPairs } from './capture.js';
-import { headerValue, recordBody } from './capture.js';
+import type { Exchange } from './capture.js';
+import { headerValue, rawHeaderPairs, recordBody } from './capture.js';
 import { decodeForCapture, forward, forwardableHeaders, type ForwardTarget } from './forward.js';
 import type { Sanitizer } from './sanitize.js';
 
@@ -65,7 +65,7 @@ async function handle(
   const started = Date.now();
   const t0 = performance.now();
   const { relPath, query } = splitRequestTarget(req.url ?? '/', opts.target.url.pathname);
-  const headers = pairs(req.rawHeaders);
+  const headers = rawHeaderPairs(req.rawHeaders);
   const method = (req.method ?? 'GET').toUpperCase();
   const body = await readBody(req);
   const base: Omit<Exchange, 'durationMs'> = {
@@ -135,12 +135,6 @@ export function splitRequestTarget(requestTarget: string, targetBasePath: string
   if (base && (path === base || path.startsWith(`${base}/`))) path = path.slice(base.length);
   if (!path.startsWith('/')) path = `/${path}`;
   return { relPath: path, query };
-}
-
-function pairs(raw: string[]): HeaderPairs {
-  const out: HeaderPairs = [];
-  for (let i = 0; i < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
-  return out;
 }
 
 /** The whole body, or null when it is larger than the cap (SCIM bodies are small). */

@@ -31,8 +31,9 @@ export interface Output {
 export function parseListen(value: string, listenPublic: boolean | undefined): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value.trim());
   if (!m) throw new UsageError(`--listen must be HOST:PORT (e.g. 127.0.0.1:8080), got ${JSON.stringify(value)}`);
-  const host = m[1] ?? m[2];
-  const port = Number(m[3]);
+  const [, bracketed, plain, portText] = m;
+  const host = bracketed ?? plain ?? '';
+  const port = Number(portText);
   if (port > 65535) throw new UsageError(`--listen: port ${port} is out of range`);
   const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
   if (!loopback && !listenPublic) {

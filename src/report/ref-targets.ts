@@ -44,24 +44,23 @@ export function refTargets(
     return ' ';
   });
   let rfc: string | undefined;
-  for (const m of withoutUrls.matchAll(RFC_OR_SECTION)) {
-    if (m[1]) {
-      rfc = m[1];
+  for (const [, number, section = ''] of withoutUrls.matchAll(RFC_OR_SECTION)) {
+    if (number) {
+      rfc = number;
       links.push(`https://www.rfc-editor.org/rfc/rfc${rfc}`);
-    } else if (rfc && Number(m[2].split('.')[0]) > (RFC_SECTIONS[rfc] ?? 99))
-      problems.push(`RFC ${rfc} has no §${m[2]}`);
-    else if (rfc) links.push(`https://www.rfc-editor.org/rfc/rfc${rfc}#section-${m[2]}`);
-    else problems.push(`§${m[2]} names no RFC`);
+    } else if (rfc && parseInt(section, 10) > (RFC_SECTIONS[rfc] ?? 99)) problems.push(`RFC ${rfc} has no §${section}`);
+    else if (rfc) links.push(`https://www.rfc-editor.org/rfc/rfc${rfc}#section-${section}`);
+    else problems.push(`§${section} names no RFC`);
   }
-  for (const m of withoutUrls.matchAll(DOC_LINK)) {
-    if (documentExists(m[1], m[2])) links.push(m[0]);
-    else problems.push(`${m[0]} does not exist`);
+  for (const [link, file = '', anchor] of withoutUrls.matchAll(DOC_LINK)) {
+    if (documentExists(file, anchor)) links.push(link);
+    else problems.push(`${link} does not exist`);
   }
   const prose = withoutUrls.replace(DOC_LINK, ' ').replace(/RFC\s?\d{3,5}/g, ' ');
-  for (const m of prose.matchAll(CODE)) {
-    const anchor = m[1].toLowerCase();
+  for (const [code] of prose.matchAll(CODE)) {
+    const anchor = code.toLowerCase();
     if (behaviorAnchors.has(anchor)) links.push(`${BEHAVIOR_DOC}#${anchor}`);
-    else problems.push(`${m[1]} has no section in ${BEHAVIOR_DOC}`);
+    else problems.push(`${code} has no section in ${BEHAVIOR_DOC}`);
   }
   if (links.length === 0 && problems.length === 0)
     problems.push('points at nothing a reader can open (no RFC section, URL, behaviour code or repository document)');
@@ -70,5 +69,5 @@ export function refTargets(
 
 /** The `<a id="…">` anchors of docs/okta-behavior.md. */
 export function anchorsOf(markdown: string): Set<string> {
-  return new Set([...markdown.matchAll(/<a id="([\w-]+)"><\/a>/g)].map((m) => m[1]));
+  return new Set([...markdown.matchAll(/<a id="([\w-]+)"><\/a>/g)].map(([, anchor = '']) => anchor));
 }

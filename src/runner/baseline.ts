@@ -3,7 +3,7 @@
 // matches a failure is reported as stale so that it gets removed.
 import { readFileSync } from 'node:fs';
 import type { Document, LineCounter } from 'yaml';
-import { loadYaml } from '../util/yaml.js';
+import { loadYaml, yamlErrorReason } from '../util/yaml.js';
 import { UsageError } from '../errors.js';
 import type { CheckResult, RunResult } from '../model/run-result.js';
 import { summarize } from './summary.js';
@@ -25,10 +25,10 @@ export function loadBaseline(file: string): BaselineEntry[] {
   const { LineCounter, parseDocument } = loadYaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const p = lc.linePos(e.pos[0]);
-    throw new UsageError(e.message.split('\n')[0], { file, line: p.line, col: p.col });
+  const [syntaxError] = doc.errors;
+  if (syntaxError) {
+    const p = lc.linePos(syntaxError.pos[0]);
+    throw new UsageError(yamlErrorReason(syntaxError), { file, line: p.line, col: p.col });
   }
   const data = doc.toJS() as { entries?: unknown } | null;
   const entries = data?.entries;

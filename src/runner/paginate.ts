@@ -76,7 +76,7 @@ export async function walkPages(
     audience: resolveAudience('must', undefined, step.defaultFor),
     passed: walkProblems.length === 0,
     title: 'walking all pages yields every resource once',
-    actual: walkProblems.join('; ') || `${orders[0].length} resources`,
+    actual: walkProblems.join('; ') || `${orders[0]?.length ?? 0} resources`,
     where,
     ref: 'Okta import (count=100 paging); RFC 7644 §3.4.2.4',
   });
@@ -93,7 +93,8 @@ export async function walkPages(
     });
   }
   if (walks > 1) {
-    const stable = orders.every((o) => o.join('\n') === orders[0].join('\n'));
+    const [firstOrder = ''] = orders.map((o) => o.join('\n'));
+    const stable = orders.every((o) => o.join('\n') === firstOrder);
     result.checks.push({
       code: `${step.id}.pages.stable-order`,
       severity: 'must',

@@ -142,8 +142,8 @@ function describeBody(body: unknown): string {
 }
 
 function noteDeleted(path: string, ctx: RunContext): void {
-  const m = /\/([^/?#]+)$/.exec(path);
-  if (m) ctx.ledger.markRemoved(decodeURIComponent(m[1]));
+  const last = /\/([^/?#]+)$/.exec(path)?.[1];
+  if (last !== undefined) ctx.ledger.markRemoved(decodeURIComponent(last));
 }
 
 export function statusOf(checks: CheckResult[]): StepStatus {

@@ -84,8 +84,7 @@ async function runSteps(
   statusById: Map<string, StepStatus>,
 ): Promise<void> {
   const { render, captures } = scope;
-  for (let i = 0; i < test.steps.length; i++) {
-    const step = test.steps[i];
+  for (const [i, step] of test.steps.entries()) {
     if (ctx.signal.aborted || ctx.health.halt) break;
     const missing = await missingCapabilities(step.requires ?? [], ctx);
     const blocked =

@@ -30,7 +30,8 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
     const view = await sendOnce(ctx, built, log);
     const wait = retryWait(built.http.method, view.status, view.headers['retry-after'], attempt, ctx.retry);
     if (wait === undefined || ctx.signal.aborted) return view;
-    log[log.length - 1].retries = [{ status: view.status, waitedMs: Math.round(wait) }];
+    const retried = log.at(-1); // the exchange sendOnce just recorded
+    if (retried) retried.retries = [{ status: view.status, waitedMs: Math.round(wait) }];
     await ctx.retry.sleep(wait, ctx.signal);
   }
 }

@@ -10,21 +10,18 @@ export function guardWrite(method: string, path: string, owns: (id: string) => b
   const m = method.toUpperCase();
   if (!WRITE_METHODS.has(m)) return null;
   const refuse = (why: string) => `refusing ${m} ${path}: ${why}`;
-  const segments = path
-    .split(/[?#]/)[0]
-    .split('/')
-    .filter((s) => s !== '');
+  const [pathOnly = ''] = path.split(/[?#]/, 1);
+  const segments = pathOnly.split('/').filter((s) => s !== '');
   const decoded = segments.map(safeDecode);
   if (decoded.some((s) => s === undefined || s === '.' || s === '..' || s.includes('/')))
     return refuse('the path is not a plain resource path');
-  const parts = decoded as string[];
-  if (parts.length === 0) return refuse('not a resource path');
-  if (parts[0].toLowerCase() === 'bulk')
+  const [collection, id, ...deeper] = decoded as string[];
+  if (collection === undefined) return refuse('not a resource path');
+  if (collection.toLowerCase() === 'bulk')
     return refuse('bulk requests are not sent (each operation would need its own check)');
-  if (parts.length === 1) return m === 'POST' ? null : refuse('a write to a whole collection');
-  if (parts.length === 2 && m === 'POST' && parts[1].toLowerCase() === '.search') return null;
-  if (parts.length === 2) {
-    const id = parts[1];
+  if (id === undefined) return m === 'POST' ? null : refuse('a write to a whole collection');
+  if (deeper.length === 0 && m === 'POST' && id.toLowerCase() === '.search') return null;
+  if (deeper.length === 0) {
     if (owns(id) || id.includes(prefix)) return null;
     return refuse(`resource ${id} was not created by this run`);
   }

@@ -26,8 +26,9 @@ export function parseAttrPath(text: string): AttrPath | undefined {
     rest = text.slice(cut + 1);
   }
   const parts = rest.split('.');
-  if (parts.length > 2 || !parts.every((p) => NAME_RE.test(p))) return undefined;
-  return { schema, attr: parts[0], sub: parts[1] };
+  const [attr, sub] = parts;
+  if (attr === undefined || parts.length > 2 || !parts.every((p) => NAME_RE.test(p))) return undefined;
+  return { schema, attr, sub };
 }
 
 /** Lower-case dotted name without the URN ("name.givenname"), for lookups in sets. */

@@ -24,7 +24,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (/\s/.test(ch)) {
       i++;
     } else if (PUNCT.has(ch)) {
@@ -36,7 +36,7 @@ export function tokenize(text: string): Token[] {
       i = end;
     } else {
       const start = i;
-      while (i < text.length && !/\s/.test(text[i]) && !PUNCT.has(text[i]) && text[i] !== '"') i++;
+      while (i < text.length && !/[\s"]/.test(text.charAt(i)) && !PUNCT.has(text.charAt(i))) i++;
       const word = text.slice(start, i);
       if (NUMBER_RE.test(word)) tokens.push({ kind: 'number', value: Number(word), pos: start });
       else tokens.push({ kind: 'word', text: word, pos: start });

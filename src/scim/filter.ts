@@ -28,13 +28,17 @@ export function parseFilter(text: string): FilterNode {
 
 class Parser {
   private index = 0;
-  constructor(private readonly tokens: Token[]) {}
+  /** tokenize() always ends the list with an eof token; reading past it keeps returning it. */
+  private readonly eof: Token;
+  constructor(private readonly tokens: Token[]) {
+    this.eof = tokens.at(-1) ?? { kind: 'eof', pos: 0 };
+  }
 
   private peek(): Token {
-    return this.tokens[this.index];
+    return this.tokens[this.index] ?? this.eof;
   }
   private next(): Token {
-    return this.tokens[this.index++];
+    return this.tokens[this.index++] ?? this.eof;
   }
   private isWord(word: string): boolean {
     const t = this.peek();

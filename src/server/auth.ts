@@ -12,7 +12,8 @@ export function checkBearer(ctx: RequestContext, token: string): void {
   if (ctx.quirks.has('ignore-auth')) return;
   const header = ctx.req.headers.authorization ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-  if (match && sameSecret(match[1], token)) return;
+  const presented = match?.[1];
+  if (presented !== undefined && sameSecret(presented, token)) return;
   const headers: Record<string, string> = ctx.quirks.has('no-www-authenticate')
     ? {}
     : { 'WWW-Authenticate': 'Bearer realm="scim"' };

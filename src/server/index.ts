@@ -8,7 +8,7 @@ import { checkBearer } from './auth.js';
 import { RequestContext, ScimHttpError, sendError } from './http-util.js';
 import { QuirkSet } from './quirks.js';
 import { checkContentType, readJsonBody } from './request-body.js';
-import { METHODS_WITH_BODY, route } from './router.js';
+import { METHODS_WITH_BODY, isResourceEndpoint, route } from './router.js';
 import { seedStore, SeedOptions } from './seed.js';
 import { ScimStore } from './store.js';
 
@@ -102,6 +102,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
     const delay = state.quirks.delayMs();
     if (delay > 0) await sleep(delay);
     ctx.segments = segmentsUnder(url.pathname, state.basePath);
+    const endpointDelay = state.quirks.endpointDelayMs(ctx.segments);
+    if (endpointDelay > 0) await sleep(endpointDelay);
     checkBearer(ctx, state.token);
     const accept = req.headers.accept ?? '';
     if (state.quirks.has('rejects-scim-accept-header') && accept.toLowerCase().includes('application/scim+json')) {
@@ -136,7 +138,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
       state.quirks.has('no-get-by-id') &&
       method === 'GET' &&
       ctx.segments.length === 2 &&
-      ['Users', 'Groups'].includes(ctx.segments[0])
+      isResourceEndpoint(ctx.segments[0])
     ) {
       throw new ScimHttpError(405, 'GET of a single resource is not supported; use a filter', undefined, {
         Allow: 'PUT, PATCH, DELETE',
@@ -174,7 +176,7 @@ function rateLimit(state: ServerState, segments: string[]): void {
     : state.quirks.has('rate-limit-no-retry-after')
       ? 'rate-limit-no-retry-after'
       : undefined;
-  if (!name || !['Users', 'Groups'].includes(segments[0])) return;
+  if (!name || !isResourceEndpoint(segments[0])) return;
   const every = Math.max(2, Number(state.quirks.param(name) ?? 10) || 10);
   if (++state.counter.requests % every !== 0) return;
   throw new ScimHttpError(429, 'too many requests', undefined, name === 'rate-limit' ? { 'Retry-After': '1' } : {});

@@ -66,9 +66,9 @@ function unstable<T>(items: T[], store: object, newWalk: boolean): T[] {
 
 /** Quirk filter-missing-attribute-error: `a.b op v` fails (400) when a resource has no `a`, as scimmy 1.3.5 does. */
 function rejectMissingParent(filterText: string, resources: Record<string, unknown>[]): void {
-  const m = /^\s*([A-Za-z][\w-]*)\.[A-Za-z]/.exec(filterText);
-  if (m && resources.some((r) => r[m[1]] === undefined))
-    throw new ScimHttpError(400, `Cannot read ${m[1]} of a resource without it`, 'invalidValue');
+  const parent = /^\s*([A-Za-z][\w-]*)\.[A-Za-z]/.exec(filterText)?.[1];
+  if (parent !== undefined && resources.some((r) => r[parent] === undefined))
+    throw new ScimHttpError(400, `Cannot read ${parent} of a resource without it`, 'invalidValue');
 }
 
 export function listResources(ctx: RequestContext, adapter: ResourceAdapter): void {
@@ -143,9 +143,9 @@ function prefixMatches(
   filterText: string,
   matched: ScimResource[],
 ): ScimResource[] {
-  const m = /^\s*displayName\s+eq\s+"(.*)"\s*$/i.exec(filterText);
-  if (!m) return matched;
-  const prefix = m[1].toLowerCase();
+  const wanted = /^\s*displayName\s+eq\s+"(.*)"\s*$/i.exec(filterText)?.[1];
+  if (wanted === undefined) return matched;
+  const prefix = wanted.toLowerCase();
   return ctx.store
     .list('Group')
     .map((r) => adapter.render(ctx, r))

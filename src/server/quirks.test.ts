@@ -134,6 +134,19 @@ const PROBES: Record<string, Probe> = {
     normal: false,
     quirked: true,
   },
+  'slow-endpoint': {
+    spec: 'slow-endpoint=Groups:120',
+    run: async (c) => {
+      const slow = async (path: string) => {
+        const start = Date.now();
+        await c('GET', path);
+        return Date.now() - start >= 115;
+      };
+      return { users: await slow('/Users?count=1'), groups: await slow('/Groups?count=1') };
+    },
+    normal: { users: false, groups: false },
+    quirked: { users: false, groups: true },
+  },
   'content-type-json': {
     run: async (c) => (await c('GET', '/Users')).headers.get('content-type'),
     normal: 'application/scim+json; charset=utf-8',

@@ -24,6 +24,8 @@ export const QUIRKS: Record<string, string> = {
   'unstable-order':
     'each walk through a list (from startIndex=1) comes back in the opposite order of the previous walk',
   'slow-responses': 'every response is delayed (ms from slow-responses=N, env SCIM_CHECK_QUIRK_DELAY_MS, default 300)',
+  'slow-endpoint':
+    'responses of one endpoint are delayed (slow-endpoint=Groups:650: /Groups and below, by 650 ms; default 300 ms)',
   'content-type-json': 'responses use Content-Type application/json',
   'echo-password': 'the stored password is returned in User representations',
   'html-404': 'unknown endpoints and resources answer 404 with an HTML page',
@@ -180,6 +182,15 @@ export class QuirkSet {
 
   list(): string[] {
     return [...this.params.keys()];
+  }
+
+  /** Delay for slow-endpoint in ms: only for the endpoint it names (`=Groups:650`), 0 for the others. */
+  endpointDelayMs(segments: readonly string[]): number {
+    if (!this.has('slow-endpoint')) return 0;
+    const [endpoint, raw] = (this.param('slow-endpoint') ?? '').split(':');
+    if (segments[0] !== endpoint) return 0;
+    const ms = raw === undefined ? 300 : Number(raw);
+    return Number.isFinite(ms) && ms >= 0 ? ms : 300;
   }
 
   /** Delay for slow-responses in ms: explicit `=N`, else the env variable, else 300. */

@@ -9,7 +9,8 @@ const DRAIN_LIMIT_BYTES = 16 * BODY_LIMIT_BYTES;
 
 export function checkContentType(req: IncomingMessage, quirks: QuirkSet): void {
   const raw = req.headers['content-type'] ?? '';
-  const mime = raw.split(';')[0].trim().toLowerCase();
+  const [type = ''] = raw.split(';', 1);
+  const mime = type.trim().toLowerCase();
   if (mime === 'application/scim+json') {
     if (quirks.has('rejects-scim-content-type'))
       throw new ScimHttpError(415, 'Content-Type application/scim+json is not supported');

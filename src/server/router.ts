@@ -16,7 +16,15 @@ import { groupsAdapter } from './groups.js';
 export type Handler = (ctx: RequestContext) => void;
 type MethodTable = Partial<Record<string, Handler>>;
 
-const ADAPTERS: Record<string, ResourceAdapter> = { Users: usersAdapter, Groups: groupsAdapter };
+const ADAPTERS = new Map<string, ResourceAdapter>([
+  ['Users', usersAdapter],
+  ['Groups', groupsAdapter],
+]);
+
+/** `/Users` and `/Groups`: the endpoints that hold resources (the rest describe the server). */
+export function isResourceEndpoint(segment: string | undefined): boolean {
+  return segment !== undefined && ADAPTERS.has(segment);
+}
 
 function resourceRoutes(adapter: ResourceAdapter, id: string | undefined): MethodTable {
   if (id === undefined) {
@@ -33,7 +41,8 @@ function resourceRoutes(adapter: ResourceAdapter, id: string | undefined): Metho
 function routesFor(segments: string[]): MethodTable | undefined {
   const [first, second, ...rest] = segments;
   if (rest.length > 0) return undefined;
-  if (first in ADAPTERS) return resourceRoutes(ADAPTERS[first], second);
+  const adapter = first === undefined ? undefined : ADAPTERS.get(first);
+  if (adapter) return resourceRoutes(adapter, second);
   if (first === 'ServiceProviderConfig' && second === undefined) return { GET: getServiceProviderConfig };
   if (first === 'ResourceTypes') return { GET: (ctx) => getResourceTypes(ctx, second) };
   if (first === 'Schemas') return { GET: (ctx) => getSchemas(ctx, second) };

@@ -82,7 +82,10 @@ export const AUDIT_DEFECTS: Record<string, SeedDefect> = {
   'wrong-type': {
     rules: ['SCHEMA_USER_INVALID', 'SERVER_SCHEMA_TYPE_MISMATCH'],
     kind: 'User',
-    make: single((u) => ((u.emails as Data[])[0].primary = 'yes')),
+    make: single((u) => {
+      const [email] = u.emails as Data[];
+      if (email) email.primary = 'yes';
+    }),
   },
   'undeclared-attribute': {
     rules: ['SCHEMA_USER_INVALID', 'SERVER_SCHEMA_UNDECLARED'],

@@ -27,9 +27,10 @@ export function seedStore(store: ScimStore, seed: SeedOptions = {}): void {
   // round-robin membership so every group is different and deterministic (user k is in group k mod N)
   const groupCount = seed.groups ?? 0;
   const membersOf: { value: string; type: string }[][] = Array.from({ length: groupCount }, () => []);
-  if (groupCount > 0) userIds.forEach((value, k) => membersOf[k % groupCount].push({ value, type: 'User' }));
-  for (let i = 1; i <= groupCount; i++)
-    store.insertGroup({ schemas: [GROUP_SCHEMA], displayName: `Group ${i}`, members: membersOf[i - 1] });
+  userIds.forEach((value, k) => membersOf[k % groupCount]?.push({ value, type: 'User' }));
+  membersOf.forEach((members, i) =>
+    store.insertGroup({ schemas: [GROUP_SCHEMA], displayName: `Group ${i + 1}`, members }),
+  );
   for (const [name, count] of Object.entries(seed.defects ?? {})) {
     const inject = SEED_DEFECTS[name];
     if (!inject) {

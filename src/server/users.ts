@@ -55,12 +55,10 @@ function rejectUnknownSchemas(ctx: RequestContext): void {
 /** Quirks put-ignores / patch-ignores: the stored value of one attribute (core, dotted, or enterprise) is kept. */
 function keepStored(data: Record<string, unknown>, previous: ScimResource, attr: string): void {
   const ext = ENTERPRISE_USER_SCHEMA_DEF.id;
-  const inExtension = !USER_SCHEMA_DEF.attributes.some(
-    (a) => a.name.toLowerCase() === attr.split('.')[0].toLowerCase(),
-  );
+  const [head = attr, sub] = attr.split('.');
+  const inExtension = !USER_SCHEMA_DEF.attributes.some((a) => a.name.toLowerCase() === head.toLowerCase());
   const target = inExtension ? ((data[ext] ??= {}) as Record<string, unknown>) : data;
   const source = (inExtension ? (previous[ext] ?? {}) : previous) as Record<string, unknown>;
-  const [head, sub] = attr.split('.');
   if (sub === undefined) {
     if (source[head] === undefined) delete target[head];
     else target[head] = source[head];

@@ -21,6 +21,7 @@ export function describeLocation(data: unknown, path: DataPath): Location {
   let stepLabel = '';
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
+    if (segment === undefined) break; // i < path.length
     const next = path[i + 1];
     const parentKind = location.relative === '' ? location.ownerKind : '';
     const child = (v: unknown, k: string | number) => (Array.isArray(v) ? v[Number(k)] : record(v)[k]);

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { SUITES_DIR } from '../util/paths.js';
-import { closeMatches } from './did-you-mean.js';
+import { closeMatches } from '../util/did-you-mean.js';
 import { loadSuiteFile, loadSuiteText } from './load.js';
 import { prebuiltSuite } from '../prebuilt/artefacts.js';
 import type { SuiteSpec } from './types.js';
@@ -111,10 +111,11 @@ function byTag(tag: string, bundled: BundledSuite[]): SuiteSpec[] {
 }
 
 function byName(name: string, bundled: BundledSuite[]): SuiteSpec {
-  const exact = bundled.filter((b) => b.suite.name === name || b.relative === name);
-  if (exact.length > 0) return exact[0].suite;
+  const exact = bundled.find((b) => b.suite.name === name || b.relative === name);
+  if (exact) return exact.suite;
   const short = bundled.filter((b) => b.relative.split('/').pop() === name || b.suite.name.split('/').pop() === name);
-  if (short.length === 1) return short[0].suite;
+  const [only, ...others] = short;
+  if (only && others.length === 0) return only.suite;
   if (short.length > 1) {
     throw new UsageError(`suite name "${name}" is ambiguous: ${short.map((b) => b.relative).join(', ')}`);
   }

@@ -3,7 +3,7 @@
 // for a suite that does not load.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadYaml } from '../util/yaml.js';
+import { loadYaml, yamlErrorReason } from '../util/yaml.js';
 import { UsageError } from '../errors.js';
 import type { SuiteSpec } from './types.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -34,8 +34,7 @@ export function loadSuiteText(text: string, file: string): SuiteSpec {
   const locator = new SourceLocator(doc, lineCounter, text, file);
   const syntaxError = doc.errors[0];
   if (syntaxError) {
-    const reason = syntaxError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new UsageError(`invalid YAML: ${reason}`, locator.position(syntaxError.pos[0]));
+    throw new UsageError(`invalid YAML: ${yamlErrorReason(syntaxError)}`, locator.position(syntaxError.pos[0]));
   }
   let data: unknown;
   try {
@@ -73,6 +72,6 @@ function throwFirst(diagnostics: Diagnostic[], locator: SourceLocator): void {
   const ranked = diagnostics
     .map((d) => ({ d, offset: locator.offsetOf(d) }))
     .sort((a, b) => a.d.rank - b.d.rank || a.offset - b.offset);
-  const first = ranked[0];
-  throw new UsageError(first.d.message, locator.position(first.offset));
+  const [first] = ranked;
+  if (first) throw new UsageError(first.d.message, locator.position(first.offset));
 }

@@ -8,7 +8,7 @@ import { loadAjv } from '../schema/validator.js';
 import { prebuiltSuiteValidator } from '../prebuilt/artefacts.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 import { describeLocation, placeOf, subjectOf } from './describe-location.js';
-import { suggestionSuffix } from './did-you-mean.js';
+import { suggestionSuffix } from '../util/did-you-mean.js';
 import { absolutePathProblem } from './request-path.js';
 
 /** The pattern of request.path in schemas/suite.schema.json. */

@@ -4,7 +4,7 @@
 // declares, and request paths relative to the base URL. A suite that fails here sends nothing.
 import type { SuiteSpec, StepSpec, TestSpec, Expectation } from './types.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
-import { closeMatches, suggestionSuffix } from './did-you-mean.js';
+import { closeMatches, suggestionSuffix } from '../util/did-you-mean.js';
 import { parseExpression, templateExpressions, templateReferences, TemplateError } from './template.js';
 import { bodyPathProblem } from './static-body-path.js';
 import { NAMED_CHECKS } from '../checks/registry.js';

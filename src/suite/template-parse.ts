@@ -35,7 +35,7 @@ function tokenize(expression: string): Token[] {
     if (m[1] !== undefined) tokens.push({ type: 'number', text: m[1], at });
     else if (m[2] !== undefined) tokens.push({ type: 'string', text: m[2], at });
     else if (m[3] !== undefined) tokens.push({ type: 'ident', text: m[3], at });
-    else tokens.push({ type: 'punct', text: m[4], at });
+    else tokens.push({ type: 'punct', text: m[4] ?? '', at });
     pos = TOKEN.lastIndex;
   }
   return tokens;
@@ -58,8 +58,10 @@ export function parseTemplateExpression(expression: string): TemplateExpression 
     if (!token) return fail('expected a value');
     if (token.type === 'number') return { kind: 'literal', value: Number(token.text) };
     if (token.type === 'string') return { kind: 'literal', value: unquote(token.text) };
-    if (token.type === 'punct' && token.text === '-' && peek()?.type === 'number') {
-      return { kind: 'literal', value: -Number(tokens[i++].text) };
+    const negated = token.type === 'punct' && token.text === '-' ? peek() : undefined;
+    if (negated?.type === 'number') {
+      i++;
+      return { kind: 'literal', value: -Number(negated.text) };
     }
     if (token.type !== 'ident') return fail(`unexpected "${token.text}" at column ${token.at + 1}`);
     if (['true', 'false', 'null'].includes(token.text)) {
@@ -83,7 +85,7 @@ export function parseTemplateExpression(expression: string): TemplateExpression 
     for (;;) {
       if (take('.')) {
         const name = tokens[i++];
-        if (name?.type !== 'ident') fail('expected a name after "."');
+        if (name?.type !== 'ident') return fail('expected a name after "."');
         path.push(name.text);
       } else if (take('[')) {
         const index = tokens[i++];
@@ -97,6 +99,7 @@ export function parseTemplateExpression(expression: string): TemplateExpression 
 
   if (tokens.length === 0) fail('the expression is empty');
   const result = primary();
-  if (i < tokens.length) fail(`unexpected "${tokens[i].text}" at column ${tokens[i].at + 1}`);
+  const extra = tokens[i];
+  if (extra) fail(`unexpected "${extra.text}" at column ${extra.at + 1}`);
   return result;
 }

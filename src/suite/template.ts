@@ -115,7 +115,7 @@ const WHOLE_TEMPLATE = /^\$\{\{([\s\S]*?)\}\}$/;
 export function templateExpressions(text: string): string[] {
   const known = expressionsOf.get(text);
   if (known) return known.slice();
-  const found = [...text.matchAll(TEMPLATE)].map((m) => m[1]);
+  const found = [...text.matchAll(TEMPLATE)].map(([, expression = '']) => expression);
   const rest = text.replace(TEMPLATE, '');
   if (rest.includes('${{')) throw new TemplateError(rest.slice(rest.indexOf('${{') + 3), 'missing closing "}}"');
   remember(expressionsOf, text, found.slice());
@@ -141,11 +141,16 @@ export function parseExpression(expression: string): TemplateExpression {
   return parsed;
 }
 
+/** Own keys only: `constructor` or `toString` is not a builtin. */
+function builtinNamed(name: string): Builtin | undefined {
+  return Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
+}
+
 function parseExpressionNow(expression: string): TemplateExpression {
   const root = parseTemplateExpression(expression);
   const check = (node: TemplateExpression): void => {
     if (node.kind !== 'call') return;
-    const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, node.name) ? BUILTINS[node.name] : undefined;
+    const builtin = builtinNamed(node.name);
     if (!builtin) throw new TemplateError(expression, `unknown function "${node.name}"`);
     if (node.args.length < builtin.min || node.args.length > builtin.max) {
       const range =
@@ -195,7 +200,8 @@ export function evaluateExpression(expression: string, scope: TemplateScope): un
   const evaluate = (node: TemplateExpression): unknown => {
     if (node.kind === 'literal') return node.value;
     if (node.kind === 'name') return lookupName(node.path, scope, expression);
-    const builtin = BUILTINS[node.name];
+    const builtin = builtinNamed(node.name);
+    if (!builtin) throw new TemplateError(expression, `unknown function "${node.name}"`); // parse rejected it already
     const args = node.args.map(evaluate);
     try {
       return builtin.call(args, scope);
@@ -210,7 +216,7 @@ export function evaluateExpression(expression: string, scope: TemplateScope): un
 function renderString(text: string, scope: TemplateScope): unknown {
   if (!text.includes('${{')) return text;
   const whole = WHOLE_TEMPLATE.exec(text);
-  if (whole && templateExpressions(text).length === 1) return evaluateExpression(whole[1], scope);
+  if (whole && templateExpressions(text).length === 1) return evaluateExpression(whole[1] ?? '', scope);
   templateExpressions(text); // throws on an unterminated template
   return text.replace(TEMPLATE, (_match, expression: string) => toText(evaluateExpression(expression, scope)));
 }

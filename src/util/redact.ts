@@ -43,8 +43,8 @@ export class Redactor {
    * `$SCIM_TOKEN` back; any other value of a secret header is hidden whole.
    */
   private secretHeader(value: string): string {
-    const m = /^(Bearer) (\S+)$/i.exec(value);
-    return m && this.secrets.includes(m[2]) ? `${m[1]} ${REDACTED}` : REDACTED;
+    const [, scheme, credential = ''] = /^(Bearer) (\S+)$/i.exec(value) ?? [];
+    return scheme && this.secrets.includes(credential) ? `${scheme} ${REDACTED}` : REDACTED;
   }
 
   /** Deep copy with every string redacted by value. */

@@ -3,3 +3,9 @@
 import { lazyRequire } from './lazy-require.js';
 
 export const loadYaml = lazyRequire<typeof import('yaml')>('yaml');
+
+/** A YAML parse error in one line, without the "at line N, column M" that the caller's position already gives. */
+export function yamlErrorReason(error: { message: string }): string {
+  const [firstLine = ''] = error.message.split('\n', 1);
+  return firstLine.replace(/ at line \d+, column \d+:?$/, '');
+}

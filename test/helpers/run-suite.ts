@@ -33,6 +33,8 @@ export interface SuiteRun {
   server: RunningServer;
   snapshotBefore: string;
   snapshotAfter: string;
+  /** Each Retry-After wait the runner asked for (ms): injected, so no proof waits real seconds. */
+  waits: number[];
 }
 
 export async function runAgainstServer(
@@ -46,6 +48,7 @@ export async function runAgainstServer(
   } = {},
 ): Promise<SuiteRun> {
   const server = await startServer({ port: 0, quirks: opts.quirks ?? [], seed: opts.seed });
+  const waits: number[] = [];
   try {
     const snapshotBefore = server.store.snapshot();
     const profile = loadProfile(opts.profile ?? 'okta-minimum');
@@ -53,8 +56,9 @@ export async function runAgainstServer(
       profile,
       languageFormat: languageFormatFor(profile, opts.languageFormat),
       ...(opts.verdict ? { verdict: opts.verdict } : {}),
+      retry: { sleep: (ms) => Promise.resolve(void waits.push(ms)) },
     });
-    return { run, server, snapshotBefore, snapshotAfter: server.store.snapshot() };
+    return { run, server, snapshotBefore, snapshotAfter: server.store.snapshot(), waits };
   } finally {
     await server.close();
   }

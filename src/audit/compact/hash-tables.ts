@@ -24,7 +24,7 @@ export class FirstByHash {
     if (this.size + 1 > this.values.length * MAX_LOAD) this.grow();
     const cap = this.values.length;
     for (let i = hash % cap; ; i = i + 1 === cap ? 0 : i + 1) {
-      const v = this.values[i];
+      const v = this.values[i] ?? EMPTY; // i < cap: always in range
       if (v === EMPTY) {
         this.hashes[i] = hash;
         this.values[i] = value;
@@ -40,7 +40,10 @@ export class FirstByHash {
     this.hashes = new Uint32Array(grown(values.length));
     this.values = new Int32Array(grown(values.length)).fill(EMPTY);
     this.size = 0;
-    for (let i = 0; i < values.length; i++) if (values[i] !== EMPTY) this.firstOrSet(hashes[i], values[i]);
+    // hashes and values are parallel arrays of one length
+    values.forEach((v, i) => {
+      if (v !== EMPTY) this.firstOrSet(hashes[i]!, v);
+    });
   }
 }
 
@@ -95,6 +98,9 @@ export class FingerprintSet {
     this.hi = new Uint32Array(grown(used.length));
     this.used = new Uint8Array(grown(used.length));
     this.count = 0;
-    for (let i = 0; i < used.length; i++) if (used[i]) this.insert(lo[i], hi[i]);
+    // lo, hi and used are parallel arrays of one length
+    used.forEach((u, i) => {
+      if (u) this.insert(lo[i]!, hi[i]!);
+    });
   }
 }

@@ -1,4 +1,4 @@
-// `scim-check list`: the suites a run would execute, with their tests.
+// `scim-check list`: the suites a run would execute, with their tests; `list --checks`: the named checks.
 import { Command } from 'commander';
 import path from 'node:path';
 import { collect } from '../options.js';
@@ -12,8 +12,10 @@ export function registerList(program: Command): void {
     .argument('[suites...]', 'suite files, directories, bundled names or tag:NAME')
     .option('--grep <pattern>', 'only tests whose name or id matches')
     .option('--tag <tag>', 'only suites with this tag (repeatable)', collect)
+    .option('--checks', 'list the named checks (`check: NAME` in an expectation) and their `with:` arguments')
     .option('--json', 'machine-readable output')
-    .action(async (args: string[], flags: { grep?: string; tag?: string[]; json?: boolean }) => {
+    .action(async (args: string[], flags: { grep?: string; tag?: string[]; json?: boolean; checks?: boolean }) => {
+      if (flags.checks) return listChecks(flags.json === true);
       const { resolveSuites } = await import('../../suite/discover.js');
       const suites = resolveSuites(args, { grep: flags.grep, tags: flags.tag });
       if (flags.json) {
@@ -37,4 +39,11 @@ export function registerList(program: Command): void {
       const tests = suites.reduce((n, s) => n + s.tests.length, 0);
       process.stdout.write(`${suites.length} suite(s), ${tests} test(s)\n`);
     });
+}
+
+async function listChecks(json: boolean): Promise<void> {
+  const { describeNamedChecks, namedChecksText } = await import('../../checks/describe-checks.js');
+  if (!json) return void process.stdout.write(namedChecksText());
+  const data = describeNamedChecks().map((c) => ({ name: c.name, description: c.description, arguments: c.schema }));
+  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 }

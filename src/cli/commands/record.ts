@@ -69,13 +69,13 @@ export function registerRecord(program: Command): void {
 async function runRecordCommand(flags: RecordCommandFlags): Promise<number> {
   const modes = (['target', 'fromHar', 'toSuite', 'compare'] as const).filter((m) => flags[m] !== undefined);
   const names = { target: '--target', fromHar: '--from-har', toSuite: '--to-suite', compare: '--compare' };
-  if (modes.length === 0)
+  const [mode, ...others] = modes;
+  if (mode === undefined)
     throw new UsageError(
       'record needs one of --target URL (record), --from-har FILE, --to-suite CAPTURE or --compare CAPTURE',
     );
-  if (modes.length > 1)
+  if (others.length > 0)
     throw new UsageError(`record: ${modes.map((m) => names[m]).join(' and ')} cannot be combined; use one at a time`);
-  const mode = modes[0];
   if (mode !== 'compare' && !flags.out) throw new UsageError(`record ${names[mode]}: --out FILE is required`);
   const print = (text: string) => process.stdout.write(`${text}\n`);
   if (mode === 'target') {

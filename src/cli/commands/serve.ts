@@ -69,12 +69,12 @@ export function registerServe(program: Command): void {
 function parseDefects(values: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const v of values) {
-    const m = /^([a-z0-9-]+)=(\d+)$/.exec(v.trim());
-    if (!m)
+    const [, name, count] = /^([a-z0-9-]+)=(\d+)$/.exec(v.trim()) ?? [];
+    if (name === undefined)
       throw new UsageError(
         `--seed-defect must look like NAME=COUNT (e.g. language-region=5), got ${JSON.stringify(v)}`,
       );
-    out[m[1]] = Number(m[2]);
+    out[name] = Number(count);
   }
   return out;
 }

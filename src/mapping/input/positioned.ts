@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, isScalar, parseDocument, type Document } from 'yaml';
 import { UsageError } from '../../errors.js';
 import type { SourcePosition } from '../../model/position.js';
+import { yamlErrorReason } from '../../util/yaml.js';
 
 export type PathKey = string | number;
 
@@ -33,8 +34,7 @@ export function parsePositioned(text: string, file: string): PositionedDoc {
   const firstError = doc.errors[0];
   if (firstError) {
     const lp = lineCounter.linePos(firstError.pos[0]);
-    const firstLine = firstError.message.split('\n', 1)[0] ?? '';
-    throw new UsageError(firstLine.replace(/ at line \d+, column \d+:?$/, ''), {
+    throw new UsageError(yamlErrorReason(firstError), {
       file,
       line: lp.line,
       col: lp.col,

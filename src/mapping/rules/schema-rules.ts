@@ -1,6 +1,7 @@
 // Rules on mapping targets and the app user schema: unknown targets, externalName syntax,
 // externalNamespace (exact, near-miss, custom, missing), duplicate SCIM paths, `groups`.
-import { didYouMean, finding, levenshtein, scimTargetOf, type RuleContext } from '../context.js';
+import { didYouMean, finding, scimTargetOf, type RuleContext } from '../context.js';
+import { levenshtein } from '../../util/did-you-mean.js';
 import { canonicalPath, parseExternalName } from '../scim/external-name.js';
 import { CORE_URN, ENTERPRISE_URN, MULTI_VALUED, SCIM11_URNS, attributesOf } from '../scim/namespaces.js';
 import type { AppAttribute } from '../types.js';

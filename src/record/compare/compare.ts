@@ -56,13 +56,14 @@ function compareOne(e: Exchange, packs: PackRequest[]): ExchangeComparison {
     request: `${e.request.method} ${e.request.path}${e.request.query ? `?${e.request.query}` : ''}`,
     operation,
   };
-  const candidates = packs.filter((p) => p.operation === operation);
-  if (candidates.length === 0) {
+  const scored = packs
+    .filter((p) => p.operation === operation)
+    .map((p) => ({ p, diffs: differencesWith(e, query, p) }))
+    .sort((a, b) => a.diffs.length - b.diffs.length);
+  const best = scored[0];
+  if (!best) {
     return { ...base, differences: [{ aspect: 'operation', detail: `no bundled Okta pack sends "${operation}"` }] };
   }
-  const scored = candidates.map((p) => ({ p, diffs: differencesWith(e, query, p) }));
-  scored.sort((a, b) => a.diffs.length - b.diffs.length);
-  const best = scored[0];
   return { ...base, pack: { where: best.p.where, position: best.p.position }, differences: best.diffs };
 }
 

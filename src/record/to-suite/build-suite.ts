@@ -37,8 +37,7 @@ export function buildSuite(capture: Capture, name: string, captureFile: string):
   const issued = collectServerIds(exchanges, table);
   const variables: Record<string, unknown> = collectIdentities(exchanges, table);
   const defaults = commonHeaders(exchanges);
-  const stepIds = exchanges.map(stepId);
-  const steps: StepSpec[] = exchanges.map((e, i) => buildStep(e, i, stepIds[i], table, issued, defaults));
+  const steps: StepSpec[] = exchanges.map((e, i) => buildStep(e, i, stepId(e), table, issued, defaults));
   const needsDeactivate = steps.some((s) => s.creates?.type === 'User');
   if (needsDeactivate)
     variables.deactivate = { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] };
@@ -81,7 +80,7 @@ function buildStep(
   const shownPath = readable(table.rewritePath(e.request.path, i));
   const step: StepSpec = { id, name: `#${e.seq} ${e.request.method} ${shownPath} → ${e.response!.status}`, request };
   // this step's own captures are visible to its expectations: rewrite as of the next exchange
-  const expect = deriveExpectations(e, `REC_${id.split('-')[0].toUpperCase()}`).map((x) =>
+  const expect = deriveExpectations(e, `REC_${(id.split('-', 1)[0] ?? id).toUpperCase()}`).map((x) =>
     rewriteExpectation(x, table, i + 1),
   );
   if (expect.length > 0) step.expect = expect;
@@ -143,8 +142,8 @@ function replayable(headers: HeaderPairs): [string, string][] {
 
 /** Headers sent with the same value on every request go to defaults.headers. */
 function commonHeaders(exchanges: Exchange[]): Record<string, string> {
-  if (exchanges.length < 2) return {};
   const [first, ...rest] = exchanges.map((e) => replayable(e.request.headers));
+  if (!first || rest.length === 0) return {};
   const common = first.filter(([n, v]) =>
     rest.every((hs) => hs.some(([m, w]) => m.toLowerCase() === n.toLowerCase() && w === v)),
   );

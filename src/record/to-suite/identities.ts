@@ -35,8 +35,8 @@ export function collectIdentities(exchanges: Exchange[], table: ReplacementTable
     const onGroups = /^\/?Groups/i.test(e.request.path);
     for (const [name, value] of queryPairs(e.request.query)) {
       if (name !== 'filter') continue;
-      for (const m of value.matchAll(FILTER_IDENTITY))
-        add(m[1].replace(/\.value$/, ''), m[2].replace(/\\(.)/g, '$1'), onGroups);
+      for (const [, attr = '', quoted = ''] of value.matchAll(FILTER_IDENTITY))
+        add(attr.replace(/\.value$/, ''), quoted.replace(/\\(.)/g, '$1'), onGroups);
     }
     for (const [attr, value] of bodyIdentities(e.request.body)) add(attr, value, onGroups);
   }

@@ -20,24 +20,21 @@ export function renderAuditConsole(result: AuditResult, opts: ConsoleOptions): s
   if (result.rules.length === 0) {
     lines.push('No findings.');
   } else {
-    const rows = result.rules.map((r) => [
-      r.code,
-      SEVERITY_LABEL[r.severity],
-      String(r.count),
-      visibleControls(exampleIds(r)),
-    ]);
+    const rows = result.rules.map((r) => ({
+      severity: r.severity,
+      cells: [r.code, SEVERITY_LABEL[r.severity], String(r.count), visibleControls(exampleIds(r))],
+    }));
     const head = ['Rule', 'Severity', 'Count', 'Examples (ids)'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row.cells[i]?.length ?? 0)));
     const fmt = (cells: string[]) =>
       cells
-        .map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+        .map((cell, i) => (i === 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
         .join('  ')
         .trimEnd();
     lines.push(c.bold(fmt(head)));
-    for (const [i, row] of rows.entries()) {
-      const sev = result.rules[i].severity;
-      const paint = sev === 'must' ? c.red : sev === 'should' ? c.yellow : c.dim;
-      lines.push(paint(fmt(row)));
+    for (const { severity, cells } of rows) {
+      const paint = severity === 'must' ? c.red : severity === 'should' ? c.yellow : c.dim;
+      lines.push(paint(fmt(cells)));
     }
   }
   for (const s of result.skipped) lines.push(c.dim(`skipped ${s.code}: ${s.reason}`));

@@ -89,9 +89,13 @@ export class DeclaredSchemas {
       items.length && findings.set(code, [...(findings.get(code) ?? []), ...items]);
     const { compiled, projected, isList } = target;
     const resources = resourcesOf(ex.body, isList);
-    const normalized = resources.map(({ resource }) => normalizeResource(resource, compiled.rt, this.model));
-    normalized.forEach((resource, i) => {
-      const at = resources[i].pointer;
+    const entries = resources.map(({ pointer, resource }) => ({
+      at: pointer,
+      original: resource,
+      resource: normalizeResource(resource, compiled.rt, this.model),
+    }));
+    const normalized = entries.map((e) => e.resource);
+    entries.forEach(({ at, original, resource }) => {
       const validate = projected ? compiled.projected : compiled.full;
       if (!validate(resource))
         for (const e of validate.errors ?? []) add(codeOf(e), [`${at}${pointerOf(e)}: ${messageOf(e)}`]);
@@ -115,15 +119,16 @@ export class DeclaredSchemas {
       if (!ex.stepValidatesCoreSchema && !projected)
         add(
           'RFC_CORE_SCHEMA',
-          coreSchemaIssues(resources[i].resource, compiled.rt).map((p) => `${at}${p}`),
+          coreSchemaIssues(original, compiled.rt).map((p) => `${at}${p}`),
         );
     });
     if (isList) add('DECLARED_UNIQUENESS', duplicateUniqueValues(normalized, compiled.rt, this.model));
     const sent = ex.requestBody;
-    if (!isList && (ex.method === 'POST' || ex.method === 'PUT') && isObject(sent) && normalized.length === 1) {
+    const [only, ...more] = normalized;
+    if (!isList && (ex.method === 'POST' || ex.method === 'PUT') && isObject(sent) && only && more.length === 0) {
       add(
         'DECLARED_READ_ONLY_ACCEPTED',
-        readOnlyEchoed(normalizeResource(sent, compiled.rt, this.model), normalized[0], compiled.rt, this.model),
+        readOnlyEchoed(normalizeResource(sent, compiled.rt, this.model), only, compiled.rt, this.model),
       );
     }
     return [...findings].map(([code, items]) => toCheck(code, items, compiled.rt));

@@ -4,7 +4,7 @@
 // the user's: unlike a server's answer, anything malformed is a UsageError at file:line:col.
 import { readFileSync } from 'node:fs';
 import type { Document } from 'yaml';
-import { loadYaml } from '../../util/yaml.js';
+import { loadYaml, yamlErrorReason } from '../../util/yaml.js';
 import { UsageError } from '../../errors.js';
 import type { SourcePosition } from '../../model/position.js';
 import { parseDeclared } from './parse.js';
@@ -29,9 +29,10 @@ export function readDeclaredSchemasFile(file: string): DeclaredModel {
   const { LineCounter, parseDocument } = loadYaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length) {
-    const p = lc.linePos(doc.errors[0].pos[0]);
-    throw new UsageError(doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
+  const [syntaxError] = doc.errors;
+  if (syntaxError) {
+    const p = lc.linePos(syntaxError.pos[0]);
+    throw new UsageError(yamlErrorReason(syntaxError), {
       file,
       line: p.line,
       col: p.col,

@@ -4,16 +4,17 @@
 export function levenshtein(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
+  // one row of the table at a time: previous[j] is the distance between s[0..i-1) and t[0..j)
   let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
   for (let i = 1; i <= s.length; i++) {
     const current = [i];
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current.push(Math.min((previous[j] ?? j) + 1, (current[j - 1] ?? i) + 1, (previous[j - 1] ?? j) + cost));
     }
     previous = current;
   }
-  return previous[t.length];
+  return previous[t.length] ?? Math.max(s.length, t.length);
 }
 
 /** Candidates within maxDistance of input, closest first (ties keep candidate order). */

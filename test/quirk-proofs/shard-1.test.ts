@@ -1,0 +1,4 @@
+// Quirk proofs, shard 1 of SHARDS (test/helpers/quirk-proofs.ts deals the rows).
+import { describeQuirkProofs } from '../helpers/quirk-proofs.js';
+
+describeQuirkProofs(1);
