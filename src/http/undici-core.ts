@@ -120,7 +120,7 @@ class CollectingHandler {
   onComplete(): void {
     if (this.settled) return;
     this.settled = true;
-    const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    const body = this.chunks.length === 1 && this.chunks[0] ? this.chunks[0] : Buffer.concat(this.chunks);
     this.resolve({ statusCode: this.statusCode, headers: this.headers, body });
   }
 

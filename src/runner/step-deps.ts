@@ -12,16 +12,15 @@ export interface StepNeeds {
 }
 
 // The names a step's templates use depend on the step alone: found once per step, not per run of it.
-const usedBySteps = new WeakMap<StepSpec, Set<string>>();
+const usedBySteps = new WeakMap<StepSpec, Set<string | undefined>>();
 
-function namesUsedBy(step: StepSpec): Set<string> {
-  let used = usedBySteps.get(step);
-  if (!used) {
-    used = new Set(
-      templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]),
-    );
-    usedBySteps.set(step, used);
-  }
+function namesUsedBy(step: StepSpec): Set<string | undefined> {
+  const known = usedBySteps.get(step);
+  if (known) return known;
+  const used = new Set(
+    templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]),
+  );
+  usedBySteps.set(step, used);
   return used;
 }
 
