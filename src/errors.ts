@@ -28,8 +28,19 @@ export class UsageError extends Error {
   /** One line: `file:line:col: message` when a position is known. */
   oneLine(): string {
     const p = this.position;
-    return p ? `${p.file}:${p.line}:${p.col}: ${this.message}` : this.message;
+    return visibleControls(p ? `${p.file}:${p.line}:${p.col}: ${this.message}` : this.message);
   }
+}
+
+/**
+ * Control characters and line separators from an input (a key, a value) shown as escapes, so
+ * the message stays one line and cannot drive the terminal.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** The target could not be reached or answered outside HTTP. Exit 3. */

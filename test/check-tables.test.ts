@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { NAMED_CHECKS } from '../src/checks/registry.js';
 // @ts-expect-error: a plain ES module script without types
 import { DOCS, expectedDocument, NAMED_CHECKS_DOC, expectedNamedChecksDocument } from '../scripts/check-tables.mjs';
 
@@ -19,6 +20,15 @@ describe('generated check tables', () => {
       ).toBe(true);
     });
   }
+
+  it('docs/rfc-packs.md names only named checks that exist', () => {
+    const doc = readFileSync(path.join(root, 'docs', 'rfc-packs.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Named checks used by the packs'));
+    const paragraph = section.slice(0, section.indexOf('Their `with:`'));
+    const named = [...paragraph.matchAll(/`([a-z][a-z-]+)`/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((n) => !Object.prototype.hasOwnProperty.call(NAMED_CHECKS, n))).toEqual([]);
+  });
 
   it(`${NAMED_CHECKS_DOC as string} lists every named check of the registry with its arguments`, () => {
     const current = readFileSync(path.join(root, NAMED_CHECKS_DOC as string), 'utf8');

@@ -1,7 +1,8 @@
 // The commander program. It only wires flags to library calls and maps every
 // failure to one documented exit code; stack traces only with --debug.
-import { Command, CommanderError, Option } from 'commander';
-import { EXIT, ExitError, TokenRejectedError, TransportError, UsageError } from '../errors.js';
+import { Command, Option } from 'commander';
+import { EXIT } from '../errors.js';
+import { failureOf } from './failure.js';
 import { toolVersion } from '../util/version.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
@@ -60,30 +61,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function exitCodeFor(err: unknown, debug: boolean): number {
-  if (err instanceof CommanderError) {
-    // help and version exit 0; commander already printed its one-line message
-    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version'
-      ? EXIT.OK
-      : EXIT.USAGE;
-  }
-  if (err instanceof ExitError) return err.exitCode;
-  if (err instanceof UsageError) {
-    process.stderr.write(`scim-check: ${err.oneLine()}\n`);
-    return EXIT.USAGE;
-  }
-  if (err instanceof TokenRejectedError) {
-    process.stderr.write(`scim-check: ${err.message} [exit ${EXIT.TOKEN_REJECTED}]\n`);
-    return EXIT.TOKEN_REJECTED;
-  }
-  if (err instanceof TransportError) {
-    process.stderr.write(`scim-check: ${err.message} [${err.code}]\n`);
-    return EXIT.TRANSPORT;
-  }
-  const e = err as Error;
-  process.stderr.write(`scim-check: internal error: ${e?.message ?? String(err)}\n`);
-  if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
-  else process.stderr.write('(run with --debug for details; this is a bug in scim-check)\n');
-  return EXIT.INTERNAL;
+  const failure = failureOf(err, debug);
+  process.stderr.write(failure.stderr);
+  return failure.exitCode;
 }
 
 // `scim-check run | head`: a reader that goes away is not an error of ours. Stop

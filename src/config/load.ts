@@ -2,7 +2,7 @@
 // Every problem is one UsageError line `file:line:col: message`, like suites and profiles.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadYaml, yamlErrorReason } from '../util/yaml.js'; // loaded only when a config file exists
+import { parseYamlInput } from '../util/yaml-input.js'; // yaml loads only when a config file exists
 import type { ErrorObject } from 'ajv';
 import { validatorOfFile } from '../schema/ajv.js';
 import { prebuiltConfigValidator } from '../prebuilt/artefacts.js';
@@ -28,15 +28,9 @@ export function loadConfigFile(file: string): ProjectConfig {
 
 /** `file` is used as given in messages; relative paths inside are resolved against its directory. */
 export function loadConfigText(text: string, file: string): ProjectConfig {
-  const { LineCounter, parseDocument } = loadYaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const locator = new SourceLocator(doc, lineCounter, text, displayPath(file));
-  const syntaxError = doc.errors[0];
-  if (syntaxError) {
-    throw new UsageError(`invalid YAML: ${yamlErrorReason(syntaxError)}`, locator.position(syntaxError.pos[0]));
-  }
-  const data = withoutEmptyKeys((doc.toJS() as unknown) ?? {}); // an empty file is a valid, empty config
+  const parsed = parseYamlInput(text, displayPath(file));
+  const locator = new SourceLocator(parsed.doc, parsed.lineCounter, text, displayPath(file));
+  const data = withoutEmptyKeys(parsed.data ?? {}); // an empty file is a valid, empty config
   const validate = configValidator();
   // ajv fills `errors` whenever it returns false
   const error = validate(data) ? undefined : mostRelevant(validate.errors ?? []);

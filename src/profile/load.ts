@@ -8,7 +8,8 @@ import type { ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.js';
 import type { SourcePosition } from '../model/position.js';
 import { PROFILES_DIR, SCHEMAS_DIR } from '../util/paths.js';
-import { loadYaml, yamlErrorReason } from '../util/yaml.js';
+import { loadYaml } from '../util/yaml.js';
+import { parseYamlInput } from '../util/yaml-input.js';
 import { getAjv, readSchemaFile, toIssues } from '../schema/validator.js';
 import { prebuiltProfile, prebuiltScimValidators } from '../prebuilt/artefacts.js';
 import { parseProfilePath } from './attribute-resolver.js';
@@ -107,19 +108,7 @@ function parseProfileFile(file: string): ParsedFile {
   } catch (error) {
     throw new UsageError(`cannot read profile ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const { LineCounter, parseDocument } = loadYaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const pos = lineCounter.linePos(yamlError.pos[0]);
-    throw new UsageError(yamlErrorReason(yamlError), {
-      file,
-      line: pos.line,
-      col: pos.col,
-    });
-  }
-  const data = doc.toJS() as unknown;
+  const { doc, lineCounter, data } = parseYamlInput(text, file);
   const parsed = { file, doc, lineCounter, data: data as ProfileDoc };
   validateShape(parsed, data);
   validatePaths(parsed);

@@ -3,7 +3,8 @@
 // matches a failure is reported as stale so that it gets removed.
 import { readFileSync } from 'node:fs';
 import type { Document, LineCounter } from 'yaml';
-import { loadYaml, yamlErrorReason } from '../util/yaml.js';
+import { loadYaml } from '../util/yaml.js';
+import { parseYamlInput } from '../util/yaml-input.js';
 import { UsageError } from '../errors.js';
 import type { CheckResult, RunResult } from '../model/run-result.js';
 import { summarize } from './summary.js';
@@ -22,16 +23,8 @@ export function loadBaseline(file: string): BaselineEntry[] {
   } catch (err) {
     throw new UsageError(`--baseline ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const { LineCounter, parseDocument } = loadYaml();
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const [syntaxError] = doc.errors;
-  if (syntaxError) {
-    const p = lc.linePos(syntaxError.pos[0]);
-    throw new UsageError(yamlErrorReason(syntaxError), { file, line: p.line, col: p.col });
-  }
-  const data = doc.toJS() as { entries?: unknown } | null;
-  const entries = data?.entries;
+  const { doc, lineCounter: lc, data } = parseYamlInput(text, file);
+  const entries = (data as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries))
     throw new UsageError(`${file}: a baseline needs a top-level "entries" list`, { file, line: 1, col: 1 });
   return entries.map((raw, i) => validateEntry(raw, i, file, doc, lc));

@@ -3,7 +3,7 @@
 // for a suite that does not load.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadYaml, yamlErrorReason } from '../util/yaml.js';
+import { parseYamlInput } from '../util/yaml-input.js';
 import { UsageError } from '../errors.js';
 import type { SuiteSpec } from './types.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -28,20 +28,8 @@ export function loadSuiteFile(file: string): SuiteSpec {
  * (pass a path relative to the working directory for readable messages); SuiteSpec.file is absolute.
  */
 export function loadSuiteText(text: string, file: string): SuiteSpec {
-  const { LineCounter, parseDocument } = loadYaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { doc, lineCounter, data } = parseYamlInput(text, file);
   const locator = new SourceLocator(doc, lineCounter, text, file);
-  const syntaxError = doc.errors[0];
-  if (syntaxError) {
-    throw new UsageError(`invalid YAML: ${yamlErrorReason(syntaxError)}`, locator.position(syntaxError.pos[0]));
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    throw new UsageError(`invalid YAML: ${(error as Error).message}`, locator.position(0));
-  }
   if (data === null || data === undefined) throw new UsageError('the suite file is empty', locator.position(0));
   throwFirst(checkSuiteShape(data), locator);
   const suite = { ...(data as Omit<SuiteSpec, 'file'>), file: path.resolve(file) } as SuiteSpec;

@@ -1,10 +1,10 @@
 // Reads a JSON or YAML file (yaml's parser reads both) and keeps the source positions of
 // every node, so findings and input errors can say file:line:col.
 import { readFileSync } from 'node:fs';
-import { LineCounter, isScalar, parseDocument, type Document } from 'yaml';
+import { isScalar, type Document } from 'yaml';
+import { parseYamlInput } from '../../util/yaml-input.js';
 import { UsageError } from '../../errors.js';
 import type { SourcePosition } from '../../model/position.js';
-import { yamlErrorReason } from '../../util/yaml.js';
 
 export type PathKey = string | number;
 
@@ -29,24 +29,14 @@ export function readPositioned(file: string): PositionedDoc {
 }
 
 export function parsePositioned(text: string, file: string): PositionedDoc {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const lp = lineCounter.linePos(firstError.pos[0]);
-    throw new UsageError(yamlErrorReason(firstError), {
-      file,
-      line: lp.line,
-      col: lp.col,
-    });
-  }
+  const { doc, lineCounter, data } = parseYamlInput(text.replace(/^\uFEFF/, ''), file, { uniqueKeys: true });
   const at = (offset: number): SourcePosition => {
     const lp = lineCounter.linePos(offset);
     return { file, line: lp.line, col: lp.col };
   };
   return {
     file,
-    value: doc.toJS({ maxAliasCount: 100 }) as unknown,
+    value: data,
     posOf: (path) => at(nodeStart(doc, path)),
     posInString: (path, index) => at(stringOffset(doc, text, path, index)),
   };
