@@ -52,8 +52,6 @@ const STRUCTURAL = new Set([
 ]);
 const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
 
-type Obj = Record<string, unknown>;
-
 /** Audit's masks; a name in a non-Latin script keeps nothing (its first character is often a whole name). */
 const maskOne = (value: string): string =>
   value.includes('@') ? maskEmail(value) : /^\p{Script=Latin}/u.test(value) ? maskName(value) : '***';

@@ -116,8 +116,6 @@ function readCsv(text: string, file: string, empty: CsvEmpty): OktaUser[] {
   });
 }
 
-type Obj = Record<string, unknown>;
-
 function readJson(text: string, file: string): OktaUser[] {
   const doc = parsePositioned(text, file);
   const root = doc.value;

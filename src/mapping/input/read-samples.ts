@@ -13,8 +13,6 @@ export interface Sample {
   position: SourcePosition;
 }
 
-type Obj = Record<string, unknown>;
-
 export function readSamples(file: string): Sample[] {
   const doc = readPositioned(file);
   const root = doc.value;
