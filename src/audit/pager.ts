@@ -15,6 +15,8 @@ import { FingerprintSet } from './compact/hash-tables.js';
 export interface IdSet {
   has(id: string): boolean;
   add(id: string): unknown;
+  /** Room for this many ids, when the total is known (the compact set sizes itself once). */
+  reserve?(entries: number): void;
 }
 
 export type ScimObject = Record<string, unknown>;
@@ -34,6 +36,8 @@ export interface PagerOptions {
   ids?: IdSet;
   /** Called after every page, for the progress bar. */
   onProgress?: (read: number, total: number | undefined) => void;
+  /** Called once the first page announced how many resources will be read (capped by maxResources). */
+  onTotal?: (expected: number) => void;
 }
 
 interface ParsedPage {
@@ -56,6 +60,9 @@ export async function readAllPages(opts: PagerOptions): Promise<PagerResult> {
   if (first.ok && first.totalResults !== undefined) {
     state.firstTotal = first.totalResults;
     state.latestTotal = first.totalResults;
+    const expected = Math.min(first.totalResults, opts.maxResources ?? Infinity);
+    state.ids.reserve?.(expected);
+    opts.onTotal?.(expected);
     // a server may cap pages below the count asked for: step by what it gives, as a reader must
     if (
       first.resources.length > 0 &&
