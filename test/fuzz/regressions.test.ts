@@ -117,4 +117,11 @@ describe('fuzz counterexamples', () => {
       `scim-check: ${f}:4:35: invalid YAML: an alias points at a node that contains it (a cycle)\n`,
     );
   });
+
+  it('a baseline without entries names its file once (was "file:1:1: file: a baseline needs ...")', () => {
+    const f = file('no-entries.baseline.yaml', 'entries: 3\n');
+    expect(cliOutcome(() => loadBaseline(f)).stderr).toBe(
+      `scim-check: ${f}:1:1: a baseline needs a top-level "entries" list\n`,
+    );
+  });
 });
