@@ -4,7 +4,7 @@
 import type { Agent } from 'undici';
 import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
-import { createAgent, requestVia } from './undici-core.js';
+import { createAgent, requestBuffered, type InFlight } from './undici-core.js';
 import { TransportError, UsageError } from '../errors.js';
 
 export interface HttpClientOptions {
@@ -64,30 +64,59 @@ export class HttpClient {
     // undici loads before the clock starts: loading it is not the target's time
     const agent = this.dispatcher();
     const started = performance.now();
+    const outer = req.signal;
+    let inFlight: InFlight | undefined;
     // undici's own timers are coarse (about a second); an explicit deadline covers
-    // connect, headers and body alike with the precision --timeout promises.
-    const deadline = AbortSignal.timeout(this.opts.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
+    // connect, headers and body alike with the precision --timeout promises. One timer
+    // per request, and the caller's signal is watched by this client, not by each request.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      inFlight?.abort(abortError());
+    }, this.opts.timeoutMs);
+    // as undici's request() does, a request stopped by the caller's signal fails with its reason as is
+    const stopWatching = outer ? this.watch(outer, () => inFlight?.abort(outer.reason)) : undefined;
     try {
-      const res = await requestVia(agent, req.url, {
-        method: method as 'GET',
-        headers: req.headers,
-        body: req.body,
-        signal,
-      });
-      const raw = await readCapped(res.body, this.maxBodyBytes);
+      if (outer?.aborted) throw outer.reason;
+      inFlight = requestBuffered(
+        agent,
+        req.url,
+        { method, headers: req.headers, body: req.body },
+        this.maxBodyBytes,
+        () => new TransportError(`response body larger than ${this.maxBodyBytes} bytes`, 'SCIM_HTTP_BODY_TOO_LARGE'),
+      );
+      const res = await inFlight.response;
       const headers = flattenHeaders(res.headers);
-      const bodyText = decode(raw, headers['content-encoding'], this.maxBodyBytes);
+      const bodyText = decode(res.body, headers['content-encoding'], this.maxBodyBytes);
       return { status: res.statusCode, headers, bodyText, durationMs: performance.now() - started };
     } catch (err) {
-      if (deadline.aborted && !req.signal?.aborted) {
+      if (timedOut && !outer?.aborted) {
         throw new TransportError(
           `${req.method} ${safeOrigin(req.url)}: no answer within ${this.opts.timeoutMs} ms`,
           'SCIM_HTTP_TIMEOUT',
         );
       }
       throw toTransportError(err, req, this.opts.timeoutMs);
+    } finally {
+      clearTimeout(timer);
+      stopWatching?.();
     }
+  }
+
+  // One abort listener per caller signal (a run passes the same one to every request),
+  // whatever the number of requests on their way.
+  private watched = new WeakMap<AbortSignal, Set<() => void>>();
+
+  private watch(signal: AbortSignal, onAbort: () => void): () => void {
+    let waiting = this.watched.get(signal);
+    if (!waiting) {
+      const set = new Set<() => void>();
+      waiting = set;
+      this.watched.set(signal, set);
+      signal.addEventListener('abort', () => [...set].forEach((f) => f()), { once: true });
+    }
+    waiting.add(onAbort);
+    return () => waiting.delete(onAbort);
   }
 
   async close(): Promise<void> {
@@ -105,17 +134,9 @@ export function loadCa(file?: string): string | undefined {
   }
 }
 
-async function readCapped(body: AsyncIterable<Buffer>, cap: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > cap) {
-      throw new TransportError(`response body larger than ${cap} bytes`, 'SCIM_HTTP_BODY_TOO_LARGE');
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/** Ends a request at the deadline (the client reports the timeout, not this error). */
+function abortError(): Error {
+  return Object.assign(new Error('This operation was aborted'), { name: 'AbortError', code: 'UND_ERR_ABORTED' });
 }
 
 function decode(raw: Buffer, encoding: string | undefined, cap: number): string {

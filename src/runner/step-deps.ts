@@ -11,10 +11,21 @@ export interface StepNeeds {
   steps: string[];
 }
 
-export function needsOf(step: StepSpec, earlier: StepSpec[]): StepNeeds {
+// The names a step's templates use depend on the step alone: found once per step, not per run of it.
+const usedBySteps = new WeakMap<StepSpec, Set<string | undefined>>();
+
+function namesUsedBy(step: StepSpec): Set<string | undefined> {
+  const known = usedBySteps.get(step);
+  if (known) return known;
   const used = new Set(
     templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]),
   );
+  usedBySteps.set(step, used);
+  return used;
+}
+
+export function needsOf(step: StepSpec, earlier: StepSpec[]): StepNeeds {
+  const used = namesUsedBy(step);
   const captures = new Map<string, string>();
   for (const prev of earlier) {
     for (const name of Object.keys(prev.capture ?? {})) if (used.has(name)) captures.set(name, prev.id);

@@ -1,23 +1,18 @@
 // DeclaredSchemas: the server's /Schemas + /ResourceTypes compiled once per run, and
 // the check of one exchange against them. Only contradictions are reported, one
 // CheckResult per finding code and response (so a baseline entry names one code).
-import type { Ajv, AnySchemaObject, ErrorObject, Options, ValidateFunction } from 'ajv';
+import type { Ajv, AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import type { CheckResult } from '../../model/run-result.js';
 import { GROUP_SCHEMA, LIST_RESPONSE_SCHEMA, USER_SCHEMA } from '../../scim/urns.js';
-import { loadAjv, validateAgainst } from '../validator.js';
+import { validateAgainst } from '../validator.js';
+import { createAjv } from '../ajv.js';
 import { declaredSchemaKey, prebuiltDeclaredValidator } from '../../prebuilt/artefacts.js';
 import { normalizeResource } from './normalize.js';
 import { resourceTypeSchema } from './to-json-schema.js';
-import {
-  duplicateUniqueValues,
-  nonCanonicalValues,
-  readOnlyEchoed,
-  returnedAlwaysMissing,
-  returnedNever,
-  writeOnlyReturned,
-} from './rules.js';
+import { duplicateUniqueValues, readOnlyEchoed, responseRuleFindings } from './rules.js';
 import { FINDINGS, type FindingCode } from './findings.js';
 import type { DeclaredModel, DeclaredResourceType } from './types.js';
+import { isObject } from '../../util/object.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,8 +34,6 @@ interface Compiled {
   full: ValidateFunction;
   projected: ValidateFunction;
 }
-
-export const DECLARED_AJV_OPTIONS: Options = { allErrors: true, strict: false, verbose: true };
 
 /** Every JSON Schema compile() makes for this model (the build precompiles the reference server's). */
 export function declaredJsonSchemas(model: DeclaredModel): AnySchemaObject[] {
@@ -64,8 +57,7 @@ export class DeclaredSchemas {
   static compile(model: DeclaredModel): DeclaredSchemas {
     let ajv: Ajv | undefined;
     const compile = (schema: AnySchemaObject): ValidateFunction =>
-      prebuiltDeclaredValidator(declaredSchemaKey(schema)) ??
-      (ajv ??= new (loadAjv().Ajv)(DECLARED_AJV_OPTIONS)).compile(schema);
+      prebuiltDeclaredValidator(declaredSchemaKey(schema)) ?? (ajv ??= createAjv('declared')).compile(schema);
     const compiled: Compiled[] = [];
     for (const rt of model.resourceTypes) {
       try {
@@ -106,21 +98,22 @@ export class DeclaredSchemas {
       const validate = projected ? compiled.projected : compiled.full;
       if (!validate(resource))
         for (const e of validate.errors ?? []) add(codeOf(e), [`${at}${pointerOf(e)}: ${messageOf(e)}`]);
+      const rules = responseRuleFindings(resource, compiled.rt, this.model);
       add(
         'DECLARED_RETURNED_NEVER',
-        returnedNever(resource, compiled.rt, this.model).map((p) => `${at} ${p}`),
+        rules.returnedNever.map((p) => `${at} ${p}`),
       );
       add(
         'DECLARED_WRITE_ONLY_RETURNED',
-        writeOnlyReturned(resource, compiled.rt, this.model).map((p) => `${at} ${p}`),
+        rules.writeOnlyReturned.map((p) => `${at} ${p}`),
       );
       add(
         'DECLARED_RETURNED_ALWAYS',
-        returnedAlwaysMissing(resource, compiled.rt, this.model).map((p) => `${at} ${p}`),
+        rules.returnedAlwaysMissing.map((p) => `${at} ${p}`),
       );
       add(
         'DECLARED_CANONICAL_VALUE',
-        nonCanonicalValues(resource, compiled.rt, this.model).map((p) => `${at} ${p}`),
+        rules.nonCanonicalValues.map((p) => `${at} ${p}`),
       );
       if (!ex.stepValidatesCoreSchema && !projected)
         add(
@@ -140,22 +133,48 @@ export class DeclaredSchemas {
     return [...findings].map(([code, items]) => toCheck(code, items, compiled.rt));
   }
 
+  private basePaths = new Map<string, string | null>();
+  private byEndpoint: Map<string, Compiled> | undefined;
+
+  /** The base URL's path (no trailing slash), parsed once per base URL; null when it is not a URL. */
+  private basePathOf(baseUrl: string): string | null {
+    let known = this.basePaths.get(baseUrl);
+    if (known === undefined) {
+      try {
+        known = new URL(baseUrl).pathname.replace(/\/+$/, '');
+      } catch {
+        known = null;
+      }
+      this.basePaths.set(baseUrl, known);
+    }
+    return known;
+  }
+
+  /** Lower-cased endpoint (no leading slash) -> the first resource type serving it. */
+  private compiledFor(endpoint: string): Compiled | undefined {
+    if (!this.byEndpoint) {
+      this.byEndpoint = new Map();
+      for (const c of this.compiled) {
+        const key = c.rt.endpoint.replace(/^\/+/, '').toLowerCase();
+        if (!this.byEndpoint.has(key)) this.byEndpoint.set(key, c);
+      }
+    }
+    return this.byEndpoint.get(endpoint);
+  }
+
   private targetOf(ex: ExchangeInfo): { compiled: Compiled; projected: boolean; isList: boolean } | undefined {
     let url: URL;
-    let base: URL;
     try {
       url = new URL(ex.url);
-      base = new URL(ex.baseUrl);
     } catch {
       return undefined;
     }
-    const basePath = base.pathname.replace(/\/+$/, '');
+    const basePath = this.basePathOf(ex.baseUrl);
+    if (basePath === null) return undefined;
     const rel = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
     const [endpoint, id, more] = rel.split('/').filter(Boolean);
-    if (!endpoint || more !== undefined) return undefined;
-    const compiled = this.compiled.find(
-      (c) => c.rt.endpoint.replace(/^\/+/, '').toLowerCase() === decodeURIComponent(endpoint).toLowerCase(),
-    );
+    if (!endpoint || more !== undefined || this.compiled.length === 0) return undefined;
+    const compiled = this.compiledFor(decodeURIComponent(endpoint).toLowerCase());
     if (!compiled) return undefined;
     const projected =
       url.searchParams.has('attributes') ||
@@ -225,8 +244,4 @@ function toCheck(code: FindingCode, items: string[], rt: DeclaredResourceType): 
     actual: shown,
     ref: f.ref,
   };
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

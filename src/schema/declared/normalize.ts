@@ -3,24 +3,71 @@
 // before validation, and null values (same as unassigned, RFC 7643 §2.5) are dropped.
 import { findSchema } from './parse.js';
 import { COMMON_ATTRIBUTES, type DeclaredAttribute, type DeclaredModel, type DeclaredResourceType } from './types.js';
+import { isObject } from '../../util/object.js';
 
 type Json = Record<string, unknown>;
 
+/** What normalizing needs to know about one list of attributes, worked out once. */
+interface Spelling {
+  /** lower-cased name -> declared spelling (a later duplicate wins, as it always did) */
+  names: Map<string, string>;
+  /** declared spelling -> the first attribute of that name */
+  byName: Map<string, DeclaredAttribute>;
+}
+
+interface ResourceSpelling extends Spelling {
+  /** extension URN -> its attributes (the first extension of that URN) */
+  extensions: Map<string, DeclaredAttribute[]>;
+}
+
+// Keyed by the model's own objects, which do not change once read: a run normalizes every
+// response against the same few resource types.
+const resourceSpellings = new WeakMap<DeclaredResourceType, ResourceSpelling>();
+const objectSpellings = new WeakMap<DeclaredAttribute[], Spelling>();
+
+function firstByName(attrs: DeclaredAttribute[]): Map<string, DeclaredAttribute> {
+  const byName = new Map<string, DeclaredAttribute>();
+  for (const a of attrs) if (!byName.has(a.name)) byName.set(a.name, a);
+  return byName;
+}
+
+function resourceSpelling(rt: DeclaredResourceType, model: DeclaredModel): ResourceSpelling {
+  let known = resourceSpellings.get(rt);
+  if (!known) {
+    const core = findSchema(model, rt.schema)?.attributes ?? [];
+    const extensions = new Map<string, DeclaredAttribute[]>();
+    for (const e of rt.schemaExtensions)
+      if (!extensions.has(e.schema)) extensions.set(e.schema, findSchema(model, e.schema)?.attributes ?? []);
+    known = {
+      names: spellings([...COMMON_ATTRIBUTES, ...core.map((a) => a.name), ...rt.schemaExtensions.map((e) => e.schema)]),
+      byName: firstByName(core),
+      extensions,
+    };
+    resourceSpellings.set(rt, known);
+  }
+  return known;
+}
+
+function objectSpelling(attrs: DeclaredAttribute[]): Spelling {
+  let known = objectSpellings.get(attrs);
+  if (!known) {
+    known = { names: spellings(attrs.map((a) => a.name)), byName: firstByName(attrs) };
+    objectSpellings.set(attrs, known);
+  }
+  return known;
+}
+
 export function normalizeResource(resource: Json, rt: DeclaredResourceType, model: DeclaredModel): Json {
-  const core = findSchema(model, rt.schema)?.attributes ?? [];
-  const names = spellings([
-    ...COMMON_ATTRIBUTES,
-    ...core.map((a) => a.name),
-    ...rt.schemaExtensions.map((e) => e.schema),
-  ]);
+  const { names, byName, extensions } = resourceSpelling(rt, model);
   const out: Json = {};
-  for (const [key, value] of Object.entries(resource)) {
+  for (const key of Object.keys(resource)) {
+    const value = resource[key];
     if (value === null) continue;
     const name = names.get(key.toLowerCase()) ?? key;
-    const ext = rt.schemaExtensions.find((e) => e.schema === name);
-    if (ext && isObject(value)) out[name] = normalizeObject(value, findSchema(model, ext.schema)?.attributes ?? []);
+    const ext = extensions.get(name);
+    if (ext && isObject(value)) out[name] = normalizeObject(value, ext);
     else {
-      const attr = core.find((a) => a.name === name);
+      const attr = byName.get(name);
       out[name] = attr ? normalizeValue(value, attr) : value;
     }
   }
@@ -34,12 +81,13 @@ function normalizeValue(value: unknown, attr: DeclaredAttribute): unknown {
 }
 
 function normalizeObject(obj: Json, attrs: DeclaredAttribute[]): Json {
-  const names = spellings(attrs.map((a) => a.name));
+  const { names, byName } = objectSpelling(attrs);
   const out: Json = {};
-  for (const [key, value] of Object.entries(obj)) {
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
     if (value === null) continue;
     const name = names.get(key.toLowerCase()) ?? key;
-    const attr = attrs.find((a) => a.name === name);
+    const attr = byName.get(name);
     out[name] = attr ? normalizeValue(value, attr) : value;
   }
   return out;
@@ -47,8 +95,4 @@ function normalizeObject(obj: Json, attrs: DeclaredAttribute[]): Json {
 
 function spellings(names: string[]): Map<string, string> {
   return new Map(names.map((n) => [n.toLowerCase(), n]));
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

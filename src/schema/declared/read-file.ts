@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.js';
 import type { SourcePosition } from '../../model/position.js';
 import { parseDeclared } from './parse.js';
 import type { DeclaredModel } from './types.js';
+import { isObject } from '../../util/object.js';
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -119,8 +120,4 @@ function checkResourceType(r: Located, at: (p: Path) => SourcePosition): void {
     if (typeof r.value[key] !== 'string' || !r.value[key])
       throw new UsageError(`resource type needs "${key}"`, at(r.path));
   }
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -5,23 +5,76 @@
 import { isDeepStrictEqual } from 'node:util';
 import { findSchema } from './parse.js';
 import type { DeclaredAttribute, DeclaredModel, DeclaredResourceType } from './types.js';
+import { isObject } from '../../util/object.js';
 
 type Json = Record<string, unknown>;
 type Visit = (attr: DeclaredAttribute, value: unknown, path: string, parentPresent: boolean) => void;
 
+/** The core schema's attributes, then each extension's (under its URN): found once per resource type. */
+const partsOf = new WeakMap<DeclaredResourceType, { schema?: string; attrs: DeclaredAttribute[] }[]>();
+
+function declaredParts(
+  rt: DeclaredResourceType,
+  model: DeclaredModel,
+): { schema?: string; attrs: DeclaredAttribute[] }[] {
+  let parts = partsOf.get(rt);
+  if (!parts) {
+    parts = [
+      { attrs: findSchema(model, rt.schema)?.attributes ?? [] },
+      ...rt.schemaExtensions.map((ext) => ({
+        schema: ext.schema,
+        attrs: findSchema(model, ext.schema)?.attributes ?? [],
+      })),
+    ];
+    partsOf.set(rt, parts);
+  }
+  return parts;
+}
+
 /** Every declared attribute (core, extension, sub-attribute) with its value in `resource` (undefined when absent). */
 export function eachDeclared(resource: Json, rt: DeclaredResourceType, model: DeclaredModel, visit: Visit): void {
-  walk(resource, findSchema(model, rt.schema)?.attributes ?? [], '', true, visit);
-  for (const ext of rt.schemaExtensions) {
-    const obj = resource[ext.schema];
-    walk(
-      isObject(obj) ? obj : {},
-      findSchema(model, ext.schema)?.attributes ?? [],
-      `${ext.schema}:`,
-      isObject(obj),
-      visit,
-    );
+  for (const { schema, attrs } of declaredParts(rt, model)) {
+    if (schema === undefined) {
+      walk(resource, attrs, '', true, visit);
+      continue;
+    }
+    const obj = resource[schema];
+    walk(isObject(obj) ? obj : {}, attrs, `${schema}:`, isObject(obj), visit);
   }
+}
+
+export interface ResponseRuleFindings {
+  returnedNever: string[];
+  writeOnlyReturned: string[];
+  returnedAlwaysMissing: string[];
+  nonCanonicalValues: string[];
+}
+
+/**
+ * returnedNever, writeOnlyReturned, returnedAlwaysMissing and nonCanonicalValues of one
+ * response resource in one walk (each list as its own function gives it).
+ */
+export function responseRuleFindings(
+  resource: Json,
+  rt: DeclaredResourceType,
+  model: DeclaredModel,
+): ResponseRuleFindings {
+  const found: ResponseRuleFindings = {
+    returnedNever: [],
+    writeOnlyReturned: [],
+    returnedAlwaysMissing: [],
+    nonCanonicalValues: [],
+  };
+  eachDeclared(resource, rt, model, (a, v, path, parentPresent) => {
+    if (v === undefined) {
+      if (parentPresent && a.returned === 'always') found.returnedAlwaysMissing.push(path);
+      return;
+    }
+    if (a.returned === 'never') found.returnedNever.push(path);
+    else if (a.mutability.toLowerCase() === 'writeonly') found.writeOnlyReturned.push(path);
+    if (a.canonicalValues && a.type !== 'complex') canonicalCheck(a, v, path, found.nonCanonicalValues);
+  });
+  return found;
 }
 
 function walk(obj: Json, attrs: DeclaredAttribute[], prefix: string, present: boolean, visit: Visit): void {
@@ -71,15 +124,20 @@ export function nonCanonicalValues(resource: Json, rt: DeclaredResourceType, mod
   const out: string[] = [];
   eachDeclared(resource, rt, model, (a, v, path) => {
     if (!a.canonicalValues || v === undefined || a.type === 'complex') return;
-    const values = Array.isArray(v) ? v : [v];
-    const allowed = a.canonicalValues.map((c) => (a.caseExact ? String(c) : String(c).toLowerCase()));
-    for (const one of values) {
-      const text = a.caseExact ? String(one) : String(one).toLowerCase();
-      if (!allowed.includes(text))
-        out.push(`${path}=${JSON.stringify(one)} (declared: ${a.canonicalValues.map(String).join(', ')})`);
-    }
+    canonicalCheck(a, v, path, out);
   });
   return out;
+}
+
+function canonicalCheck(a: DeclaredAttribute, v: unknown, path: string, out: string[]): void {
+  const canonical = a.canonicalValues ?? [];
+  const values = Array.isArray(v) ? v : [v];
+  const allowed = canonical.map((c) => (a.caseExact ? String(c) : String(c).toLowerCase()));
+  for (const one of values) {
+    const text = a.caseExact ? String(one) : String(one).toLowerCase();
+    if (!allowed.includes(text))
+      out.push(`${path}=${JSON.stringify(one)} (declared: ${canonical.map(String).join(', ')})`);
+  }
 }
 
 /**
@@ -119,8 +177,4 @@ function isEmpty(v: unknown): boolean {
   return (
     v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0)
   );
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
