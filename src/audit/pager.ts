@@ -10,6 +10,7 @@ import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
 import { parseJson } from '../util/json-depth.js';
 import { TokenRejectedError } from '../errors.js';
 import { FingerprintSet } from './compact/hash-tables.js';
+import { asObject, isObject } from '../util/object.js';
 
 /** The ids read so far: a Set, or the audit's compact FingerprintSet. */
 export interface IdSet {
@@ -164,12 +165,10 @@ class PagerState {
       const first = verdict.errors[0] ?? { path: '', message: 'does not match the ListResponse schema' };
       await this.pageFinding('LIST_RESPONSE_INVALID', `${where}: ${first.path || '/'} ${first.message}`, startIndex);
     }
-    const obj = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as ScimObject;
+    const obj: ScimObject = asObject(body) ?? {};
     // Okta tolerates lower-case keys and string counters; read them so the audit can go on
     const list = Array.isArray(body) ? body : (obj.Resources ?? obj.resources);
-    const resources = Array.isArray(list)
-      ? list.filter((r): r is ScimObject => !!r && typeof r === 'object' && !Array.isArray(r))
-      : [];
+    const resources = Array.isArray(list) ? list.filter(isObject) : [];
     const total = Number(obj.totalResults ?? obj.totalresults ?? NaN);
     return { ok: true, totalResults: Number.isInteger(total) && total >= 0 ? total : undefined, resources };
   }

@@ -20,7 +20,7 @@ export function capabilitySource(name: string): string {
 }
 
 interface Reader {
-  client: HttpClient;
+  client: Pick<HttpClient, 'send'>;
   baseUrl: string;
   token: string;
   /** --header values go with every request, probes included (a gateway may need them). */
@@ -30,7 +30,7 @@ interface Reader {
 
 /** `overrides` are the user's own answers (--no-groups), which win over what the server says. */
 export function capabilityReader(
-  client: HttpClient,
+  client: Pick<HttpClient, 'send'>,
   baseUrl: string,
   token: string,
   overrides: Record<string, boolean> = {},

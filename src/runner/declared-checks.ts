@@ -12,6 +12,7 @@ import {
   readDeclaredSchemasFile,
   type DeclaredModel,
 } from '../schema/declared/index.js';
+import { watchedBy } from './target-health.js';
 
 export function declaredChecks(
   step: StepSpec,
@@ -49,7 +50,7 @@ export async function loadDeclaredSchemas(ctx: RunContext, notices: RunResult['n
     model = readDeclaredSchemasFile(file);
   } else {
     const fetched = await fetchDeclaredSchemas(
-      ctx.client,
+      watchedBy(ctx.client, ctx.health),
       ctx.options.baseUrl,
       ctx.options.token,
       ctx.options.extraHeaders,

@@ -7,6 +7,7 @@ import { TransportError, UsageError } from '../errors.js';
 import { buildRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
 import { guardTarget, guardWrite } from './write-guard.js';
+import { createdByBulk } from './bulk-guard.js';
 import { getPath } from '../suite/body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
@@ -38,8 +39,10 @@ export async function runStep(
     } else {
       const built = buildRequest(step.request, suite, scope.render, targetOf(ctx));
       const refusal =
-        guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix) ??
-        guardTarget(built.http.url, ctx.options.baseUrl);
+        guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix, {
+          allowBulk: suite.allowBulk === true,
+          body: built.http.body,
+        }) ?? guardTarget(built.http.url, ctx.options.baseUrl);
       if (refusal) throw new UsageError(refusal);
       // `concurrent: N` sends the same request N times at once; each answer is checked
       // (the first failure of a check is kept) and may record what it created. What an
@@ -56,6 +59,7 @@ export async function runStep(
         if (times > 1) for (const name of Object.keys(step.capture ?? {})) delete scope.captures[name];
         captureAll(step, response, scope, captureChecks);
         registerCreated(step, scope, ctx);
+        if (isBulk(built.path)) for (const r of createdByBulk(response.body)) recordCreated(ctx, r.type, r.id);
         if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300)
           noteDeleted(built.path, ctx);
         for (const c of assertAll(step, suite, built, response, scope, ctx))
@@ -133,6 +137,15 @@ function registerCreated(step: StepSpec, scope: StepScope, ctx: RunContext): voi
       }))
     : defaultRemovals(step.creates.type, id);
   ctx.ledger.record({ type: step.creates.type, id, removals });
+}
+
+function isBulk(path: string): boolean {
+  return /^\/*bulk\/*(?:[?#]|$)/i.test(path);
+}
+
+/** What a bulk POST created is the run's own: removed like any other, newest first. */
+function recordCreated(ctx: RunContext, type: string, id: string): void {
+  if (!ctx.ledger.owns(id)) ctx.ledger.record({ type, id, removals: defaultRemovals(type, id) });
 }
 
 function describeBody(body: unknown): string {

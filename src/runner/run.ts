@@ -14,7 +14,7 @@ import { capabilityReader } from './capabilities.js';
 import { summarize } from './summary.js';
 import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
-import { TargetHealth, type Halt } from './target-health.js';
+import { TargetHealth, watchedBy, type Halt } from './target-health.js';
 import { probeTarget } from './probe.js';
 import { findLeftovers, removeLeftovers } from './sweep.js';
 import { DEFAULT_RETRY } from './retry.js';
@@ -46,6 +46,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     connections: 10,
   }); // steps run one at a time; only a `concurrent` step (at most 10) opens more than one
   const signal = hooks.signal ?? new AbortController().signal;
+  const health = new TargetHealth();
   const ctx: RunContext = {
     options,
     client,
@@ -55,14 +56,14 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
     prefix: `scimcheck-${runId}`,
     signal,
     capabilities: capabilityReader(
-      client,
+      watchedBy(client, health),
       options.baseUrl,
       options.token,
       options.groups === undefined ? {} : { groups: options.groups },
       options.extraHeaders,
       signal,
     ),
-    health: new TargetHealth(),
+    health,
     uncertainWrites: 0,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     cleanupRecords: [],

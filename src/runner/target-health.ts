@@ -4,7 +4,8 @@
 //   a 403 counts too when it is the very first answer (the probe);
 // - a few transport failures in a row (timeouts, resets, stalled bodies): the
 //   target is unresponsive, and every further request would wait --timeout again.
-import type { TransportError } from '../errors.js';
+import { TransportError } from '../errors.js';
+import type { HttpClient } from '../http/client.js';
 import type { HaltCode } from './verdict.js';
 
 export interface Halt {
@@ -44,4 +45,26 @@ export class TargetHealth {
       };
     }
   }
+}
+
+/**
+ * The client as discovery uses it (/Schemas, /ResourceTypes, /ServiceProviderConfig): its
+ * failures count towards the consecutive failures like a step's, so a target that dies
+ * after the probe still ends the run after 3 of them, not after the discovery reads too.
+ * An answer only resets the count (a 401 here is not taken as the token rejected).
+ */
+export function watchedBy(client: Pick<HttpClient, 'send'>, health: TargetHealth): Pick<HttpClient, 'send'> {
+  return {
+    async send(req) {
+      if (health.halt) throw new TransportError('not sent: the run is stopping', 'SCIM_HTTP_ABORTED');
+      try {
+        const res = await client.send(req);
+        health.answered(res.status, false);
+        return res;
+      } catch (err) {
+        if (err instanceof TransportError) health.failed(err);
+        throw err;
+      }
+    },
+  };
 }

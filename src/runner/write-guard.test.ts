@@ -38,7 +38,7 @@ describe('guardWrite denies by default', () => {
   });
 
   it('refuses /Bulk, collection writes, dot segments and deeper paths', () => {
-    expect(guardWrite('POST', '/Bulk', owns, PREFIX)).toMatch(/bulk/);
+    expect(guardWrite('POST', '/Bulk', owns, PREFIX)).toMatch(/bulk/); // see bulk-guard.test.ts for allowBulk
     expect(guardWrite('POST', '/bulk', owns, PREFIX)).toMatch(/bulk/);
     expect(guardWrite('DELETE', '/Users', owns, PREFIX)).toMatch(/whole collection/);
     expect(guardWrite('DELETE', '/Users/abc-123/../real', owns, PREFIX)).toMatch(/plain resource path/);

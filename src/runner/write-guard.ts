@@ -2,11 +2,27 @@
 // it creates in a collection (`POST /Users`), searches (`POST /Users/.search`), or
 // names a resource the run created (or an id made of the run's prefix, for "unknown
 // id" checks that cannot exist on the server). Paths compare case-insensitively
-// (`/users/x` is `/Users/x`), `/Bulk` is refused (one request, many writes), and
-// every request, read or write, must stay under the base URL: the token never goes elsewhere.
+// (`/users/x` is `/Users/x`), `/Bulk` is refused (one request, many writes) unless the suite
+// declares `allowBulk: true`, and then each operation is checked (bulk-guard.ts); and every
+// request, read or write, must stay under the base URL: the token never goes elsewhere.
+import { guardBulkBody } from './bulk-guard.js';
+
 const WRITE_METHODS = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
 
-export function guardWrite(method: string, path: string, owns: (id: string) => boolean, prefix: string): string | null {
+export interface BulkPermission {
+  /** The suite declares `allowBulk: true`. */
+  allowBulk: boolean;
+  /** The body that will be sent, whose operations are checked one by one. */
+  body: string | undefined;
+}
+
+export function guardWrite(
+  method: string,
+  path: string,
+  owns: (id: string) => boolean,
+  prefix: string,
+  bulk?: BulkPermission,
+): string | null {
   const m = method.toUpperCase();
   if (!WRITE_METHODS.has(m)) return null;
   const refuse = (why: string) => `refusing ${m} ${path}: ${why}`;
@@ -17,8 +33,14 @@ export function guardWrite(method: string, path: string, owns: (id: string) => b
     return refuse('the path is not a plain resource path');
   const [collection, id, ...deeper] = decoded as string[];
   if (collection === undefined) return refuse('not a resource path');
-  if (collection.toLowerCase() === 'bulk')
-    return refuse('bulk requests are not sent (each operation would need its own check)');
+  if (collection.toLowerCase() === 'bulk') {
+    if (!bulk?.allowBulk)
+      return refuse('bulk requests are sent only by a suite that declares allowBulk: true (each operation is checked)');
+    if (m !== 'POST' || id !== undefined) return refuse('a bulk request is a POST to /Bulk');
+    // each operation on its own, with no bulk permission: a Bulk inside a Bulk is refused
+    const refusal = guardBulkBody(bulk.body, (opMethod, opPath) => guardWrite(opMethod, opPath, owns, prefix));
+    return refusal ? refuse(refusal) : null;
+  }
   if (id === undefined) return m === 'POST' ? null : refuse('a write to a whole collection');
   if (deeper.length === 0 && m === 'POST' && id.toLowerCase() === '.search') return null;
   if (deeper.length === 0) {

@@ -107,6 +107,8 @@ export interface SuiteSpec {
   checkUsersAgainstProfile?: boolean | Severity; // true: should, like the packs' explicit profile checks
   /** Passive checks on every response of every step (pages and concurrent requests included). */
   everyResponse?: Expectation[];
+  /** Lets steps POST to /Bulk; every operation inside is checked by the write guard like a request of its own. */
+  allowBulk?: boolean;
   variables?: Record<string, unknown>;
   defaults?: { headers?: Record<string, string> };
   tests: TestSpec[];

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { AUDIT_DEFECTS } from '../../src/server/seed-defects.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 
 const DEFECTS = Object.fromEntries(Object.keys(AUDIT_DEFECTS).map((name) => [name, 3]));
 
@@ -138,10 +139,35 @@ describe('scim-check audit (e2e)', () => {
 
   it('SIGINT stops the audit with 130 and leaves no half-written report', async () => {
     const out = path.join(dir, 'interrupted.jsonl');
-    const res = await runCli(['audit', '--quirk', 'slow-responses=8000', '--reporter', `jsonl:${out}`], {
-      env: { CI: 'true' },
-      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 2500),
+    // the signal goes out when the first page of users is asked for; that request is never answered
+    let pages = 0;
+    let interrupt = () => {};
+    const proxy = await startFaultProxy(new URL(server.baseUrl).origin, (req) => {
+      if (!/\/Users(\?|$)/.test(req.url ?? '')) return undefined;
+      if (++pages === 1) interrupt();
+      return { hang: true };
     });
+    let res: CliResult;
+    try {
+      res = await runCli(
+        [
+          'audit',
+          '--base-url',
+          proxy.url + new URL(server.baseUrl).pathname,
+          '--token-env',
+          'AUDIT_TOKEN',
+          '--reporter',
+          `jsonl:${out}`,
+        ],
+        {
+          env: { AUDIT_TOKEN: server.token, CI: 'true' },
+          onSpawn: (child) => (interrupt = () => child.kill('SIGINT')),
+        },
+      );
+    } finally {
+      await proxy.close();
+    }
+    expect(pages).toBeGreaterThan(0);
     expect(res.code).toBe(130);
     expect(res.stderr).toMatch(/interrupted/);
     expect((await readdir(dir)).filter((f) => f.includes('interrupted'))).toEqual([]);

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../src/server/index.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { runCli } from '../helpers/cli.js';
 
 const FX = 'fixtures/provision';
@@ -286,7 +287,16 @@ describe('scim-check provision (e2e)', () => {
   });
 
   it('on SIGINT stops taking users, removes the ones it created, writes the report and exits 130', async () => {
-    const slow = await startServer({ quirks: ['slow-responses=150'] });
+    const target = await startServer();
+    // the signal goes out when the second user's POST arrives; that POST is never answered (nor
+    // forwarded): one user exists, the next request is in flight, the rest are not sent yet
+    let posts = 0;
+    let interrupt = () => {};
+    const proxy = await startFaultProxy(new URL(target.baseUrl).origin, (req) => {
+      if (req.method !== 'POST' || ++posts !== 2) return undefined;
+      interrupt();
+      return { hang: true };
+    });
     try {
       const res = await runCli(
         [
@@ -296,32 +306,27 @@ describe('scim-check provision (e2e)', () => {
           '--reporter',
           'json',
           '--base-url',
-          slow.baseUrl,
+          proxy.url + new URL(target.baseUrl).pathname,
           '--token-env',
           'T',
         ],
         {
-          env: { T: slow.token, CI: 'true' },
-          onSpawn: (child) => {
-            const timer = setInterval(() => {
-              if (slow.requestLog.some((r) => r.method === 'POST' && r.status === 201)) {
-                clearInterval(timer);
-                child.kill('SIGINT');
-              }
-            }, 10);
-          },
+          env: { T: target.token, CI: 'true' },
+          onSpawn: (child) => (interrupt = () => child.kill('SIGINT')),
         },
       );
+      expect(posts).toBeGreaterThanOrEqual(2);
       expect(res.code).toBe(130);
       const report: Json = JSON.parse(res.stdout);
       expect(report.interrupted).toBe('SIGINT');
       expect(report.cleanup.failed).toEqual([]);
       expect(report.cleanup.created).toBeGreaterThanOrEqual(1);
       expect(report.counts['dry-run']).toBeGreaterThan(0); // the users after the signal were never sent
-      expect(slow.store.users()).toHaveLength(0);
-      expect(res.stdout).not.toContain(slow.token);
+      expect(target.store.users()).toHaveLength(0);
+      expect(res.stdout).not.toContain(target.token);
     } finally {
-      await slow.close();
+      await proxy.close();
+      await target.close();
     }
   });
 

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { runCli, startCli, type CliResult, type LiveCli } from '../helpers/cli.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { useServers } from '../helpers/servers.js';
 import { runOktaScript } from '../helpers/okta-scripted-client.js';
 import type { RunningServer } from '../../src/server/index.js';
@@ -25,26 +26,14 @@ interface Recorder {
   url: string;
   child: ChildProcess;
   done: Promise<CliResult>;
+  waitFor: LiveCli['waitFor'];
 }
 
 /** Starts `scim-check record` and resolves once it prints the address it listens on. */
-function startRecorder(args: string[]): Promise<Recorder> {
-  return new Promise((resolve, reject) => {
-    let child: ChildProcess | undefined;
-    let seen = '';
-    const done = runCli(['record', ...args], {
-      onSpawn: (c) => {
-        child = c;
-        c.stdout?.on('data', (d) => {
-          seen += String(d);
-          const m = /recording: (http:\/\/127\.0\.0\.1:\d+) →/.exec(seen);
-          if (m) resolve({ url: m[1], child: c, done });
-        });
-      },
-    });
-    void done.then((r) => reject(new Error(`recorder exited early (${r.code}): ${r.stderr}${r.stdout}`)));
-    void child;
-  });
+async function startRecorder(args: string[]): Promise<Recorder> {
+  const cli = startCli(['record', ...args]);
+  const [, url] = await cli.waitFor(/recording: (http:\/\/127\.0\.0\.1:\d+) →/);
+  return { url, ...cli };
 }
 
 /** Records one scripted Okta session against `target`; returns the capture file and the run's output. */
@@ -169,19 +158,44 @@ describe('scim-check record', { timeout: SLOW }, () => {
 describe('scim-check record: Ctrl-C', { timeout: SLOW }, () => {
   it('lets an exchange in flight finish, records it, then closes the capture and exits 0', async () => {
     const dir = tmp();
-    const slow = await server(['slow-responses=1500']);
-    const capture = path.join(dir, 'inflight.jsonl');
-    const rec = await startRecorder(['--target', slow.baseUrl, '--listen', '127.0.0.1:0', '--out', capture]);
-    const pending = runOktaScript({
-      baseUrl: `${rec.url}/scim/v2`,
-      token: slow.token,
-      userName: 'x@okta.local',
-      groupName: 'G',
-      probeOnly: true,
+    const target = await server();
+    // the target holds the probe until the recorder has taken the Ctrl-C: the exchange is in flight then
+    let release = () => {};
+    let arrived = () => {};
+    const probeArrived = new Promise<void>((r) => (arrived = r));
+    const held = new Promise<void>((r) => (release = r));
+    const proxy = await startFaultProxy(new URL(target.baseUrl).origin, () => {
+      arrived();
+      return { until: held };
     });
-    await new Promise((r) => setTimeout(r, 400)); // the probe is now waiting on the slow server
-    rec.child.kill('SIGINT');
-    const [answers, result] = await Promise.all([pending, rec.done]);
+    const capture = path.join(dir, 'inflight.jsonl');
+    const rec = await startRecorder([
+      '--target',
+      proxy.url + new URL(target.baseUrl).pathname,
+      '--listen',
+      '127.0.0.1:0',
+      '--out',
+      capture,
+    ]);
+    let answers: Awaited<ReturnType<typeof runOktaScript>>;
+    let result: CliResult;
+    try {
+      const pending = runOktaScript({
+        baseUrl: `${rec.url}/scim/v2`,
+        token: target.token,
+        userName: 'x@okta.local',
+        groupName: 'G',
+        probeOnly: true,
+      });
+      await probeArrived;
+      rec.child.kill('SIGINT');
+      await rec.waitFor(/SIGINT: finishing/);
+      release();
+      [answers, result] = await Promise.all([pending, rec.done]);
+    } finally {
+      release();
+      await proxy.close();
+    }
     expect(answers.map((a) => a.status)).toEqual([200]);
     expect(result.code).toBe(0);
     expect(result.stdout.indexOf('SIGINT: finishing')).toBeLessThan(

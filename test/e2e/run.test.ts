@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, ROOT, type CliResult } from '../helpers/cli.js';
+import { runCli, startCli, ROOT, type CliResult, type LiveCli } from '../helpers/cli.js';
 import { useServers } from '../helpers/servers.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
@@ -135,18 +135,28 @@ describe('scim-check run', () => {
   });
 
   it('exits 3 when every answer is too slow, and touches nothing it does not own', async () => {
-    const s = await server(['slow-responses=400']);
-    const before = s.store.snapshot();
-    const res = await against(s, SUITE, '--timeout', '250');
-    expect(res.code).toBe(3);
-    expect(res.stderr).toContain('target unreachable');
-    expect(res.stderr).toContain('SCIM_HTTP_TIMEOUT');
-    // The first POST timed out on our side, so its id never reached us: the run
-    // owns nothing and must touch nothing else (no DELETE/PUT/PATCH at all).
-    expect(s.requestLog.filter((r) => r.method !== 'POST' && r.method !== 'GET')).toEqual([]);
-    expect(s.store.users().length).toBeGreaterThanOrEqual(2);
-    void before;
-    expectNoToken(s.token, res);
+    const s = await server();
+    // the server acts on every request, but no answer ever comes back: each one times out, whatever the load
+    const proxy = await startFaultProxy(new URL(s.baseUrl).origin, () => ({ forwardThenHang: true }));
+    try {
+      const res = await runCli(
+        ['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname, '--timeout', '250'],
+        {
+          env: { SCIM_TOKEN: s.token },
+        },
+      );
+      expect(res.code).toBe(3);
+      expect(res.stderr).toContain('target unreachable');
+      expect(res.stderr).toContain('SCIM_HTTP_TIMEOUT');
+      // Had a POST been sent, its answer (and id) would never have reached us: the run
+      // owns nothing and must touch nothing else (no DELETE/PUT/PATCH at all).
+      expect(proxy.log.filter((r) => r.method !== 'POST' && r.method !== 'GET')).toEqual([]);
+      expect(s.requestLog.filter((r) => r.method !== 'POST' && r.method !== 'GET')).toEqual([]);
+      expect(s.store.users().length).toBeGreaterThanOrEqual(2);
+      expectNoToken(s.token, res);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('lists a resource it could not remove, with its id, in the console and JUnit reports', async () => {
@@ -200,19 +210,28 @@ describe('scim-check run', () => {
     ['SIGTERM', 143],
   ] as const) {
     it(`on ${signal} stops, removes every resource it created, and exits ${code}`, async () => {
-      const s = await server(['slow-responses=150']);
+      const s = await server();
       const before = s.store.snapshot();
-      const res = await runCli(['run', SUITE, '--base-url', s.baseUrl], {
-        env: { SCIM_TOKEN: s.token },
-        onSpawn: (child) => {
-          const timer = setInterval(() => {
-            if (s.requestLog.filter((r) => r.method === 'POST' && r.status === 201).length >= 2) {
-              clearInterval(timer);
-              child.kill(signal);
-            }
-          }, 10);
-        },
+      // the signal goes out when the third POST arrives, which is held (never forwarded): two users
+      // exist, the third request is in flight, the read step has not run
+      let posts = 0;
+      let interrupt = () => {};
+      const proxy = await startFaultProxy(new URL(s.baseUrl).origin, (req) => {
+        if (req.method !== 'POST' || ++posts !== 3) return undefined;
+        interrupt();
+        return { hang: true };
       });
+      let res: CliResult;
+      try {
+        res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname], {
+          env: { SCIM_TOKEN: s.token },
+          onSpawn: (child) => (interrupt = () => child.kill(signal)),
+        });
+      } finally {
+        await proxy.close();
+      }
+      expect(posts).toBe(3);
+      expect(s.requestLog.filter((r) => r.method === 'POST' && r.status === 201)).toHaveLength(2);
       expect(res.code).toBe(code);
       expect(res.stderr).toContain(signal);
       expect(s.requestLog.some((r) => r.method === 'DELETE')).toBe(true);
@@ -382,21 +401,20 @@ describe('other commands', () => {
   });
 
   it('serve seeds users and defects for trying audit; a bad --seed-defect is exit 2', async () => {
-    let total = -1;
-    await runCli(
-      ['serve', '--token', 'serve-token-seeded', '--seed-users', '3', '--seed-defect', 'language-region=2'],
-      {
-        onSpawn: (child) => {
-          child.stdout!.on('data', async (d: Buffer) => {
-            const m = /base URL: (\S+)/.exec(d.toString());
-            if (!m) return;
-            const r = await fetch(`${m[1]}/Users?count=0`, { headers: { authorization: 'Bearer serve-token-seeded' } });
-            total = ((await r.json()) as { totalResults: number }).totalResults;
-            child.kill('SIGTERM');
-          });
-        },
-      },
-    );
+    const serve = startCli([
+      'serve',
+      '--token',
+      'serve-token-seeded',
+      '--seed-users',
+      '3',
+      '--seed-defect',
+      'language-region=2',
+    ]);
+    const total = await whileServing(serve, async (url) => {
+      const r = await fetch(`${url}/Users?count=0`, { headers: { authorization: 'Bearer serve-token-seeded' } });
+      return ((await r.json()) as { totalResults: number }).totalResults;
+    });
+    await serve.done;
     expect(total).toBe(5);
     const bad = await runCli(['serve', '--seed-defect', 'language-region']);
     expect(bad.code).toBe(2);
@@ -404,23 +422,25 @@ describe('other commands', () => {
   });
 
   it('serve prints a base URL that answers with its token', async () => {
-    let url = '';
-    let token = '';
-    const res = await runCli(['serve', '--token', 'serve-token-abcdef'], {
-      onSpawn: (child) => {
-        child.stdout!.on('data', async (d: Buffer) => {
-          const m = /base URL: (\S+)/.exec(d.toString());
-          if (!m) return;
-          url = m[1];
-          token = 'serve-token-abcdef';
-          const r = await fetch(`${url}/Users`, { headers: { authorization: `Bearer ${token}` } });
-          expect(r.status).toBe(200);
-          child.kill('SIGTERM');
-        });
-      },
-    });
+    const serve = startCli(['serve', '--token', 'serve-token-abcdef']);
+    const { url, status } = await whileServing(serve, async (url) => ({
+      url,
+      status: (await fetch(`${url}/Users`, { headers: { authorization: 'Bearer serve-token-abcdef' } })).status,
+    }));
+    const res = await serve.done;
+    expect(status).toBe(200);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
     expect(res.stdout).not.toContain('serve-token-abcdef');
     expect(res.code).toBe(0);
   });
 });
+
+/** Runs `use` against the base URL a `scim-check serve` prints, then stops the server, whatever `use` did. */
+async function whileServing<T>(serve: LiveCli, use: (url: string) => Promise<T>): Promise<T> {
+  try {
+    const [, url] = await serve.waitFor(/base URL: (\S+)/);
+    return await use(url);
+  } finally {
+    serve.child.kill('SIGTERM');
+  }
+}

@@ -52,3 +52,51 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
     opts.onSpawn?.(child);
   });
 }
+
+export interface LiveCli {
+  child: import('node:child_process').ChildProcess;
+  /** The process's end, with everything it printed. */
+  done: Promise<CliResult>;
+  /** Resolves once stdout + stderr so far match; rejects if the process ends first. */
+  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
+}
+
+/**
+ * Starts the CLI and hands it back while it runs, for tests that act on what it printed
+ * (a listen address, a "SIGINT received" line). Output is only collected here: assertions
+ * belong after `done`, never in a data handler, where a failure would hang the test.
+ */
+export function startCli(args: string[], opts: Omit<CliOptions, 'onSpawn'> = {}): LiveCli {
+  let child!: import('node:child_process').ChildProcess;
+  let seen = '';
+  const waiters = new Set<() => void>();
+  const done = runCli(args, {
+    ...opts,
+    onSpawn: (c) => {
+      child = c;
+      const collect = (d: Buffer | string) => {
+        seen += String(d);
+        for (const w of [...waiters]) w();
+      };
+      c.stdout?.on('data', collect);
+      c.stderr?.on('data', collect);
+    },
+  });
+  let ended = false;
+  void done.finally(() => {
+    ended = true;
+    for (const w of [...waiters]) w();
+  });
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const m = pattern.exec(seen);
+        if (m || ended) waiters.delete(check);
+        if (m) resolve(m);
+        else if (ended) reject(new Error(`the CLI ended before printing ${pattern}:\n${seen}`));
+      };
+      waiters.add(check);
+      check();
+    });
+  return { child, done, waitFor };
+}

@@ -14,7 +14,7 @@ export interface FetchedDeclarations {
 }
 
 export async function fetchDeclaredSchemas(
-  client: HttpClient,
+  client: Pick<HttpClient, 'send'>,
   baseUrl: string,
   token: string,
   extraHeaders: Record<string, string> = {},
