@@ -107,6 +107,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
         ids,
         onFinding: (f) => collector.add(f),
         onProgress: (n, total) => opts.onProgress?.({ resourceType: kind, read: n, total }),
+        onTotal: (expected) => kind === 'User' && cross.reserve(expected),
         onResources: async (batch) => {
           for (const { resource, position } of batch) {
             for (const f of checkOne(resource, kind, position, checks, cross, resolveMembers ? known : undefined))
