@@ -10,11 +10,14 @@ import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
 import { parseJson } from '../util/json-depth.js';
 import { TokenRejectedError } from '../errors.js';
 import { FingerprintSet } from './compact/hash-tables.js';
+import { asObject, isObject } from '../util/object.js';
 
 /** The ids read so far: a Set, or the audit's compact FingerprintSet. */
 export interface IdSet {
   has(id: string): boolean;
   add(id: string): unknown;
+  /** Room for this many ids, when the total is known (the compact set sizes itself once). */
+  reserve?(entries: number): void;
 }
 
 export type ScimObject = Record<string, unknown>;
@@ -34,6 +37,8 @@ export interface PagerOptions {
   ids?: IdSet;
   /** Called after every page, for the progress bar. */
   onProgress?: (read: number, total: number | undefined) => void;
+  /** Called once the first page announced how many resources will be read (capped by maxResources). */
+  onTotal?: (expected: number) => void;
 }
 
 interface ParsedPage {
@@ -56,6 +61,9 @@ export async function readAllPages(opts: PagerOptions): Promise<PagerResult> {
   if (first.ok && first.totalResults !== undefined) {
     state.firstTotal = first.totalResults;
     state.latestTotal = first.totalResults;
+    const expected = Math.min(first.totalResults, opts.maxResources ?? Infinity);
+    state.ids.reserve?.(expected);
+    opts.onTotal?.(expected);
     // a server may cap pages below the count asked for: step by what it gives, as a reader must
     if (
       first.resources.length > 0 &&
@@ -157,12 +165,10 @@ class PagerState {
       const first = verdict.errors[0] ?? { path: '', message: 'does not match the ListResponse schema' };
       await this.pageFinding('LIST_RESPONSE_INVALID', `${where}: ${first.path || '/'} ${first.message}`, startIndex);
     }
-    const obj = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as ScimObject;
+    const obj: ScimObject = asObject(body) ?? {};
     // Okta tolerates lower-case keys and string counters; read them so the audit can go on
     const list = Array.isArray(body) ? body : (obj.Resources ?? obj.resources);
-    const resources = Array.isArray(list)
-      ? list.filter((r): r is ScimObject => !!r && typeof r === 'object' && !Array.isArray(r))
-      : [];
+    const resources = Array.isArray(list) ? list.filter(isObject) : [];
     const total = Number(obj.totalResults ?? obj.totalresults ?? NaN);
     return { ok: true, totalResults: Number.isInteger(total) && total >= 0 ? total : undefined, resources };
   }

@@ -1,10 +1,11 @@
 // Named checks about User attributes, called by suites (`check: user-profile`) through
 // the registry. Each takes the parsed response body (a User or a ListResponse of Users)
 // and returns passed/actual/expected/detail; none of them prints or throws on bad data.
-import { resolveValues, isRecord } from '../profile/attribute-resolver.js';
+import { resolveValues } from '../profile/attribute-resolver.js';
 import { checkUser } from '../profile/check-user.js';
 import { classifyLanguage } from '../profile/language.js';
 import type { AttributeFinding, AttributeProfile, LanguageFormat } from '../profile/types.js';
+import { isObject } from '../util/object.js';
 
 export interface AttributeCheckContext {
   body: unknown;
@@ -29,10 +30,10 @@ interface LocatedUser {
 
 /** The Users a body holds: each Resource of a ListResponse, or the body itself. */
 function usersIn(body: unknown): LocatedUser[] {
-  if (!isRecord(body)) return [];
+  if (!isObject(body)) return [];
   const resources = body.Resources;
   if (Array.isArray(resources)) {
-    return resources.flatMap((user, i) => (isRecord(user) ? [{ where: `Resources[${i}]`, user }] : []));
+    return resources.flatMap((user, i) => (isObject(user) ? [{ where: `Resources[${i}]`, user }] : []));
   }
   return [{ where: '', user: body }];
 }
@@ -53,7 +54,7 @@ function describeFindings(located: { where: string; finding: AttributeFinding }[
 }
 
 function runProfile(ctx: AttributeCheckContext, profile: AttributeProfile): AttributeCheckOutcome {
-  if (!isRecord(ctx.body)) return notAnObject(ctx.body);
+  if (!isObject(ctx.body)) return notAnObject(ctx.body);
   const located = usersIn(ctx.body).flatMap(({ where, user }) =>
     checkUser(user, profile, { languageFormat: ctx.languageFormat }).map((finding) => ({ where, finding })),
   );
@@ -98,7 +99,7 @@ export function preferredLanguage(ctx: AttributeCheckContext, args: Record<strin
   if (format !== 'iso639-1' && format !== 'bcp47') {
     return { passed: false, detail: `check argument format must be iso639-1 or bcp47, got ${JSON.stringify(format)}` };
   }
-  if (!isRecord(ctx.body)) return notAnObject(ctx.body);
+  if (!isObject(ctx.body)) return notAnObject(ctx.body);
   const problems: string[] = [];
   const values: unknown[] = [];
   let mustFailure = false;
@@ -130,7 +131,7 @@ export function preferredLanguageRoundTrip(
   const sent = resolveValues(ctx.request.body, attribute)[0];
   if (sent === undefined)
     return { passed: false, detail: `the request body sent no ${attribute}; nothing to compare (suite error)` };
-  if (!isRecord(ctx.body)) return notAnObject(ctx.body);
+  if (!isObject(ctx.body)) return notAnObject(ctx.body);
   const returned = resolveValues(ctx.body, attribute)[0];
   if (returned === sent) return { passed: true, actual: returned, expected: sent };
   const changed =
@@ -153,12 +154,12 @@ export function preferredLanguageRoundTrip(
 
 /** `password` is never returned (RFC 7643 §4.1.1: returned "never"). The value is never echoed. */
 export function noPassword(ctx: AttributeCheckContext, _args: Record<string, unknown>): AttributeCheckOutcome {
-  if (!isRecord(ctx.body)) return notAnObject(ctx.body);
+  if (!isObject(ctx.body)) return notAnObject(ctx.body);
   const found = usersIn(ctx.body)
     .filter(({ user }) => Object.keys(user).some((k) => k.toLowerCase() === 'password'))
     .map(({ where }) => (where ? `${where}.password` : 'password'));
   if (
-    isRecord(ctx.body) &&
+    isObject(ctx.body) &&
     Array.isArray(ctx.body.Resources) &&
     Object.keys(ctx.body).some((k) => k.toLowerCase() === 'password')
   ) {
@@ -178,7 +179,7 @@ const COUNTERS = ['totalResults', 'startIndex', 'itemsPerPage'] as const;
 
 /** totalResults/startIndex/itemsPerPage are integers and Resources is an array (Okta's connector test). */
 export function listCountersIntegers(ctx: AttributeCheckContext, args: Record<string, unknown>): AttributeCheckOutcome {
-  if (!isRecord(ctx.body)) return notAnObject(ctx.body);
+  if (!isObject(ctx.body)) return notAnObject(ctx.body);
   const body = ctx.body;
   const problems: string[] = [];
   for (const name of COUNTERS) {

@@ -1,17 +1,16 @@
 // Named checks for the Okta lifecycle packs: rules where Okta accepts more than one
 // answer (404 or an empty list; 200 with the user or 204), and exact group membership.
 import type { NamedCheck } from './named-check.js';
-
-const obj = (v: unknown): Record<string, unknown> | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+import { asObject } from '../util/object.js';
 
 /** B-1: "not found" is a 200 ListResponse with totalResults 0 and no Resources, or (Okta-tolerated) a 404. */
 export const oktaNotFound: NamedCheck = (ctx) => {
   if (ctx.response.status === 404)
     return { passed: true, actual: '404 (tolerated by Okta)', expected: 'totalResults 0, or 404' };
-  const body = obj(ctx.body);
+  const body = asObject(ctx.body);
   const total = body?.totalResults;
-  const resources = Array.isArray(body?.Resources) ? (body!.Resources as unknown[]) : [];
+  const listed = body?.Resources;
+  const resources: unknown[] = Array.isArray(listed) ? listed : [];
   const passed = ctx.response.status === 200 && Number(total) === 0 && resources.length === 0;
   return {
     passed,
@@ -25,7 +24,7 @@ export const oktaNotFound: NamedCheck = (ctx) => {
 export const oktaPatchResult: NamedCheck = (ctx, args) => {
   const status = ctx.response.status;
   if (status === 204) return { passed: true, actual: 204, expected: '204, or 200 with the resource' };
-  const body = obj(ctx.body);
+  const body = asObject(ctx.body);
   if (status !== 200 || !body)
     return {
       passed: false,
@@ -44,11 +43,11 @@ export const oktaPatchResult: NamedCheck = (ctx, args) => {
 /** G-5..G-9: the group's members are exactly `with.ids` (any order); an absent members list is empty. */
 export const memberIds: NamedCheck = (ctx, args) => {
   const want = Array.isArray(args.ids) ? args.ids.map(String).sort() : [];
-  const body = obj(ctx.body);
+  const body = asObject(ctx.body);
   if (!body)
     return { passed: false, expected: want, actual: ctx.body === undefined ? '(no JSON body)' : typeof ctx.body };
   const members = Array.isArray(body.members) ? (body.members as unknown[]) : [];
-  const got = members.map((m) => String(obj(m)?.value)).sort();
+  const got = members.map((m) => String(asObject(m)?.value)).sort();
   const passed = got.length === want.length && got.every((id, i) => id === want[i]);
   const missing = want.filter((id) => !got.includes(id));
   const extra = got.filter((id) => !want.includes(id));
@@ -77,7 +76,7 @@ export const removeNonMember: NamedCheck = (ctx) => {
   const status = ctx.response.status;
   const expected = '200 or 204, or 400 with scimType noTarget';
   if (status === 200 || status === 204) return { passed: true, actual: status, expected };
-  const scimType = obj(ctx.body)?.scimType;
+  const scimType = asObject(ctx.body)?.scimType;
   if (status === 400 && scimType === 'noTarget') return { passed: true, actual: '400 noTarget', expected };
   return {
     passed: false,

@@ -1,13 +1,11 @@
 // Checks on the HTTP envelope of a SCIM response that need more than one value
 // at once (a header against a body field, a count against the request).
 import type { NamedCheck } from './named-check.js';
-
-const obj = (v: unknown): Record<string, unknown> | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+import { asObject } from '../util/object.js';
 
 export const locationEqualsMeta: NamedCheck = (ctx) => {
   const loc = ctx.response.headers['location'];
-  const meta = obj(obj(ctx.body)?.meta);
+  const meta = asObject(asObject(ctx.body)?.meta);
   const metaLoc = meta?.location;
   return {
     passed: typeof loc === 'string' && loc === metaLoc,
@@ -17,7 +15,7 @@ export const locationEqualsMeta: NamedCheck = (ctx) => {
 };
 
 export const jsonBody: NamedCheck = (ctx) => ({
-  passed: obj(ctx.body) !== undefined,
+  passed: asObject(ctx.body) !== undefined,
   expected: 'a JSON object',
   actual:
     ctx.body === undefined
@@ -33,7 +31,7 @@ export const scimContentType: NamedCheck = (ctx) => {
 };
 
 export const listWithinCount: NamedCheck = (ctx, args) => {
-  const body = obj(ctx.body);
+  const body = asObject(ctx.body);
   const count = Number(args.count);
   const resources = Array.isArray(body?.Resources) ? (body!.Resources as unknown[]) : undefined;
   if (!resources) return { passed: false, detail: 'no Resources array', actual: body ? Object.keys(body) : ctx.body };
@@ -48,7 +46,7 @@ export const listWithinCount: NamedCheck = (ctx, args) => {
 };
 
 export const scimError: NamedCheck = (ctx) => {
-  const body = obj(ctx.body);
+  const body = asObject(ctx.body);
   const problems: string[] = [];
   const schemas = body?.schemas;
   if (!body) problems.push('body is not a JSON object');

@@ -3,25 +3,25 @@
 // which is templated). Each returns passed/expected/actual/detail and never throws.
 import { validateAgainst } from '../schema/validator.js';
 import type { NamedCheck, NamedCheckOutcome } from './named-check.js';
+import { asObject, isObject } from '../util/object.js';
 
 type Obj = Record<string, unknown>;
 
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 // xsd:dateTime (RFC 7643 §2.3.5): the time zone is optional there
 const ISO_DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** The resources of a body: each Resource of a ListResponse, or the body itself. */
 function resourcesOf(body: unknown): Obj[] {
-  const o = obj(body);
+  const o = asObject(body);
   if (!o) return [];
-  if (Array.isArray(o.Resources)) return o.Resources.map(obj).filter((r): r is Obj => r !== undefined);
+  if (Array.isArray(o.Resources)) return o.Resources.filter(isObject);
   return [o];
 }
 
 function idsOf(list: unknown): string[] {
-  const resources = obj(list)?.Resources;
+  const resources = asObject(list)?.Resources;
   const items = Array.isArray(list) ? list : Array.isArray(resources) ? resources : [];
-  return items.map((r) => String(obj(r)?.id));
+  return items.map((r) => String(asObject(r)?.id));
 }
 
 const fail = (detail: string, extra: Partial<NamedCheckOutcome> = {}): NamedCheckOutcome => ({
@@ -32,7 +32,7 @@ const fail = (detail: string, extra: Partial<NamedCheckOutcome> = {}): NamedChec
 
 /** meta.resourceType (= `with.resourceType`), meta.created/lastModified (date-times), meta.location (absolute URL). RFC 7643 §3.1. */
 export const resourceMeta: NamedCheck = (ctx, args) => {
-  const meta = obj(obj(ctx.body)?.meta);
+  const meta = asObject(asObject(ctx.body)?.meta);
   if (!meta) return fail('the resource has no meta object', { expected: 'meta', actual: '(absent)' });
   const problems: string[] = [];
   if (args.resourceType !== undefined && meta.resourceType !== args.resourceType)
@@ -56,14 +56,14 @@ export const resourceMeta: NamedCheck = (ctx, args) => {
 /** Every Resource of a ListResponse validates against the bundled schema `with.schema`. */
 export const eachResourceSchema: NamedCheck = (ctx, args) => {
   const name = String(args.schema ?? '');
-  const list = obj(ctx.body)?.Resources;
+  const list = asObject(ctx.body)?.Resources;
   if (!Array.isArray(list)) return fail('no Resources array', { expected: `a ListResponse of ${name}` });
   const problems = list.flatMap((r, i) => {
     const v = validateAgainst(name, r);
     return v.valid
       ? []
       : [
-          `Resources[${i}]${obj(r)?.id ? ` (${String(obj(r)!.id)})` : ''}: ${v.errors
+          `Resources[${i}]${asObject(r)?.id ? ` (${String(asObject(r)!.id)})` : ''}: ${v.errors
             .slice(0, 3)
             .map((e) => `${e.path || '/'} ${e.message}`)
             .join('; ')}`,
@@ -86,7 +86,7 @@ export const schemasCoverResourceTypes: NamedCheck = (ctx, args) => {
   for (const t of types) {
     const wanted = [
       t.schema,
-      ...(Array.isArray(t.schemaExtensions) ? t.schemaExtensions.map((e) => obj(e)?.schema) : []),
+      ...(Array.isArray(t.schemaExtensions) ? t.schemaExtensions.map((e) => asObject(e)?.schema) : []),
     ];
     for (const urn of wanted)
       if (typeof urn !== 'string' || !served.has(urn.toLowerCase())) missing.push(`${String(t.name)}: ${String(urn)}`);
@@ -119,7 +119,7 @@ export const onlyAttributes: NamedCheck = (ctx, args) => {
   if (resources.length === 0) return fail('no resource in the body');
   const problems: string[] = [];
   resources.forEach((r, i) => {
-    const where = Array.isArray(obj(ctx.body)?.Resources) ? `Resources[${i}]: ` : '';
+    const where = Array.isArray(asObject(ctx.body)?.Resources) ? `Resources[${i}]: ` : '';
     const extra = Object.keys(r).filter((k) => !allowed.has(k.toLowerCase()));
     const absent = requested.filter((a) => !Object.keys(r).some((k) => k.toLowerCase() === a));
     if (extra.length) problems.push(`${where}unrequested ${extra.join(', ')}`);
@@ -137,7 +137,7 @@ export const onlyAttributes: NamedCheck = (ctx, args) => {
  * the check is vacuous when the id has no letters (nothing to vary in case).
  */
 export const resultIds: NamedCheck = (ctx, args) => {
-  const body = obj(ctx.body);
+  const body = asObject(ctx.body);
   if (!body) return fail('the body is not a JSON object');
   const want = (Array.isArray(args.ids) ? args.ids : []).map(String);
   if (typeof args.caseVariantOf === 'string' && args.caseVariantOf.toUpperCase() === args.caseVariantOf.toLowerCase()) {
@@ -160,7 +160,7 @@ export const resultIds: NamedCheck = (ctx, args) => {
 
 /** itemsPerPage equals the number of Resources returned. RFC 7644 §3.4.2. */
 export const itemsPerPageMatches: NamedCheck = (ctx) => {
-  const body = obj(ctx.body);
+  const body = asObject(ctx.body);
   if (!body) return fail('the body is not a JSON object');
   const returned = Array.isArray(body.Resources) ? body.Resources.length : 0;
   return { passed: body.itemsPerPage === returned, expected: returned, actual: body.itemsPerPage ?? '(absent)' };
@@ -168,7 +168,7 @@ export const itemsPerPageMatches: NamedCheck = (ctx) => {
 
 /** No Resources on the page (absent or empty), totalResults still an integer (`with.totalResults` when given). */
 export const noResources: NamedCheck = (ctx, args) => {
-  const body = obj(ctx.body);
+  const body = asObject(ctx.body);
   if (!body) return fail('the body is not a JSON object');
   const problems: string[] = [];
   if (Array.isArray(body.Resources) ? body.Resources.length > 0 : body.Resources !== undefined)
@@ -185,7 +185,7 @@ export const noResources: NamedCheck = (ctx, args) => {
 
 /** The pages given (`with.pages`: arrays of resources), concatenated, are this full list: no gap, no duplicate, same order. */
 export const pagesConcatenate: NamedCheck = (ctx, args) => {
-  const full = idsOf(obj(ctx.body)?.Resources ?? []);
+  const full = idsOf(asObject(ctx.body)?.Resources ?? []);
   const pages = Array.isArray(args.pages) ? args.pages : [];
   const walked = pages.flatMap((p) => idsOf(p));
   const dupes = walked.filter((id, i) => walked.indexOf(id) !== i);
@@ -201,7 +201,7 @@ export const pagesConcatenate: NamedCheck = (ctx, args) => {
 
 /** The same ids in the same order as `with.previous` (a captured Resources array). */
 export const sameOrder: NamedCheck = (ctx, args) => {
-  const now = idsOf(obj(ctx.body)?.Resources ?? []);
+  const now = idsOf(asObject(ctx.body)?.Resources ?? []);
   const before = idsOf(args.previous ?? []);
   return { passed: now.length > 0 && now.join() === before.join(), expected: before, actual: now };
 };
@@ -213,12 +213,12 @@ export const sortedBy: NamedCheck = (ctx, args) => {
   const keyOf = (r: Obj): string => {
     let v: unknown = r;
     for (const part of by.split('.'))
-      v = obj(v)?.[Object.keys(obj(v) ?? {}).find((k) => k.toLowerCase() === part.toLowerCase()) ?? part];
+      v = asObject(v)?.[Object.keys(asObject(v) ?? {}).find((k) => k.toLowerCase() === part.toLowerCase()) ?? part];
     return v === undefined || v === null ? '' : String(v).toLowerCase();
   };
   // resources without the attribute are not judged: where they go is left to the server
   const keys = resourcesOf(ctx.body)
-    .filter(() => Array.isArray(obj(ctx.body)?.Resources))
+    .filter(() => Array.isArray(asObject(ctx.body)?.Resources))
     .map(keyOf)
     .filter((k) => k !== '');
   const expected = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1));
@@ -228,7 +228,7 @@ export const sortedBy: NamedCheck = (ctx, args) => {
 /** meta.version equals the ETag header. RFC 7644 §3.14. */
 export const versionMatchesEtag: NamedCheck = (ctx) => {
   const etag = ctx.response.headers['etag'];
-  const version = obj(obj(ctx.body)?.meta)?.version;
+  const version = asObject(asObject(ctx.body)?.meta)?.version;
   return {
     passed: typeof etag === 'string' && etag === version,
     expected: version ?? '(meta.version)',
@@ -246,7 +246,7 @@ export const patchResponse: NamedCheck = (ctx, args) => {
       actual: bodyText.trim() === '' ? '204, no body' : 'a body with 204',
     };
   if (status !== 200) return fail(`status ${status}`, { expected: '200 or 204', actual: status });
-  const id = obj(ctx.body)?.id;
+  const id = asObject(ctx.body)?.id;
   const passed = typeof id === 'string' && (args.id === undefined || id === args.id);
   return {
     passed,

@@ -2,9 +2,7 @@
 // not all reach the app, and a 409 for a user that Okta's userName filter cannot find.
 import type { NamedCheck } from './named-check.js';
 import { getPath } from '../suite/body-path.js';
-
-const obj = (v: unknown): Record<string, unknown> | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+import { asObject } from '../util/object.js';
 
 const keyOf = (o: Record<string, unknown>, name: string) =>
   Object.keys(o).find((k) => k === name) ?? Object.keys(o).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -22,20 +20,20 @@ function leaves(sent: unknown, got: unknown, before: unknown, path: string, out:
     const gotList = Array.isArray(got) ? got : [];
     const beforeList = Array.isArray(before) ? before : [];
     sent.forEach((item, i) => {
-      const type = obj(item)?.type;
-      const pick = (list: unknown[]) => (type !== undefined ? list.find((x) => obj(x)?.type === type) : list[i]);
+      const type = asObject(item)?.type;
+      const pick = (list: unknown[]) => (type !== undefined ? list.find((x) => asObject(x)?.type === type) : list[i]);
       // several values of one type where one was sent: the update was appended, not applied
-      const ofType = type === undefined ? 0 : gotList.filter((x) => obj(x)?.type === type).length;
+      const ofType = type === undefined ? 0 : gotList.filter((x) => asObject(x)?.type === type).length;
       const label = `${path}[${type !== undefined ? `type eq "${String(type)}"` : i}]${ofType > 1 ? ` (${ofType} values of this type)` : ''}`;
       leaves(item, pick(gotList), pick(beforeList), label, out);
     });
     return;
   }
-  const sentObj = obj(sent);
+  const sentObj = asObject(sent);
   if (sentObj) {
     for (const [k, v] of Object.entries(sentObj)) {
-      const g = obj(got);
-      const b = obj(before);
+      const g = asObject(got);
+      const b = asObject(before);
       const gk = g && keyOf(g, k);
       const bk = b && keyOf(b, k);
       leaves(v, gk ? g[gk] : undefined, bk ? b[bk] : undefined, path ? `${path}.${k}` : k, out);
@@ -67,7 +65,7 @@ function sameLanguage(path: string, got: unknown, sent: unknown): boolean {
 export const carriesValues: NamedCheck = (ctx, args) => {
   const at =
     typeof args.at === 'string' ? getPath(ctx.body, args.at) : { found: ctx.body !== undefined, value: ctx.body };
-  const resource = obj(at.found ? at.value : undefined);
+  const resource = asObject(at.found ? at.value : undefined);
   if (!resource)
     return {
       passed: false,

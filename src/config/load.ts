@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseYamlInput } from '../util/yaml-input.js'; // yaml loads only when a config file exists
-import type { ErrorObject, Options, ValidateFunction } from 'ajv';
-import { loadAjv } from '../schema/validator.js';
+import type { ErrorObject } from 'ajv';
+import { validatorOfFile } from '../schema/ajv.js';
 import { prebuiltConfigValidator } from '../prebuilt/artefacts.js';
 import { UsageError } from '../errors.js';
 import type { SourcePosition } from '../model/position.js';
@@ -56,18 +56,11 @@ function withoutEmptyKeys(data: unknown): unknown {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
 }
 
-let compiled: ValidateFunction | undefined;
-
-export const CONFIG_AJV_OPTIONS: Options = { strict: true, allowUnionTypes: true, allErrors: true, verbose: true };
-
-function configValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  compiled = prebuiltConfigValidator() ?? undefined; // compiled at build time (src/prebuilt)
-  if (compiled) return compiled;
-  const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')) as object;
-  compiled = new (loadAjv().Ajv)(CONFIG_AJV_OPTIONS).compile(schema);
-  return compiled;
-}
+const configValidator = validatorOfFile(
+  'config',
+  path.join(SCHEMAS_DIR, 'config.schema.json'),
+  prebuiltConfigValidator,
+);
 
 /** Unknown keys first (usually a typo), then the deepest error. */
 function mostRelevant(errors: ErrorObject[]): ErrorObject | undefined {

@@ -7,7 +7,7 @@
 // A bundled suite or profile that does not load is left out: the run reports it as before.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { _, Ajv, type AnySchemaObject } from 'ajv';
+import { _, type AnySchemaObject } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
 import formatsModule from 'ajv-formats/dist/formats.js';
@@ -37,10 +37,9 @@ import {
   profileInputs,
   scimSchemaInputs,
 } from './inputs.js';
-import { QUICK_AJV_OPTIONS, SCIM_AJV_OPTIONS, SCHEMA_FILES } from '../schema/validator.js';
-import { SUITE_AJV_OPTIONS } from '../suite/schema-check.js';
-import { CONFIG_AJV_OPTIONS } from '../config/load.js';
-import { DECLARED_AJV_OPTIONS, declaredJsonSchemas } from '../schema/declared/checker.js';
+import { QUICK_AJV_OPTIONS, SCHEMA_FILES } from '../schema/validator.js';
+import { createAjv } from '../schema/ajv.js';
+import { declaredJsonSchemas } from '../schema/declared/checker.js';
 import { loadSuiteText } from '../suite/load.js';
 import { loadProfile } from '../profile/load.js';
 import { startServer } from '../server/index.js';
@@ -75,8 +74,7 @@ function scimFormats(): string {
 
 /** quick: the same schemas without allErrors/verbose, stopping at the first error (valid data's fast path). */
 function scimValidators(quick = false): string {
-  const ajv = new Ajv({
-    ...SCIM_AJV_OPTIONS,
+  const ajv = createAjv('scim', {
     ...(quick ? QUICK_AJV_OPTIONS : {}),
     code: { source: true, formats: _`require(${`./${SCIM_FORMATS_FILE}`})` },
   });
@@ -103,12 +101,12 @@ function scimValidators(quick = false): string {
 }
 
 function suiteValidator(): string {
-  const ajv = new Ajv({ ...SUITE_AJV_OPTIONS, code: { source: true } });
+  const ajv = createAjv('suite', { code: { source: true } });
   return standaloneCode(ajv, ajv.compile(readJson(SUITE_SCHEMA_FILE)));
 }
 
 function configValidator(): string {
-  const ajv = new Ajv({ ...CONFIG_AJV_OPTIONS, code: { source: true } });
+  const ajv = createAjv('config', { code: { source: true } });
   return standaloneCode(ajv, ajv.compile(readJson(CONFIG_SCHEMA_FILE)));
 }
 
@@ -123,7 +121,7 @@ async function declaredValidators(): Promise<string> {
       return res.json();
     };
     const model = parseDeclared(await get('/Schemas'), await get('/ResourceTypes'));
-    const ajv = new Ajv({ ...DECLARED_AJV_OPTIONS, code: { source: true } });
+    const ajv = createAjv('declared', { code: { source: true } });
     const exports: Record<string, string> = {};
     for (const schema of declaredJsonSchemas(model)) {
       const key = declaredSchemaKey(schema);

@@ -5,6 +5,7 @@
 // Names match case-insensitively (RFC 7643 §2.1). The bracket filter reuses the shared
 // SCIM filter matcher so profiles and the server agree on what `eq` means.
 import { matchesFilter, parseFilter, type FilterNode } from '../scim/filter.js';
+import { isObject } from '../util/object.js';
 
 interface PathReading {
   /** Schema URN whose object holds the attribute; absent for core attributes. */
@@ -94,7 +95,7 @@ const parsedCache = new Map<string, ProfilePath>();
 /** Every value the path reaches on `resource` (multi-valued attributes flattened; null/absent skipped). */
 export function resolveValues(resource: unknown, pathText: string | ProfilePath): unknown[] {
   const parsed = typeof pathText === 'string' ? cachedParse(pathText) : pathText;
-  if (!isRecord(resource)) return [];
+  if (!isObject(resource)) return [];
   for (const reading of parsed.readings) {
     const container = containerOf(resource, reading.urn);
     if (container) return valuesIn(container, reading);
@@ -114,7 +115,7 @@ function cachedParse(text: string): ProfilePath {
 function containerOf(resource: Record<string, unknown>, urn: string | undefined): Record<string, unknown> | undefined {
   if (urn === undefined || urn.toLowerCase() === CORE_USER_URN) return resource;
   const inner = getIgnoringCase(resource, urn);
-  return isRecord(inner) ? inner : undefined;
+  return isObject(inner) ? inner : undefined;
 }
 
 // One output array and no intermediate ones: profiles check every user an audit reads.
@@ -125,7 +126,7 @@ function valuesIn(container: Record<string, unknown>, reading: PathReading): unk
   const { filter, sub } = reading;
   const take = (item: unknown): void => {
     if (!isPresentValue(item)) return;
-    if (filter && !(isRecord(item) && matchesFilter(item, filter))) return;
+    if (filter && !(isObject(item) && matchesFilter(item, filter))) return;
     if (!sub) {
       out.push(item);
       return;
@@ -144,12 +145,8 @@ function isPresentValue(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function getIgnoringCase(obj: unknown, name: string): unknown {
-  if (!isRecord(obj)) return undefined;
+  if (!isObject(obj)) return undefined;
   if (name in obj) return obj[name];
   const lower = name.toLowerCase();
   const key = Object.keys(obj).find((k) => k.toLowerCase() === lower);

@@ -1,9 +1,9 @@
 // Attribute-by-attribute comparison of the body Okta sent with the User the server stored,
 // naming the cause of each difference (dropped, lower-cased, truncated, rewritten…).
 // Multi-valued elements are matched the way Okta addresses them: primary, then type.
+import { isObject } from '../util/object.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Attributes Okta sends that a server never echoes (writeOnly) or that are not profile data. */
 const NOT_COMPARED = new Set(['schemas', 'password', 'groups']);
@@ -35,18 +35,18 @@ export function sentLeaves(body: Obj): Leaf[] {
 }
 
 function walk(value: unknown, path: string, steps: Step[], out: Leaf[]): void {
-  if (isObj(value)) {
+  if (isObject(value)) {
     // an extension's attributes read `urn:…:User:department`, as SCIM paths write them
     const sep = steps.length === 1 && path.startsWith('urn:') ? ':' : '.';
     for (const [k, v] of Object.entries(value)) walk(v, `${path}${sep}${k}`, [...steps, { key: k }], out);
     return;
   }
-  if (Array.isArray(value) && value.some(isObj)) {
+  if (Array.isArray(value) && value.some(isObject)) {
     value.forEach((el, i) => {
       const sel: Step =
-        isObj(el) && el.primary === true
+        isObject(el) && el.primary === true
           ? { select: 'primary' }
-          : isObj(el) && typeof el.type === 'string' && el.type !== ''
+          : isObject(el) && typeof el.type === 'string' && el.type !== ''
             ? { select: 'type', type: el.type }
             : { select: 'index', index: i };
       const label =
@@ -68,17 +68,17 @@ function follow(stored: unknown, steps: Step[]): unknown {
   let cur: unknown = stored;
   for (const step of steps) {
     if ('key' in step) {
-      if (!isObj(cur)) return undefined;
+      if (!isObject(cur)) return undefined;
       const k = findKey(cur, step.key);
       cur = k === undefined ? undefined : cur[k];
       continue;
     }
     if (!Array.isArray(cur)) return undefined;
     const list: unknown[] = cur;
-    if (step.select === 'primary') cur = list.find((el) => isObj(el) && el.primary === true);
+    if (step.select === 'primary') cur = list.find((el) => isObject(el) && el.primary === true);
     else if (step.select === 'type')
       cur = list.find(
-        (el) => isObj(el) && typeof el.type === 'string' && el.type.toLowerCase() === step.type.toLowerCase(),
+        (el) => isObject(el) && typeof el.type === 'string' && el.type.toLowerCase() === step.type.toLowerCase(),
       );
     else cur = list[step.index];
   }

@@ -4,6 +4,7 @@
 // letter and domain). Ids, attribute names, causes and expressions stay readable.
 import { maskEmail, maskName } from '../audit/mask.js';
 import type { ProvisionResult } from './types.js';
+import { isObject } from '../util/object.js';
 
 /** Okta profile attributes that identify a person. */
 const PERSONAL_OKTA = new Set([
@@ -51,9 +52,6 @@ const STRUCTURAL = new Set([
 ]);
 const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Audit's masks; a name in a non-Latin script keeps nothing (its first character is often a whole name). */
 const maskOne = (value: string): string =>
   value.includes('@') ? maskEmail(value) : /^\p{Script=Latin}/u.test(value) ? maskName(value) : '***';
@@ -67,7 +65,7 @@ export class PiiMasker {
 
   /** Every string under a personal SCIM path of a User (sent or stored). */
   addScim(resource: unknown, path = ''): void {
-    if (isObj(resource)) {
+    if (isObject(resource)) {
       for (const [k, v] of Object.entries(resource)) {
         // `urn:…:User:manager.displayName`, the way findings name extension attributes
         const next = k.startsWith('urn:')
@@ -108,7 +106,7 @@ export class PiiMasker {
       if (key !== undefined && STRUCTURAL.has(key)) return value;
       if (typeof value === 'string') return text(value);
       if (Array.isArray(value)) return value.map((v) => walk(v));
-      if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+      if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
       return value;
     };
     return walk(result) as ProvisionResult;

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { parsePositioned } from '../mapping/input/positioned.js';
 import { parseCsv } from './csv.js';
 import type { OktaUser } from './types.js';
+import { isObject } from '../util/object.js';
 
 /** Console labels of Okta's base attributes -> their variable names. */
 const LABELS: Record<string, string> = {
@@ -115,9 +116,6 @@ function readCsv(text: string, file: string, empty: CsvEmpty): OktaUser[] {
   });
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function readJson(text: string, file: string): OktaUser[] {
   const doc = parsePositioned(text, file);
   const root = doc.value;
@@ -139,9 +137,9 @@ function readJsonLines(text: string, file: string): OktaUser[] {
 }
 
 function toUser(item: unknown, i: number, position: OktaUser['position'], file: string): OktaUser {
-  if (!isObj(item))
+  if (!isObject(item))
     throw new UsageError('each user must be an object as the Users API returns it ({id, status, profile})', position);
-  const profile = isObj(item.profile) ? item.profile : item;
+  const profile = isObject(item.profile) ? item.profile : item;
   if (typeof profile.login !== 'string')
     throw new UsageError(`user ${i + 1} has no profile.login`, { ...position, file });
   return {

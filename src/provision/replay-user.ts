@@ -6,9 +6,9 @@ import { ResourceLedger, type CleanupRequest } from '../runner/cleanup.js';
 import { attributeNamedIn, compareSentStored } from './compare.js';
 import { filterUrl, get, parseJson, PATCH_OP, refusalOf, write, type OktaHttp } from './okta-http.js';
 import type { ProvisionFinding, Severity, UserReport } from './types.js';
+import { isObject } from '../util/object.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const DEACTIVATE = { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] };
 
@@ -88,7 +88,8 @@ async function createFlow(http: OktaHttp, report: UserReport, body: Obj, ledger:
     return;
   }
   const returned = parseJson(created.bodyText);
-  const id = isObj(returned) && typeof returned.id === 'string' ? returned.id : await idThroughFilter(http, userName);
+  const id =
+    isObject(returned) && typeof returned.id === 'string' ? returned.id : await idThroughFilter(http, userName);
   if (!id) {
     report.outcome = 'error';
     add(
@@ -102,7 +103,7 @@ async function createFlow(http: OktaHttp, report: UserReport, body: Obj, ledger:
   }
   report.user.scimId = id;
   ledger.record({ type: 'User', id, removals: removalsFor(id) });
-  if (!isObj(returned) || typeof returned.id !== 'string')
+  if (!isObject(returned) || typeof returned.id !== 'string')
     add(
       report,
       'must',
@@ -110,7 +111,7 @@ async function createFlow(http: OktaHttp, report: UserReport, body: Obj, ledger:
       'create returned no user',
       `POST answered ${created.status} without the created user (Okta fails the job: "Create new user returned empty user")`,
     );
-  const stored = await readBack(http, report, id, userName, isObj(returned) ? returned : undefined);
+  const stored = await readBack(http, report, id, userName, isObject(returned) ? returned : undefined);
   const diffs = stored ? compareSentStored(body, stored) : [];
   for (const d of diffs)
     add(
@@ -134,7 +135,7 @@ async function readBack(
 ): Promise<Obj | undefined> {
   const byId = await get(http, `${http.baseUrl}/Users/${encodeURIComponent(id)}`);
   const stored = parseJson(byId.bodyText);
-  if (byId.status !== 200 || !isObj(stored))
+  if (byId.status !== 200 || !isObject(stored))
     add(
       report,
       'must',
@@ -154,7 +155,7 @@ async function readBack(
       `userName eq "…" does not find the user just created (${viaFilter.status}, ${hits.length} hit(s)): Okta would create a duplicate on the next assignment`,
     );
   }
-  return byId.status === 200 && isObj(stored) ? stored : fallback;
+  return byId.status === 200 && isObject(stored) ? stored : fallback;
 }
 
 async function deactivate(http: OktaHttp, report: UserReport, id: string): Promise<void> {
@@ -172,7 +173,7 @@ async function deactivate(http: OktaHttp, report: UserReport, id: string): Promi
   }
   const after = await get(http, `${http.baseUrl}/Users/${encodeURIComponent(id)}`);
   const body = parseJson(after.bodyText);
-  if (after.status === 200 && isObj(body) && body.active !== false) {
+  if (after.status === 200 && isObject(body) && body.active !== false) {
     add(
       report,
       'must',
@@ -207,8 +208,8 @@ async function idThroughFilter(http: OktaHttp, userName: string): Promise<string
 
 function listResources(text: string): Obj[] | undefined {
   const body = parseJson(text);
-  if (isObj(body) && Array.isArray(body.Resources)) return body.Resources.filter(isObj);
-  if (isObj(body) && body.totalResults === 0) return [];
+  if (isObject(body) && Array.isArray(body.Resources)) return body.Resources.filter(isObject);
+  if (isObject(body) && body.totalResults === 0) return [];
   return undefined;
 }
 
@@ -217,8 +218,8 @@ function valueAt(body: Obj, attribute: string): unknown {
   const [, urn, inside] = ext ?? [];
   let cur: unknown = urn ? body[urn] : body;
   for (const part of (inside ?? attribute).replace(/\[[^\]]*\]/g, '').split('.')) {
-    if (Array.isArray(cur)) cur = cur.find((el) => isObj(el) && el.primary === true) ?? cur[0];
-    cur = isObj(cur) ? cur[part] : undefined;
+    if (Array.isArray(cur)) cur = cur.find((el) => isObject(el) && el.primary === true) ?? cur[0];
+    cur = isObject(cur) ? cur[part] : undefined;
   }
   return cur;
 }

@@ -1,7 +1,6 @@
-// The one Ajv instance of scim-check. Every bundled SCIM schema is compiled once, on
-// first use, and the compiled functions are reused (compiling per step is slow).
-// (verbose: a `contains` error then knows which URN was expected; matching properties:
-// the enterprise URN is both a named property and a `^urn:` pattern match.)
+// The shared Ajv instance for the bundled SCIM schemas (made by createAjv, src/schema/ajv.ts).
+// Every bundled SCIM schema is compiled once, on first use, and the compiled functions are
+// reused (compiling per step is slow).
 // ajv overwrites `validate.errors` on every call, so issues are copied out at once.
 // The build compiles them ahead of time (standalone code, src/prebuilt); ajv itself is
 // loaded only when those are missing or stale, or for a schema made at run time.
@@ -12,19 +11,12 @@ import type addFormatsModule from 'ajv-formats';
 import { UsageError } from '../errors.js';
 import { SCHEMAS_DIR } from '../util/paths.js';
 import { lazyRequire } from '../util/lazy-require.js';
+import { createAjv } from './ajv.js';
 import { prebuiltScimQuickValidators, prebuiltScimValidators } from '../prebuilt/artefacts.js';
 
-export const loadAjv = lazyRequire<typeof import('ajv')>('ajv');
 // ajv-formats is CommonJS: module.exports.default is the function.
 const loadAddFormats = lazyRequire<typeof addFormatsModule>('ajv-formats');
 
-/** Options of the shared instance (the build compiles with the same). */
-export const SCIM_AJV_OPTIONS: Options = {
-  strict: true,
-  allErrors: true,
-  verbose: true,
-  allowMatchingProperties: true,
-};
 /** The build also compiles each schema with these: it stops at the first error and says nothing, so valid data costs less. */
 export const QUICK_AJV_OPTIONS: Options = { allErrors: false, verbose: false };
 
@@ -64,7 +56,7 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 /** The shared instance, with every bundled SCIM schema added (not yet compiled). */
 export function getAjv(): Ajv {
   if (sharedAjv) return sharedAjv;
-  const ajv = new (loadAjv().Ajv)(SCIM_AJV_OPTIONS);
+  const ajv = createAjv('scim');
   loadAddFormats().default(ajv);
   for (const file of [...SUPPORT_FILES, ...Object.values(SCHEMA_FILES)]) {
     ajv.addSchema(readSchemaFile(path.join(SCHEMAS_DIR, 'scim', file)));

@@ -1,3 +1,4 @@
+import { isObject } from '../util/object.js';
 // SCIM attribute paths ("userName", "name.givenName", "urn:...:User:employeeNumber")
 // and case-insensitive access to them. Shared by the filter matcher, PATCH and
 // attribute projection, so that every part of the product resolves names the same way.
@@ -34,10 +35,6 @@ export function parseAttrPath(text: string): AttrPath | undefined {
 /** Lower-case dotted name without the URN ("name.givenname"), for lookups in sets. */
 export function pathKey(path: AttrPath): string {
   return (path.sub ? `${path.attr}.${path.sub}` : path.attr).toLowerCase();
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The actual key in `obj` that matches `name` case-insensitively. */

@@ -1,7 +1,8 @@
 // SCIM filter parser and matcher (RFC 7644 §3.4.2.2). Shared by the embedded server,
 // the runner's body-path evaluator and the audit feature.
-import { AttrPath, isObject, parseAttrPath, pathKey, valuesAt, getCi } from './attribute-path.js';
+import { AttrPath, parseAttrPath, pathKey, valuesAt, getCi } from './attribute-path.js';
 import { FilterError, Token, tokenize } from './filter-lexer.js';
+import { isObject } from '../util/object.js';
 
 export { FilterError } from './filter-lexer.js';
 

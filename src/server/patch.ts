@@ -1,12 +1,13 @@
 // PATCH operations (RFC 7644 §3.5.2) applied to a copy of the resource's data, so a
 // failing operation leaves the stored resource untouched (the request is atomic).
-import { findKey, isObject } from '../scim/attribute-path.js';
+import { findKey } from '../scim/attribute-path.js';
 import { matchesFilter } from '../scim/filter.js';
 import { PATCH_OP_SCHEMA } from '../scim/urns.js';
 import type { QuirkSet } from './quirks.js';
 import type { SchemaDef } from './schema-defs.js';
 import { ScimHttpError } from './http-util.js';
 import { extensionNamed, resolvePatchPath, ResolvedPath } from './patch-path.js';
+import { isObject } from '../util/object.js';
 
 type Op = 'add' | 'remove' | 'replace';
 

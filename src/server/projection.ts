@@ -1,7 +1,8 @@
 // The `attributes` and `excludedAttributes` query parameters (RFC 7644 §3.4.2.5).
-import { AttrPath, findKey, isObject, parseAttrPath } from '../scim/attribute-path.js';
+import { AttrPath, findKey, parseAttrPath } from '../scim/attribute-path.js';
 import type { ScimResource } from './store.js';
 import { ScimHttpError } from './http-util.js';
+import { isObject } from '../util/object.js';
 
 /** Attributes returned whatever the request asks (returned: "always"). */
 const ALWAYS = ['schemas', 'id'];

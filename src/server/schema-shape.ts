@@ -1,9 +1,10 @@
 // Shapes client input to the server's schemas: canonical attribute names (input names are
 // case-insensitive), readOnly and unknown attributes dropped, null meaning "unassigned",
 // value types checked. Used for POST, PUT and the result of PATCH.
-import { findKey, isObject } from '../scim/attribute-path.js';
+import { findKey } from '../scim/attribute-path.js';
 import type { AttributeDef, SchemaDef } from './schema-defs.js';
 import { ScimHttpError } from './http-util.js';
+import { isObject } from '../util/object.js';
 
 /** Common attributes (RFC 7643 §3.1) that live outside every schema's attribute list. */
 const COMMON_KEPT = ['externalId'];

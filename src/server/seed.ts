@@ -2,10 +2,10 @@
 // hook for deliberately defective data (the audit feature registers its defects here).
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import { isObject } from '../scim/attribute-path.js';
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
 import type { ScimStore } from './store.js';
 import { AUDIT_SEED_DEFECTS } from './seed-defects.js';
+import { isObject } from '../util/object.js';
 
 export interface SeedOptions {
   users?: number;

@@ -2,6 +2,7 @@
 // (a deleted user leaves every group); validation is the handlers' job, so
 // seeding can insert anything directly, including deliberately defective data.
 import { randomUUID } from 'node:crypto';
+import { isObject } from '../util/object.js';
 
 export type ResourceKind = 'User' | 'Group';
 export type ScimResource = Record<string, unknown> & { id: string };
@@ -200,10 +201,8 @@ function clone<T>(value: T): T {
 
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      );
+    if (isObject(v)) {
+      return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
     return v;
   });

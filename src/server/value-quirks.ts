@@ -3,9 +3,9 @@
 // server does to real directory data that test users never show.
 import type { RequestContext } from './http-util.js';
 import { ScimHttpError } from './http-util.js';
+import { isObject } from '../util/object.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Beyond Latin (basic, supplement, extended A/B) and general punctuation. */
 const NON_LATIN = /[^\u0000-\u024F\u1E00-\u1EFF\u2000-\u206F]/u;
 const NOT_TRUNCATED = new Set(['schemas', 'userName', 'externalId']);
@@ -17,7 +17,7 @@ export function applyValueQuirks(ctx: RequestContext, data: Obj, creating: boole
   }
   if (ctx.quirks.has('rejects-non-latin-names')) {
     const names = [
-      ...Object.entries(isObj(data.name) ? data.name : {}).map(([k, v]) => [`name.${k}`, v] as const),
+      ...Object.entries(isObject(data.name) ? data.name : {}).map(([k, v]) => [`name.${k}`, v] as const),
       ['displayName', data.displayName] as const,
     ];
     const bad = names.find(([, v]) => typeof v === 'string' && NON_LATIN.test(v));
@@ -25,7 +25,7 @@ export function applyValueQuirks(ctx: RequestContext, data: Obj, creating: boole
       throw new ScimHttpError(400, `${bad[0]} "${String(bad[1])}" must be written in Latin characters`, 'invalidValue');
   }
   if (ctx.quirks.has('lowercase-emails') && Array.isArray(data.emails)) {
-    for (const e of data.emails) if (isObj(e) && typeof e.value === 'string') e.value = e.value.toLowerCase();
+    for (const e of data.emails) if (isObject(e) && typeof e.value === 'string') e.value = e.value.toLowerCase();
   }
   if (ctx.quirks.has('truncate-long-strings')) {
     const n = Number(ctx.quirks.param('truncate-long-strings') ?? 40);
@@ -41,7 +41,7 @@ function emptyStringPath(value: unknown, path: string): string | undefined {
       const hit = emptyStringPath(v, path);
       if (hit) return hit;
     }
-  } else if (isObj(value)) {
+  } else if (isObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       const sep =
         path === ''
@@ -60,7 +60,7 @@ function truncate(obj: Obj, n: number, top: boolean): void {
   for (const [k, v] of Object.entries(obj)) {
     if (top && NOT_TRUNCATED.has(k)) continue;
     if (typeof v === 'string' && Array.from(v).length > n) obj[k] = Array.from(v).slice(0, n).join('');
-    else if (isObj(v)) truncate(v, n, false);
-    else if (Array.isArray(v)) for (const el of v) if (isObj(el)) truncate(el, n, false);
+    else if (isObject(v)) truncate(v, n, false);
+    else if (Array.isArray(v)) for (const el of v) if (isObject(el)) truncate(el, n, false);
   }
 }

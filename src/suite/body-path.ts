@@ -12,6 +12,7 @@
 // - getAll() returns every match; getPath() returns the FIRST match (so a filter yields its first matching element).
 
 import { FilterError, matchesFilter, parseFilter, type FilterNode } from '../scim/filter.js';
+import { isObject } from '../util/object.js';
 
 export class BodyPathError extends Error {
   readonly code = 'SCIM_BODY_PATH';
@@ -131,7 +132,6 @@ class PathParser {
 }
 
 type JsonObject = Record<string, unknown>;
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Exact key first, then case-insensitive. */
 function lookupKey(obj: JsonObject, name: string): { found: boolean; value?: unknown } {

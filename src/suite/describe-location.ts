@@ -1,5 +1,6 @@
 // Names a place in a suite the way a user thinks of it: `step "create-user"`, `step.request.method`.
 import type { DataPath } from './diagnostic.js';
+import { asObject } from '../util/object.js';
 
 export interface Location {
   /** suite, test, step or expectation: the nearest enclosing element of the format. */
@@ -10,8 +11,7 @@ export interface Location {
   relative: string;
 }
 
-const record = (v: unknown): Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const record = (v: unknown): Record<string, unknown> => asObject(v) ?? {};
 
 const quoted = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? `"${v}"` : undefined);
 

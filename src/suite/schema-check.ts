@@ -1,10 +1,9 @@
 // Validates parsed suite data against schemas/suite.schema.json and turns ajv's errors into
 // one-line, human diagnostics. The schema is compiled once per process.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { SCHEMAS_DIR } from '../util/paths.js';
-import { loadAjv } from '../schema/validator.js';
+import { validatorOfFile } from '../schema/ajv.js';
 import { prebuiltSuiteValidator } from '../prebuilt/artefacts.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 import { describeLocation, placeOf, subjectOf } from './describe-location.js';
@@ -16,27 +15,8 @@ const REQUEST_PATH_PATTERN = '^(/|\\$\\{\\{)';
 
 export const EXPECTATION_KINDS = ['status', 'header', 'path', 'schema', 'check', 'maxDurationMs'] as const;
 
-let compiled: ValidateFunction | undefined;
-
-// The suite format has its own instance: it needs union types, and the SCIM validator's
-// instance would load every SCIM schema just to check a suite. strictRequired is off because
-// the expectation's oneOf branches name properties declared one level up.
-export const SUITE_AJV_OPTIONS: Options = {
-  strict: true,
-  strictRequired: false,
-  allowUnionTypes: true,
-  allErrors: true,
-  verbose: true,
-};
-
-function suiteValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  compiled = prebuiltSuiteValidator() ?? undefined; // compiled at build time (src/prebuilt)
-  if (compiled) return compiled;
-  const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, 'suite.schema.json'), 'utf8')) as object;
-  compiled = new (loadAjv().Ajv)(SUITE_AJV_OPTIONS).compile(schema);
-  return compiled;
-}
+// The suite format has its own validator: the SCIM one would load every SCIM schema just to check a suite.
+const suiteValidator = validatorOfFile('suite', path.join(SCHEMAS_DIR, 'suite.schema.json'), prebuiltSuiteValidator);
 
 /** Every schema problem in the data, as diagnostics (empty when valid). */
 export function checkSuiteShape(data: unknown): Diagnostic[] {

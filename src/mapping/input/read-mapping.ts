@@ -5,16 +5,16 @@ import { UsageError } from '../../errors.js';
 import type { AppAttribute, MappingEntry, MappingModel } from '../types.js';
 import { readPositioned, type PathKey, type PositionedDoc } from './positioned.js';
 import { expandNamespace } from '../scim/namespaces.js';
+import { isObject } from '../../util/object.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readMapping(file: string): MappingModel {
   const doc = readPositioned(file);
   const root = doc.value;
-  if (!isObj(root)) throw new UsageError('a mapping must be a JSON/YAML object', doc.posOf([]));
+  if (!isObject(root)) throw new UsageError('a mapping must be a JSON/YAML object', doc.posOf([]));
   if ('properties' in root) return readOktaApi(doc, root);
-  if (isObj(root.attributes)) return readCompact(doc, root);
+  if (isObject(root.attributes)) return readCompact(doc, root);
   const tf = findTerraformMappings(root);
   if (tf) return readTerraform(doc, tf.path, tf.list);
   throw new UsageError(
@@ -24,8 +24,8 @@ export function readMapping(file: string): MappingModel {
 }
 
 function readOktaApi(doc: PositionedDoc, root: Obj): MappingModel {
-  const source = isObj(root.source) ? root.source : {};
-  const target = isObj(root.target) ? root.target : {};
+  const source = isObject(root.source) ? root.source : {};
+  const target = isObject(root.target) ? root.target : {};
   if (source.type === 'appuser' || target.type === 'user') {
     throw new UsageError(
       'this is an app-to-Okta mapping (source.type appuser); validate-mapping checks Okta-to-app mappings',
@@ -33,9 +33,9 @@ function readOktaApi(doc: PositionedDoc, root: Obj): MappingModel {
     );
   }
   const props = root.properties;
-  if (!isObj(props))
+  if (!isObject(props))
     throw new UsageError('properties must be an object keyed by target attribute', doc.posOf(['properties']));
-  if ('expression' in props && !isObj(props.expression)) {
+  if ('expression' in props && !isObject(props.expression)) {
     // M16: generated SDKs model properties as one ProfileMappingProperty instead of a map.
     throw new UsageError(
       'properties holds a single {expression, pushStatus}: it must be a map keyed by target attribute name',
@@ -46,7 +46,7 @@ function readOktaApi(doc: PositionedDoc, root: Obj): MappingModel {
   for (const [target, value] of Object.entries(props)) {
     const path: PathKey[] = ['properties', target];
     if (value === null) continue; // legacy removal form
-    if (!isObj(value))
+    if (!isObject(value))
       throw new UsageError(`properties.${target} must be an object with expression and pushStatus`, doc.posOf(path));
     if (value.expression === null || value.expression === undefined) continue; // removal form
     if (typeof value.expression !== 'string')
@@ -73,8 +73,8 @@ function readCompact(doc: PositionedDoc, root: Obj): MappingModel {
   const inline: AppAttribute[] = [];
   for (const [target, value] of Object.entries(root.attributes as Obj)) {
     const path: PathKey[] = ['attributes', target];
-    const spec: Obj = typeof value === 'string' ? { expression: value } : isObj(value) ? value : {};
-    if (typeof value !== 'string' && !isObj(value))
+    const spec: Obj = typeof value === 'string' ? { expression: value } : isObject(value) ? value : {};
+    if (typeof value !== 'string' && !isObject(value))
       throw new UsageError(`attributes.${target} must be an expression or an object`, doc.posOf(path));
     if (spec.expression !== undefined && spec.expression !== null) {
       if (typeof spec.expression !== 'string')
@@ -114,15 +114,15 @@ function inlineAttribute(doc: PositionedDoc, name: string, spec: Obj, path: Path
 
 function findTerraformMappings(root: Obj): { path: PathKey[]; list: unknown[] } | undefined {
   if (Array.isArray(root.mappings)) return { path: ['mappings'], list: root.mappings };
-  const values = isObj(root.values) ? root.values : undefined;
+  const values = isObject(root.values) ? root.values : undefined;
   const resources = Array.isArray(root.resources)
     ? root.resources
-    : isObj(values?.root_module) && Array.isArray((values.root_module as Obj).resources)
+    : isObject(values?.root_module) && Array.isArray((values.root_module as Obj).resources)
       ? ((values.root_module as Obj).resources as unknown[])
       : undefined;
   const base: PathKey[] = Array.isArray(root.resources) ? ['resources'] : ['values', 'root_module', 'resources'];
   const idx = resources?.findIndex(
-    (r) => isObj(r) && r.type === 'okta_profile_mapping' && isObj(r.values) && Array.isArray(r.values.mappings),
+    (r) => isObject(r) && r.type === 'okta_profile_mapping' && isObject(r.values) && Array.isArray(r.values.mappings),
   );
   if (resources && idx !== undefined && idx >= 0) {
     const res = resources[idx] as Obj;
@@ -135,7 +135,7 @@ function readTerraform(doc: PositionedDoc, base: PathKey[], list: unknown[]): Ma
   const entries: MappingEntry[] = [];
   list.forEach((item, i) => {
     const path = [...base, i];
-    if (!isObj(item) || typeof item.id !== 'string' || typeof item.expression !== 'string') {
+    if (!isObject(item) || typeof item.id !== 'string' || typeof item.expression !== 'string') {
       throw new UsageError('each Terraform mapping needs a string id and expression', doc.posOf(path));
     }
     entries.push({

@@ -3,6 +3,7 @@
 import { UsageError } from '../../errors.js';
 import type { SourcePosition } from '../../model/position.js';
 import { readPositioned, type PathKey } from './positioned.js';
+import { isObject } from '../../util/object.js';
 
 export interface Sample {
   name: string;
@@ -12,26 +13,23 @@ export interface Sample {
   position: SourcePosition;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function readSamples(file: string): Sample[] {
   const doc = readPositioned(file);
   const root = doc.value;
   let base: PathKey[] = [];
   let items: unknown[];
   if (Array.isArray(root)) items = root;
-  else if (isObj(root) && Array.isArray(root.samples)) {
+  else if (isObject(root) && Array.isArray(root.samples)) {
     items = root.samples;
     base = ['samples'];
-  } else if (isObj(root)) items = [root];
+  } else if (isObject(root)) items = [root];
   else throw new UsageError('samples must be a user profile, a list of them, or {samples: [...]}', doc.posOf([]));
   return items.map((item, i) => {
     const path = Array.isArray(root) || base.length ? [...base, i] : [];
-    if (!isObj(item)) throw new UsageError('each sample must be an object (an Okta user profile)', doc.posOf(path));
-    const profile = isObj(item.profile) ? item.profile : item;
+    if (!isObject(item)) throw new UsageError('each sample must be an object (an Okta user profile)', doc.posOf(path));
+    const profile = isObject(item.profile) ? item.profile : item;
     const name =
-      typeof item.name === 'string' && isObj(item.profile)
+      typeof item.name === 'string' && isObject(item.profile)
         ? item.name
         : typeof profile.login === 'string'
           ? profile.login

@@ -4,9 +4,9 @@ import { UsageError } from '../../errors.js';
 import type { ElType } from '../el/types.js';
 import type { AppAttribute, AppSchemaModel, SourceAttribute, UserSchemaModel } from '../types.js';
 import { readPositioned, type PositionedDoc } from './positioned.js';
+import { isObject } from '../../util/object.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface RawProperty {
   group: 'base' | 'custom';
@@ -17,8 +17,8 @@ interface RawProperty {
 
 function schemaProperties(doc: PositionedDoc, what: string): RawProperty[] {
   const root = doc.value;
-  const defs = isObj(root) && isObj(root.definitions) ? root.definitions : undefined;
-  if (!defs || (!isObj(defs.base) && !isObj(defs.custom))) {
+  const defs = isObject(root) && isObject(root.definitions) ? root.definitions : undefined;
+  if (!defs || (!isObject(defs.base) && !isObject(defs.custom))) {
     throw new UsageError(
       `not an Okta ${what} schema: expected definitions.base / definitions.custom`,
       doc.posOf(['definitions']),
@@ -27,12 +27,12 @@ function schemaProperties(doc: PositionedDoc, what: string): RawProperty[] {
   const out: RawProperty[] = [];
   for (const group of ['base', 'custom'] as const) {
     const sub = defs[group];
-    if (!isObj(sub)) continue;
+    if (!isObject(sub)) continue;
     const required = Array.isArray(sub.required) ? sub.required : [];
-    const props = isObj(sub.properties) ? sub.properties : {};
+    const props = isObject(sub.properties) ? sub.properties : {};
     for (const [name, spec] of Object.entries(props)) {
       if (spec === null) continue; // removal form of a partial update
-      if (!isObj(spec))
+      if (!isObject(spec))
         throw new UsageError(
           `definitions.${group}.properties.${name} must be an object`,
           doc.posOf(['definitions', group, 'properties', name]),

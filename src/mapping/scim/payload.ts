@@ -4,6 +4,7 @@
 import type { ElValue } from '../el/types.js';
 import type { NameSegment } from './external-name.js';
 import { CORE_URN } from './namespaces.js';
+import { isObject } from '../../util/object.js';
 
 export interface PlacedValue {
   namespace: string;
@@ -18,7 +19,6 @@ export interface PayloadBase {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function renderPayload(values: PlacedValue[], base: PayloadBase): Obj {
   const payload: Obj = { schemas: [CORE_URN] };
@@ -36,12 +36,12 @@ function containerFor(payload: Obj, namespace: string): Obj {
   if (namespace === CORE_URN) return payload;
   const schemas = payload.schemas as string[];
   if (!schemas.includes(namespace)) schemas.push(namespace);
-  if (!isObj(payload[namespace])) payload[namespace] = {};
+  if (!isObject(payload[namespace])) payload[namespace] = {};
   return payload[namespace] as Obj;
 }
 
 function filterMatches(el: unknown, seg: Extract<NameSegment, { kind: 'filter' }>): boolean {
-  if (!isObj(el)) return false;
+  if (!isObject(el)) return false;
   const actual = el[seg.key];
   return (
     actual === seg.value ||
@@ -53,14 +53,14 @@ function filterMatches(el: unknown, seg: Extract<NameSegment, { kind: 'filter' }
 function element(list: unknown[], seg: NameSegment): Obj {
   if (seg.kind === 'filter') {
     const found = list.find((el) => filterMatches(el, seg));
-    if (isObj(found)) return found;
+    if (isObject(found)) return found;
     const fresh: Obj = { [seg.key]: seg.value };
     list.push(fresh);
     return fresh;
   }
   const index = seg.kind === 'index' ? seg.index : 0;
   while (list.length <= index) list.push({});
-  if (!isObj(list[index])) list[index] = {};
+  if (!isObject(list[index])) list[index] = {};
   return list[index] as Obj;
 }
 
@@ -74,7 +74,7 @@ function place(container: Obj, segments: NameSegment[], value: ElValue): void {
       return;
     }
     if (next.kind === 'name') {
-      if (!isObj(cur[seg.name])) cur[seg.name] = {};
+      if (!isObject(cur[seg.name])) cur[seg.name] = {};
       cur = cur[seg.name] as Obj;
       continue;
     }

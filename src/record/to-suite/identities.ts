@@ -5,6 +5,7 @@
 import type { Exchange } from '../capture.js';
 import type { ReplacementTable } from './replacements.js';
 import { queryPairs } from './query.js';
+import { isObject } from '../../util/object.js';
 
 const FILTER_IDENTITY = /\b(userName|displayName|externalId|emails(?:\.value)?)\s+eq\s+"((?:[^"\\]|\\.)*)"/gi;
 const BODY_IDENTITY_KEYS = ['userName', 'displayName', 'externalId'];
@@ -65,8 +66,7 @@ function bodyIdentities(body: unknown): [string, string][] {
   if (Array.isArray(obj.Operations)) {
     for (const op of obj.Operations as Record<string, unknown>[]) {
       if (!op || typeof op !== 'object') continue;
-      if (op.value && typeof op.value === 'object' && !Array.isArray(op.value))
-        fromResource(op.value as Record<string, unknown>);
+      if (isObject(op.value)) fromResource(op.value);
       if (typeof op.path === 'string' && BODY_IDENTITY_KEYS.includes(op.path) && typeof op.value === 'string')
         out.push([op.path, op.value]);
     }

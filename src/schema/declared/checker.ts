@@ -1,16 +1,18 @@
 // DeclaredSchemas: the server's /Schemas + /ResourceTypes compiled once per run, and
 // the check of one exchange against them. Only contradictions are reported, one
 // CheckResult per finding code and response (so a baseline entry names one code).
-import type { Ajv, AnySchemaObject, ErrorObject, Options, ValidateFunction } from 'ajv';
+import type { Ajv, AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import type { CheckResult } from '../../model/run-result.js';
 import { GROUP_SCHEMA, LIST_RESPONSE_SCHEMA, USER_SCHEMA } from '../../scim/urns.js';
-import { loadAjv, validateAgainst } from '../validator.js';
+import { validateAgainst } from '../validator.js';
+import { createAjv } from '../ajv.js';
 import { declaredSchemaKey, prebuiltDeclaredValidator } from '../../prebuilt/artefacts.js';
 import { normalizeResource } from './normalize.js';
 import { resourceTypeSchema } from './to-json-schema.js';
 import { duplicateUniqueValues, readOnlyEchoed, responseRuleFindings } from './rules.js';
 import { FINDINGS, type FindingCode } from './findings.js';
 import type { DeclaredModel, DeclaredResourceType } from './types.js';
+import { isObject } from '../../util/object.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,8 +34,6 @@ interface Compiled {
   full: ValidateFunction;
   projected: ValidateFunction;
 }
-
-export const DECLARED_AJV_OPTIONS: Options = { allErrors: true, strict: false, verbose: true };
 
 /** Every JSON Schema compile() makes for this model (the build precompiles the reference server's). */
 export function declaredJsonSchemas(model: DeclaredModel): AnySchemaObject[] {
@@ -57,8 +57,7 @@ export class DeclaredSchemas {
   static compile(model: DeclaredModel): DeclaredSchemas {
     let ajv: Ajv | undefined;
     const compile = (schema: AnySchemaObject): ValidateFunction =>
-      prebuiltDeclaredValidator(declaredSchemaKey(schema)) ??
-      (ajv ??= new (loadAjv().Ajv)(DECLARED_AJV_OPTIONS)).compile(schema);
+      prebuiltDeclaredValidator(declaredSchemaKey(schema)) ?? (ajv ??= createAjv('declared')).compile(schema);
     const compiled: Compiled[] = [];
     for (const rt of model.resourceTypes) {
       try {
@@ -245,8 +244,4 @@ function toCheck(code: FindingCode, items: string[], rt: DeclaredResourceType): 
     actual: shown,
     ref: f.ref,
   };
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -3,6 +3,7 @@
 // before validation, and null values (same as unassigned, RFC 7643 §2.5) are dropped.
 import { findSchema } from './parse.js';
 import { COMMON_ATTRIBUTES, type DeclaredAttribute, type DeclaredModel, type DeclaredResourceType } from './types.js';
+import { isObject } from '../../util/object.js';
 
 type Json = Record<string, unknown>;
 
@@ -94,8 +95,4 @@ function normalizeObject(obj: Json, attrs: DeclaredAttribute[]): Json {
 
 function spellings(names: string[]): Map<string, string> {
   return new Map(names.map((n) => [n.toLowerCase(), n]));
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

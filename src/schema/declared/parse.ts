@@ -3,6 +3,7 @@
 // unknown members are ignored, and RFC defaults fill what a definition leaves out.
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from '../../scim/urns.js';
 import type { DeclaredAttribute, DeclaredModel, DeclaredResourceType, DeclaredSchema } from './types.js';
+import { isObject } from '../../util/object.js';
 
 type Json = Record<string, unknown>;
 
@@ -96,8 +97,4 @@ function impliedResourceTypes(schemas: DeclaredSchema[]): DeclaredResourceType[]
   }
   if (has(GROUP_SCHEMA)) out.push({ name: 'Group', endpoint: '/Groups', schema: GROUP_SCHEMA, schemaExtensions: [] });
   return out;
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

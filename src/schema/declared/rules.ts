@@ -5,6 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { findSchema } from './parse.js';
 import type { DeclaredAttribute, DeclaredModel, DeclaredResourceType } from './types.js';
+import { isObject } from '../../util/object.js';
 
 type Json = Record<string, unknown>;
 type Visit = (attr: DeclaredAttribute, value: unknown, path: string, parentPresent: boolean) => void;
@@ -176,8 +177,4 @@ function isEmpty(v: unknown): boolean {
   return (
     v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0)
   );
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

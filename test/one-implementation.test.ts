@@ -1,0 +1,73 @@
+// One implementation per idea (issue 11): ideas that once had two or more copies in src
+// have one home now. Each test names the home and fails when a second copy comes back.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/cli.js';
+
+const SRC = path.join(ROOT, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+const files = sourceFiles(SRC).map((file) => ({
+  file: path.relative(ROOT, file).split(path.sep).join('/'),
+  text: readFileSync(file, 'utf8'),
+}));
+
+/** Files of src whose text matches `pattern`. */
+const filesMatching = (pattern: RegExp): string[] => files.filter((f) => pattern.test(f.text)).map((f) => f.file);
+
+/**
+ * Named helpers `(v: unknown) => typeof v === 'object' && ... !Array.isArray(v)`: a function or
+ * const taking one unknown, whose next lines test for a plain object.
+ */
+export function objectCheckHelpers(text: string): number {
+  const lines = text.split('\n');
+  let count = 0;
+  lines.forEach((line, i) => {
+    if (!/(?:function\s+\w+\s*|const\s+\w+\s*=\s*)\(\s*\w+\s*:\s*unknown\s*\)/.test(line)) return;
+    const body = lines.slice(i, i + 3).join(' ');
+    if (/===\s*'object'/.test(body) && /Array\.isArray/.test(body)) count++;
+  });
+  return count;
+}
+
+describe('one implementation per idea', () => {
+  it('"is a JSON object" is decided in src/util/object.ts only', () => {
+    const helpers = files.filter((f) => objectCheckHelpers(f.text) > 0).map((f) => f.file);
+    expect(helpers).toEqual(['src/util/object.ts']);
+  });
+
+  it('the object-check detector finds a private copy (the check can fail)', () => {
+    const copy = [
+      "const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);",
+      'function isObject(v: unknown): v is Json {',
+      "  return typeof v === 'object' && v !== null && !Array.isArray(v);",
+      '}',
+    ].join('\n');
+    expect(objectCheckHelpers(copy)).toBe(2);
+  });
+
+  it('every Ajv is made by createAjv (src/schema/ajv.ts)', () => {
+    expect(filesMatching(/new\s+(?:\(\s*loadAjv\(\)\.Ajv\s*\)|Ajv\d*)\s*\(/)).toEqual(['src/schema/ajv.ts']);
+    expect(filesMatching(/lazyRequire<typeof import\('ajv'\)>/)).toEqual(['src/schema/ajv.ts']);
+  });
+
+  it('one edit distance (src/util/did-you-mean.ts)', () => {
+    expect(filesMatching(/function\s+levenshtein\b/)).toEqual(['src/util/did-you-mean.ts']);
+  });
+
+  it('one way to shorten a YAML error to its reason (src/util/yaml.ts)', () => {
+    expect(filesMatching(/at line \\d\+, column/)).toEqual(['src/util/yaml.ts']);
+  });
+
+  it("one reading of Node's rawHeaders into pairs (src/record/capture.ts)", () => {
+    expect(filesMatching(/rawHeaders\[/)).toEqual([]);
+  });
+});
