@@ -124,4 +124,11 @@ describe('fuzz counterexamples', () => {
       `scim-check: ${f}:1:1: a baseline needs a top-level "entries" list\n`,
     );
   });
+
+  it('a profile that extends a file it cannot read points at its extends (was no position)', () => {
+    const f = file('extends-dir.yaml', 'name: p\nextends: ./\n');
+    expect(cliOutcome(() => loadProfile(f)).stderr).toBe(
+      `scim-check: ${f}:2:10: cannot read profile ${dir} (EISDIR)\n`,
+    );
+  });
 });
