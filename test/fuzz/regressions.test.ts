@@ -131,4 +131,11 @@ describe('fuzz counterexamples', () => {
       `scim-check: ${f}:2:10: cannot read profile ${dir} (EISDIR)\n`,
     );
   });
+
+  it('a BOM, a zero-width space or a bidi override echoed from a profile key is shown as an escape', () => {
+    const f = file('invisible-key.yaml', 'name: p\n"\\uFEFFx\\u202E": 1\n');
+    expect(cliOutcome(() => loadProfile(f)).stderr).toMatch(
+      /^scim-check: \S+:2:\d+: \\ufeffx\\u202e: unknown attribute "\\ufeffx\\u202e"\n$/,
+    );
+  });
 });
