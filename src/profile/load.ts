@@ -204,8 +204,13 @@ function pointerSegments(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** `mandatory[0].label`; a key that is not a plain name is quoted: `[" "]`. */
 function dotted(segments: (string | number)[]): string {
-  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  return segments
+    .map((s, i) =>
+      typeof s === 'number' ? `[${s}]` : !/^[\w$-]+$/.test(s) ? `[${JSON.stringify(s)}]` : i === 0 ? s : `.${s}`,
+    )
+    .join('');
 }
 
 /** Position of the deepest existing node on the path (a missing member points at its parent). */
