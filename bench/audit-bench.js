@@ -148,7 +148,7 @@ async function measureSize(users, concurrency, repeat) {
         '--concurrency',
         String(concurrency),
         '--reporter',
-        `json:${jsonl}`,
+        `jsonl:${jsonl}`,
       ];
       const a = await run(['--child', 'audit', ...args], env);
       if (a.code !== 1) throw new Error(`audit exited ${a.code} (expected 1: seeded must-level defects): ${a.stderr}`);

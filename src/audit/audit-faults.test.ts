@@ -10,6 +10,7 @@ import {
 } from '../../test/helpers/audit-fault-proxy.js';
 import { runAudit, type AuditOptions } from './audit.js';
 import type { AuditFinding } from '../model/audit-result.js';
+import { virtualClock } from '../../test/helpers/virtual-clock.js';
 
 const FAST_RETRY = { backoffBaseMs: 20, backoffMaxMs: 100 };
 
@@ -24,6 +25,8 @@ function options(server: RunningServer, proxy: FaultProxy, extra: Partial<AuditO
     timeoutMs: 5000,
     maxExamples: 50,
     retry: FAST_RETRY,
+    // Retry-After, back-off and --rate are waited for on a virtual clock: no real seconds pass
+    clock: virtualClock(),
     ...extra,
   };
 }
@@ -34,8 +37,8 @@ const isUserPage = (r: ProxiedRequest, startIndex: number) =>
 describe('audit under faults', () => {
   let server: RunningServer;
   const proxies: FaultProxy[] = [];
-  const proxy = async (decide: (r: ProxiedRequest) => Fault | undefined) => {
-    const p = await startFaultProxy(server.baseUrl, decide);
+  const proxy = async (decide: (r: ProxiedRequest) => Fault | undefined, now?: () => number) => {
+    const p = await startFaultProxy(server.baseUrl, decide, now);
     proxies.push(p);
     return p;
   };
@@ -49,6 +52,7 @@ describe('audit under faults', () => {
   });
 
   it('waits for Retry-After (integer seconds) on 429 before retrying, and reads everything', async () => {
+    const clock = virtualClock();
     let limited = false;
     const p = await proxy((r) => {
       if (!limited && isUserPage(r, 41)) {
@@ -56,26 +60,29 @@ describe('audit under faults', () => {
         return { status: 429, headers: { 'retry-after': '1' } };
       }
       return undefined;
-    });
-    const result = await runAudit(options(server, p));
+    }, clock.now);
+    const result = await runAudit(options(server, p, { clock }));
     const tries = p.log.filter((e) => e.path.includes('startIndex=41&'));
     expect(tries.map((t) => t.status)).toEqual([429, 200]);
-    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(950);
+    expect(clock.sleeps).toContain(1000);
+    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(1000);
     expect(result.endpoints[0]).toMatchObject({ read: 95, totalResults: 95, retries: 1 });
     expect(result.rules).toEqual([]);
   });
 
   it('accepts Retry-After as an HTTP date', async () => {
+    const clock = virtualClock();
     let limited = false;
     const p = await proxy((r) => {
       if (!limited && isUserPage(r, 21)) {
         limited = true;
         // HTTP dates have whole seconds: 2 s ahead waits at least 1 s
-        return { status: 429, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } };
+        return { status: 429, headers: { 'retry-after': new Date(clock.now() + 2000).toUTCString() } };
       }
       return undefined;
-    });
-    await runAudit(options(server, p));
+    }, clock.now);
+    await runAudit(options(server, p, { clock }));
+    expect(clock.sleeps.some((ms) => ms > 1000 && ms <= 2000)).toBe(true);
     const tries = p.log.filter((e) => e.path.includes('startIndex=21&'));
     expect(tries.map((t) => t.status)).toEqual([429, 200]);
     expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(1000);
@@ -151,14 +158,16 @@ describe('audit under faults', () => {
   });
 
   it('spaces requests to honour --rate', async () => {
-    const p = await proxy(() => undefined);
-    const started = Date.now();
-    await runAudit(options(server, p, { ratePerSecond: 20 }));
-    // /Schemas + 10 pages = 11 requests at 20/s: at least 10 gaps of 50 ms
-    expect(Date.now() - started).toBeGreaterThanOrEqual(480);
-    const arrivals = p.log.map((e) => e.at).sort((a, b) => a - b);
-    const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(20); // 50 ms apart when sent; delivery jitter on a loaded machine eats some
+    const clock = virtualClock();
+    const p = await proxy(() => undefined, clock.now);
+    const started = clock.now();
+    await runAudit(options(server, p, { ratePerSecond: 20, clock }));
+    // /Schemas + 10 pages = 11 requests at 20/s: at least 10 gaps of 50 ms, on the audit's own clock
+    expect(p.log.length).toBeGreaterThanOrEqual(11);
+    expect(clock.now() - started).toBeGreaterThanOrEqual((p.log.length - 1) * 50);
+    expect(p.log.at(-1)!.at - p.log[0].at).toBeGreaterThanOrEqual(480);
+    expect(clock.sleeps.every((ms) => ms <= 50)).toBe(true); // each worker waits for the next slot, never longer
+    // the even spacing of concurrent callers, exactly, is proven in rate-limiter.test.ts
   });
 
   it('reads on page by page when a server gives no usable totalResults', async () => {

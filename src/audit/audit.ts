@@ -11,6 +11,7 @@ import { readAllPages, type IdSet, type PagerResult, type ScimObject } from './p
 import { FingerprintSet } from './compact/hash-tables.js';
 import { rereadPositions } from './reread.js';
 import { RateLimiter } from './rate-limiter.js';
+import type { Clock } from '../util/clock.js';
 import { checkResource, type ResourceCheckContext } from './resource-checks.js';
 import { loadServerSchemas, serverSchemasFrom } from './server-schema.js';
 import type { AuditFinding, AuditResourceType, AuditResult, EndpointSummary } from '../model/audit-result.js';
@@ -42,6 +43,8 @@ export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
+  /** Retry-After, back-off and --rate wait on this clock (tests inject a virtual one). */
+  clock?: Clock;
   /** --schemas: the server's schema definitions from a file, instead of GET /Schemas. */
   declaredSchemas?: readonly unknown[];
 }
@@ -71,9 +74,10 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       'user-agent': `scim-check/${toolVersion()} (audit)`,
       ...opts.extraHeaders,
     },
-    limiter: new RateLimiter(opts.ratePerSecond),
+    limiter: new RateLimiter(opts.ratePerSecond, opts.clock),
     policy: { ...DEFAULT_RETRY_POLICY, ...opts.retry },
     signal: opts.signal,
+    clock: opts.clock,
   };
   const collector = new FindingCollector(opts.maxExamples, opts.sinks ?? []);
   const cross = new CrossIndex();
@@ -103,6 +107,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
         ids,
         onFinding: (f) => collector.add(f),
         onProgress: (n, total) => opts.onProgress?.({ resourceType: kind, read: n, total }),
+        onTotal: (expected) => kind === 'User' && cross.reserve(expected),
         onResources: async (batch) => {
           for (const { resource, position } of batch) {
             for (const f of checkOne(resource, kind, position, checks, cross, resolveMembers ? known : undefined))

@@ -68,6 +68,11 @@ export class CrossIndex {
   private readonly candidates: Candidate[] = [];
   private readonly pendingMembers: PendingMember[] = [];
 
+  /** Sizes the duplicate tables for this many users at once. */
+  reserve(users: number): void {
+    for (const { firstByHash } of this.tables) firstByHash.reserve(users);
+  }
+
   /** Inactive findings for one user at once; duplicate candidates are kept for verifyDuplicates. */
   noteUser(user: ScimObject, position: number): AuditFinding[] {
     for (const { rule, firstByHash } of this.tables) {

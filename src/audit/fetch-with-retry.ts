@@ -1,8 +1,8 @@
 // One GET, retried the way a polite importer would: 429 waits for Retry-After (and
 // pauses every worker), 502/503/504 and dropped connections back off exponentially,
 // a bounded number of times. Only GET ever reaches this code: the client refuses the rest.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { TransportError } from '../errors.js';
+import { systemClock, type Clock } from '../util/clock.js';
 import type { HttpClient, HttpResponse } from '../http/client.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -32,6 +32,8 @@ export interface FetchContext {
   limiter: RateLimiter;
   policy: RetryPolicy;
   signal?: AbortSignal;
+  /** The waits (Retry-After, back-off) and what time it is; tests inject a virtual clock. */
+  clock?: Clock;
 }
 
 export interface FetchOutcome {
@@ -49,24 +51,25 @@ export async function getWithRetry(ctx: FetchContext, url: string): Promise<Fetc
     } catch (err) {
       if (!(err instanceof TransportError) || !RETRY_TRANSPORT_CODES.has(err.code) || attempt >= ctx.policy.maxRetries)
         throw err;
-      await sleep(backoffMs(ctx.policy, attempt), undefined, { signal: ctx.signal });
+      await (ctx.clock ?? systemClock).sleep(backoffMs(ctx.policy, attempt), ctx.signal);
       continue;
     }
     if (!RETRY_STATUSES.has(response.status) || attempt >= ctx.policy.maxRetries) return { response, retries: attempt };
     const waitMs = waitBeforeRetry(ctx, response, attempt);
     if (waitMs === undefined) return { response, retries: attempt };
-    await sleep(waitMs, undefined, { signal: ctx.signal });
+    await (ctx.clock ?? systemClock).sleep(waitMs, ctx.signal);
   }
 }
 
 /** How long to wait before the next attempt; undefined = give up (Retry-After too long). */
 function waitBeforeRetry(ctx: FetchContext, response: HttpResponse, attempt: number): number | undefined {
-  const retryAfter = parseRetryAfter(response.headers['retry-after']);
+  const clock = ctx.clock ?? systemClock;
+  const retryAfter = parseRetryAfter(response.headers['retry-after'], clock.now());
   if (retryAfter !== undefined && retryAfter > ctx.policy.maxRetryAfterMs) return undefined;
   if (response.status === 429) {
     const wait = retryAfter ?? backoffMs(ctx.policy, attempt);
     // the server is rate limiting all of us, not just this request
-    ctx.limiter.pauseUntil(Date.now() + wait);
+    ctx.limiter.pauseUntil(clock.now() + wait);
     return wait;
   }
   return retryAfter ?? backoffMs(ctx.policy, attempt);

@@ -16,6 +16,8 @@ import { asObject, isObject } from '../util/object.js';
 export interface IdSet {
   has(id: string): boolean;
   add(id: string): unknown;
+  /** Room for this many ids, when the total is known (the compact set sizes itself once). */
+  reserve?(entries: number): void;
 }
 
 export type ScimObject = Record<string, unknown>;
@@ -35,6 +37,8 @@ export interface PagerOptions {
   ids?: IdSet;
   /** Called after every page, for the progress bar. */
   onProgress?: (read: number, total: number | undefined) => void;
+  /** Called once the first page announced how many resources will be read (capped by maxResources). */
+  onTotal?: (expected: number) => void;
 }
 
 interface ParsedPage {
@@ -57,6 +61,9 @@ export async function readAllPages(opts: PagerOptions): Promise<PagerResult> {
   if (first.ok && first.totalResults !== undefined) {
     state.firstTotal = first.totalResults;
     state.latestTotal = first.totalResults;
+    const expected = Math.min(first.totalResults, opts.maxResources ?? Infinity);
+    state.ids.reserve?.(expected);
+    opts.onTotal?.(expected);
     // a server may cap pages below the count asked for: step by what it gives, as a reader must
     if (
       first.resources.length > 0 &&

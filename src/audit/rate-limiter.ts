@@ -1,7 +1,7 @@
 // Spaces requests evenly to honour --rate N/s across all concurrent workers, and
 // holds every worker back while the server has asked us to wait (429 Retry-After).
-import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
+import { systemClock, type Clock } from '../util/clock.js';
 
 export class RateLimiter {
   private nextSlot = 0;
@@ -9,21 +9,24 @@ export class RateLimiter {
   private readonly intervalMs: number;
 
   /** `perSecond` undefined or 0 = no rate limit (pauses still apply). */
-  constructor(perSecond?: number) {
+  constructor(
+    perSecond?: number,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.intervalMs = perSecond ? 1000 / perSecond : 0;
   }
 
   /** Resolves when the caller may send its next request. */
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const now = Date.now();
+      const now = this.clock.now();
       const slot = Math.max(now, this.nextSlot, this.pausedUntil);
       if (slot <= now) {
         this.nextSlot = now + this.intervalMs;
         return;
       }
       // re-check after waiting: another worker may have taken the slot, or a pause may have grown
-      await sleep(slot - now, undefined, { signal });
+      await this.clock.sleep(slot - now, signal);
     }
   }
 

@@ -26,7 +26,7 @@ export function loadBaseline(file: string): BaselineEntry[] {
   const { doc, lineCounter: lc, data } = parseYamlInput(text, file);
   const entries = (data as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries))
-    throw new UsageError(`${file}: a baseline needs a top-level "entries" list`, { file, line: 1, col: 1 });
+    throw new UsageError(`a baseline needs a top-level "entries" list`, { file, line: 1, col: 1 });
   return entries.map((raw, i) => validateEntry(raw, i, file, doc, lc));
 }
 

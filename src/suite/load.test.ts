@@ -135,6 +135,11 @@ describe('diagnostics', () => {
       'suite.yaml:7:26: invalid body path "emails[type eq "x"": expected "]" at column 19',
     ],
     [
+      'a bound that can never be a number',
+      oneTest(`      - id: a\n${GET_X}        expect: [{ path: totalResults, lte: many }]\n`),
+      'suite.yaml:7:45: expectation #1 of step "a": lte must be a number (or a template giving one), got "many"',
+    ],
+    [
       'bad regular expression',
       oneTest(`      - id: a\n${GET_X}        expect: [{ header: ETag, matches: "(" }]\n`),
       /^suite\.yaml:7:43: expectation #1 of step "a": matches is not a valid regular expression/,

@@ -196,6 +196,16 @@ function checkExpectation(exp: Expectation, at: DataPath, label: string, found: 
   if (exp.path !== undefined) checkBodyPath(exp.path, [...at, 'path'], found);
   checkAudience(exp, at, label, found);
   if (exp.check !== undefined) checkNamedCheck(exp.check, exp.with, at, label, found);
+  for (const bound of ['lte', 'gte'] as const) {
+    const value = exp[bound];
+    // a string is a template for a number; text that has no template can never become one
+    if (typeof value === 'string' && !value.includes('${{') && !Number.isFinite(Number(value)))
+      found.push({
+        path: [...at, bound],
+        rank: 1,
+        message: `${label}: ${bound} must be a number (or a template giving one), got ${JSON.stringify(value)}`,
+      });
+  }
   if (exp.matches !== undefined) {
     try {
       new RegExp(exp.matches);

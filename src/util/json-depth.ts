@@ -20,21 +20,29 @@ export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   return JSON.parse(text) as unknown;
 }
 
-/** Deepest bracket nesting outside strings. */
+/**
+ * Deepest bracket nesting outside strings. Most of a JSON text is inside strings: each
+ * string is skipped with indexOf (native speed) up to its closing quote, a quote preceded by
+ * an odd number of backslashes being escaped.
+ */
 export function textDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (ch === 0x22) inString = false;
-      continue;
-    }
-    if (ch === 0x22) inString = true;
-    else if (ch === 0x5b || ch === 0x7b) {
+    if (ch === 0x22) {
+      // find the closing quote of the string opened at i
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1) {
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end === -1) return max; // unterminated: JSON.parse rejects it
+      i = end;
+    } else if (ch === 0x5b || ch === 0x7b) {
       depth++;
       if (depth > max) max = depth;
     } else if (ch === 0x5d || ch === 0x7d) depth--;

@@ -5,7 +5,9 @@
 // Seeded, so a failure reproduces: fast-check prints the seed and the path of the failing
 // case (its index, then the shrink steps). Replay or widen with
 //   SCIM_CHECK_FUZZ_SEED=<seed> [SCIM_CHECK_FUZZ_PATH=<path>] [SCIM_CHECK_FUZZ_RUNS=<n>] npx vitest run test/fuzz
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// SCIM_CHECK_FUZZ_DUMP=<file> appends every error message of the run to <file>: which checks the
+// mutations reach (YAML syntax only, or the suite's own rules too).
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -102,6 +104,13 @@ export async function fuzzLoader(target: FuzzTarget, defaultRuns: number): Promi
       await target.load(target.file, text);
       loaded++;
     } catch (err) {
+      if (process.env.SCIM_CHECK_FUZZ_DUMP)
+        appendFileSync(
+          process.env.SCIM_CHECK_FUZZ_DUMP,
+          `${String((err as Error).message)
+            .replace(/\n/g, ' ')
+            .slice(0, 160)}\n`,
+        );
       const problem = badOutcome(err, target.file, text);
       if (problem) {
         const shown = text.length > 600 ? `${text.slice(0, 600)}… (${text.length} chars)` : text;

@@ -119,6 +119,30 @@ function nest(depth: number, leaf: Json): Json {
   return value;
 }
 
+/** Fragments that break the little languages inside strings (templates, paths, filters, expressions). */
+const GARBLE = [
+  '${{',
+  '}}',
+  '${{ }}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '(',
+  ')',
+  '.',
+  '..',
+  ' eq ',
+  ' or ',
+  ':',
+  '\\',
+  '\u0000',
+  '\n',
+  '?',
+  ' ',
+  '$',
+];
+
 export type TreeOp =
   | { op: 'delete'; pick: number }
   | { op: 'duplicate'; pick: number }
@@ -129,7 +153,8 @@ export type TreeOp =
   | { op: 'wrap'; pick: number; inArray: boolean }
   | { op: 'unwrap'; pick: number }
   | { op: 'cycle'; pick: number }
-  | { op: 'keepOne'; pick: number };
+  | { op: 'keepOne'; pick: number }
+  | { op: 'garble'; pick: number; at: number; snippet: string };
 
 export const arbTreeOp: fc.Arbitrary<TreeOp> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
@@ -142,6 +167,16 @@ export const arbTreeOp: fc.Arbitrary<TreeOp> = fc.oneof(
   fc.record({ op: fc.constant('unwrap' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('cycle' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('keepOne' as const), pick: fc.nat() }),
+  {
+    // a string that is nearly right: templates, body paths, filters and Okta expressions half-broken
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('garble' as const),
+      pick: fc.nat(),
+      at: fc.nat(),
+      snippet: fc.constantFrom(...GARBLE),
+    }),
+  },
 );
 
 export type TextOp =
@@ -393,6 +428,14 @@ function applyTreeOp(root: Json, op: TreeOp): Json {
       if (Array.isArray(v)) v.push(v);
       else (v as Record<string, Json>).self = v;
       return root;
+    }
+    case 'garble': {
+      // prefer a string: the leaf picked, or the first string below it
+      const str = all.slice(op.pick % all.length).find((x) => typeof x.value === 'string');
+      if (!str) return root;
+      const v = str.value as string;
+      const i = op.at % (v.length + 1);
+      return set(str, v.slice(0, i) + op.snippet + v.slice(i), root);
     }
     case 'keepOne': {
       // a list cut down to one of its items: smaller cases, so more of them fit the budget

@@ -10,6 +10,7 @@ import { readMapping } from '../../src/mapping/input/read-mapping.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { loadBaseline } from '../../src/runner/baseline.js';
 import { loadSuiteText } from '../../src/suite/load.js';
+import { readDeclaredSchemasFile } from '../../src/schema/declared/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-fuzz-regressions-'));
 
@@ -105,5 +106,22 @@ describe('fuzz counterexamples', () => {
   it('a config key with a line break stays one line, the break shown as \\r\\n (was two lines)', () => {
     const out = cliOutcome(() => loadConfigText('"\\r\\n": 1\n', 'scim-check.config.yaml'));
     expect(out.stderr).toBe('scim-check: scim-check.config.yaml:1:1: unknown key "\\r\\n" in config\n');
+  });
+
+  it('--schemas with an attribute whose subAttributes contain it is exit 2 (was a stack overflow, exit 70)', () => {
+    const f = file(
+      'cycle-schemas.yaml',
+      'Schemas:\n  - id: urn:x\n    attributes: &a\n      - { name: n, subAttributes: *a }\n',
+    );
+    expect(cliOutcome(() => readDeclaredSchemasFile(f)).stderr).toBe(
+      `scim-check: ${f}:4:35: invalid YAML: an alias points at a node that contains it (a cycle)\n`,
+    );
+  });
+
+  it('a baseline without entries names its file once (was "file:1:1: file: a baseline needs ...")', () => {
+    const f = file('no-entries.baseline.yaml', 'entries: 3\n');
+    expect(cliOutcome(() => loadBaseline(f)).stderr).toBe(
+      `scim-check: ${f}:1:1: a baseline needs a top-level "entries" list\n`,
+    );
   });
 });

@@ -7,11 +7,12 @@ import { loadProfile } from '../../src/profile/load.js';
 import { loadBaseline } from '../../src/runner/baseline.js';
 import { loadConfigFile } from '../../src/config/load.js';
 import { configValues } from '../../src/config/apply.js';
+import { readDeclaredSchemasFile } from '../../src/schema/declared/index.js';
 import { FUZZ_TIMEOUT_MS, caseDir, fuzzLoader, seed, seedsFrom } from './harness.js';
 
 const dir = caseDir();
 
-describe('fuzzed YAML inputs load or fail with one line naming file:line:col (exit 2, never 70)', () => {
+describe('fuzzed YAML and JSON inputs load or fail with one line naming file:line:col (exit 2, never 70)', () => {
   it(
     'profiles (--profile FILE, with extends)',
     async () => {
@@ -45,6 +46,17 @@ describe('fuzzed YAML inputs load or fail with one line naming file:line:col (ex
         return configValues(config, Object.keys(config.targets ?? {})[0]);
       };
       const r = await fuzzLoader({ file: path.join(dir, 'scim-check.config.yaml'), seeds, load }, 250);
+      expect(r.loaded).toBeGreaterThan(0);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    'declared schemas (--schemas FILE)',
+    async () => {
+      const seeds = [seed('fixtures/fuzz/declared-schemas.json')];
+      const load = (f: string) => readDeclaredSchemasFile(f);
+      const r = await fuzzLoader({ file: path.join(dir, 'schemas.json'), seeds, load }, 150);
       expect(r.loaded).toBeGreaterThan(0);
     },
     FUZZ_TIMEOUT_MS,

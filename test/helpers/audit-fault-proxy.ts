@@ -22,7 +22,7 @@ export interface ProxyLogEntry {
   method: string;
   path: string;
   status: number | 'reset';
-  /** When the request arrived (epoch ms). */
+  /** When the request arrived (epoch ms, on the clock given to startFaultProxy). */
   at: number;
 }
 
@@ -35,12 +35,14 @@ export interface FaultProxy {
 export async function startFaultProxy(
   targetBaseUrl: string,
   decide: (req: ProxiedRequest) => Fault | undefined,
+  /** What time it is for the log's `at`: the audit's own (virtual) clock when a test injects one. */
+  now: () => number = Date.now,
 ): Promise<FaultProxy> {
   const target = new URL(targetBaseUrl);
   const log: ProxyLogEntry[] = [];
   let n = 0;
   const server = createServer((req, res) => {
-    const at = Date.now();
+    const at = now();
     const url = new URL(req.url ?? '/', target.origin);
     const fault = decide({ method: req.method ?? 'GET', url, n: ++n });
     void answer(req, res, url, fault).then((status) =>

@@ -7,6 +7,10 @@ const EMPTY = -1;
 // taken modulo the capacity) keeps a table between 53% and 80% full.
 const MAX_LOAD = 0.8;
 const grown = (capacity: number): number => Math.ceil(capacity * 1.5) + 1;
+// A total announced by the server sizes a table once (no series of grows, each holding the old
+// and the new arrays at once); a total beyond this is not trusted that far, the table grows past it.
+const MAX_RESERVED = 4_000_000;
+const reserved = (entries: number): number => Math.ceil(Math.min(entries, MAX_RESERVED) / MAX_LOAD) + 1;
 
 /** 32-bit key hash -> first value (a listing position >= 0). Different keys may share a hash: callers verify. */
 export class FirstByHash {
@@ -35,10 +39,19 @@ export class FirstByHash {
     }
   }
 
+  /** Room for `entries` entries (at most MAX_RESERVED) without growing. */
+  reserve(entries: number): void {
+    if (reserved(entries) > this.values.length) this.rebuild(reserved(entries));
+  }
+
   private grow(): void {
+    this.rebuild(grown(this.values.length));
+  }
+
+  private rebuild(capacity: number): void {
     const { hashes, values } = this;
-    this.hashes = new Uint32Array(grown(values.length));
-    this.values = new Int32Array(grown(values.length)).fill(EMPTY);
+    this.hashes = new Uint32Array(capacity);
+    this.values = new Int32Array(capacity).fill(EMPTY);
     this.size = 0;
     // hashes and values are parallel arrays of one length
     values.forEach((v, i) => {
@@ -64,12 +77,26 @@ export class FingerprintSet {
     return this.count;
   }
 
+  // `has(id)` then `add(id)` is the pager's way: the second call reuses the first one's hashes
+  private lastText: string | undefined;
+  private lastLo = 0;
+  private lastHi = 0;
+
+  private fingerprint(text: string): void {
+    if (text === this.lastText) return;
+    this.lastText = text;
+    this.lastLo = hash32(text);
+    this.lastHi = hash32b(text);
+  }
+
   has(text: string): boolean {
-    return this.slot(hash32(text), hash32b(text)) < 0;
+    this.fingerprint(text);
+    return this.slot(this.lastLo, this.lastHi) < 0;
   }
 
   add(text: string): this {
-    this.insert(hash32(text), hash32b(text));
+    this.fingerprint(text);
+    this.insert(this.lastLo, this.lastHi);
     return this;
   }
 
@@ -92,11 +119,20 @@ export class FingerprintSet {
     this.count++;
   }
 
+  /** Room for `entries` entries (at most MAX_RESERVED) without growing. */
+  reserve(entries: number): void {
+    if (reserved(entries) > this.used.length) this.rebuild(reserved(entries));
+  }
+
   private grow(): void {
+    this.rebuild(grown(this.used.length));
+  }
+
+  private rebuild(capacity: number): void {
     const { lo, hi, used } = this;
-    this.lo = new Uint32Array(grown(used.length));
-    this.hi = new Uint32Array(grown(used.length));
-    this.used = new Uint8Array(grown(used.length));
+    this.lo = new Uint32Array(capacity);
+    this.hi = new Uint32Array(capacity);
+    this.used = new Uint8Array(capacity);
     this.count = 0;
     // lo, hi and used are parallel arrays of one length
     used.forEach((u, i) => {

@@ -3,8 +3,7 @@
 // ListResponse), a list of ListResponses, or one ListResponse of schemas. The file is
 // the user's: unlike a server's answer, anything malformed is a UsageError at file:line:col.
 import { readFileSync } from 'node:fs';
-import type { Document } from 'yaml';
-import { loadYaml, yamlErrorReason } from '../../util/yaml.js';
+import { parseYamlInput } from '../../util/yaml-input.js';
 import { UsageError } from '../../errors.js';
 import type { SourcePosition } from '../../model/position.js';
 import { parseDeclared } from './parse.js';
@@ -27,24 +26,13 @@ export function readDeclaredSchemasFile(file: string): DeclaredModel {
   } catch (err) {
     throw new UsageError(`--schemas ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const { LineCounter, parseDocument } = loadYaml();
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  const [syntaxError] = doc.errors;
-  if (syntaxError) {
-    const p = lc.linePos(syntaxError.pos[0]);
-    throw new UsageError(yamlErrorReason(syntaxError), {
-      file,
-      line: p.line,
-      col: p.col,
-    });
-  }
+  const { doc, lineCounter: lc, data } = parseYamlInput(text, file);
   const at = (path: Path): SourcePosition => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const p = node?.range ? lc.linePos(node.range[0]) : { line: 1, col: 1 };
     return { file, line: p.line, col: p.col };
   };
-  const { schemas, resourceTypes } = collect(doc, at);
+  const { schemas, resourceTypes } = collect(data, at);
   if (schemas.length === 0)
     throw new UsageError(
       'no schema definitions found: expected {Schemas: [...], ResourceTypes: [...]} or ListResponses of them',
@@ -58,8 +46,7 @@ export function readDeclaredSchemasFile(file: string): DeclaredModel {
   );
 }
 
-function collect(doc: Document, at: (p: Path) => SourcePosition): { schemas: Located[]; resourceTypes: Located[] } {
-  const data = doc.toJS() as unknown;
+function collect(data: unknown, at: (p: Path) => SourcePosition): { schemas: Located[]; resourceTypes: Located[] } {
   const schemas: Located[] = [];
   const resourceTypes: Located[] = [];
   const sort = (defs: Located[]) => {
