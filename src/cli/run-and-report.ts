@@ -24,7 +24,10 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   const profile = loadProfile(flags.profile);
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
   const baseline = preloadBaseline(flags);
-  if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
+  // read once, here: a bad file costs no request (exit 2)
+  const declaredSchemas = flags.schemas
+    ? { file: flags.schemas, model: readDeclaredSchemasFile(flags.schemas) }
+    : undefined;
   const redactor = new Redactor();
   const session = await openReporters(reporters, {
     redactor,
@@ -58,7 +61,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         extraHeaders,
         profile,
         languageFormat: languageFormatFor(profile, flags.languageFormat),
-        declaredSchemasFile: flags.schemas,
+        declaredSchemas,
         discoverSchemas: flags.discoverSchemas,
         verdict,
         groups: flags.groups,
