@@ -86,7 +86,7 @@ describe('a closed pipe', () => {
   // a line per test as it ends, then a --trace report of ~100 kB: scim-check writes long after head has gone
   it("`| head` ends quietly with the run's exit code (1 for a failing run, 0 for a passing one)", async () => {
     const failing = await pipedToHead(['run', 'okta/provisioning', '--quirk', 'no-409-on-duplicate', '--trace']);
-    expect(failing.head).toMatch(/^\[1\/\d+\] FAILED  okta\/provisioning › .*\n$/); // the first test's streamed line
+    expect(failing.head).toMatch(/^\[1\/\d+\] FAILED {2}okta\/provisioning › .*\n$/); // the first test's streamed line
     expect(failing.stderr).toBe('');
     expect(failing.code).toBe(1);
     const passing = await pipedToHead(['run', 'okta/provisioning', '--trace']);
