@@ -67,6 +67,15 @@ describe('one implementation per idea', () => {
     expect(filesMatching(/at line \\d\+, column/)).toEqual(['src/util/yaml.ts']);
   });
 
+  it('the run prefix is made in src/suite/run-info.ts only', () => {
+    expect(filesMatching(/['`]scimcheck-(?:['`]|\$\{)/)).toEqual(['src/suite/run-info.ts']);
+  });
+
+  it('--schemas is read once per command, by the command, before any request', () => {
+    const readers = filesMatching(/readDeclaredSchemasFile\(/).filter((f) => !f.startsWith('src/schema/declared/'));
+    expect(readers).toEqual(['src/cli/audit-and-report.ts', 'src/cli/run-and-report.ts']);
+  });
+
   it("one reading of Node's rawHeaders into pairs (src/record/capture.ts)", () => {
     expect(filesMatching(/rawHeaders\[/)).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // answer (404 or an empty list; 200 with the user or 204), and exact group membership.
 import type { NamedCheck } from './named-check.js';
 import { asObject } from '../util/object.js';
+import { compareIds } from './list-rules.js';
 
 /** B-1: "not found" is a 200 ListResponse with totalResults 0 and no Resources, or (Okta-tolerated) a 404. */
 export const oktaNotFound: NamedCheck = (ctx) => {
@@ -42,30 +43,14 @@ export const oktaPatchResult: NamedCheck = (ctx, args) => {
 
 /** G-5..G-9: the group's members are exactly `with.ids` (any order); an absent members list is empty. */
 export const memberIds: NamedCheck = (ctx, args) => {
-  const want = Array.isArray(args.ids) ? args.ids.map(String).sort() : [];
+  const want = Array.isArray(args.ids) ? args.ids.map(String) : [];
   const body = asObject(ctx.body);
   if (!body)
     return { passed: false, expected: want, actual: ctx.body === undefined ? '(no JSON body)' : typeof ctx.body };
   const members = Array.isArray(body.members) ? (body.members as unknown[]) : [];
-  const got = members.map((m) => String(asObject(m)?.value)).sort();
-  const passed = got.length === want.length && got.every((id, i) => id === want[i]);
-  const missing = want.filter((id) => !got.includes(id));
-  const extra = got.filter((id) => !want.includes(id));
-  return {
-    passed,
-    expected: want,
-    actual: got,
-    ...(passed
-      ? {}
-      : {
-          detail: [
-            missing.length ? `missing ${missing.join(', ')}` : '',
-            extra.length ? `unexpected ${extra.join(', ')}` : '',
-          ]
-            .filter(Boolean)
-            .join('; '),
-        }),
-  };
+  const got = members.map((m) => String(asObject(m)?.value));
+  const { passed, problems } = compareIds(want, got);
+  return { passed, expected: want.length ? want : '(no members)', actual: problems || got };
 };
 
 /**

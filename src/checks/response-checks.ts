@@ -2,6 +2,7 @@
 // at once (a header against a body field, a count against the request).
 import type { NamedCheck } from './named-check.js';
 import { asObject } from '../util/object.js';
+import { countOf, pageResources } from './list-rules.js';
 
 export const locationEqualsMeta: NamedCheck = (ctx) => {
   const loc = ctx.response.headers['location'];
@@ -31,16 +32,16 @@ export const scimContentType: NamedCheck = (ctx) => {
 };
 
 export const listWithinCount: NamedCheck = (ctx, args) => {
-  const body = asObject(ctx.body);
-  const count = Number(args.count);
-  const resources = Array.isArray(body?.Resources) ? (body!.Resources as unknown[]) : undefined;
-  if (!resources) return { passed: false, detail: 'no Resources array', actual: body ? Object.keys(body) : ctx.body };
+  const count = countOf(args.count);
+  if (count === undefined) return { passed: false, detail: `with.count ${JSON.stringify(args.count)} is not a count` };
+  const resources = pageResources(ctx.body);
+  if (!resources) return { passed: false, detail: 'not a list: no Resources array', actual: ctx.body };
   // itemsPerPage is not judged here: Okta reads startIndex, count and totalResults only
   // (the RFC's itemsPerPage rule is the separate items-per-page-matches check)
-  const over = Number.isFinite(count) && resources.length > count;
+  const over = resources.length > count;
   return {
     passed: !over,
-    expected: `<= ${Number.isFinite(count) ? count : '∞'} resources`,
+    expected: `<= ${count} resources`,
     actual: over ? `${resources.length} resources for count=${count}` : `${resources.length} resources`,
   };
 };

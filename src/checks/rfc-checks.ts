@@ -4,6 +4,7 @@
 import { validateAgainst } from '../schema/validator.js';
 import type { NamedCheck, NamedCheckOutcome } from './named-check.js';
 import { asObject, isObject } from '../util/object.js';
+import { compareIds, countOf, pageResources } from './list-rules.js';
 
 type Obj = Record<string, unknown>;
 
@@ -143,27 +144,24 @@ export const resultIds: NamedCheck = (ctx, args) => {
   if (typeof args.caseVariantOf === 'string' && args.caseVariantOf.toUpperCase() === args.caseVariantOf.toLowerCase()) {
     return { passed: true, detail: `id ${args.caseVariantOf} has no letters; nothing to compare` };
   }
-  if (body.Resources !== undefined && !Array.isArray(body.Resources)) return fail('Resources is not an array');
-  const got = idsOf(body.Resources ?? []);
-  const missing = want.filter((id) => !got.includes(id));
-  const extra = got.filter((id) => !want.includes(id));
-  const problems = [
-    missing.length ? `missing ${missing.join(', ')}` : '',
-    extra.length ? `unexpected ${extra.join(', ')}` : '',
-  ].filter(Boolean);
-  return {
-    passed: problems.length === 0,
-    expected: want.length ? want : '(no resources)',
-    actual: problems.join('; ') || got,
-  };
+  const resources = pageResources(body);
+  if (!resources) return fail('Resources is not an array');
+  const got = idsOf(resources);
+  const { passed, problems } = compareIds(want, got);
+  return { passed, expected: want.length ? want : '(no resources)', actual: problems || got };
 };
 
 /** itemsPerPage equals the number of Resources returned. RFC 7644 §3.4.2. */
 export const itemsPerPageMatches: NamedCheck = (ctx) => {
   const body = asObject(ctx.body);
   if (!body) return fail('the body is not a JSON object');
-  const returned = Array.isArray(body.Resources) ? body.Resources.length : 0;
-  return { passed: body.itemsPerPage === returned, expected: returned, actual: body.itemsPerPage ?? '(absent)' };
+  const resources = pageResources(body);
+  if (!resources) return fail('Resources is not an array');
+  return {
+    passed: countOf(body.itemsPerPage) === resources.length,
+    expected: resources.length,
+    actual: body.itemsPerPage ?? '(absent)',
+  };
 };
 
 /** No Resources on the page (absent or empty), totalResults still an integer (`with.totalResults` when given). */

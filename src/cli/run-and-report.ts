@@ -24,16 +24,22 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   const profile = loadProfile(flags.profile);
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
   const baseline = preloadBaseline(flags);
-  if (flags.schemas) readDeclaredSchemasFile(flags.schemas); // a bad file costs no request (exit 2)
+  // read once, here: a bad file costs no request (exit 2)
+  const declaredSchemas = flags.schemas
+    ? { file: flags.schemas, model: readDeclaredSchemasFile(flags.schemas) }
+    : undefined;
   const redactor = new Redactor();
   const session = await openReporters(reporters, {
     redactor,
     color: useColor(),
     exchanges: flags.trace ? 'all' : flags.verbose ? 'failures' : undefined,
+    quiet: flags.quiet,
+    streamTests: !process.stdout.isTTY,
   });
   let target;
   try {
-    await session.runStart({ command: 'run', startedAt: new Date().toISOString() });
+    const tests = suites.reduce((n, s) => n + s.tests.length, 0);
+    await session.runStart({ command: 'run', startedAt: new Date().toISOString(), tests });
     target = await resolveTarget(flags);
   } catch (err) {
     await session.abort();
@@ -55,7 +61,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
         extraHeaders,
         profile,
         languageFormat: languageFormatFor(profile, flags.languageFormat),
-        declaredSchemasFile: flags.schemas,
+        declaredSchemas,
         discoverSchemas: flags.discoverSchemas,
         verdict,
         groups: flags.groups,
@@ -84,11 +90,12 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
     throw err;
   }
   await session.finish({ command: 'run', result: run });
-  // When every report went to a file, the terminal still gets the verdict and where to look.
-  if (reporters.every((s) => s.file !== undefined)) {
-    process.stdout.write(
-      redactor.text(`${[...reporters.map((s) => `${s.name} report: ${s.file}`), verdictOf(run).line].join('\n')}\n`),
-    );
+  // When every report went to a file, the terminal still gets the verdict and where to look; with
+  // --quiet the console printed only the failures, and this closes it the same way.
+  const quietConsole = flags.quiet && reporters.some((s) => s.name === 'console' && s.file === undefined);
+  if (quietConsole || reporters.every((s) => s.file !== undefined)) {
+    const files = reporters.filter((s) => s.file !== undefined).map((s) => `${s.name} report: ${s.file}`);
+    process.stdout.write(redactor.text(`${[...files, verdictOf(run).line].join('\n')}\n`));
   }
   return exitCodeOf(run);
 }

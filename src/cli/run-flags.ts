@@ -26,6 +26,8 @@ export interface RunFlags extends TargetFlags {
   var?: string[];
   configVars?: Record<string, string | number | boolean>;
   verbose?: boolean;
+  /** console: only failures and errors, then the verdict line (and where the reports went). */
+  quiet?: boolean;
   trace?: boolean;
   rerunFailed?: string;
 }

@@ -1,11 +1,13 @@
-// console: what a person reads in a terminal, in each command's own words.
+// console: what a person reads in a terminal, in each command's own words. On a stdout that
+// is not a terminal, a `run` also streams a line per test as it ends (run/test-stream.ts).
 import { renderAuditConsole } from './audit/console.js';
 import { renderMappingConsole } from './mapping/console.js';
 import { renderProvisionConsole } from './provision/console.js';
-import { endOfRunReporter } from './reporter.js';
+import { endOfRunReporter, type ReporterFactory } from './reporter.js';
 import { renderConsole } from './run/console.js';
+import { withTestStream } from './run/test-stream.js';
 
-export const consoleReporter = endOfRunReporter((report, opts) => {
+const atEnd = endOfRunReporter((report, opts) => {
   switch (report.command) {
     case 'run':
       return renderConsole(report.result, opts);
@@ -17,3 +19,7 @@ export const consoleReporter = endOfRunReporter((report, opts) => {
       return renderProvisionConsole(report.result, opts);
   }
 });
+
+// --quiet asks for failures only: no progress lines either
+export const consoleReporter: ReporterFactory = (ctx) =>
+  ctx.streamTests && !ctx.quiet ? withTestStream(ctx.out, atEnd(ctx)) : atEnd(ctx);

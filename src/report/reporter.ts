@@ -26,6 +26,8 @@ export interface MappingReport extends ValidateMappingResult {
 export interface RunStart {
   command: CommandName;
   startedAt: string;
+  /** `run`: how many tests are selected, for `[3/40]` in streamed progress lines. */
+  tests?: number;
 }
 
 export interface Reporter {
@@ -56,6 +58,10 @@ export interface ReporterContext {
   color: boolean;
   /** --verbose: the exchange behind each failed check; --trace: every exchange. Console only. */
   exchanges?: 'failures' | 'all';
+  /** --quiet: only failures and errors (console). */
+  quiet?: boolean;
+  /** Console on a stdout that is not a terminal (CI logs): a line per test as it ends, before the report. */
+  streamTests?: boolean;
 }
 
 /** Builds a reporter for one output. Adding a reporter: one file exporting one of these, one registry line. */
@@ -65,11 +71,13 @@ export interface RenderOptions {
   color: boolean;
   /** --verbose: the exchange behind each failed check; --trace: every exchange. Console only. */
   exchanges?: 'failures' | 'all';
+  /** --quiet: the console prints only failures and errors (the caller prints the verdict line). */
+  quiet?: boolean;
 }
 
 /** The common case: render the whole report at the end. */
 export function endOfRunReporter(render: (report: Report, opts: RenderOptions) => string): ReporterFactory {
-  return ({ out, ...opts }) => ({
-    onRunEnd: (report) => out.write(render(report, opts)),
+  return ({ out, color, exchanges, quiet }) => ({
+    onRunEnd: (report) => out.write(render(report, { color, exchanges, quiet })),
   });
 }

@@ -20,6 +20,8 @@ export interface SessionOptions extends RenderOptions {
   color: boolean;
   /** Defaults to process.stdout with back-pressure. */
   stdout?: (text: string) => void | Promise<void>;
+  /** stdout is not a terminal: the console streams a line per test as it ends. */
+  streamTests?: boolean;
 }
 
 export class ReportSession {
@@ -35,7 +37,13 @@ export class ReportSession {
             ? stdoutOutput(label, opts.redactor, opts.stdout)
             : await openFileOutput(label, spec.file, opts.redactor);
         members.push({
-          reporter: spec.factory({ out, color: out.isStdout && opts.color, exchanges: opts.exchanges }),
+          reporter: spec.factory({
+            out,
+            color: out.isStdout && opts.color,
+            exchanges: opts.exchanges,
+            quiet: opts.quiet,
+            streamTests: out.isStdout && opts.streamTests,
+          }),
           out,
         });
       }

@@ -3,6 +3,7 @@
 // if it were sent on its own. An operation may also name a resource created earlier in the
 // same request (`/Users/bulkId:new-user`), when a POST of that request declares the bulkId.
 import { parseJson } from '../util/json-depth.js';
+import { isObject } from '../util/object.js';
 
 const BULK_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -63,8 +64,4 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -2,9 +2,7 @@
 // and the enterprise User extension from /ResourceTypes. A test that `requires` an
 // unsupported feature is skipped with that reason; a feature that is advertised but
 // broken fails like any other check.
-import type { HttpClient } from '../http/client.js';
-import { joinUrl } from '../http/url.js';
-import { parseJson } from '../util/json-depth.js';
+import type { DiscoveryGet } from '../schema/declared/index.js';
 
 const FEATURES = ['patch', 'bulk', 'filter', 'changePassword', 'sort', 'etag'] as const;
 const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -19,28 +17,14 @@ export function capabilitySource(name: string): string {
   return CAPABILITY_SOURCE[name] ?? '/ServiceProviderConfig';
 }
 
-interface Reader {
-  client: Pick<HttpClient, 'send'>;
-  baseUrl: string;
-  token: string;
-  /** --header values go with every request, probes included (a gateway may need them). */
-  extraHeaders: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-/** `overrides` are the user's own answers (--no-groups), which win over what the server says. */
-export function capabilityReader(
-  client: Pick<HttpClient, 'send'>,
-  baseUrl: string,
-  token: string,
-  overrides: Record<string, boolean> = {},
-  extraHeaders: Record<string, string> = {},
-  signal?: AbortSignal,
-) {
+/**
+ * `get` is the run's discovery reader (one GET per path per run, shared with the declared
+ * schemas); `overrides` are the user's own answers (--no-groups), which win over what the server says.
+ */
+export function capabilityReader(get: DiscoveryGet, overrides: Record<string, boolean> = {}) {
   let cached: Promise<Record<string, boolean>> | undefined;
-  const r: Reader = { client, baseUrl, token, extraHeaders, signal };
   return () => {
-    cached ??= Promise.all([readServiceProviderConfig(r), readResourceTypes(r)]).then(([spc, rt]) => ({
+    cached ??= Promise.all([readServiceProviderConfig(get), readResourceTypes(get)]).then(([spc, rt]) => ({
       ...spc,
       ...rt,
       ...overrides,
@@ -49,19 +33,18 @@ export function capabilityReader(
   };
 }
 
-async function getJson(r: Reader, path: string): Promise<unknown> {
+async function getJson(get: DiscoveryGet, path: string): Promise<unknown> {
   try {
-    const headers = { accept: 'application/scim+json', ...r.extraHeaders, authorization: `Bearer ${r.token}` };
-    const res = await r.client.send({ method: 'GET', url: joinUrl(r.baseUrl, path), headers, signal: r.signal });
-    return res.status === 200 ? parseJson(res.bodyText) : undefined;
+    const res = await get(path);
+    return res.status === 200 ? res.body : undefined;
   } catch {
     return undefined; // unreachable or not JSON: capabilities stay unknown, and every test runs
   }
 }
 
-async function readServiceProviderConfig(r: Reader): Promise<Record<string, boolean>> {
+async function readServiceProviderConfig(get: DiscoveryGet): Promise<Record<string, boolean>> {
   const caps: Record<string, boolean> = {};
-  const body = (await getJson(r, '/ServiceProviderConfig')) as
+  const body = (await getJson(get, '/ServiceProviderConfig')) as
     Record<string, { supported?: unknown } | undefined> | undefined;
   if (!body || typeof body !== 'object') return caps;
   for (const f of FEATURES) {
@@ -71,8 +54,8 @@ async function readServiceProviderConfig(r: Reader): Promise<Record<string, bool
   return caps;
 }
 
-async function readResourceTypes(r: Reader): Promise<Record<string, boolean>> {
-  const body = (await getJson(r, '/ResourceTypes')) as { Resources?: unknown } | unknown[] | undefined;
+async function readResourceTypes(get: DiscoveryGet): Promise<Record<string, boolean>> {
+  const body = (await getJson(get, '/ResourceTypes')) as { Resources?: unknown } | unknown[] | undefined;
   const list = Array.isArray(body)
     ? body
     : Array.isArray((body as { Resources?: unknown })?.Resources)

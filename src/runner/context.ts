@@ -3,7 +3,7 @@ import type { HttpClient } from '../http/client.js';
 import type { Redactor } from '../util/redact.js';
 import type { ResourceLedger } from './cleanup.js';
 import type { AttributeProfile } from '../profile/types.js';
-import type { DeclaredSchemas } from '../schema/declared/index.js';
+import type { DeclaredModel, DeclaredSchemas, DiscoveryGet } from '../schema/declared/index.js';
 import type { VerdictChoice } from '../model/audience.js';
 
 export interface RunOptions {
@@ -15,8 +15,11 @@ export interface RunOptions {
   extraHeaders: Record<string, string>;
   profile: AttributeProfile;
   languageFormat: 'iso639-1' | 'bcp47';
-  /** --schemas: the server's /Schemas and /ResourceTypes from a file instead of the server. */
-  declaredSchemasFile?: string;
+  /**
+   * --schemas: the server's /Schemas and /ResourceTypes from a file instead of the server,
+   * read once by the CLI before any request (a bad file is exit 2).
+   */
+  declaredSchemas?: { file: string; model: DeclaredModel };
   /** Read /Schemas and /ResourceTypes first (default true); off for exact Okta replays. */
   discoverSchemas?: boolean;
   /** Tests inject a clock and sleep here; the CLI uses the defaults. */
@@ -40,6 +43,8 @@ export interface RunContext {
   /** Run-unique prefix carried by every userName/displayName/externalId the run creates. */
   prefix: string;
   signal: AbortSignal;
+  /** GET of /ServiceProviderConfig, /ResourceTypes or /Schemas: sent once per run, the answer shared. */
+  discovery: DiscoveryGet;
   capabilities(): Promise<Record<string, boolean>>;
   /** Removals done so far (each test cleans up when it ends), in order. */
   cleanupRecords: import('../model/run-result.js').CleanupRecord[];

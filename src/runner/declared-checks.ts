@@ -6,13 +6,7 @@ import type { CheckResult, RunResult } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import type { BuiltRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
-import {
-  DeclaredSchemas,
-  fetchDeclaredSchemas,
-  readDeclaredSchemasFile,
-  type DeclaredModel,
-} from '../schema/declared/index.js';
-import { watchedBy } from './target-health.js';
+import { DeclaredSchemas, fetchDeclaredSchemas, type DeclaredModel } from '../schema/declared/index.js';
 
 export function declaredChecks(
   step: StepSpec,
@@ -44,18 +38,10 @@ export function declaredChecks(
  * notice; a bad --schemas file is the user's error (UsageError, checked by the CLI before any request).
  */
 export async function loadDeclaredSchemas(ctx: RunContext, notices: RunResult['notices']): Promise<void> {
-  const file = ctx.options.declaredSchemasFile;
-  let model: DeclaredModel | undefined;
-  if (file) {
-    model = readDeclaredSchemasFile(file);
-  } else {
-    const fetched = await fetchDeclaredSchemas(
-      watchedBy(ctx.client, ctx.health),
-      ctx.options.baseUrl,
-      ctx.options.token,
-      ctx.options.extraHeaders,
-      ctx.signal,
-    );
+  const file = ctx.options.declaredSchemas?.file;
+  let model: DeclaredModel | undefined = ctx.options.declaredSchemas?.model;
+  if (!model) {
+    const fetched = await fetchDeclaredSchemas(ctx.discovery);
     if (fetched.problem)
       notices.push({
         level: 'warning',

@@ -1,7 +1,7 @@
 // runSuites: the library entry point of `scim-check run`. Runs every test of every
 // suite in order against one target, then removes what the run created, whatever
 // happened (failures, timeouts, interruption), and returns a RunResult.
-import { randomBytes } from 'node:crypto';
+import { createRunInfo } from '../suite/run-info.js';
 import type { SuiteSpec } from '../suite/types.js';
 import type { CleanupRecord, RunResult, SuiteResult, TestResult } from '../model/run-result.js';
 import type { RunContext, RunOptions } from './context.js';
@@ -11,6 +11,7 @@ import { ResourceLedger } from './cleanup.js';
 import { runTest } from './run-test.js';
 import { cleanUpFrom } from './clean-up-run.js';
 import { capabilityReader } from './capabilities.js';
+import { discoveryReader } from './discovery.js';
 import { summarize } from './summary.js';
 import { toolVersion } from '../util/version.js';
 import { loadDeclaredSchemas } from './declared-checks.js';
@@ -38,7 +39,7 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   const redactor = new Redactor();
   redactor.add(options.token);
   for (const s of hooks.secrets ?? []) redactor.add(s);
-  const runId = randomBytes(3).toString('hex');
+  const { id: runId, prefix } = createRunInfo();
   const client = new HttpClient({
     timeoutMs: options.timeoutMs,
     insecure: hooks.insecure,
@@ -47,22 +48,24 @@ export async function runSuites(suites: SuiteSpec[], options: RunOptions, hooks:
   }); // steps run one at a time; only a `concurrent` step (at most 10) opens more than one
   const signal = hooks.signal ?? new AbortController().signal;
   const health = new TargetHealth();
+  // one GET per discovery path per run, shared by capabilities and declared schemas
+  const discovery = discoveryReader(
+    watchedBy(client, health),
+    options.baseUrl,
+    options.token,
+    options.extraHeaders,
+    signal,
+  );
   const ctx: RunContext = {
     options,
     client,
     redactor,
     ledger: new ResourceLedger(),
     runId,
-    prefix: `scimcheck-${runId}`,
+    prefix,
     signal,
-    capabilities: capabilityReader(
-      watchedBy(client, health),
-      options.baseUrl,
-      options.token,
-      options.groups === undefined ? {} : { groups: options.groups },
-      options.extraHeaders,
-      signal,
-    ),
+    discovery,
+    capabilities: capabilityReader(discovery, options.groups === undefined ? {} : { groups: options.groups }),
     health,
     uncertainWrites: 0,
     retry: { ...DEFAULT_RETRY, ...options.retry },

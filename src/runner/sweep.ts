@@ -9,8 +9,9 @@ import { joinUrl } from '../http/url.js';
 import { parseJson } from '../util/json-depth.js';
 import type { CleanupRecord } from '../model/run-result.js';
 
-/** Every run's prefix starts with this; `sweep` without --prefix looks for all of them. */
-export const TOOL_PREFIX = 'scimcheck-';
+import { TOOL_PREFIX } from '../suite/run-info.js';
+
+export { TOOL_PREFIX };
 
 export interface SweepTarget {
   client: HttpClient;

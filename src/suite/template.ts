@@ -10,12 +10,9 @@ import { TemplateError, parseTemplateExpression, type TemplateExpression } from 
 
 export { TemplateError, type TemplateExpression } from './template-parse.js';
 
-/** Per-run values; `prefix` is stamped into every generated identity so test data is recognisable. */
-export interface RunInfo {
-  id: string; // e.g. ab12cd
-  prefix: string; // e.g. scimcheck-ab12cd
-  [key: string]: unknown;
-}
+import type { RunInfo } from './run-info.js';
+
+export { createRunInfo, type RunInfo } from './run-info.js';
 
 export interface TemplateScope {
   captures?: Record<string, unknown>;
@@ -27,10 +24,6 @@ const hex = (length: number): string =>
   randomBytes(Math.ceil(length / 2))
     .toString('hex')
     .slice(0, length);
-
-export function createRunInfo(id: string = hex(6)): RunInfo {
-  return { id, prefix: `scimcheck-${id}` };
-}
 
 type Builtin = { min: number; max: number; call: (args: unknown[], scope: TemplateScope) => unknown };
 

@@ -39,4 +39,17 @@ describe('Redactor', () => {
     short.add('ab');
     expect(short.text('abc')).toBe('abc');
   });
+
+  it('gives back a value with no secret as it is, and one with a secret as a redacted copy', () => {
+    const clean = { a: ['x', { b: 'y' }], n: 1, t: true, z: null };
+    expect(r.value(clean)).toBe(clean);
+    const dirty = { a: ['x', { b: 'y s3cr3t-token-value' }], n: 1 };
+    const out = r.value(dirty);
+    expect(out).not.toBe(dirty);
+    expect(out).toEqual({ a: ['x', { b: `y ${REDACTED}` }], n: 1 });
+    expect(dirty.a[1]).toEqual({ b: 'y s3cr3t-token-value' }); // the original is left alone
+    // an own "__proto__" member is dropped as a copy drops it, whatever the secrets
+    const proto = JSON.parse('{"__proto__":{"x":1},"k":"v"}') as object;
+    expect(Object.keys(r.value(proto))).toEqual(['k']);
+  });
 });

@@ -47,13 +47,48 @@ export class Redactor {
     return scheme && this.secrets.includes(credential) ? `${scheme} ${REDACTED}` : REDACTED;
   }
 
-  /** Deep copy with every string redacted by value. */
+  /**
+   * `value` with every string (keys included) redacted. A run passes every response body and
+   * every check through here, and almost none holds a secret: a walk that allocates nothing
+   * finds out, and only then is the value copied with the secrets replaced. Otherwise the
+   * value itself comes back (JSON data: plain objects, arrays, scalars).
+   */
   value<T>(value: T): T {
+    return this.holdsSecret(value) ? this.copy(value) : value;
+  }
+
+  /** True when a copy would differ: a secret somewhere, or anything but plain JSON-like data. */
+  private holdsSecret(value: unknown): boolean {
+    if (typeof value === 'string') {
+      for (const s of this.secrets) if (value.includes(s)) return true;
+      return false;
+    }
+    if (value === null || typeof value !== 'object') return false;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (!(i in value) || this.holdsSecret(value[i])) return true;
+      return false;
+    }
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return true; // copied as before: its own entries only
+    for (const key of Object.keys(value)) {
+      // an own "__proto__" member is not kept by a copy (assignment sets the prototype): copy as before
+      if (key === '__proto__' || this.holdsSecret(key) || this.holdsSecret((value as Record<string, unknown>)[key]))
+        return true;
+    }
+    // symbol keys and non-enumerable members are dropped by a copy
+    return (
+      Object.getOwnPropertySymbols(value).length > 0 ||
+      Object.getOwnPropertyNames(value).length !== Object.keys(value).length
+    );
+  }
+
+  /** Deep copy with every string redacted by value. */
+  private copy<T>(value: T): T {
     if (typeof value === 'string') return this.text(value) as T;
-    if (Array.isArray(value)) return value.map((v) => this.value(v)) as T;
+    if (Array.isArray(value)) return value.map((v) => this.copy(v)) as T;
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[this.text(k)] = this.value(v);
+      for (const [k, v] of Object.entries(value)) out[this.text(k)] = this.copy(v);
       return out as T;
     }
     return value;

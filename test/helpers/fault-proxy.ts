@@ -7,6 +7,8 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export interface Fault {
   delayMs?: number;
+  /** Hold the request until this settles, then go on (a test releases it on what it observed). */
+  waitFor?: Promise<unknown>;
   /** Hold the request until this settles (a test releases it once it has seen what it waits for). */
   until?: Promise<unknown>;
   status?: number;
@@ -62,6 +64,7 @@ export async function startFaultProxy(
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     if (fault?.delayMs) await new Promise<void>((r) => later(fault.delayMs!, r));
+    if (fault?.waitFor) await fault.waitFor;
     if (fault?.until) await fault.until;
     if (fault?.hang) return;
     if (fault?.raw !== undefined) {

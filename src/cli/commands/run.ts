@@ -56,6 +56,7 @@ export function registerRun(program: Command): void {
     )
     .option('--verbose', 'console: show the request and response behind each failed check (redacted)')
     .option('--trace', 'console: show every request and response (redacted)')
+    .option('--quiet', 'console: print only failures and errors, then the verdict (and where reports went)')
     .option(
       '--rerun-failed <report.json>',
       'run only the tests that failed or errored in this JSON report (suite arguments are ignored)',

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { addTargetOptions, collect, parseHeaderFlags } from '../options.js';
 import type { TargetFlags } from '../target.js';
 import { EXIT, ExitError, UsageError } from '../../errors.js';
+import { TOOL_PREFIX } from '../../suite/run-info.js';
 
 interface SweepFlags extends TargetFlags {
   prefix: string;
@@ -23,7 +24,7 @@ export function registerSweep(program: Command): void {
     );
   addTargetOptions(cmd);
   cmd
-    .option('--prefix <prefix>', 'only this prefix (a run prints its own, scimcheck-<run id>)', 'scimcheck-')
+    .option('--prefix <prefix>', 'only this prefix (a run prints its own, scimcheck-<run id>)', TOOL_PREFIX)
     .option('--yes', 'remove what was found (without it, only list)')
     .option('--header <header>', "extra request header 'Name: value' (repeatable)", collect)
     .action(async (flags: SweepFlags) => {

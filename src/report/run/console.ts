@@ -25,6 +25,7 @@ const GLYPH = { passed: '✓', failed: '✗', warned: '!', skipped: '-', errored
 
 export function renderConsole(run: RunResult, opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
+  if (opts.quiet) return quietLines(run, c, opts.exchanges);
   const lines: string[] = [...header(run, c), ''];
   const repeated = repeatedCauses(run);
   for (const suite of run.suites) lines.push(...suiteLines(suite, repeated.folded, c, opts.exchanges), '');
@@ -36,6 +37,27 @@ export function renderConsole(run: RunResult, opts: RenderOptions): string {
   if (notices.length > 0) lines.push(...notices, '');
   lines.push(summaryLine(run, c), verdictLine(run, c));
   return `${lines.join('\n')}\n`;
+}
+
+const LEFTOVERS = new Set(['CLEANUP_FAILED', 'SWEEP_LATER']);
+
+/**
+ * --quiet: the failed and errored tests (with their details), removals that failed, and why
+ * a run stopped early; nothing for a clean run. The caller prints the verdict line after it.
+ */
+function quietLines(run: RunResult, c: ChalkInstance, exchanges: Exchanges): string {
+  const lines: string[] = [];
+  for (const suite of run.suites) {
+    for (const test of suite.tests.filter((t) => t.status === 'failed' || t.status === 'errored')) {
+      const [first = '', ...rest] = testLines(test, new Set(), c, exchanges, true);
+      lines.push(first.replace(/^ {2}(\S+) /, `$1 ${c.bold(safe(suite.name))} › `), ...rest);
+    }
+  }
+  if (run.cleanup.some((r) => r.status === 'failed')) lines.push(...cleanupLines(run.cleanup, c));
+  // what is left on the server (and how to remove it) and errors stay; warnings and info do not
+  const kept = run.notices.filter((n) => n.level === 'error' || LEFTOVERS.has(n.code));
+  lines.push(...noticeLines({ ...run, notices: kept }, c));
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 /** Untrusted (server or suite) text on one line. */
@@ -70,6 +92,7 @@ function testLines(
   folded: ReadonlySet<CheckResult>,
   c: ChalkInstance,
   exchanges: Exchanges,
+  failuresOnly = false,
 ): string[] {
   const name = safe(test.name);
   const time = c.dim(` (${formatDuration(test.durationMs)})`);
@@ -96,7 +119,7 @@ function testLines(
   }
   return [
     ...lines,
-    ...stepDetailLines(test, folded, c, exchanges),
+    ...stepDetailLines(test, folded, c, exchanges, failuresOnly),
     ...(exchanges === 'all' ? traceLines(test, c) : []),
   ];
 }
@@ -107,6 +130,7 @@ function stepDetailLines(
   folded: ReadonlySet<CheckResult>,
   c: ChalkInstance,
   exchanges: Exchanges,
+  failuresOnly = false,
 ): string[] {
   const groups = groupFailedChecks(test);
   const own = (l: LocatedCheck) => !folded.has(l.check);
@@ -116,6 +140,7 @@ function stepDetailLines(
     lines.push(...checkLines(located, c.magenta(GLYPH.errored), c), ...verboseLines(located, c, shown));
   for (const located of groups.mustFailures.filter(own))
     lines.push(...checkLines(located, c.red(GLYPH.failed), c), ...verboseLines(located, c, shown));
+  if (failuresOnly) return lines; // --quiet: no warnings, no baselined checks, no skipped steps
   for (const located of groups.shouldFailures.filter(own))
     lines.push(...checkLines(located, c.yellow(GLYPH.warned), c), ...verboseLines(located, c, shown));
   for (const located of groups.baselined) lines.push(...checkLines(located, c.dim(GLYPH.baselined), c));

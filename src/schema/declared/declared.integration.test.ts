@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../server/index.js';
 import { ALL_SCHEMA_DEFS } from '../../server/schema-defs.js';
+import { readDeclaredSchemasFile } from './read-file.js';
 import type { CheckResult, RunResult } from '../../model/run-result.js';
 
 const PROBE = path.join(import.meta.dirname, 'testdata', 'declared-probe.yaml');
@@ -16,7 +17,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(quirks: string[], declaredSchemasFile?: string): Promise<RunResult> {
   const server = await startServer({ port: 0, quirks });
   try {
-    return await runSuitesAt(server, [PROBE], { declaredSchemasFile });
+    const declaredSchemas = declaredSchemasFile
+      ? { file: declaredSchemasFile, model: readDeclaredSchemasFile(declaredSchemasFile) }
+      : undefined;
+    return await runSuitesAt(server, [PROBE], { declaredSchemas });
   } finally {
     await server.close();
   }

@@ -1,11 +1,16 @@
 // Reads the server's /Schemas and /ResourceTypes once per run. A server that does not
 // publish them (404, not JSON, no schema) simply has no declared schemas; a server that
 // publishes something unusable gets one run notice, never a crash.
-import type { HttpClient } from '../../http/client.js';
-import { joinUrl } from '../../http/url.js';
 import { parseDeclared } from './parse.js';
 import type { DeclaredModel } from './types.js';
-import { parseJson } from '../../util/json-depth.js';
+
+/** One GET of the server's self-description: its status and body (undefined when empty or not JSON). */
+export interface DiscoveryResponse {
+  status: number;
+  body?: unknown;
+}
+/** Sends (or reuses) a GET of `path` under the base URL; throws when the server cannot be reached. */
+export type DiscoveryGet = (path: string) => Promise<DiscoveryResponse>;
 
 export interface FetchedDeclarations {
   model?: DeclaredModel;
@@ -13,23 +18,7 @@ export interface FetchedDeclarations {
   problem?: string;
 }
 
-export async function fetchDeclaredSchemas(
-  client: Pick<HttpClient, 'send'>,
-  baseUrl: string,
-  token: string,
-  extraHeaders: Record<string, string> = {},
-  signal?: AbortSignal,
-): Promise<FetchedDeclarations> {
-  const get = async (path: string): Promise<{ status: number; body?: unknown }> => {
-    const headers: Record<string, string> = { accept: 'application/scim+json', ...lower(extraHeaders) };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await client.send({ method: 'GET', url: joinUrl(baseUrl, path), headers, signal });
-    try {
-      return { status: res.status, body: res.bodyText.trim() ? parseJson(res.bodyText) : undefined };
-    } catch {
-      return { status: res.status };
-    }
-  };
+export async function fetchDeclaredSchemas(get: DiscoveryGet): Promise<FetchedDeclarations> {
   try {
     const schemas = await get('/Schemas');
     if (schemas.status !== 200 || schemas.body === undefined) return {}; // not published
@@ -42,8 +31,4 @@ export async function fetchDeclaredSchemas(
   } catch (err) {
     return { problem: `could not read /Schemas: ${(err as Error).message}` };
   }
-}
-
-function lower(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }

@@ -3,6 +3,6 @@ export { DeclaredSchemas, type ExchangeInfo } from './checker.js';
 export { FINDINGS, type FindingCode } from './findings.js';
 export { parseDeclared, definitionsOf } from './parse.js';
 export { readDeclaredSchemasFile } from './read-file.js';
-export { fetchDeclaredSchemas, type FetchedDeclarations } from './fetch.js';
+export { fetchDeclaredSchemas, type DiscoveryGet, type DiscoveryResponse, type FetchedDeclarations } from './fetch.js';
 export { attributeSchema, resourceTypeSchema } from './to-json-schema.js';
 export type { DeclaredAttribute, DeclaredModel, DeclaredResourceType, DeclaredSchema } from './types.js';
