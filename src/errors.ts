@@ -33,14 +33,18 @@ export class UsageError extends Error {
 }
 
 /**
- * Control characters and line separators from an input (a key, a value) shown as escapes, so
- * the message stays one line and cannot drive the terminal.
+ * Control characters, line separators and invisible format characters (BOM, zero-width, bidi
+ * overrides) from an input (a key, a value) shown as escapes, so the message stays one line,
+ * reads as it is and cannot drive the terminal.
  */
 export function visibleControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g,
+    (c) => {
+      const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+      return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    },
+  );
 }
 
 /** The target could not be reached or answered outside HTTP. Exit 3. */

@@ -83,8 +83,9 @@ function profileFileFor(nameOrFile: string, baseDir = process.cwd()): string {
   );
 }
 
-function loadFile(file: string, chain: string[]): AttributeProfile {
-  const parsed = parseProfileFile(file);
+/** `namedAt`: where the `extends` that names this file is, for an error reading it. */
+function loadFile(file: string, chain: string[], namedAt?: SourcePosition): AttributeProfile {
+  const parsed = parseProfileFile(file, namedAt);
   const own = toProfile(parsed);
   if (!parsed.data.extends) return own;
   const at = positionAt(parsed, ['extends']);
@@ -97,16 +98,17 @@ function loadFile(file: string, chain: string[]): AttributeProfile {
   if (parentFile === file || chain.includes(parentFile)) {
     throw new UsageError(`profile "${own.name}" extends itself through "${parsed.data.extends}"`, at);
   }
-  const parent = loadFile(parentFile, [...chain, file]);
+  const parent = loadFile(parentFile, [...chain, file], at);
   return mergeProfiles(parent, own);
 }
 
-function parseProfileFile(file: string): ParsedFile {
+function parseProfileFile(file: string, namedAt?: SourcePosition): ParsedFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read profile ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    const reason = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot read profile ${file} (${reason})`, namedAt);
   }
   const { doc, lineCounter, data } = parseYamlInput(text, file);
   const parsed = { file, doc, lineCounter, data: data as ProfileDoc };
@@ -202,8 +204,13 @@ function pointerSegments(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** `mandatory[0].label`; a key that is not a plain name is quoted: `[" "]`. */
 function dotted(segments: (string | number)[]): string {
-  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  return segments
+    .map((s, i) =>
+      typeof s === 'number' ? `[${s}]` : !/^[\w$-]+$/.test(s) ? `[${JSON.stringify(s)}]` : i === 0 ? s : `.${s}`,
+    )
+    .join('');
 }
 
 /** Position of the deepest existing node on the path (a missing member points at its parent). */

@@ -63,8 +63,8 @@ export function badOutcome(err: unknown, file: string, text: string): string | u
   }
   const lines = failure.stderr.split('\n');
   if (lines.length !== 2 || lines[1] !== '') return `stderr is not one line:\n${failure.stderr}`;
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(lines[0]!))
-    return `control characters in the message:\n${JSON.stringify(lines[0])}`;
+  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(lines[0]!))
+    return `control or invisible characters in the message:\n${JSON.stringify(lines[0])}`;
   const prefix = `scim-check: ${file}:`;
   if (!lines[0]!.startsWith(prefix)) return `the error does not name ${file}:line:col:\n${lines[0]}`;
   const m = /^(\d+):(\d+): \S/.exec(lines[0]!.slice(prefix.length));

@@ -74,6 +74,8 @@ const NASTY_STRINGS = [
   'http://169.254.169.254/latest',
   'file:///etc/passwd',
   '../../../../etc/passwd',
+  './',
+  'missing.yaml',
   'user.login',
   'String.substringBefore(user.email, "@")',
   'user.',

@@ -124,4 +124,23 @@ describe('fuzz counterexamples', () => {
       `scim-check: ${f}:1:1: a baseline needs a top-level "entries" list\n`,
     );
   });
+
+  it('a profile that extends a file it cannot read points at its extends (was no position)', () => {
+    const f = file('extends-dir.yaml', 'name: p\nextends: ./\n');
+    expect(cliOutcome(() => loadProfile(f)).stderr).toBe(
+      `scim-check: ${f}:2:10: cannot read profile ${dir} (EISDIR)\n`,
+    );
+  });
+
+  it('a BOM, a zero-width space or a bidi override echoed from a profile key is shown as an escape', () => {
+    const f = file('invisible-key.yaml', 'name: p\n"\\uFEFFx\\u202E": 1\n');
+    expect(cliOutcome(() => loadProfile(f)).stderr).toMatch(
+      /^scim-check: \S+:2:\d+: \["\\ufeffx\\u202e"\]: unknown attribute "\\ufeffx\\u202e"\n$/,
+    );
+  });
+
+  it('a profile key that is only a space is quoted in the error (was "file:1:1:  : unknown attribute")', () => {
+    const f = file('space-key.yaml', 'name: p\n" ": 1\n');
+    expect(cliOutcome(() => loadProfile(f)).stderr).toBe(`scim-check: ${f}:2:6: [" "]: unknown attribute " "\n`);
+  });
 });

@@ -16,7 +16,11 @@ describe('fuzzed YAML and JSON inputs load or fail with one line naming file:lin
   it(
     'profiles (--profile FILE, with extends)',
     async () => {
-      const seeds = [...seedsFrom('profiles', /\.yaml$/), seed('fixtures/fuzz/profile-extends.yaml')];
+      const seeds = [
+        ...seedsFrom('profiles', /\.yaml$/),
+        seed('fixtures/fuzz/profile-extends.yaml'),
+        seed('fixtures/fuzz/profile-only-extends.yaml'),
+      ];
       const r = await fuzzLoader({ file: path.join(dir, 'profile.yaml'), seeds, load: (f) => loadProfile(f) }, 250);
       expect(r.loaded).toBeGreaterThan(0);
     },
