@@ -3,13 +3,12 @@
 import {
   ENTERPRISE_USER_SCHEMA,
   GROUP_SCHEMA,
-  LIST_RESPONSE_SCHEMA,
   RESOURCE_TYPE_SCHEMA,
   SCHEMA_SCHEMA,
   SERVICE_PROVIDER_CONFIG_SCHEMA,
   USER_SCHEMA,
 } from '../scim/urns.js';
-import { RequestContext, ScimHttpError, sendJson } from './http-util.js';
+import { RequestContext, ScimHttpError, listOf, sendJson } from './http-util.js';
 import { MAX_RESULTS } from './list.js';
 import { ALL_SCHEMA_DEFS, type SchemaDef } from './schema-defs.js';
 import type { QuirkSet } from './quirks.js';
@@ -78,16 +77,6 @@ function asDeclared(def: SchemaDef, quirks: QuirkSet): SchemaDef {
   return { ...def, attributes };
 }
 
-function listResponse(resources: unknown[]): Record<string, unknown> {
-  return {
-    schemas: [LIST_RESPONSE_SCHEMA],
-    totalResults: resources.length,
-    itemsPerPage: resources.length,
-    startIndex: 1,
-    Resources: resources,
-  };
-}
-
 /** RFC 7644 §4: filtering discovery endpoints SHOULD be refused with 403. */
 function refuseFilter(ctx: RequestContext): void {
   if (ctx.url.searchParams.has('filter') && !ctx.quirks.has('discovery-filter-ignored'))
@@ -109,7 +98,7 @@ export function getServiceProviderConfig(ctx: RequestContext): void {
 
 /** Quirk discovery-bare-array: a bare array instead of a ListResponse. */
 function sendCollection(ctx: RequestContext, resources: Record<string, unknown>[]): void {
-  sendJson(ctx, 200, ctx.quirks.has('discovery-bare-array') ? resources : listResponse(resources));
+  sendJson(ctx, 200, ctx.quirks.has('discovery-bare-array') ? resources : listOf(resources));
 }
 
 /** Quirk discovery-missing-members: the member `name` of every definition is left out. */

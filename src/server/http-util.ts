@@ -1,6 +1,6 @@
 // Response helpers: SCIM JSON bodies, SCIM Error bodies, and the error type handlers throw.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ERROR_SCHEMA } from '../scim/urns.js';
+import { ERROR_SCHEMA, LIST_RESPONSE_SCHEMA } from '../scim/urns.js';
 import type { QuirkSet } from './quirks.js';
 import type { ScimStore } from './store.js';
 
@@ -95,4 +95,15 @@ export function sendError(ctx: RequestContext, error: ScimHttpError): void {
   if (error.scimType && !ctx.quirks.has('no-scim-type'))
     body.scimType = ctx.quirks.has('wrong-scim-type') ? 'invalidSyntax' : error.scimType;
   sendJson(ctx, error.status, body, error.headers);
+}
+
+/** A ListResponse holding all of `resources` on one page. */
+export function listOf(resources: unknown[]): Record<string, unknown> {
+  return {
+    schemas: [LIST_RESPONSE_SCHEMA],
+    totalResults: resources.length,
+    itemsPerPage: resources.length,
+    startIndex: 1,
+    Resources: resources,
+  };
 }

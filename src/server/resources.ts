@@ -2,11 +2,10 @@
 // What differs per resource type lives in a ResourceAdapter (users.ts, groups.ts).
 import type { ScimResource, ResourceKind } from './store.js';
 import type { SchemaDef } from './schema-defs.js';
-import { RequestContext, ScimHttpError, sendEmpty, sendJson } from './http-util.js';
+import { RequestContext, ScimHttpError, listOf, sendEmpty, sendJson } from './http-util.js';
 import { shapeResource, ShapedResource } from './schema-shape.js';
 import { applyPatch } from './patch.js';
 import { project, projectionFrom } from './projection.js';
-import { LIST_RESPONSE_SCHEMA } from '../scim/urns.js';
 
 export interface ResourceAdapter {
   kind: ResourceKind;
@@ -194,14 +193,4 @@ function hasEmptyValue(value: unknown): boolean {
 function etagOf(ctx: RequestContext, resource: ScimResource): string {
   const version = versionOf(resource);
   return ctx.quirks.has('etag-version-mismatch') ? version.replace(/^W\//, '') : version;
-}
-
-function listOf(resources: unknown[]): Record<string, unknown> {
-  return {
-    schemas: [LIST_RESPONSE_SCHEMA],
-    totalResults: resources.length,
-    itemsPerPage: resources.length,
-    startIndex: 1,
-    Resources: resources,
-  };
 }

@@ -113,31 +113,22 @@ class Parser {
   }
 
   private additive(): ExprNode {
-    let left = this.multiplicative();
-    for (let op = this.opOf(this.peek()); op === '+' || op === '-'; op = this.opOf(this.peek())) {
-      const opTok = this.next();
-      const right = this.multiplicative();
-      left = {
-        kind: 'binary',
-        op,
-        left,
-        right,
-        opSpan: { start: opTok.start, end: opTok.end },
-        start: left.start,
-        end: right.end,
-      };
-    }
-    return left;
+    return this.leftAssociative(['+', '-'], () => this.multiplicative());
   }
 
   private multiplicative(): ExprNode {
-    let left = this.unary();
-    for (let op = this.opOf(this.peek()); op === '*' || op === '/' || op === '%'; op = this.opOf(this.peek())) {
+    return this.leftAssociative(['*', '/', '%'], () => this.unary());
+  }
+
+  /** `a op b op c` read as `(a op b) op c`, for one precedence level of `ops`. */
+  private leftAssociative(ops: readonly BinaryOp[], operand: () => ExprNode): ExprNode {
+    let left = operand();
+    for (let op = this.opOf(this.peek()); ops.includes(op as BinaryOp); op = this.opOf(this.peek())) {
       const opTok = this.next();
-      const right = this.unary();
+      const right = operand();
       left = {
         kind: 'binary',
-        op,
+        op: op as BinaryOp,
         left,
         right,
         opSpan: { start: opTok.start, end: opTok.end },
