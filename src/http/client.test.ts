@@ -4,13 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { HttpClient } from './client.js';
 import { TransportError, UsageError } from '../errors.js';
+import { selfSignedCert } from '../../test/helpers/self-signed.js';
 
 let plain: http.Server;
 let base = '';
@@ -37,30 +35,9 @@ beforeAll(async () => {
   await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      `${dir}/key.pem`,
-      '-out',
-      `${dir}/cert.pem`,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  caFile = `${dir}/cert.pem`;
-  tls = https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(caFile) }, (_req, res) =>
+  const cert = selfSignedCert('scim-check-tls-');
+  caFile = cert.certFile;
+  tls = https.createServer({ key: readFileSync(cert.keyFile), cert: readFileSync(caFile) }, (_req, res) =>
     res.end('secure'),
   );
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));

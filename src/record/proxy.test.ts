@@ -5,15 +5,13 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Exchange } from './capture.js';
 import { createAgent } from './forward.js';
 import { startRecordingProxy, splitRequestTarget } from './proxy.js';
 import { Sanitizer } from './sanitize.js';
+import { selfSignedCert } from '../../test/helpers/self-signed.js';
 
 interface Seen {
   method: string;
@@ -50,30 +48,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
   targetUrl = new URL(`http://127.0.0.1:${(target.address() as AddressInfo).port}/scim/v2`);
-  const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-record-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      `${dir}/key.pem`,
-      '-out',
-      `${dir}/cert.pem`,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  caFile = `${dir}/cert.pem`;
-  tls = https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(caFile) }, (_req, res) =>
+  const cert = selfSignedCert('scim-check-record-tls-');
+  caFile = cert.certFile;
+  tls = https.createServer({ key: readFileSync(cert.keyFile), cert: readFileSync(caFile) }, (_req, res) =>
     res.end('{"secure":true}'),
   );
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
