@@ -100,16 +100,7 @@ class Parser {
     const op = this.opOf(this.peek());
     if (!op || !(RELATIONAL.has(op) || op === 'matches')) return left;
     const opTok = this.next();
-    const right = this.additive();
-    return {
-      kind: 'binary',
-      op: op as BinaryOp,
-      left,
-      right,
-      opSpan: { start: opTok.start, end: opTok.end },
-      start: left.start,
-      end: right.end,
-    };
+    return binaryNode(op as BinaryOp, left, opTok, this.additive());
   }
 
   private additive(): ExprNode {
@@ -125,16 +116,7 @@ class Parser {
     let left = operand();
     for (let op = this.opOf(this.peek()); ops.includes(op as BinaryOp); op = this.opOf(this.peek())) {
       const opTok = this.next();
-      const right = operand();
-      left = {
-        kind: 'binary',
-        op: op as BinaryOp,
-        left,
-        right,
-        opSpan: { start: opTok.start, end: opTok.end },
-        start: left.start,
-        end: right.end,
-      };
+      left = binaryNode(op as BinaryOp, left, opTok, operand());
     }
     return left;
   }
@@ -269,4 +251,17 @@ export function parseExpression(src: string): ParseOutcome {
     if (e instanceof LexError || e instanceof ParseError) return { ok: false, error: e.detail };
     throw e;
   }
+}
+
+/** `left op right`, spanning both operands; the operator's own span points error carets at it. */
+function binaryNode(op: BinaryOp, left: ExprNode, opTok: { start: number; end: number }, right: ExprNode): ExprNode {
+  return {
+    kind: 'binary',
+    op,
+    left,
+    right,
+    opSpan: { start: opTok.start, end: opTok.end },
+    start: left.start,
+    end: right.end,
+  };
 }
