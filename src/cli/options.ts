@@ -53,3 +53,12 @@ export function parseHeaderFlags(values: string[]): Record<string, string> {
   }
   return out;
 }
+
+// How a mapping renders a user: validate-mapping and provision take the same two flags.
+export const usernameFormatOption = (): Option =>
+  new Option('--username-format <expression>', 'Sign On "Application username format" expression (default user.login)');
+export const languageFormatOption = (): Option =>
+  new Option('--language-format <format>', "preferredLanguage format (default: the profile's, else iso639-1)").choices([
+    'iso639-1',
+    'bcp47',
+  ]);

@@ -3,7 +3,7 @@
 // The machinery (src/cli/provision-and-report.ts) loads only when the command runs.
 import { Command, Option } from 'commander';
 import { EXIT, ExitError } from '../../errors.js';
-import { addTargetOptions, collect, positiveInt } from '../options.js';
+import { addTargetOptions, collect, languageFormatOption, positiveInt, usernameFormatOption } from '../options.js';
 import type { ProvisionFlags } from '../provision-flags.js';
 
 export function registerProvision(program: Command): void {
@@ -21,13 +21,8 @@ export function registerProvision(program: Command): void {
     .option('--app-schema <file>', 'the app user schema (GET /api/v1/meta/schemas/apps/{appId}/default)')
     .option('--user-schema <file>', 'the Okta user schema, to resolve source attributes')
     .option('--profile <name|file>', 'attribute profile every payload is checked against', 'okta-minimum')
-    .option('--username-format <expression>', 'Sign On "Application username format" expression (default user.login)')
-    .addOption(
-      new Option(
-        '--language-format <format>',
-        "preferredLanguage format (default: the profile's, else iso639-1)",
-      ).choices(['iso639-1', 'bcp47']),
-    )
+    .addOption(usernameFormatOption())
+    .addOption(languageFormatOption())
     .addOption(
       new Option(
         '--csv-empty <meaning>',

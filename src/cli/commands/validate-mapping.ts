@@ -1,8 +1,8 @@
 // `scim-check validate-mapping`: check an Okta attribute mapping offline against
 // the target's attribute profile, and show the SCIM payload it will produce.
 // Heavy modules load only when the command runs, to keep --help and --version fast.
-import { Command, Option } from 'commander';
-import { addReporterOption } from '../options.js';
+import { Command } from 'commander';
+import { addReporterOption, languageFormatOption, usernameFormatOption } from '../options.js';
 import { EXIT, ExitError } from '../../errors.js';
 
 interface ValidateFlags {
@@ -39,13 +39,8 @@ export function registerValidateMapping(program: Command): void {
     )
     .option('--samples <file>', 'sample Okta user profiles (JSON or YAML, one or many) to render through the mapping')
     .option('--show-payload', 'print the SCIM POST /Users body each sample produces')
-    .option('--username-format <expression>', 'Sign On "Application username format" expression (default user.login)')
-    .addOption(
-      new Option(
-        '--language-format <format>',
-        "preferredLanguage format (default: the profile's, else iso639-1)",
-      ).choices(['iso639-1', 'bcp47']),
-    );
+    .addOption(usernameFormatOption())
+    .addOption(languageFormatOption());
   addReporterOption(cmd);
   cmd.action(async (flags: ValidateFlags) => {
     const code = await validateMappingAction(flags);
