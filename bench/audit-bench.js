@@ -75,6 +75,7 @@ async function bareChild(baseUrl, total, concurrency) {
 
 /** The real CLI in this process, so its peak RSS can be read at exit. */
 async function auditChild(cliArgs) {
+  (await import('node:v8')).setFlagsFromString('--liftoff-only');
   process.on('exit', () => process.stderr.write(usageLine()));
   process.argv = [process.argv[0], path.join(ROOT, 'bin', 'scim-check.js'), ...cliArgs];
   await import('../dist/cli/main.js');
