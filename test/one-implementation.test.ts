@@ -38,6 +38,12 @@ export function objectCheckHelpers(text: string): number {
   return count;
 }
 
+/** Builds a finding of a resource against the server's /Schemas: a SERVER_SCHEMA_* code or its message. */
+export const SERVER_SCHEMA_CHECK =
+  /code:\s*'SERVER_SCHEMA_|is required by the server's|is not declared in the server's/;
+/** Decides what a value of a declared SCIM type looks like: a dateTime case, key or comparison. */
+export const DECLARED_TYPE_TEST = /case\s+'date[tT]ime'|\bdate[tT]ime\s*:\s*\{|===\s*'date[tT]ime'/;
+
 describe('one implementation per idea', () => {
   it('"is a JSON object" is decided in src/util/object.ts only', () => {
     const helpers = files.filter((f) => objectCheckHelpers(f.text) > 0).map((f) => f.file);
@@ -74,6 +80,34 @@ describe('one implementation per idea', () => {
   it('--schemas is read once per command, by the command, before any request', () => {
     const readers = filesMatching(/readDeclaredSchemasFile\(/).filter((f) => !f.startsWith('src/schema/declared/'));
     expect(readers).toEqual(['src/cli/audit-and-report.ts', 'src/cli/run-and-report.ts']);
+  });
+
+  it("one check of a resource against the server's /Schemas (src/schema/declared), for audit, provision and run", () => {
+    expect(filesMatching(SERVER_SCHEMA_CHECK)).toEqual(['src/schema/declared/resource-conformance.ts']);
+    // run's JSON Schemas and the resource check take the types from one table
+    expect(filesMatching(DECLARED_TYPE_TEST)).toEqual(['src/schema/declared/value-types.ts']);
+  });
+
+  it("the /Schemas detectors find audit's former private checker (the check can fail)", () => {
+    const copy = [
+      'function hasType(value: unknown, type: string): boolean {',
+      '  switch (type) {',
+      "    case 'dateTime':",
+      "      return typeof value === 'string' && !Number.isNaN(Date.parse(value));",
+      '  }',
+      '}',
+      'problems.push({',
+      "  code: 'SERVER_SCHEMA_REQUIRED_MISSING',",
+      "  message: `${def.name} is required by the server's ${kind} schema`,",
+      '});',
+    ].join('\n');
+    expect(SERVER_SCHEMA_CHECK.test(copy)).toBe(true);
+    expect(DECLARED_TYPE_TEST.test(copy)).toBe(true);
+    expect(
+      SERVER_SCHEMA_CHECK.test(
+        'SERVER_SCHEMA_UNDECLARED: { title: "Attribute not declared in the server\'s /Schemas" }',
+      ),
+    ).toBe(false);
   });
 
   it("one reading of Node's rawHeaders into pairs (src/record/capture.ts)", () => {

@@ -13,7 +13,8 @@ import { rereadPositions } from './reread.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Clock } from '../util/clock.js';
 import { checkResource, type ResourceCheckContext } from './resource-checks.js';
-import { loadServerSchemas, serverSchemasFrom } from './server-schema.js';
+import { loadServerSchemas, serverSchemasFrom } from './load-server-schemas.js';
+import type { DeclaredSchema } from '../schema/declared/types.js';
 import type { AuditFinding, AuditResourceType, AuditResult, EndpointSummary } from '../model/audit-result.js';
 
 export interface AuditProgress {
@@ -46,7 +47,7 @@ export interface AuditOptions {
   /** Retry-After, back-off and --rate wait on this clock (tests inject a virtual one). */
   clock?: Clock;
   /** --schemas: the server's schema definitions from a file, instead of GET /Schemas. */
-  declaredSchemas?: readonly unknown[];
+  declaredSchemas?: readonly DeclaredSchema[];
 }
 
 /** The audit's client: GET only, so no code path of the audit can change the tenant. */

@@ -5,7 +5,8 @@ import { checkUser } from '../profile/check-user.js';
 import type { AttributeProfile, LanguageFormat } from '../profile/types.js';
 import { validateAgainst } from '../schema/validator.js';
 import { AUDIT_RULES } from './rules.js';
-import { checkServerSchema, type ServerSchemas } from './server-schema.js';
+import { checkConformance } from '../schema/declared/resource-conformance.js';
+import type { DeclaredModel } from '../schema/declared/types.js';
 import type { AuditFinding, AuditResourceType } from '../model/audit-result.js';
 
 type ScimObject = Record<string, unknown>;
@@ -13,7 +14,8 @@ type ScimObject = Record<string, unknown>;
 export interface ResourceCheckContext {
   profile?: AttributeProfile;
   languageFormat: LanguageFormat;
-  serverSchemas?: ServerSchemas;
+  /** The server's /Schemas (or --schemas), when usable. */
+  serverSchemas?: DeclaredModel;
 }
 
 export type ResourceProblem = Pick<AuditFinding, 'code' | 'severity' | 'attribute' | 'value' | 'message'>;
@@ -40,7 +42,7 @@ export function checkResource(
     });
   }
   if (ctx.serverSchemas) {
-    for (const p of checkServerSchema(resource, kind, ctx.serverSchemas))
+    for (const p of checkConformance(resource, kind, ctx.serverSchemas))
       problems.push({ ...p, severity: AUDIT_RULES[p.code].severity });
   }
   if (kind === 'User' && ctx.profile) {

@@ -4,7 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_RETRY_POLICY, type FetchContext } from '../audit/fetch-with-retry.js';
 import { RateLimiter } from '../audit/rate-limiter.js';
-import { checkServerSchema, loadServerSchemas, type ServerSchemas } from '../audit/server-schema.js';
+import { loadServerSchemas } from '../audit/load-server-schemas.js';
+import { checkConformance } from '../schema/declared/resource-conformance.js';
+import type { DeclaredModel } from '../schema/declared/types.js';
 import { HttpClient } from '../http/client.js';
 import { prepareMapping } from '../mapping/validate-mapping.js';
 import type { LanguageFormat } from '../mapping/types.js';
@@ -66,7 +68,7 @@ export async function runProvision(opts: ProvisionOptions): Promise<ProvisionRes
   const selection = selectUsers(all, { limit: opts.limit, sample: opts.sample, seed: opts.seed });
   const built = selection.users.map((u) => buildUser(prepared, u));
   const replay = Boolean(opts.target && !opts.dryRun);
-  let serverSchemas: ServerSchemas | undefined;
+  let serverSchemas: DeclaredModel | undefined;
   let cleanup: CleanupSummary | undefined;
   let prefix: string | undefined;
   if (opts.target) {
@@ -111,8 +113,8 @@ function openHttp(target: ProvisionTarget, opts: ProvisionOptions, replay: boole
   return { fetch, baseUrl: target.baseUrl };
 }
 
-function addSchemaFindings(b: BuiltUser, schemas: ServerSchemas): void {
-  for (const p of checkServerSchema(b.report.payload, 'User', schemas)) {
+function addSchemaFindings(b: BuiltUser, schemas: DeclaredModel): void {
+  for (const p of checkConformance(b.report.payload, 'User', schemas)) {
     b.report.findings.push({
       user: b.report.user,
       attribute: p.attribute,

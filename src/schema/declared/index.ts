@@ -6,3 +6,9 @@ export { readDeclaredSchemasFile } from './read-file.js';
 export { fetchDeclaredSchemas, type DiscoveryGet, type DiscoveryResponse, type FetchedDeclarations } from './fetch.js';
 export { attributeSchema, resourceTypeSchema } from './to-json-schema.js';
 export type { DeclaredAttribute, DeclaredModel, DeclaredResourceType, DeclaredSchema } from './types.js';
+export {
+  checkConformance,
+  declaresUserOrGroup,
+  type ConformanceCode,
+  type ConformanceProblem,
+} from './resource-conformance.js';

@@ -12,24 +12,11 @@ import {
   type DeclaredModel,
   type DeclaredResourceType,
 } from './types.js';
-
-const SCALARS: Record<string, AnySchemaObject> = {
-  string: { type: 'string' },
-  boolean: { type: 'boolean' },
-  decimal: { type: 'number' },
-  integer: { type: 'integer' },
-  // xsd:dateTime (RFC 7643 §2.3.5): the time zone is optional there, so no ajv `date-time` format.
-  datetime: {
-    type: 'string',
-    pattern: '^-?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$',
-  },
-  binary: { type: 'string', pattern: '^[A-Za-z0-9+/=\\s_-]*$' }, // base64 or base64url
-  reference: { type: 'string' }, // a URI, a relative URI or a resource id: the RFC allows all three
-};
+import { isComplexType, scalarSchema } from './value-types.js';
 
 /** The JSON Schema of one value of `attr` (arrays for multi-valued attributes). */
 export function attributeSchema(attr: DeclaredAttribute): AnySchemaObject {
-  const one = attr.type === 'complex' ? complexSchema(attr) : (SCALARS[attr.type] ?? {});
+  const one = isComplexType(attr.type) ? complexSchema(attr) : scalarSchema(attr.type);
   return attr.multiValued ? { type: 'array', items: one } : one;
 }
 
