@@ -6,6 +6,7 @@
 // SCIM filter matcher so profiles and the server agree on what `eq` means.
 import { matchesFilter, parseFilter, type FilterNode } from '../scim/filter.js';
 import { isObject } from '../util/object.js';
+import { getCi } from '../scim/attribute-path.js';
 
 interface PathReading {
   /** Schema URN whose object holds the attribute; absent for core attributes. */
@@ -114,41 +115,33 @@ function cachedParse(text: string): ProfilePath {
 
 function containerOf(resource: Record<string, unknown>, urn: string | undefined): Record<string, unknown> | undefined {
   if (urn === undefined || urn.toLowerCase() === CORE_USER_URN) return resource;
-  const inner = getIgnoringCase(resource, urn);
+  const inner = getCi(resource, urn);
   return isObject(inner) ? inner : undefined;
 }
 
-// One output array and no intermediate ones: profiles check every user an audit reads.
+// One output array and no intermediate ones (no closure either): profiles check every user an audit reads.
 function valuesIn(container: Record<string, unknown>, reading: PathReading): unknown[] {
-  const top = getIgnoringCase(container, reading.attr);
+  const top = getCi(container, reading.attr);
   const out: unknown[] = [];
   if (top === undefined || top === null) return out;
-  const { filter, sub } = reading;
-  const take = (item: unknown): void => {
-    if (!isPresentValue(item)) return;
-    if (filter && !(isObject(item) && matchesFilter(item, filter))) return;
-    if (!sub) {
-      out.push(item);
-      return;
-    }
-    const value = getIgnoringCase(item, sub);
-    if (Array.isArray(value)) {
-      for (const v of value) if (isPresentValue(v)) out.push(v);
-    } else if (isPresentValue(value)) out.push(value);
-  };
-  if (Array.isArray(top)) for (const item of top) take(item);
-  else take(top);
+  if (Array.isArray(top)) for (const item of top) take(item, reading, out);
+  else take(top, reading, out);
   return out;
+}
+
+function take(item: unknown, { filter, sub }: PathReading, out: unknown[]): void {
+  if (!isPresentValue(item)) return;
+  if (filter && !(isObject(item) && matchesFilter(item, filter))) return;
+  if (!sub) {
+    out.push(item);
+    return;
+  }
+  const value = getCi(item, sub);
+  if (Array.isArray(value)) {
+    for (const v of value) if (isPresentValue(v)) out.push(v);
+  } else if (isPresentValue(value)) out.push(value);
 }
 
 function isPresentValue(value: unknown): boolean {
   return value !== undefined && value !== null;
-}
-
-function getIgnoringCase(obj: unknown, name: string): unknown {
-  if (!isObject(obj)) return undefined;
-  if (name in obj) return obj[name];
-  const lower = name.toLowerCase();
-  const key = Object.keys(obj).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : obj[key];
 }

@@ -1,6 +1,6 @@
 // Checks one User against an attribute profile: mandatory attributes present, and
 // every profiled attribute in its format. Findings are data; prose is for reporters.
-import { resolveValues } from './attribute-resolver.js';
+import { parseProfilePath, resolveValues, type ProfilePath } from './attribute-resolver.js';
 import { checkFormat } from './formats.js';
 import type { AttributeFinding, AttributeProfile, FormatRule, LanguageFormat, MandatoryRule } from './types.js';
 import type { Severity } from '../model/severity.js';
@@ -10,19 +10,40 @@ export interface CheckUserOptions {
   languageFormat: LanguageFormat;
 }
 
+/** A profile's rules with their paths parsed, once per profile: an audit checks every user with them. */
+interface Plan {
+  mandatory: { rule: MandatoryRule; path: ProfilePath }[];
+  formats: { rule: FormatRule; path: ProfilePath }[];
+}
+
+const plans = new WeakMap<AttributeProfile, Plan>();
+
+function planOf(profile: AttributeProfile): Plan {
+  let plan = plans.get(profile);
+  if (!plan) {
+    plan = {
+      mandatory: profile.mandatory.map((rule) => ({ rule, path: parseProfilePath(rule.attribute) })),
+      formats: profile.formats.map((rule) => ({ rule, path: parseProfilePath(rule.attribute) })),
+    };
+    plans.set(profile, plan);
+  }
+  return plan;
+}
+
 export function checkUser(user: object, profile: AttributeProfile, opts: CheckUserOptions): AttributeFinding[] {
   const findings: AttributeFinding[] = [];
-  for (const rule of profile.mandatory) {
-    const finding = checkMandatory(user, rule);
+  const plan = planOf(profile);
+  for (const { rule, path } of plan.mandatory) {
+    const finding = checkMandatory(user, rule, path);
     if (finding) findings.push(finding);
   }
-  for (const rule of profile.formats) findings.push(...checkFormatRule(user, rule, opts.languageFormat));
+  for (const { rule, path } of plan.formats) checkFormatRule(user, rule, path, opts.languageFormat, findings);
   return findings;
 }
 
-function checkMandatory(user: object, rule: MandatoryRule): AttributeFinding | undefined {
+function checkMandatory(user: object, rule: MandatoryRule, path: ProfilePath): AttributeFinding | undefined {
   // the common case, a filled first path, allocates nothing (an audit runs this for every user)
-  if (resolveValues(user, rule.attribute).some(isFilled)) return undefined;
+  if (resolveValues(user, path).some(isFilled)) return undefined;
   const paths = [rule.attribute, ...(rule.anyOf ?? [])];
   const values = paths.flatMap((p) => resolveValues(user, p));
   if (values.some(isFilled)) return undefined;
@@ -37,9 +58,15 @@ function checkMandatory(user: object, rule: MandatoryRule): AttributeFinding | u
   };
 }
 
-function checkFormatRule(user: object, rule: FormatRule, languageFormat: LanguageFormat): AttributeFinding[] {
-  const findings: AttributeFinding[] = [];
-  for (const value of resolveValues(user, rule.attribute)) {
+/** Pushes a finding per value out of format into `findings` (no array per rule: this runs for every user). */
+function checkFormatRule(
+  user: object,
+  rule: FormatRule,
+  path: ProfilePath,
+  languageFormat: LanguageFormat,
+  findings: AttributeFinding[],
+): void {
+  for (const value of resolveValues(user, path)) {
     const verdict = checkFormat(value, rule.format, languageFormat);
     if (verdict.ok) continue;
     findings.push({
@@ -51,7 +78,6 @@ function checkFormatRule(user: object, rule: FormatRule, languageFormat: Languag
       ...(rule.ref ? { ref: rule.ref } : {}),
     });
   }
-  return findings;
 }
 
 /** A finding is as strong as the weaker of the rule and the verdict (legacy forms are should-level). */

@@ -41,8 +41,18 @@ export function pathKey(path: AttrPath): string {
 export function findKey(obj: Record<string, unknown>, name: string): string | undefined {
   if (name in obj) return name;
   const lower = name.toLowerCase();
-  return Object.keys(obj).find((k) => k.toLowerCase() === lower);
+  // A miss is the common case (an optional attribute not set) and runs for every resource an
+  // audit reads: a key that lower-cases to an ASCII name has that name's length, so other
+  // lengths are skipped without lower-casing them (and no key array is made).
+  const sameLength = ASCII.test(lower);
+  for (const k in obj) {
+    if (sameLength && k.length !== lower.length) continue;
+    if (Object.hasOwn(obj, k) && k.toLowerCase() === lower) return k;
+  }
+  return undefined;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function getCi(obj: unknown, name: string): unknown {
   if (!isObject(obj)) return undefined;

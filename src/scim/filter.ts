@@ -172,11 +172,32 @@ function evaluate(resource: unknown, node: FilterNode, caseExact: Set<string>, p
       return elements.some((el) => evaluate(el, node.filter, caseExact, key));
     }
     case 'compare': {
-      const key = parent ? `${parent}.${pathKey(node.path)}` : pathKey(node.path);
-      const values = valuesAt(resource, node.path).map(primaryValue);
-      return compareAny(values, node.op, node.value, caseExact.has(key));
+      const key = parent ? `${parent}.${pathKey(node.path)}` : topKey(node.path);
+      return compareAny(compareValues(resource, node.path), node.op, node.value, caseExact.has(key));
     }
   }
+}
+
+// Profiles evaluate their filters on every user an audit reads: the parts of a comparison that
+// depend only on the filter are worked out once, and a single value needs no array of arrays.
+const topKeys = new WeakMap<AttrPath, string>();
+
+function topKey(path: AttrPath): string {
+  let key = topKeys.get(path);
+  if (key === undefined) topKeys.set(path, (key = pathKey(path)));
+  return key;
+}
+
+const NO_VALUES: readonly unknown[] = Object.freeze([]);
+
+/** valuesAt(resource, path).map(primaryValue), without the intermediate arrays for a single core value. */
+function compareValues(resource: unknown, path: AttrPath): readonly unknown[] {
+  if (!path.schema && !path.sub && isObject(resource)) {
+    const top = getCi(resource, path.attr);
+    if (top === undefined || top === null) return NO_VALUES;
+    if (!Array.isArray(top)) return [primaryValue(top)];
+  }
+  return valuesAt(resource, path).map(primaryValue);
 }
 
 /** A complex multi-valued element compares by its `value` sub-attribute. */
@@ -191,7 +212,7 @@ function isPresent(v: unknown): boolean {
   return true;
 }
 
-function compareAny(values: unknown[], op: CompareOp, expected: FilterValue, caseExact: boolean): boolean {
+function compareAny(values: readonly unknown[], op: CompareOp, expected: FilterValue, caseExact: boolean): boolean {
   if (expected === null) {
     const present = values.some(isPresent);
     return op === 'eq' ? !present : present;
