@@ -148,16 +148,21 @@ function checkOne(
   checks: ResourceCheckContext,
   cross: CrossIndex,
   known: ((id: string) => boolean) | undefined,
-): AuditFinding[] {
+): readonly AuditFinding[] {
+  const problems = checkResource(resource, kind, checks);
+  let crossFindings: readonly AuditFinding[] = [];
+  if (kind === 'User') crossFindings = cross.noteUser(resource, position);
+  else if (known) cross.noteGroup(resource, position, known);
+  // most resources have no problem: no identity, no copies (this runs for every resource read)
+  if (problems.length === 0) return crossFindings;
   const identity = {
     resourceType: kind,
     resourceId: typeof resource.id === 'string' ? resource.id : undefined,
     label: labelOf(resource, kind),
     position,
   };
-  const findings: AuditFinding[] = checkResource(resource, kind, checks).map((p) => ({ ...identity, ...p }));
-  if (kind === 'User') findings.push(...cross.noteUser(resource, position));
-  else if (known) cross.noteGroup(resource, position, known);
+  const findings: AuditFinding[] = problems.map((p) => ({ ...identity, ...p }));
+  findings.push(...crossFindings);
   return findings;
 }
 

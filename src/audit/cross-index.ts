@@ -48,13 +48,19 @@ const DUPLICATE_RULES: DuplicateRule[] = [
 
 function emailKeys(user: ScimObject): string[] {
   if (!Array.isArray(user.emails)) return [];
-  const keys = new Set<string>(); // the same address twice on one user is not a duplicate
+  const keys: string[] = [];
   for (const e of user.emails) {
     const v = (e as { value?: unknown } | null)?.value;
-    if (typeof v === 'string' && v.trim()) keys.add(v.trim().toLowerCase());
+    if (typeof v !== 'string' || !v.trim()) continue;
+    const key = v.trim().toLowerCase();
+    // the same address twice on one user is not a duplicate (a user has a few emails: no Set)
+    if (!keys.includes(key)) keys.push(key);
   }
-  return [...keys];
+  return keys;
 }
+
+/** Shared by every user without a finding here (most of them); never written to. */
+const NO_FINDINGS: readonly AuditFinding[] = Object.freeze([]);
 
 interface PendingMember {
   groupId?: string;
@@ -74,7 +80,7 @@ export class CrossIndex {
   }
 
   /** Inactive findings for one user at once; duplicate candidates are kept for verifyDuplicates. */
-  noteUser(user: ScimObject, position: number): AuditFinding[] {
+  noteUser(user: ScimObject, position: number): readonly AuditFinding[] {
     for (const { rule, firstByHash } of this.tables) {
       for (const key of rule.keys(user)) {
         const hash = hash32(key);
@@ -92,7 +98,7 @@ export class CrossIndex {
           });
       }
     }
-    if (user.active !== false) return [];
+    if (user.active !== false) return NO_FINDINGS;
     return [
       {
         ...userFinding('USER_INACTIVE', { id: str(user.id), label: str(user.userName), position }),

@@ -98,11 +98,14 @@ function quickFor(name: SchemaName): ValidateFunction | undefined {
   return quickValidators?.[name];
 }
 
+/** The verdict of all valid data, shared (an audit validates every resource): frozen, so no caller can change it. */
+const VALID: SchemaVerdict = Object.freeze({ valid: true, errors: Object.freeze([]) as unknown as SchemaIssue[] });
+
 /** Validates `data` against a bundled SCIM schema. Unknown name -> UsageError. */
 export function validateAgainst(name: SchemaName | string, data: unknown): SchemaVerdict {
   const validate = validatorFor(name);
   // valid data passes the quick validator; only invalid data pays for collecting every error
-  if (quickFor(name as SchemaName)?.(data)) return { valid: true, errors: [] };
+  if (quickFor(name as SchemaName)?.(data)) return VALID;
   const valid = validate(data) as boolean;
   return { valid, errors: valid ? [] : toIssues(validate.errors ?? []) };
 }
