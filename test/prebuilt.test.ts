@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './helpers/cli.js';
 import { loadSuiteText } from '../src/suite/load.js';
@@ -147,6 +148,32 @@ describe('a run loads only what it needs', () => {
     );
     expect(loaded.filter((f) => f.endsWith('/node_modules/undici/index.js'))).toEqual([]);
     expect(server.requestLog.length).toBeGreaterThan(0);
+  });
+
+  it('a run reporting to the console loads no other reporter', async () => {
+    const out = path.join(dir, 'esm-modules.txt');
+    const hooks = path.join(dir, 'hooks.mjs');
+    const register = path.join(dir, 'register.mjs');
+    // ES modules are not in require.cache: a load hook (on Node's hooks thread) lists each one
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  appendFileSync(${JSON.stringify(out)}, url + '\\n');\n  return next(url, context);\n}\n`,
+    );
+    writeFileSync(
+      register,
+      `import { register } from 'node:module';\nimport { pathToFileURL } from 'node:url';\nregister(pathToFileURL(${JSON.stringify(hooks)}));\n`,
+    );
+    const r = await runCli(['run', '--base-url', server.baseUrl, 'okta/test-credentials'], {
+      env: { SCIM_TOKEN: server.token, NODE_OPTIONS: `--import ${pathToFileURL(register).href}` },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const reporters = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter((u) => /\/dist\/report\/[a-z-]+\.js$/.test(u))
+      .map((u) => path.basename(u, '.js'));
+    expect(reporters).toContain('console'); // the hook works
+    for (const other of ['json', 'jsonl', 'junit', 'html', 'markdown', 'har', 'github'])
+      expect(reporters).not.toContain(other);
   });
 
   it('--version answers without loading the CLI', async () => {

@@ -52,6 +52,42 @@ describe('loadSuiteFile', () => {
   });
 });
 
+describe('loadSuiteText: a text loaded again in one process', () => {
+  const text = oneTest('      - id: a\n' + GET_X);
+
+  it('gives an equal copy that the caller may reshape without touching the next load', () => {
+    const first = loadSuiteText(text, 'again.yaml');
+    first.tests[0]!.steps[0]!.id = 'reshaped';
+    first.tests.push(first.tests[0]!);
+    const second = loadSuiteText(text, 'again.yaml');
+    expect(second.tests.map((t) => t.steps.map((s) => s.id))).toEqual([['a']]);
+    second.tests[0]!.steps[0]!.id = 'reshaped again';
+    expect(loadSuiteText(text, 'again.yaml').tests.map((t) => t.steps.map((s) => s.id))).toEqual([['a']]);
+  });
+
+  it('parses a changed text anew, and reports a broken one every time', () => {
+    expect(loadSuiteText(text.replace('id: a', 'id: b'), 'again.yaml').tests[0]!.steps[0]!.id).toBe('b');
+    const broken = text.replace('method: GET', 'method: FETCH');
+    expect(diagnoseAs(broken, 'again.yaml')).toMatch(/^again\.yaml:\d+:\d+: /);
+    expect(diagnoseAs(broken, 'again.yaml')).toMatch(/^again\.yaml:\d+:\d+: /);
+  });
+
+  it('keeps positions naming the file as given by each caller', () => {
+    loadSuiteText(text, 'one/again.yaml');
+    expect(loadSuiteText(text, 'two/again.yaml').tests[0]!.position?.file).toBe('two/again.yaml');
+  });
+});
+
+function diagnoseAs(text: string, file: string): string {
+  try {
+    loadSuiteText(text, file);
+    return 'LOADED';
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return error.oneLine();
+  }
+}
+
 describe('diagnostics', () => {
   it.each([
     ['YAML syntax', 'name: s\ntests:\n  - name: T\n    steps: [\n', /^suite\.yaml:5:1: invalid YAML: Flow sequence/],

@@ -24,10 +24,29 @@ export function loadSuiteFile(file: string): SuiteSpec {
 }
 
 /**
+ * Suites this process has loaded, by file as shown and working directory: a process that loads
+ * the same text again (a test worker running one suite against many servers, a long-lived
+ * embedding) gets a copy instead of parsing and validating it anew. Only loads that succeeded are kept.
+ */
+const loaded = new Map<string, { text: string; suite: SuiteSpec }>();
+const LOADED_LIMIT = 64;
+
+/**
  * Parse and validate suite text. `file` is used as given in diagnostics and positions
  * (pass a path relative to the working directory for readable messages); SuiteSpec.file is absolute.
  */
 export function loadSuiteText(text: string, file: string): SuiteSpec {
+  const key = `${process.cwd()}\0${file}`;
+  const hit = loaded.get(key);
+  // a copy: callers (grep/tag filters, the runner) may reshape what they get
+  if (hit?.text === text) return structuredClone(hit.suite);
+  const suite = parseSuiteText(text, file);
+  if (loaded.size >= LOADED_LIMIT) loaded.clear();
+  loaded.set(key, { text, suite: structuredClone(suite) });
+  return suite;
+}
+
+function parseSuiteText(text: string, file: string): SuiteSpec {
   const { doc, lineCounter, data } = parseYamlInput(text, file);
   const locator = new SourceLocator(doc, lineCounter, text, file);
   if (data === null || data === undefined) throw new UsageError('the suite file is empty', locator.position(0));
@@ -36,7 +55,6 @@ export function loadSuiteText(text: string, file: string): SuiteSpec {
   throwFirst(checkSuiteSemantics(suite), locator);
   suite.everyResponse?.forEach((exp, e) => {
     exp.position = locator.positionOf({ path: ['everyResponse', e] });
-    exp.audience = resolveAudience(exp.severity, exp.for, suite.for);
     exp.audience = resolveAudience(exp.severity, exp.for, suite.for);
   });
   suite.tests.forEach((test, t) => {

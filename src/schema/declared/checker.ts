@@ -43,6 +43,13 @@ export function declaredJsonSchemas(model: DeclaredModel): AnySchemaObject[] {
   ]);
 }
 
+/**
+ * Validators this process compiled, by schema: a process that meets the same server's schemas
+ * again (a test worker, one run after another in an embedding) compiles each only once.
+ */
+const compiledEarlier = new Map<string, ValidateFunction>();
+const COMPILED_LIMIT = 64;
+
 export class DeclaredSchemas {
   private constructor(
     readonly model: DeclaredModel,
@@ -56,8 +63,16 @@ export class DeclaredSchemas {
    */
   static compile(model: DeclaredModel): DeclaredSchemas {
     let ajv: Ajv | undefined;
-    const compile = (schema: AnySchemaObject): ValidateFunction =>
-      prebuiltDeclaredValidator(declaredSchemaKey(schema)) ?? (ajv ??= createAjv('declared')).compile(schema);
+    const compile = (schema: AnySchemaObject): ValidateFunction => {
+      const key = declaredSchemaKey(schema);
+      let validate = prebuiltDeclaredValidator(key) ?? compiledEarlier.get(key);
+      if (!validate) {
+        validate = (ajv ??= createAjv('declared')).compile(schema);
+        if (compiledEarlier.size >= COMPILED_LIMIT) compiledEarlier.clear();
+        compiledEarlier.set(key, validate);
+      }
+      return validate;
+    };
     const compiled: Compiled[] = [];
     for (const rt of model.resourceTypes) {
       try {
