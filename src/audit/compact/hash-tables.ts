@@ -14,50 +14,60 @@ const reserved = (entries: number): number => Math.ceil(Math.min(entries, MAX_RE
 
 /** 32-bit key hash -> first value (a listing position >= 0). Different keys may share a hash: callers verify. */
 export class FirstByHash {
-  private hashes: Uint32Array;
-  private values: Int32Array;
+  // slot i is entries[2i] (the hash, as int32) and entries[2i + 1] (the value, EMPTY when free):
+  // side by side, a probe reads one cache line, not one in each of two arrays
+  private entries: Int32Array;
+  private capacity: number;
   private size = 0;
 
   constructor(capacity = 1024) {
-    this.hashes = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity).fill(EMPTY);
+    this.capacity = capacity;
+    this.entries = emptyEntries(capacity);
   }
 
   /** The value stored for this hash, or EMPTY (-1) after storing `value` for it. */
   firstOrSet(hash: number, value: number): number {
-    if (this.size + 1 > this.values.length * MAX_LOAD) this.grow();
-    const cap = this.values.length;
+    if (this.size + 1 > this.capacity * MAX_LOAD) this.grow();
+    const cap = this.capacity;
+    const entries = this.entries;
+    const h = hash | 0;
     for (let i = hash % cap; ; i = i + 1 === cap ? 0 : i + 1) {
-      const v = this.values[i] ?? EMPTY; // i < cap: always in range
+      const v = entries[2 * i + 1] ?? EMPTY; // i < cap: always in range
       if (v === EMPTY) {
-        this.hashes[i] = hash;
-        this.values[i] = value;
+        entries[2 * i] = h;
+        entries[2 * i + 1] = value;
         this.size++;
         return EMPTY;
       }
-      if (this.hashes[i] === hash) return v;
+      if (entries[2 * i] === h) return v;
     }
   }
 
   /** Room for `entries` entries (at most MAX_RESERVED) without growing. */
   reserve(entries: number): void {
-    if (reserved(entries) > this.values.length) this.rebuild(reserved(entries));
+    if (reserved(entries) > this.capacity) this.rebuild(reserved(entries));
   }
 
   private grow(): void {
-    this.rebuild(grown(this.values.length));
+    this.rebuild(grown(this.capacity));
   }
 
   private rebuild(capacity: number): void {
-    const { hashes, values } = this;
-    this.hashes = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity).fill(EMPTY);
+    const old = this.entries;
+    this.entries = emptyEntries(capacity);
+    this.capacity = capacity;
     this.size = 0;
-    // hashes and values are parallel arrays of one length
-    values.forEach((v, i) => {
-      if (v !== EMPTY) this.firstOrSet(hashes[i]!, v);
-    });
+    for (let i = 0; i + 1 < old.length; i += 2) {
+      const v = old[i + 1] ?? EMPTY;
+      if (v !== EMPTY) this.firstOrSet((old[i] ?? 0) >>> 0, v);
+    }
   }
+}
+
+function emptyEntries(capacity: number): Int32Array {
+  const entries = new Int32Array(2 * capacity);
+  for (let i = 1; i < entries.length; i += 2) entries[i] = EMPTY;
+  return entries;
 }
 
 /** A set of strings kept as 64-bit fingerprints (8 bytes a slot). */
