@@ -74,10 +74,12 @@ export function isSchemaName(name: string): name is SchemaName {
   return Object.prototype.hasOwnProperty.call(SCHEMA_FILES, name);
 }
 
+function unknownSchema(name: string): never {
+  throw new UsageError(`unknown schema "${name}" (known: ${SCHEMA_NAMES.join(', ')})`);
+}
+
 function validatorFor(name: string): ValidateFunction {
-  if (!isSchemaName(name)) {
-    throw new UsageError(`unknown schema "${name}" (known: ${SCHEMA_NAMES.join(', ')})`);
-  }
+  if (!isSchemaName(name)) unknownSchema(name);
   let validate = compiled.get(name);
   if (!validate) validate = prebuiltScimValidators()?.[name];
   if (!validate) {
@@ -103,9 +105,11 @@ const VALID: SchemaVerdict = Object.freeze({ valid: true, errors: Object.freeze(
 
 /** Validates `data` against a bundled SCIM schema. Unknown name -> UsageError. */
 export function validateAgainst(name: SchemaName | string, data: unknown): SchemaVerdict {
-  const validate = validatorFor(name);
+  if (!isSchemaName(name)) return unknownSchema(name);
   // valid data passes the quick validator; only invalid data pays for collecting every error
-  if (quickFor(name as SchemaName)?.(data)) return VALID;
+  // (and for loading the validators that collect them)
+  if (quickFor(name)?.(data)) return VALID;
+  const validate = validatorFor(name);
   const valid = validate(data) as boolean;
   return { valid, errors: valid ? [] : toIssues(validate.errors ?? []) };
 }
