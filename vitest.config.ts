@@ -13,6 +13,9 @@ export default defineConfig({
     // Tests must therefore leave no global state behind: test/setup/no-leaks.ts fails a file that does.
     isolate: false,
     setupFiles: ['test/setup/no-leaks.ts'],
+    // tests marked concurrent (CLI runs that mostly wait on a fault or a timeout) run three at a
+    // time: more would let CPU contention stretch requests that are meant to pass past --timeout
+    maxConcurrency: 3,
     // vitest's default leaves one core idle (cores - 1 = one worker on a 2-core machine); most e2e
     // files wait on a child CLI process or a socket, so every core gets a worker
     maxWorkers: Math.max(2, availableParallelism()),
