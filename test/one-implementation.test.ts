@@ -88,6 +88,14 @@ describe('one implementation per idea', () => {
     expect(filesMatching(DECLARED_TYPE_TEST)).toEqual(['src/schema/declared/value-types.ts']);
   });
 
+  it('profiles and the declared check read attributes case-insensitively through src/scim/attribute-path.ts', () => {
+    // their former private copies were named these
+    expect(filesMatching(/function\s+(?:getIgnoringCase|findValue)\b/)).toEqual([]);
+    expect(filesMatching(/\bgetCi\(/)).toEqual(
+      expect.arrayContaining(['src/profile/attribute-resolver.ts', 'src/schema/declared/resource-conformance.ts']),
+    );
+  });
+
   it("the /Schemas detectors find audit's former private checker (the check can fail)", () => {
     const copy = [
       'function hasType(value: unknown, type: string): boolean {',

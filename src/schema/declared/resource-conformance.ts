@@ -4,6 +4,8 @@
 // payload it would send) use it; run checks whole responses through the JSON Schema of
 // the same declarations (checker.ts). Both take the types from value-types.ts.
 import { GROUP_SCHEMA, USER_SCHEMA } from '../../scim/urns.js';
+// attribute names are case-insensitive (RFC 7643 §2.1): the declared spelling first, then any other
+import { getCi } from '../../scim/attribute-path.js';
 import { COMMON_ATTRIBUTES, type DeclaredAttribute, type DeclaredModel } from './types.js';
 import { isComplexType, typeName, typeTest } from './value-types.js';
 
@@ -125,7 +127,7 @@ export function checkConformance(resource: Json, kind: 'User' | 'Group', model: 
   if (!p) return [];
   const problems: ConformanceProblem[] = [];
   for (const def of p.required) {
-    if (isAbsent(findValue(resource, def.name))) {
+    if (isAbsent(getCi(resource, def.name))) {
       problems.push({
         code: 'SERVER_SCHEMA_REQUIRED_MISSING',
         attribute: def.name,
@@ -165,7 +167,7 @@ function presentProblems(obj: Json, f: Fields, prefix: string, problems: Conform
   }
   for (const attr of f.attrs) {
     // all keys spelled as declared: an attribute not found by its name is absent
-    const v = exactOnly ? obj[attr.name] : findValue(obj, attr.name);
+    const v = exactOnly ? obj[attr.name] : getCi(obj, attr.name);
     if (v !== undefined) typeProblems(v, attr, prefix, problems);
   }
 }
@@ -202,14 +204,6 @@ function mismatch(path: string, value: unknown, expected: string): ConformancePr
     value,
     message: `${path} should be ${expected}, got ${JSON.stringify(value)}`,
   };
-}
-
-/** Attribute names are case-insensitive (RFC 7643 §2.1); the declared spelling is tried first. */
-function findValue(obj: Json, name: string): unknown {
-  if (name in obj) return obj[name];
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) return obj[key];
-  return undefined;
 }
 
 function isAbsent(value: unknown): boolean {
