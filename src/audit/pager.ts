@@ -200,7 +200,8 @@ class PagerState {
   private async deliver(resources: ScimObject[], startIndex: number): Promise<void> {
     const fresh: { resource: ScimObject; position: number }[] = [];
     const max = this.opts.maxResources ?? Infinity;
-    for (const [i, resource] of resources.entries()) {
+    for (let i = 0; i < resources.length; i++) {
+      const resource = resources[i]!; // i < length
       const position = startIndex + i;
       if (position > max) {
         this.summary.truncated = true;
