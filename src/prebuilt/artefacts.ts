@@ -42,7 +42,8 @@ export interface PrebuiltSuite {
   hash: string;
   /** The absolute path the build loaded it from: suite.file and every position's file. */
   builtFrom: string;
-  suite: SuiteSpec;
+  /** The SuiteSpec as JSON text: each use parses its own copy, and positions move by a text replace. */
+  json: string;
 }
 
 export interface Bundled {
@@ -115,22 +116,15 @@ export function prebuiltSuite(
   const entry = b.suites.find((s) => s.relative === relative);
   if (!entry || entry.hash !== contentHash(text)) return null;
   if (hashOf('suiteSchema', () => [suiteSchemaFile]) !== m.suiteSchema) return null;
-  // a fresh copy: callers (grep/tag filters, the runner) may reshape it
-  const suite = JSON.parse(JSON.stringify(entry.suite)) as SuiteSpec;
-  relocate(suite, entry.builtFrom, displayFile);
+  // A fresh copy (callers such as grep/tag filters and the runner may reshape it) whose positions
+  // name the file as this process shows it. In JSON text the sequence `"file":"<path>"` can only be
+  // a member (inside a string value its quotes would be escaped), so one replace moves them all.
+  const from = `"file":${JSON.stringify(entry.builtFrom)}`;
+  const json =
+    displayFile === entry.builtFrom ? entry.json : entry.json.replaceAll(from, `"file":${JSON.stringify(displayFile)}`);
+  const suite = JSON.parse(json) as SuiteSpec;
   suite.file = absoluteFile;
   return suite;
-}
-
-/** Every `{ file, line, col }` the build recorded now names the file as this process shows it. */
-function relocate(value: unknown, builtFrom: string, displayFile: string): void {
-  if (Array.isArray(value)) {
-    for (const v of value) relocate(v, builtFrom, displayFile);
-  } else if (value !== null && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    if (obj.file === builtFrom && typeof obj.line === 'number') obj.file = displayFile;
-    for (const v of Object.values(obj)) if (v !== null && typeof v === 'object') relocate(v, builtFrom, displayFile);
-  }
 }
 
 /** A bundled profile by name, as loadProfile would return it; null when not prebuilt or stale. */

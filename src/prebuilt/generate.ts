@@ -155,7 +155,7 @@ function bundledSuites(skipped: string[]): PrebuiltSuite[] {
       .replace(/\.ya?ml$/i, '');
     const text = readFileSync(file, 'utf8');
     try {
-      out.push({ relative, hash: contentHash(text), builtFrom: file, suite: loadSuiteText(text, file) });
+      out.push({ relative, hash: contentHash(text), builtFrom: file, json: JSON.stringify(loadSuiteText(text, file)) });
     } catch (error) {
       skipped.push(`${relative}: ${(error as Error).message}`);
     }

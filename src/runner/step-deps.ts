@@ -3,7 +3,7 @@
 // values it uses exist; it is skipped, with the reason, when they do not.
 import type { StepSpec } from '../suite/types.js';
 import type { StepStatus } from '../model/run-result.js';
-import { templateReferences } from '../suite/template.js';
+import { stepTemplateNames } from '../suite/template.js';
 
 export interface StepNeeds {
   /** capture name -> id of the earlier step that captures it */
@@ -11,16 +11,16 @@ export interface StepNeeds {
   steps: string[];
 }
 
-// The names a step's templates use depend on the step alone: found once per step, not per run of it.
+// The names a step's templates use depend on the step alone: the loader lists them (step.uses);
+// a step made some other way has them found once, not per run of it.
 const usedBySteps = new WeakMap<StepSpec, Set<string | undefined>>();
 
 function namesUsedBy(step: StepSpec): Set<string | undefined> {
-  const known = usedBySteps.get(step);
-  if (known) return known;
-  const used = new Set(
-    templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0]),
-  );
-  usedBySteps.set(step, used);
+  let used = usedBySteps.get(step);
+  if (!used) {
+    used = new Set(step.uses ?? stepTemplateNames(step));
+    usedBySteps.set(step, used);
+  }
   return used;
 }
 

@@ -56,7 +56,10 @@ async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExcha
   const view = toView(res);
   exchange.status = res.status;
   exchange.responseHeaders = ctx.redactor.headers(res.headers);
-  exchange.responseBody = ctx.redactor.value(view.body ?? truncate(res.bodyText));
+  exchange.responseBody =
+    view.body === undefined || view.body === null
+      ? ctx.redactor.value(truncate(res.bodyText))
+      : ctx.redactor.parsedJson(view.body, res.bodyText);
   exchange.durationMs = res.durationMs;
   rememberView(exchange, view);
   return view;

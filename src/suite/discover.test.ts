@@ -85,6 +85,20 @@ describe('resolveSuites', () => {
     ]);
   });
 
+  it('loads only the file a full name points at: a broken sibling stops name and tag selections, not that one', () => {
+    const dir = path.join(root, 'with-broken');
+    write(
+      path.join(dir, 'okta', 'test-credentials.yaml'),
+      suiteText('okta/test-credentials', ['okta'], [{ name: 'R' }]),
+    );
+    write(path.join(dir, 'okta', 'broken.yaml'), 'name: okta/broken\ntests:\n  - name: T\n    stepz: []\n');
+    // a file whose suite carries another name is found by the full search, as before
+    write(path.join(dir, 'rfc', 'core.yaml'), suiteText('rfc7644-core', ['rfc'], [{ name: 'L' }]));
+    expect(names(resolveSuites(['okta/test-credentials'], { suitesDir: dir }))).toEqual(['okta/test-credentials']);
+    expect(usageMessage(() => resolveSuites(['rfc/core'], { suitesDir: dir }))).toMatch(/broken\.yaml:4:5: /);
+    expect(usageMessage(() => resolveSuites(['tag:okta'], { suitesDir: dir }))).toMatch(/broken\.yaml:4:5: /);
+  });
+
   it('selects by tag and removes duplicates', () => {
     expect(names(resolveSuites(['tag:okta', 'okta/provisioning'], { suitesDir }))).toEqual([
       'okta/provisioning',

@@ -83,11 +83,11 @@ export function resolveSuites(args: string[], opts: ResolveOptions = {}): SuiteS
         .filter((b) => b.suite.tags?.includes(DEFAULT_TAG))
         .map((b) => b.suite),
     );
-  for (const arg of args) add(resolveArgument(arg, bundled));
+  for (const arg of args) add(resolveArgument(arg, bundled, suitesDir));
   return filterTests([...selected.values()], opts);
 }
 
-function resolveArgument(arg: string, bundled: () => BundledSuite[]): SuiteSpec[] {
+function resolveArgument(arg: string, bundled: () => BundledSuite[], suitesDir: string): SuiteSpec[] {
   if (arg.startsWith('tag:')) return byTag(arg.slice(4), bundled());
   const stats = statSync(arg, { throwIfNoEntry: false });
   if (stats?.isDirectory()) {
@@ -96,7 +96,19 @@ function resolveArgument(arg: string, bundled: () => BundledSuite[]): SuiteSpec[
     return files.map((f) => loadSuiteFile(f));
   }
   if (stats || SUITE_FILE.test(arg)) return [loadSuiteFile(arg)];
-  return [byName(arg, bundled())];
+  return [byPath(arg, suitesDir) ?? byName(arg, bundled())];
+}
+
+/**
+ * `okta/test-credentials` names its file below the suites directory: that one file is loaded,
+ * not all of them, when the suite in it carries that very name (as every bundled suite does).
+ */
+function byPath(name: string, suitesDir: string): SuiteSpec | undefined {
+  if (!/^[a-z0-9][a-z0-9/_-]*$/i.test(name)) return undefined; // no dots: never a path out of suitesDir
+  const file = path.join(suitesDir, `${name}.yaml`);
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+  const suite = path.resolve(suitesDir) === SUITES_DIR ? loadOwnSuite(name, file) : loadSuiteFile(displayPath(file));
+  return suite.name === name ? suite : undefined;
 }
 
 function byTag(tag: string, bundled: BundledSuite[]): SuiteSpec[] {

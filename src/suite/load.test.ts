@@ -33,6 +33,11 @@ describe('loadSuiteFile', () => {
     expect(suite.tests[0].position).toMatchObject({ line: 15, col: 5 });
     expect(suite.tests[0].steps[1].position).toMatchObject({ line: 74, col: 9 });
     expect(suite.tests[0].steps[0].capture).toEqual({ userId: 'id', location: 'header:Location' });
+    // what each step needs from earlier ones, listed once at load (the build does it for bundled suites)
+    expect(suite.tests.map((t) => t.steps.map((st) => st.uses))).toEqual([
+      [['userName', 'givenName', 'userId'], ['userId'], ['userName']],
+      [[]],
+    ]);
   });
 
   it('reports an unreadable file without a position', () => {

@@ -11,6 +11,7 @@ import { checkSuiteShape } from './schema-check.js';
 import { checkSuiteSemantics } from './semantic-checks.js';
 import { SourceLocator } from './yaml-locate.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
+import { stepTemplateNames } from './template.js';
 
 export function loadSuiteFile(file: string): SuiteSpec {
   let text: string;
@@ -62,6 +63,7 @@ function parseSuiteText(text: string, file: string): SuiteSpec {
     test.steps.forEach((step, s) => {
       step.position = locator.positionOf({ path: ['tests', t, 'steps', s] });
       step.defaultFor = test.for ?? suite.for;
+      step.uses = stepTemplateNames(step);
       // each expectation's own line, so a failed check points at the rule that failed
       step.expect?.forEach((exp, e) => {
         exp.position = locator.positionOf({ path: ['tests', t, 'steps', s, 'expect', e] });

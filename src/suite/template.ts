@@ -11,6 +11,7 @@ import { TemplateError, parseTemplateExpression, type TemplateExpression } from 
 export { TemplateError, type TemplateExpression } from './template-parse.js';
 
 import type { RunInfo } from './run-info.js';
+import type { StepSpec } from './types.js';
 
 export { createRunInfo, type RunInfo } from './run-info.js';
 
@@ -250,4 +251,13 @@ export function templateReferences(value: unknown): string[] {
   };
   visit(value);
   return [...new Set(names)];
+}
+
+/** The names a step's templates start with (`user.id` -> `user`): what it needs from earlier steps. */
+export function stepTemplateNames(step: StepSpec): string[] {
+  return [
+    ...new Set(
+      templateReferences([step.request, step.expect ?? [], step.creates ?? null]).map((r) => r.split('.')[0] ?? r),
+    ),
+  ];
 }

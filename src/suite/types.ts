@@ -82,6 +82,8 @@ export interface StepSpec {
   position?: SourcePosition;
   /** The test's or suite's `for:`, for the checks the runner adds itself (set by the loader). */
   defaultFor?: AudienceSpec;
+  /** The first name of each template reference in the step (set by the loader, so the build does it for bundled suites). */
+  uses?: string[];
 }
 
 export interface TestSpec {

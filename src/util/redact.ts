@@ -57,6 +57,18 @@ export class Redactor {
     return this.holdsSecret(value) ? this.copy(value) : value;
   }
 
+  /**
+   * `value` as JSON.parse read it from `text` (a response body). With no escape sequence in the
+   * text, every string of the value (keys included) is a verbatim slice of it; so when the text
+   * holds no secret and no `__proto__` member (which a copy drops), nothing would change: the
+   * value comes back without a walk. Otherwise as value().
+   */
+  parsedJson<T>(value: T, text: string): T {
+    if (!text.includes('\\') && !text.includes('__proto__') && !this.secrets.some((s) => text.includes(s)))
+      return value;
+    return this.value(value);
+  }
+
   /** True when a copy would differ: a secret somewhere, or anything but plain JSON-like data. */
   private holdsSecret(value: unknown): boolean {
     if (typeof value === 'string') {

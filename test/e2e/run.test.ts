@@ -257,8 +257,10 @@ describe('scim-check run', () => {
         /--token-file \/nonexistent\/token: cannot read/,
       ],
     ];
-    for (const [args, pattern] of cases) {
-      const res = await runCli(args, { env: { SCIM_TOKEN: s.token } });
+    // side by side: each case ends before a single request, so they cannot disturb one another
+    const results = await Promise.all(cases.map(([args]) => runCli(args, { env: { SCIM_TOKEN: s.token } })));
+    for (const [i, [args, pattern]] of cases.entries()) {
+      const res = results[i]!;
       expect(res.code, args.join(' ')).toBe(2);
       expect(res.stderr, args.join(' ')).toMatch(pattern);
       expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
