@@ -9,6 +9,8 @@ import type { RunContext } from './context.js';
 import { buildRequest } from './request-builder.js';
 import { assertAll, keepFirstFailure } from './assert-step.js';
 import { send, targetOf, type StepScope } from './step-io.js';
+import { refusalOf } from './request-guard.js';
+import { UsageError } from '../errors.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 
 export async function walkPages(
@@ -34,6 +36,8 @@ export async function walkPages(
     for (let page = 0; page < maxPages; page++) {
       const spec = { ...step.request, query: { ...(step.request.query ?? {}), startIndex, count: opts.count } };
       const built = buildRequest(spec, suite, scope.render, targetOf(ctx));
+      const refusal = refusalOf(built, suite, ctx);
+      if (refusal) throw new UsageError(refusal); // the step is errored, as an unpaged one would be
       const response = await send(ctx, built, result.exchanges);
       for (const c of assertAll(step, suite, built, response, scope, ctx))
         keepFirstFailure(merged, c, `page startIndex=${startIndex}`);

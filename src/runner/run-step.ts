@@ -6,7 +6,7 @@ import type { RunContext } from './context.js';
 import { TransportError, UsageError } from '../errors.js';
 import { buildRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
-import { guardTarget, guardWrite } from './write-guard.js';
+import { refusalOf } from './request-guard.js';
 import { createdByBulk } from './bulk-guard.js';
 import { getPath } from '../suite/body-path.js';
 import { defaultRemovals, type CleanupRequest } from './cleanup.js';
@@ -38,11 +38,7 @@ export async function runStep(
       await walkPages(step, suite, scope, ctx, result);
     } else {
       const built = buildRequest(step.request, suite, scope.render, targetOf(ctx));
-      const refusal =
-        guardWrite(built.http.method, built.path, (id) => ctx.ledger.owns(id), ctx.prefix, {
-          allowBulk: suite.allowBulk === true,
-          body: built.http.body,
-        }) ?? guardTarget(built.http.url, ctx.options.baseUrl);
+      const refusal = refusalOf(built, suite, ctx);
       if (refusal) throw new UsageError(refusal);
       // `concurrent: N` sends the same request N times at once; each answer is checked
       // (the first failure of a check is kept) and may record what it created. What an
