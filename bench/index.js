@@ -34,11 +34,11 @@ row(
   `scim-check run ${ms(run.runMs)} vs bare ${ms(run.bareMs)}, ${run.requests} requests each, server in its own process`,
 );
 row(
-  'run vs the bare script under --liftoff-only (the V8 setting bin/scim-check.js makes)',
-  `${(run.runMs / run.bareLiftoffMs).toFixed(2)}x`,
+  'run vs the bare script under the V8 settings bin/scim-check.js makes for a run (--liftoff-only --no-turbofan)',
+  `${(run.runMs / run.bareSameFlagsMs).toFixed(2)}x`,
   'kept for reference',
   true,
-  `bare under --liftoff-only ${ms(run.bareLiftoffMs)}: the goal's floor runs as a plain script would`,
+  `bare under those flags ${ms(run.bareSameFlagsMs)}: the goal's floor runs as a plain script would`,
 );
 row(
   'run, in process (warm) vs bare loop',
