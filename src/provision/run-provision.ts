@@ -18,6 +18,8 @@ import { groupFindings, groupNotEvaluated } from './group-findings.js';
 import { OKTA_HEADERS, type OktaHttp } from './okta-http.js';
 import { readOktaUserFiles, type CsvEmpty } from './read-users.js';
 import { bodyToSend, replayUser } from './replay-user.js';
+import { findLeftovers, removeLeftovers } from '../runner/sweep.js';
+import { TransportError } from '../errors.js';
 import { selectUsers } from './select-users.js';
 import type { CleanupSummary, Outcome, ProvisionResult, Severity } from './types.js';
 
@@ -137,12 +139,14 @@ async function replayAll(
   const records: CleanupRecord[] = [];
   let next = 0;
   let done = 0;
+  let unanswered = 0; // users whose flow broke off mid-request (a timeout, a lost connection, Ctrl-C)
   const worker = async () => {
     // workers share `next`: each takes the following user until none is left
     for (let b = built[next++]; b && !opts.signal?.aborted; b = built[next++]) {
       try {
         await replayUser(http, b.report, bodyToSend(b.report.payload, prefix, password), records);
       } catch (err) {
+        unanswered++;
         if (opts.signal?.aborted) break;
         b.report.outcome = 'error';
         b.report.findings.push({
@@ -157,8 +161,32 @@ async function replayAll(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, built.length)) }, worker));
+  if (unanswered > 0) records.push(...(await sweepLeftovers(http, prefix)));
   const failed = records.filter((r) => r.status === 'failed').map((r) => ({ scimId: r.id, detail: r.detail ?? '' }));
   return { created: records.length, removed: records.length - failed.length, failed };
+}
+
+/**
+ * A POST that got no answer may still have created its user, unknown to the user's ledger: the
+ * users carrying the run prefix are looked up and removed (the sweep checks every candidate
+ * itself, so a server that ignores the filter cannot make it touch anything else).
+ */
+async function sweepLeftovers(http: OktaHttp, prefix: string): Promise<CleanupRecord[]> {
+  // no abort signal: an interrupted run still removes what it created
+  const target = { client: http.fetch.client, baseUrl: http.baseUrl, headers: http.fetch.headers };
+  try {
+    return await removeLeftovers(target, await findLeftovers(target, prefix));
+  } catch (err) {
+    if (!(err instanceof TransportError)) throw err;
+    return [
+      {
+        type: 'User',
+        id: `${prefix}-*`,
+        status: 'failed',
+        detail: `could not look for users carrying ${prefix}: ${err.message}`,
+      },
+    ];
+  }
 }
 
 interface ResultMeta {

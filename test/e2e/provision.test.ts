@@ -330,6 +330,44 @@ describe('scim-check provision (e2e)', () => {
     }
   });
 
+  it('a POST answered with nothing after the server created the user: found by the run prefix and removed', async () => {
+    const target = await startServer();
+    // the second user's POST reaches the server, which creates the user; its answer never comes back
+    let posts = 0;
+    const proxy = await startFaultProxy(new URL(target.baseUrl).origin, (req) =>
+      req.method === 'POST' && ++posts === 2 ? { forwardThenHang: true } : undefined,
+    );
+    try {
+      const res = await runCli(
+        [
+          ...base('users.csv'),
+          '--concurrency',
+          '1',
+          '--timeout',
+          '1000',
+          '--reporter',
+          'json',
+          '--base-url',
+          proxy.url + new URL(target.baseUrl).pathname,
+          '--token-env',
+          'T',
+        ],
+        { env: { T: target.token, CI: 'true' } },
+      );
+      const report: Json = JSON.parse(res.stdout);
+      expect(target.requestLog.filter((r) => r.method === 'POST' && r.status === 201).length).toBeGreaterThanOrEqual(2);
+      expect(report.cleanup.failed).toEqual([]);
+      expect(target.store.users()).toHaveLength(0); // the unanswered one too
+      expect(target.requestLog.some((r) => r.method === 'GET' && r.path.includes('filter=userName%20sw%20'))).toBe(
+        true,
+      ); // looked up by its prefix
+      expect(res.stdout + res.stderr).not.toContain(target.token);
+    } finally {
+      await proxy.close();
+      await target.close();
+    }
+  });
+
   it('exits 2 with file:line:col for a broken CSV, and for --limit with --sample', async () => {
     const bad = path.join(dir, 'bad.csv');
     await writeFile(bad, 'login,firstName\nann@example.com,"Ann\nbob@example.com,Bob\n');
