@@ -2,8 +2,8 @@
 // means by them what ajv means, for every check and a spread of values (templates aside).
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
-import { NAMED_CHECKS } from './registry.js';
-import { checkArgs, type ArgSchema } from './arg-schema.js';
+import { CheckArgumentError, NAMED_CHECKS, runNamedCheck } from './registry.js';
+import { checkArgs, checkRenderedArgs, type ArgSchema } from './arg-schema.js';
 import { bodyPathProblem } from '../suite/static-body-path.js';
 
 const POOL: unknown[] = [
@@ -92,5 +92,37 @@ describe('named check arguments', () => {
         message: 'unknown argument with.idz; did you mean "ids"? (arguments: ids, caseVariantOf)',
       },
     ]);
+  });
+});
+
+describe('a with: after its templates are rendered', () => {
+  const count = NAMED_CHECKS['list-within-count']!.args;
+
+  it('takes a number given as its text, as --var gives it, and nothing else where a number goes', () => {
+    expect(checkRenderedArgs(count, { count: 5 })).toEqual([]);
+    expect(checkRenderedArgs(count, { count: '5' })).toEqual([]);
+    expect(checkRenderedArgs(count, { count: '-1' }).map((i) => i.message)).toEqual([
+      'with.count must be >= 0, got "-1"',
+    ]);
+    expect(checkRenderedArgs(count, { count: 'not a number' }).map((i) => i.message)).toEqual([
+      'with.count must be an integer, got "not a number"',
+    ]);
+    // a template left in the value is not a pass: at this point it is just text
+    expect(checkRenderedArgs(count, { count: '${{ n }}' })).toHaveLength(1);
+    expect(checkArgs(count, { count: '${{ n }}' })).toEqual([]);
+  });
+
+  it('stops a check from judging the server on an argument it cannot use', () => {
+    const ctx = {
+      body: { members: [] },
+      request: {},
+      response: { status: 200, headers: {}, bodyText: '{"members":[]}' },
+      profile: { name: 'p', file: 'p.yaml', mandatory: [], optional: [], formats: [] },
+      languageFormat: 'bcp47' as const,
+    } as unknown as Parameters<typeof runNamedCheck>[1];
+    // member-ids read a non-list as "no ids", and so passed on a group with no members
+    expect(() => runNamedCheck('member-ids', ctx, { ids: 'u1' })).toThrow(CheckArgumentError);
+    expect(() => runNamedCheck('member-ids', ctx, { ids: 'u1' })).toThrow(/with\.ids must be a list, got "u1"/);
+    expect(runNamedCheck('member-ids', ctx, { ids: [] }).passed).toBe(true);
   });
 });

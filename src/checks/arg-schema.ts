@@ -82,15 +82,35 @@ const subjectOf = (path: (string | number)[]): string =>
 /** Every problem of `value` (a suite's `with:`, templates not yet rendered) against `schema`. */
 export function checkArgs(schema: ArgSchema, value: unknown): ArgIssue[] {
   const issues: ArgIssue[] = [];
-  checkValue(schema, value, [], issues);
+  checkValue(schema, value, [], issues, false);
   return issues;
 }
 
-function checkValue(schema: ArgSchema, value: unknown, path: (string | number)[], issues: ArgIssue[]): void {
-  if (isWholeTemplate(value)) return; // its type is known once rendered
+/**
+ * The same check of a `with:` after its templates were rendered, just before the check runs. A
+ * number may arrive as its text (`--var count=5` gives "5"), which the checks read as the number.
+ */
+export function checkRenderedArgs(schema: ArgSchema, value: unknown): ArgIssue[] {
+  const issues: ArgIssue[] = [];
+  checkValue(schema, value, [], issues, true);
+  return issues;
+}
+
+const NUMERIC_TEXT: Partial<Record<ArgType, RegExp>> = { integer: /^-?\d+$/, number: /^-?\d+(?:\.\d+)?$/ };
+
+function checkValue(
+  schema: ArgSchema,
+  value: unknown,
+  path: (string | number)[],
+  issues: ArgIssue[],
+  rendered: boolean,
+): void {
+  if (!rendered && isWholeTemplate(value)) return; // its type is known once rendered
   const subject = subjectOf(path);
   const types = typesOf(schema);
-  if (types.length > 0 && !types.some((t) => hasType(t, value))) {
+  const fits = (t: ArgType) =>
+    hasType(t, value) || (rendered && typeof value === 'string' && NUMERIC_TEXT[t]?.test(value) === true);
+  if (types.length > 0 && !types.some(fits)) {
     issues.push({ path, message: `${subject} must be ${typeWords(schema)}, got ${show(value)}` });
     return;
   }
@@ -100,17 +120,19 @@ function checkValue(schema: ArgSchema, value: unknown, path: (string | number)[]
     const hint = typeof value === 'string' ? suggestionSuffix(value, allowed) : '';
     issues.push({ path, message: `${subject} must be one of ${allowed.join(', ')}, got ${show(value)}${hint}` });
   }
-  if (schema.minimum !== undefined && typeof value === 'number' && value < schema.minimum)
-    issues.push({ path, message: `${subject} must be >= ${schema.minimum}, got ${value}` });
+  const number =
+    typeof value === 'number' ? value : rendered && typeof value === 'string' && fits('number') ? Number(value) : NaN;
+  if (schema.minimum !== undefined && number < schema.minimum)
+    issues.push({ path, message: `${subject} must be >= ${schema.minimum}, got ${show(value)}` });
   if (schema.format === 'body-path' && typeof value === 'string') {
     const problem = bodyPathProblem(value);
     if (problem !== undefined) issues.push({ path, message: `${subject}: ${problem}` });
   }
   if (Array.isArray(value) && schema.items) {
     const items = schema.items;
-    value.forEach((item, i) => checkValue(items, item, [...path, i], issues));
+    value.forEach((item, i) => checkValue(items, item, [...path, i], issues, rendered));
   }
-  if (hasType('object', value)) checkMembers(schema, value as Record<string, unknown>, path, issues);
+  if (hasType('object', value)) checkMembers(schema, value as Record<string, unknown>, path, issues, rendered);
 }
 
 function checkMembers(
@@ -118,6 +140,7 @@ function checkMembers(
   value: Record<string, unknown>,
   path: (string | number)[],
   issues: ArgIssue[],
+  rendered: boolean,
 ): void {
   const properties = schema.properties ?? {};
   const names = Object.keys(properties);
@@ -128,7 +151,7 @@ function checkMembers(
   }
   for (const [name, member] of Object.entries(value)) {
     const own = Object.prototype.hasOwnProperty.call(properties, name) ? properties[name] : undefined;
-    if (own) checkValue(own, member, [...path, name], issues);
+    if (own) checkValue(own, member, [...path, name], issues, rendered);
     else if (schema.additionalProperties === false) {
       const known = names.length === 0 ? 'it takes no arguments' : `arguments: ${names.join(', ')}`;
       const hint = suggestionSuffix(name, names);

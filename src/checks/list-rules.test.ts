@@ -1,5 +1,5 @@
 // The pairs of list checks apply one rule each: list-within-count and items-per-page-matches
-// read a count the same way, result-ids and member-ids compare ids the same way.
+// read a count the same way (a suite's argument may also arrive as its text), result-ids and member-ids compare ids the same way.
 import { describe, expect, it } from 'vitest';
 import type { NamedCheckContext } from './named-check.js';
 import { loadProfile } from '../profile/load.js';
@@ -27,9 +27,13 @@ describe('countOf: one rule for a count', () => {
 
   it('list-within-count and items-per-page-matches agree on what a count is', () => {
     const two = [{ id: 'a' }, { id: 'b' }];
-    // a string is no count, for the suite's argument and the server's counter alike
-    expect(run('list-within-count', { schemas: [LIST], Resources: two }, { count: '2' })).toBe(false);
+    // a server's counter given as text is wrong; the suite's argument may arrive as text (--var count=2)
     expect(run('items-per-page-matches', { schemas: [LIST], Resources: two, itemsPerPage: '2' })).toBe(false);
+    expect(run('list-within-count', { schemas: [LIST], Resources: two }, { count: '2' })).toBe(true);
+    expect(run('list-within-count', { schemas: [LIST], Resources: [...two, { id: 'c' }] }, { count: '2' })).toBe(false);
+    expect(() => run('list-within-count', { schemas: [LIST], Resources: two }, { count: 'two' })).toThrow(
+      /with\.count "two" is not a count/,
+    );
     // the same integer passes both
     expect(run('list-within-count', { schemas: [LIST], Resources: two }, { count: 2 })).toBe(true);
     expect(run('items-per-page-matches', { schemas: [LIST], Resources: two, itemsPerPage: 2 })).toBe(true);

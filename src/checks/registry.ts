@@ -3,7 +3,7 @@
 // it checks in one line and which `with:` arguments it takes (an ArgSchema, checked when a
 // suite loads); `scim-check list --checks` and docs/suite-format.md are generated from here.
 import type { NamedCheckContext, NamedCheckEntry, NamedCheckOutcome } from './named-check.js';
-import type { ArgSchema } from './arg-schema.js';
+import { checkRenderedArgs, type ArgSchema } from './arg-schema.js';
 import { SCHEMA_NAMES } from '../schema/validator.js';
 import * as attr from './attribute-checks.js';
 import * as resp from './response-checks.js';
@@ -221,9 +221,22 @@ export const NAMED_CHECKS: Record<string, NamedCheckEntry> = {
   },
 };
 
+/**
+ * A `with:` whose templates rendered to something the check cannot take is the suite's fault,
+ * not the server's: the expectation is errored (SUITE_ARGUMENT), never a failed or passed check.
+ */
+export class CheckArgumentError extends Error {
+  override name = 'CheckArgumentError';
+}
+
 export function runNamedCheck(name: string, ctx: NamedCheckContext, args: Record<string, unknown>): NamedCheckOutcome {
   const check = NAMED_CHECKS[name];
   if (!check)
     return { passed: false, detail: `unknown check "${name}" (known: ${Object.keys(NAMED_CHECKS).join(', ')})` };
+  const issues = checkRenderedArgs(check.args, args);
+  if (issues.length > 0)
+    throw new CheckArgumentError(
+      `${name}, once its templates are rendered: ${issues.map((i) => i.message).join('; ')}`,
+    );
   return check.run(ctx, args);
 }

@@ -32,8 +32,9 @@ export const scimContentType: NamedCheck = (ctx) => {
 };
 
 export const listWithinCount: NamedCheck = (ctx, args) => {
-  const count = countOf(args.count);
-  if (count === undefined) return { passed: false, detail: `with.count ${JSON.stringify(args.count)} is not a count` };
+  // the argument may arrive as text (`--var count=5`); runNamedCheck has already refused anything else
+  const count = countOf(typeof args.count === 'string' ? Number(args.count) : args.count);
+  if (count === undefined) throw new Error(`with.count ${JSON.stringify(args.count)} is not a count`);
   const resources = pageResources(ctx.body);
   if (!resources) return { passed: false, detail: 'not a list: no Resources array', actual: ctx.body };
   // itemsPerPage is not judged here: Okta reads startIndex, count and totalResults only

@@ -78,7 +78,13 @@ function contained(code: string, produce: () => CheckResult[]): CheckResult[] {
 function erroredCheck(code: string, severity: CheckResult['severity'], title: string, err: unknown): CheckResult {
   const e = err as Error;
   const kind =
-    e?.name === 'TemplateError' ? 'SUITE_TEMPLATE' : e instanceof RangeError ? 'CHECK_TOO_DEEP' : 'CHECK_ERRORED';
+    e?.name === 'TemplateError'
+      ? 'SUITE_TEMPLATE'
+      : e?.name === 'CheckArgumentError'
+        ? 'SUITE_ARGUMENT'
+        : e instanceof RangeError
+          ? 'CHECK_TOO_DEEP'
+          : 'CHECK_ERRORED';
   return { code, severity, passed: false, title, error: { code: kind, message: String(e?.message ?? err) } };
 }
 

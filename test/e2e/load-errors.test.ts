@@ -116,3 +116,35 @@ tests:
     );
   });
 });
+
+describe('a with: rendered at run time', () => {
+  it('that a check cannot take errors the test (SUITE_ARGUMENT, exit 1) instead of judging the server; a number from --var is taken', async () => {
+    const s = await startServer();
+    const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-load-'));
+    writeFileSync(
+      path.join(dir, 'with.yaml'),
+      `name: t/with
+variables: { n: "2" }
+tests:
+  - name: counted page
+    steps:
+      - id: list
+        request: { method: GET, path: /Users, query: { count: "2" } }
+        expect:
+          - check: list-within-count
+            with: { count: "\${{ n }}" }
+`,
+    );
+    const env = { SCIM_TOKEN: s.token };
+    const good = await runCli(['run', 'with.yaml', '--base-url', s.baseUrl], { cwd: dir, env });
+    expect(good.stdout + good.stderr).toMatch(/✓ counted page/);
+    expect(good.code).toBe(0);
+    const bad = await runCli(['run', 'with.yaml', '--var', 'n=two', '--base-url', s.baseUrl], { cwd: dir, env });
+    expect(bad.stdout).toContain(
+      'SUITE_ARGUMENT: list-within-count, once its templates are rendered: with.count must be an integer, got "two"',
+    );
+    expect(bad.stdout).toMatch(/1 errored/);
+    expect(bad.stdout).not.toMatch(/✗ list\.check\.list-within-count/); // not a failed check of the server
+    expect(bad.code).toBe(1);
+  });
+});
