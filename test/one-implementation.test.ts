@@ -118,6 +118,10 @@ describe('one implementation per idea', () => {
     ).toBe(false);
   });
 
+  it('one wording of JSON types in messages (src/util/value-words.ts)', () => {
+    expect(filesMatching(/integer:\s*'an integer'/)).toEqual(['src/util/value-words.ts']);
+  });
+
   it("one reading of Node's rawHeaders into pairs (src/record/capture.ts)", () => {
     expect(filesMatching(/rawHeaders\[/)).toEqual([]);
   });

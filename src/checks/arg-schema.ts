@@ -9,6 +9,7 @@
 // It is also small enough that loading a suite never needs the ajv compiler (test/prebuilt.test.ts).
 import { bodyPathProblem } from '../suite/static-body-path.js';
 import { suggestionSuffix } from '../util/did-you-mean.js';
+import { TYPE_WORDS, showValue as show } from '../util/value-words.js';
 
 export type ArgType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
@@ -36,16 +37,6 @@ export interface ArgIssue {
 const WHOLE_TEMPLATE = /^\$\{\{[\s\S]*?\}\}$/;
 const isWholeTemplate = (v: unknown): boolean =>
   typeof v === 'string' && WHOLE_TEMPLATE.test(v) && v.indexOf('${{', 3) < 0;
-
-const TYPE_WORDS: Record<ArgType, string> = {
-  string: 'a string',
-  number: 'a number',
-  integer: 'an integer',
-  boolean: 'true or false',
-  object: 'a mapping',
-  array: 'a list',
-  null: 'null',
-};
 
 export function typesOf(schema: ArgSchema): readonly ArgType[] {
   return schema.type === undefined ? [] : typeof schema.type === 'string' ? [schema.type] : schema.type;
@@ -75,7 +66,6 @@ function hasType(type: ArgType, v: unknown): boolean {
   }
 }
 
-const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 const subjectOf = (path: (string | number)[]): string =>
   `with${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
 

@@ -13,6 +13,7 @@ import { SourceLocator } from '../suite/yaml-locate.js';
 import { pointerToPath } from '../suite/schema-check.js';
 import { suggestionSuffix } from '../util/did-you-mean.js';
 import type { ProjectConfig } from './types.js';
+import { TYPE_WORDS } from '../util/value-words.js';
 
 export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';
 
@@ -102,16 +103,9 @@ function describe(error: ErrorObject, dataPath: (string | number)[]): string {
 }
 
 function wordFor(type: string): string {
-  const words: Record<string, string> = {
-    string: 'a string',
-    object: 'a mapping',
-    array: 'a list',
-    boolean: 'true or false',
-    integer: 'an integer',
-  };
   return type
     .split(',')
-    .map((t) => words[t] ?? t)
+    .map((t) => TYPE_WORDS[t] ?? t)
     .join(' or ');
 }
 

@@ -8,6 +8,7 @@ import { prebuiltSuiteValidator } from '../prebuilt/artefacts.js';
 import type { DataPath, Diagnostic } from './diagnostic.js';
 import { describeLocation, placeOf, subjectOf } from './describe-location.js';
 import { suggestionSuffix } from '../util/did-you-mean.js';
+import { TYPE_WORDS, showValue as show } from '../util/value-words.js';
 import { absolutePathProblem } from './request-path.js';
 
 /** The pattern of request.path in schemas/suite.schema.json. */
@@ -44,16 +45,6 @@ export function pointerToPath(pointer: string, data: unknown): DataPath {
   return path;
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a string',
-  number: 'a number',
-  integer: 'an integer',
-  boolean: 'true or false',
-  object: 'a mapping',
-  array: 'a list',
-  null: 'null',
-};
-
 const PATTERN_HINTS: Record<string, string> = {
   '^[A-Za-z][A-Za-z0-9_-]*$': 'must start with a letter and contain only letters, digits, "_" and "-"',
   '^[A-Za-z_][A-Za-z0-9_]*$': 'must contain only letters, digits and "_", and not start with a digit',
@@ -61,8 +52,6 @@ const PATTERN_HINTS: Record<string, string> = {
   [REQUEST_PATH_PATTERN]: 'must be a path relative to the base URL, starting with "/" (e.g. "/Users"), or a template',
   '^(okta|test-app|oin|rfc)$': 'must be okta, test-app, oin or rfc (or a list of them)',
 };
-
-const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
 function toDiagnostic(error: ErrorObject, data: unknown): Diagnostic {
   const path = pointerToPath(error.instancePath, data);
