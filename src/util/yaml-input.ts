@@ -37,12 +37,34 @@ export function parseYamlInput(text: string, file: string, options: YamlInputOpt
   if (error) throw new UsageError(`invalid YAML: ${yamlErrorReason(error)}`, at(error.pos[0]));
   const aliases: AliasCheck = text.includes('*') ? checkAliases(doc) : {}; // no alias without a '*'
   if (aliases.problem) throw new UsageError(`invalid YAML: ${aliases.problem.message}`, at(aliases.problem.offset));
+  const collectionKey = collectionKeyOffset(doc);
+  if (collectionKey !== undefined)
+    throw new UsageError('invalid YAML: a key must be a name, not a list or a mapping', at(collectionKey));
   try {
     return { doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }) as unknown };
   } catch (e) {
     // yaml's own guard against alias bombs ("Excessive alias count ...")
     throw new UsageError(`invalid YAML: ${yamlErrorReason(e as Error)}`, at(aliases.first ?? 0));
   }
+}
+
+/**
+ * A list or a mapping used as a key (`? [a, b]`, `[a, b]: c`, or an alias of one): no file of
+ * ours has one, and yaml would turn it into text with a process warning on stderr.
+ */
+function collectionKeyOffset(doc: Document): number | undefined {
+  const yaml = loadYaml();
+  let offset: number | undefined;
+  yaml.visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      const node = yaml.isAlias(key) ? key.resolve(doc) : key;
+      if (!yaml.isCollection(node)) return undefined;
+      offset = (yaml.isNode(key) ? key.range?.[0] : undefined) ?? 0;
+      return yaml.visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** What yaml's parseDocument does, from tokens already parsed: one document, or an error. */
