@@ -39,7 +39,10 @@ export function parseYamlInput(text: string, file: string, options: YamlInputOpt
   if (aliases.problem) throw new UsageError(`invalid YAML: ${aliases.problem.message}`, at(aliases.problem.offset));
   const collectionKey = collectionKeyOffset(doc);
   if (collectionKey !== undefined)
-    throw new UsageError('invalid YAML: a key must be a name, not a list or a mapping', at(collectionKey));
+    throw new UsageError(
+      'invalid YAML: a key must be a plain name, not a list, a mapping or a tagged value',
+      at(collectionKey),
+    );
   try {
     return { doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }) as unknown };
   } catch (e) {
@@ -49,8 +52,9 @@ export function parseYamlInput(text: string, file: string, options: YamlInputOpt
 }
 
 /**
- * A list or a mapping used as a key (`? [a, b]`, `[a, b]: c`, or an alias of one): no file of
- * ours has one, and yaml would turn it into text with a process warning on stderr.
+ * A key that is not a plain value: a list or a mapping (`? [a, b]`, `[a, b]: c`, or an alias of
+ * one), or a tagged value such as `!!binary` bytes. No file of ours has one, and yaml would turn
+ * it into text with a process warning on stderr.
  */
 function collectionKeyOffset(doc: Document): number | undefined {
   const yaml = loadYaml();
@@ -59,7 +63,9 @@ function collectionKeyOffset(doc: Document): number | undefined {
     Pair(_, pair) {
       const key = pair.key;
       const node = yaml.isAlias(key) ? key.resolve(doc) : key;
-      if (!yaml.isCollection(node)) return undefined;
+      // a plain key, or none (`: x`); a tagged scalar can be an object too (`!!binary` bytes)
+      if (node === null || (yaml.isScalar(node) && (node.value === null || typeof node.value !== 'object')))
+        return undefined;
       offset = (yaml.isNode(key) ? key.range?.[0] : undefined) ?? 0;
       return yaml.visit.BREAK;
     },

@@ -46,7 +46,7 @@ const ALIAS_BOMB = [
 const SUITE_HEAD = 'name: s\ntests:\n  - name: T\n    steps:\n      - id: a\n';
 
 describe('fuzz counterexamples', () => {
-  it('a list or a mapping as a key is exit 2 at the key, with no process warning on stderr (was a Node warning)', () => {
+  it('a list, a mapping or a tagged value as a key is exit 2 at the key, with no process warning on stderr (was a Node warning)', () => {
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.message);
     process.on('warning', onWarning);
@@ -55,10 +55,13 @@ describe('fuzz counterexamples', () => {
         ['name: s\n? [a, b]\n: c\ntests: []\n', 's.yaml:2:3'],
         ['name: s\n{ x: 1 }: c\ntests: []\n', 's.yaml:2:1'],
         ['name: s\nk: &k [a]\n? *k\n: c\ntests: []\n', 's.yaml:3:3'],
+        ['name: s\n? !!binary aGVsbG8=\n: c\ntests: []\n', 's.yaml:2:12'],
       ] as const) {
         const out = cliOutcome(() => loadSuiteText(text, 's.yaml'));
         expect(out.exitCode).toBe(2);
-        expect(out.stderr).toBe(`scim-check: ${at}: invalid YAML: a key must be a name, not a list or a mapping\n`);
+        expect(out.stderr).toBe(
+          `scim-check: ${at}: invalid YAML: a key must be a plain name, not a list, a mapping or a tagged value\n`,
+        );
       }
     } finally {
       process.off('warning', onWarning);
