@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../server/index.js';
 import { loadSuiteText } from '../suite/load.js';
-import { loadProfile } from '../profile/load.js';
-import { runSuites } from './run.js';
+import { runLoadedAt } from '../../test/helpers/run-suite.js';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -31,16 +30,7 @@ describe('a paged step', () => {
     it(`is refused for ${method} on a resource the run did not create, and nothing is sent`, async () => {
       const before = server.store.snapshot();
       const sentBefore = server.requestLog.length;
-      const run = await runSuites([loadSuiteText(suite(method), `paged-${method}.yaml`)], {
-        baseUrl: server.baseUrl,
-        token: server.token,
-        embedded: false,
-        timeoutMs: 10_000,
-        bail: false,
-        extraHeaders: {},
-        profile: loadProfile('okta-minimum'),
-        languageFormat: 'bcp47',
-      });
+      const run = await runLoadedAt(server, [loadSuiteText(suite(method), `paged-${method}.yaml`)]);
       const paged = run.suites[0]?.tests[0]?.steps.find((s) => s.id === 'paged');
       expect(paged?.status).toBe('errored');
       expect(paged?.error?.code).toBe('SCIM_CHECK_REFUSED');

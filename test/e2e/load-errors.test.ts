@@ -11,6 +11,13 @@ import { useServers } from '../helpers/servers.js';
 
 const startServer = useServers();
 
+/** A fresh directory holding these suite files (name -> text), for the CLI to run from. */
+function suiteDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-load-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
 const GOOD = `name: t/good
 tests:
   - name: lists users
@@ -58,9 +65,7 @@ describe('suite mistakes are caught when the suite loads', () => {
   for (const [name, text, line] of CASES) {
     it(`${name}: exit 2, one line with file:line:col, and no request sent`, async () => {
       const s = await startServer();
-      const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-load-'));
-      writeFileSync(path.join(dir, 'good.yaml'), GOOD);
-      writeFileSync(path.join(dir, 'bad.yaml'), text);
+      const dir = suiteDir({ 'good.yaml': GOOD, 'bad.yaml': text });
       const res = await runCli(['run', 'good.yaml', 'bad.yaml', '--base-url', s.baseUrl], {
         cwd: dir,
         env: { SCIM_TOKEN: s.token },
@@ -78,10 +83,8 @@ describe('a step path rendered at run time', () => {
   it('to a URL under the base URL is followed; to another host it is refused and never sent', async () => {
     const s = await startServer();
     const elsewhere = await startServer();
-    const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-load-'));
-    writeFileSync(
-      path.join(dir, 'follow.yaml'),
-      `name: t/follow
+    const dir = suiteDir({
+      'follow.yaml': `name: t/follow
 variables: { other: "${elsewhere.baseUrl}/Users" }
 tests:
   - name: follows meta.location
@@ -100,7 +103,7 @@ tests:
         request: { method: GET, path: "\${{ other }}" }
         expect: [{ status: 200 }]
 `,
-    );
+    });
     const res = await runCli(['run', 'follow.yaml', '--base-url', s.baseUrl], {
       cwd: dir,
       env: { SCIM_TOKEN: s.token },
@@ -120,10 +123,8 @@ tests:
 describe('a with: rendered at run time', () => {
   it('that a check cannot take errors the test (SUITE_ARGUMENT, exit 1) instead of judging the server; a number from --var is taken', async () => {
     const s = await startServer();
-    const dir = mkdtempSync(path.join(tmpdir(), 'scim-check-load-'));
-    writeFileSync(
-      path.join(dir, 'with.yaml'),
-      `name: t/with
+    const dir = suiteDir({
+      'with.yaml': `name: t/with
 variables: { n: "2" }
 tests:
   - name: counted page
@@ -134,7 +135,7 @@ tests:
           - check: list-within-count
             with: { count: "\${{ n }}" }
 `,
-    );
+    });
     const env = { SCIM_TOKEN: s.token };
     const good = await runCli(['run', 'with.yaml', '--base-url', s.baseUrl], { cwd: dir, env });
     expect(good.stdout + good.stderr).toMatch(/✓ counted page/);

@@ -26,6 +26,20 @@ const base = (users: string) => [
   `${FX}/app-schema.json`,
 ];
 
+/** users.csv replayed one user at a time through a fault proxy, the report as JSON on stdout (token in $T). */
+const oneByOneThrough = (proxy: { url: string }, target: { baseUrl: string }, ...extra: string[]) => [
+  ...base('users.csv'),
+  '--concurrency',
+  '1',
+  ...extra,
+  '--reporter',
+  'json',
+  '--base-url',
+  proxy.url + new URL(target.baseUrl).pathname,
+  '--token-env',
+  'T',
+];
+
 /** Every personal value of the two exports (names, emails, phones, titles). */
 const PII = [
   'alice.martin@example.com',
@@ -298,23 +312,10 @@ describe('scim-check provision (e2e)', () => {
       return { hang: true };
     });
     try {
-      const res = await runCli(
-        [
-          ...base('users.csv'),
-          '--concurrency',
-          '1',
-          '--reporter',
-          'json',
-          '--base-url',
-          proxy.url + new URL(target.baseUrl).pathname,
-          '--token-env',
-          'T',
-        ],
-        {
-          env: { T: target.token, CI: 'true' },
-          onSpawn: (child) => (interrupt = () => child.kill('SIGINT')),
-        },
-      );
+      const res = await runCli(oneByOneThrough(proxy, target), {
+        env: { T: target.token, CI: 'true' },
+        onSpawn: (child) => (interrupt = () => child.kill('SIGINT')),
+      });
       expect(posts).toBeGreaterThanOrEqual(2);
       expect(res.code).toBe(130);
       const report: Json = JSON.parse(res.stdout);
@@ -338,22 +339,9 @@ describe('scim-check provision (e2e)', () => {
       req.method === 'POST' && ++posts === 2 ? { forwardThenHang: true } : undefined,
     );
     try {
-      const res = await runCli(
-        [
-          ...base('users.csv'),
-          '--concurrency',
-          '1',
-          '--timeout',
-          '1000',
-          '--reporter',
-          'json',
-          '--base-url',
-          proxy.url + new URL(target.baseUrl).pathname,
-          '--token-env',
-          'T',
-        ],
-        { env: { T: target.token, CI: 'true' } },
-      );
+      const res = await runCli(oneByOneThrough(proxy, target, '--timeout', '1000'), {
+        env: { T: target.token, CI: 'true' },
+      });
       const report: Json = JSON.parse(res.stdout);
       expect(target.requestLog.filter((r) => r.method === 'POST' && r.status === 201).length).toBeGreaterThanOrEqual(2);
       expect(report.cleanup.failed).toEqual([]);

@@ -4,6 +4,7 @@ import { startServer, type RunningServer, type SeedOptions } from '../../src/ser
 import { resolveSuites } from '../../src/suite/discover.js';
 import { runSuites } from '../../src/runner/run.js';
 import { loadProfile } from '../../src/profile/load.js';
+import type { SuiteSpec } from '../../src/suite/types.js';
 import type { RunResult, CheckResult } from '../../src/model/run-result.js';
 import type { RunOptions } from '../../src/runner/context.js';
 import type { VerdictChoice } from '../../src/model/audience.js';
@@ -15,7 +16,16 @@ export async function runSuitesAt(
   selectors: string[],
   overrides: Partial<RunOptions> = {},
 ): Promise<RunResult> {
-  return runSuites(resolveSuites(selectors, {}), {
+  return runLoadedAt(target, resolveSuites(selectors, {}), overrides);
+}
+
+/** Runs suites already loaded (e.g. from a test's own text) against any target with test defaults. */
+export async function runLoadedAt(
+  target: { baseUrl: string; token: string },
+  suites: SuiteSpec[],
+  overrides: Partial<RunOptions> = {},
+): Promise<RunResult> {
+  return runSuites(suites, {
     baseUrl: target.baseUrl,
     token: target.token,
     embedded: false,
