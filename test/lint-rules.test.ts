@@ -1,5 +1,6 @@
 // The layer rules are enforced by tooling, not vigilance: the lint configuration fails on an
-// import circle and on src/model importing anything of ours.
+// import circle, on src/model importing anything of ours, and on src writing to the process's
+// streams or reading its environment around src/util/process-io.ts.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -57,6 +58,21 @@ describe('lint: the layer rules', () => {
       expect(await ruleIds(dir, 'x.ts')).toContain('import-x/no-restricted-paths');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails on a command writing to process.stdout instead of its own streams', async () => {
+    const dir = tree({ 'w.ts': 'export const w = (t: string) => process.stdout.write(t);\n' });
+    const fine = tree({
+      'w.ts':
+        "import { processIo } from '../util/process-io.js';\nexport const w = (t: string) => processIo().stdout.write(t);\n",
+    });
+    try {
+      expect(await ruleIds(dir, 'w.ts')).toContain('no-restricted-properties');
+      expect(await ruleIds(fine, 'w.ts')).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(fine, { recursive: true, force: true });
     }
   });
 

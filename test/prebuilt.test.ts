@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/cli.js';
+import { ROOT, spawnCli } from './helpers/cli.js';
 import { loadSuiteText } from '../src/suite/load.js';
 import { loadProfile } from '../src/profile/load.js';
 import { validateAgainst as validateAtRunTime } from '../src/schema/validator.js';
@@ -136,7 +136,7 @@ describe('a run loads only what it needs', () => {
       probe,
       `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`,
     );
-    const r = await runCli(['run', '--base-url', server.baseUrl, 'okta/test-credentials'], {
+    const r = await spawnCli(['run', '--base-url', server.baseUrl, 'okta/test-credentials'], {
       env: { SCIM_TOKEN: server.token, NODE_OPTIONS: `--require ${probe}` },
     });
     expect(r.code, r.stderr).toBe(0);
@@ -163,7 +163,7 @@ describe('a run loads only what it needs', () => {
       register,
       `import { register } from 'node:module';\nimport { pathToFileURL } from 'node:url';\nregister(pathToFileURL(${JSON.stringify(hooks)}));\n`,
     );
-    const r = await runCli(['run', '--base-url', server.baseUrl, 'okta/test-credentials'], {
+    const r = await spawnCli(['run', '--base-url', server.baseUrl, 'okta/test-credentials'], {
       env: { SCIM_TOKEN: server.token, NODE_OPTIONS: `--import ${pathToFileURL(register).href}` },
     });
     expect(r.code, r.stderr).toBe(0);
@@ -184,7 +184,7 @@ describe('a run loads only what it needs', () => {
       probe,
       `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`,
     );
-    const r = await runCli(['--version'], { env: { NODE_OPTIONS: `--require ${probe}` } });
+    const r = await spawnCli(['--version'], { env: { NODE_OPTIONS: `--require ${probe}` } });
     expect(r.stdout).toBe(`${pkg.version}\n`);
     expect((JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((f) => f.includes('node_modules'))).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // terminal: nothing when stderr is piped, in CI, or with TERM=dumb.
 import type { AuditProgress } from './audit.js';
 import { wantsProgress } from '../util/terminal.js';
+import { processIo } from '../util/process-io.js';
 
 const WIDTH = 24;
 const REDRAW_MS = 100;
@@ -15,7 +16,7 @@ export interface ProgressBar {
 export { wantsProgress };
 
 export function createProgressBar(
-  stream: NodeJS.WriteStream = process.stderr,
+  stream: NodeJS.WriteStream = processIo().stderr,
   now: () => number = Date.now,
 ): ProgressBar {
   let started: number | undefined;

@@ -16,6 +16,7 @@ import { applyAuditBaseline } from '../audit/baseline.js';
 import { parseHeaderFlags } from './options.js';
 import { resolveTarget, type Target } from './target.js';
 import type { AuditFlags } from './audit-flags.js';
+import { processIo } from '../util/process-io.js';
 
 export function parseResources(value: string): AuditResourceType[] {
   const out = new Set<AuditResourceType>();
@@ -69,7 +70,9 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
     progress?.done();
     await session.abort();
     if (interrupt.signal.aborted) {
-      process.stderr.write(`scim-check: audit interrupted (${String(interrupt.signal.reason)}); no report written\n`);
+      processIo().stderr.write(
+        `scim-check: audit interrupted (${String(interrupt.signal.reason)}); no report written\n`,
+      );
       return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
     }
     throw err;

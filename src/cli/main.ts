@@ -1,70 +1,6 @@
-// The commander program. It only wires flags to library calls and maps every
-// failure to one documented exit code; stack traces only with --debug.
-import { Command, Option } from 'commander';
-import { EXIT } from '../errors.js';
-import { failureOf } from './failure.js';
-import { toolVersion } from '../util/version.js';
-import { registerRun } from './commands/run.js';
-import { registerServe } from './commands/serve.js';
-import { registerList } from './commands/list.js';
-import { registerTestCredentials } from './commands/test-credentials.js';
-import { registerValidateMapping } from './commands/validate-mapping.js';
-import { registerAudit } from './commands/audit.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerProvision } from './commands/provision.js';
-import { registerRecord } from './commands/record.js';
-import { addConfigOptions } from './project-config.js';
-import { registerInit } from './commands/init.js';
-
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0    every must-level check passed
-  1    at least one must-level check failed
-  2    usage error or invalid input file (nothing was sent)
-  3    the target could not be reached or answered outside HTTP (refused, TLS, timeout)
-  4    the target rejected the token (401/403)
-  70   internal error (a bug in scim-check: please report it)
-  130  interrupted by SIGINT (after clean-up); 143 for SIGTERM`;
-
-export function buildProgram(): Command {
-  const program = new Command('scim-check')
-    .description('Conformance tester for SCIM 2.0 services and validator of Okta attribute mappings')
-    .version(toolVersion(), '-V, --version')
-    .addOption(new Option('--debug', 'print stack traces for internal errors'))
-    .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .exitOverride();
-  registerRun(program);
-  registerTestCredentials(program);
-  registerServe(program);
-  registerList(program);
-  registerValidateMapping(program);
-  registerAudit(program);
-  registerSweep(program);
-  registerProvision(program);
-  registerRecord(program);
-  registerInit(program);
-  addConfigOptions(program);
-  for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXIT_CODES_HELP);
-  return program;
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  const debug = argv.includes('--debug');
-  try {
-    await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
-  } catch (err) {
-    return exitCodeFor(err, debug);
-  }
-}
-
-function exitCodeFor(err: unknown, debug: boolean): number {
-  const failure = failureOf(err, debug);
-  process.stderr.write(failure.stderr);
-  return failure.exitCode;
-}
+// The process entry point (bin/scim-check.js loads it): runs the command line and sets
+// the exit code. Everything else lives in program.ts.
+import { runCommandLine } from './program.js';
 
 // `scim-check run | head`: a reader that goes away is not an error of ours. Stop
 // writing quietly and end with the run's own exit code.
@@ -75,5 +11,4 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await main(process.argv);
-process.exitCode = code;
+process.exitCode = await runCommandLine(process.argv);

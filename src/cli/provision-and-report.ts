@@ -12,8 +12,12 @@ import { PiiMasker } from '../provision/mask.js';
 import { readOktaUserFiles } from '../provision/read-users.js';
 import { runProvision, type ProvisionTarget } from '../provision/run-provision.js';
 import { openReporters, parseReporters } from '../report/index.js';
+import { processIo } from '../util/process-io.js';
 
-export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function provisionAndReport(
+  flags: ProvisionFlags,
+  env: NodeJS.ProcessEnv = processIo().env,
+): Promise<number> {
   const specs = parseReporters(flags.reporter, env);
   if (flags.limit !== undefined && flags.sample !== undefined) throw new UsageError('--limit and --sample: choose one');
   const ratePerSecond = flags.rate === undefined ? undefined : parseRate(flags.rate);
@@ -68,7 +72,7 @@ export async function provisionAndReport(flags: ProvisionFlags, env: NodeJS.Proc
     progress?.done();
     await session.abort();
     if (interrupt.signal.aborted) {
-      process.stderr.write(
+      processIo().stderr.write(
         `scim-check: provision interrupted (${String(interrupt.signal.reason)}); no report written\n`,
       );
       return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;

@@ -17,6 +17,7 @@ import { readDeclaredSchemasFile } from '../schema/declared/index.js';
 import type { RunFlags } from './run-flags.js';
 import { parseVerdictFlags } from '../audience/verdict-flags.js';
 import { languageFormatFor } from '../profile/language-format.js';
+import { processIo } from '../util/process-io.js';
 
 export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promise<number> {
   const reporters = parseReporters(flags.reporter);
@@ -34,7 +35,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
     color: useColor(),
     exchanges: flags.trace ? 'all' : flags.verbose ? 'failures' : undefined,
     quiet: flags.quiet,
-    streamTests: !process.stdout.isTTY,
+    streamTests: !processIo().stdout.isTTY,
   });
   let target;
   try {
@@ -95,7 +96,7 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
   const quietConsole = flags.quiet && reporters.some((s) => s.name === 'console' && s.file === undefined);
   if (quietConsole || reporters.every((s) => s.file !== undefined)) {
     const files = reporters.filter((s) => s.file !== undefined).map((s) => `${s.name} report: ${s.file}`);
-    process.stdout.write(redactor.text(`${[...files, verdictOf(run).line].join('\n')}\n`));
+    processIo().stdout.write(redactor.text(`${[...files, verdictOf(run).line].join('\n')}\n`));
   }
   return exitCodeOf(run);
 }

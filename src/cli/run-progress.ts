@@ -1,13 +1,14 @@
 // One status line on stderr while a run goes on (which test, how far), so a run
 // against a slow server is not silent. Terminal only; erased before the report.
 import type { SuiteSpec, TestSpec } from '../suite/types.js';
+import { processIo } from '../util/process-io.js';
 
 export interface RunProgress {
   testStarted(suite: SuiteSpec, test: TestSpec): void;
   done(): void;
 }
 
-export function createRunProgress(total: number, stream: NodeJS.WriteStream = process.stderr): RunProgress {
+export function createRunProgress(total: number, stream: NodeJS.WriteStream = processIo().stderr): RunProgress {
   let n = 0;
   let drawn = false;
   return {

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { isLoopback } from '../http/url.js';
 import { resolveToken, type TokenFlags } from './token.js';
 import type { RunningServer } from '../server/index.js';
+import { processIo } from '../util/process-io.js';
 
 export interface TargetFlags extends TokenFlags {
   baseUrl?: string;
@@ -18,7 +19,7 @@ export interface Target {
   server?: RunningServer;
 }
 
-export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = processIo().env): Promise<Target> {
   const raw = flags.baseUrl ?? env.SCIM_BASE_URL;
   if (!raw) {
     const { startServer } = await import('../server/index.js'); // only without --base-url

@@ -3,6 +3,7 @@
 // least safe and documented as such.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { processIo } from '../util/process-io.js';
 
 export interface TokenFlags {
   token?: string;
@@ -10,7 +11,7 @@ export interface TokenFlags {
   tokenFile?: string;
 }
 
-export function resolveToken(flags: TokenFlags, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function resolveToken(flags: TokenFlags, env: NodeJS.ProcessEnv = processIo().env): string | undefined {
   if (flags.token !== undefined) {
     if (flags.token.trim() === '') throw new UsageError('--token: empty value');
     return flags.token.trim();

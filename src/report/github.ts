@@ -9,13 +9,14 @@ import { renderMappingMarkdown } from './mapping/markdown.js';
 import { renderProvisionMarkdown } from './provision/markdown.js';
 import type { Report, ReporterFactory } from './reporter.js';
 import { command, renderGithubAnnotations, renderJobSummary } from './run/github.js';
+import { processIo } from '../util/process-io.js';
 
 const relative = (file: string): string => repoRelative(file);
 
 export const githubReporter: ReporterFactory = ({ out }) => ({
   async onRunEnd(report) {
     await out.write(annotations(report));
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    const summaryFile = processIo().env.GITHUB_STEP_SUMMARY;
     // through `out` would mix it into stdout; the summary file is GitHub's, so redact like every output
     if (summaryFile) await appendFile(summaryFile, out.redact(jobSummary(report)));
   },

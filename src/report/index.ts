@@ -5,6 +5,7 @@
 import type { RenderOptions, Report, ReporterFactory } from './reporter.js';
 import { checkReporterSpecs, parseReporterSpec, type ReporterFlag } from './reporter-flag.js';
 import { ReportSession, type SessionOptions } from './session.js';
+import { processIo } from '../util/process-io.js';
 
 export const REPORTERS = {
   console: async () => (await import('./console.js')).consoleReporter,
@@ -23,7 +24,7 @@ export type ReporterSpec = ReporterFlag<ReporterName>;
 /** `console`, `junit:reports/scim.xml`, `json:-` (stdout); console when none is given. Checked before any request. */
 export function parseReporters(
   flags: readonly string[] | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = processIo().env,
 ): ReporterSpec[] {
   const specs = withGithubDefault(flags && flags.length ? flags : ['console'], env).map((f) =>
     parseReporterSpec(f, Object.keys(REPORTERS) as ReporterName[]),

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import type { Redactor } from '../util/redact.js';
 import { reportTempName } from './report-file.js';
 import type { ReportOutput } from './reporter.js';
+import { processIo } from '../util/process-io.js';
 
 export interface ClosableOutput extends ReportOutput {
   /** Finish: rename the file into place. */
@@ -86,7 +87,8 @@ async function discard(tmp: string): Promise<void> {
 }
 
 async function writeStdout(text: string): Promise<void> {
-  if (!process.stdout.write(text)) await drained(process.stdout);
+  const { stdout } = processIo();
+  if (!stdout.write(text)) await drained(stdout);
 }
 
 /**

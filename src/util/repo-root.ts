@@ -2,8 +2,9 @@
 // repository, which is not always the working directory.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { processIo } from './process-io.js';
 
-export function repoRoot(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+export function repoRoot(env: NodeJS.ProcessEnv = processIo().env, cwd: string = process.cwd()): string {
   const fromCi = env.GITHUB_WORKSPACE || env.CI_PROJECT_DIR; // GitHub Actions, GitLab CI
   if (fromCi) return path.resolve(fromCi);
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {

@@ -1,4 +1,4 @@
-// `scim-check audit` end to end: the built CLI against the reference server seeded with
+// `scim-check audit` end to end: the CLI against the reference server seeded with
 // defective data. Run `npm run build` first (npm test does).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { AUDIT_DEFECTS } from '../../src/server/seed-defects.js';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { runCli, type CliResult, spawnCli } from '../helpers/cli.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 
 const DEFECTS = Object.fromEntries(Object.keys(AUDIT_DEFECTS).map((name) => [name, 3]));
@@ -149,7 +149,7 @@ describe('scim-check audit (e2e)', () => {
     });
     let res: CliResult;
     try {
-      res = await runCli(
+      res = await spawnCli(
         [
           'audit',
           '--base-url',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { useServers } from '../helpers/servers.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 
@@ -25,7 +25,7 @@ describe('the console on a stdout that is not a terminal', () => {
     });
     let lineWhileHeld: string | undefined;
     try {
-      const res = await runCli(['run', 'okta/test-credentials', '--base-url', `${proxy.url}/scim/v2`], {
+      const res = await spawnCli(['run', 'okta/test-credentials', '--base-url', `${proxy.url}/scim/v2`], {
         env: { SCIM_TOKEN: s.token },
         timeoutMs: 30_000,
         onSpawn: (child) => {

@@ -1,4 +1,4 @@
-// A run you can trust under faults: the built CLI against the reference server,
+// A run you can trust under faults: the CLI against the reference server,
 // often behind the fault-injecting proxy. Each test is a regression test for one
 // finding of issue 10 (each failed on the main branch before the fix).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // Flags, files and pipes (issue 10): numeric flags are range-checked, `serve` explains a bad
 // address in one line, a closed pipe ends the run quietly with its own exit code, --schemas
-// takes a saved /Schemas answer as it comes. The built CLI, as a user runs it.
+// takes a saved /Schemas answer as it comes. The CLI, as a user runs it.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// What a suite can get wrong is found when it loads: the built CLI exits 2 with one line naming
+// What a suite can get wrong is found when it loads: the CLI exits 2 with one line naming
 // file:line:col, and the server (here the reference server on 127.0.0.1:0) receives no request at
 // all, not even for a good suite named beside the bad one. Run-time: a path that renders to a URL
 // under the base URL is followed; one that renders to another host is refused and never sent.

@@ -1,4 +1,4 @@
-// End-to-end: every Okta pack (`run tag:okta`) through the built CLI against the reference
+// End-to-end: every Okta pack (`run tag:okta`) through the CLI against the reference
 // server seeded with pre-existing users and groups. The run must pass, leave the server
 // exactly as it found it (pre-existing users untouched, nothing of the run left behind),
 // and say how it removed each user it created. The wall time of the full run is recorded.
@@ -43,7 +43,7 @@ describe('Okta packs end to end (run tag:okta)', () => {
       },
     );
     const wallMs = Math.round(performance.now() - started);
-    console.log(`full Okta run (${OKTA_PACKS.length} packs, built CLI, reference server): ${wallMs} ms`);
+    console.log(`full Okta run (${OKTA_PACKS.length} packs, CLI, reference server): ${wallMs} ms`);
 
     expect(res.stderr).toBe('');
     expect(res.code, res.stdout).toBe(0);

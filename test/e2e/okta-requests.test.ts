@@ -1,4 +1,4 @@
-// Okta's requests, exactly: `run tag:okta` (the built CLI) goes through a recording proxy,
+// Okta's requests, exactly: `run tag:okta` (the CLI) goes through a recording proxy,
 // and each of the 16 request shapes Okta's documentation shows
 // (fixtures/okta/documented-requests.jsonl, with their sources) must be among what the
 // packs sent: same method, path, query (parameter order and encoding, `+` or `%20`),

@@ -1,4 +1,4 @@
-// `scim-check provision` end to end: the built CLI pushes the Okta export fixtures through
+// `scim-check provision` end to end: the CLI pushes the Okta export fixtures through
 // the mapping into the reference server with quirks that refuse or rewrite real-world
 // values. Run `npm run build` first (npm test does).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 
 const FX = 'fixtures/provision';
 const QUIRKS = [
@@ -312,7 +312,7 @@ describe('scim-check provision (e2e)', () => {
       return { hang: true };
     });
     try {
-      const res = await runCli(oneByOneThrough(proxy, target), {
+      const res = await spawnCli(oneByOneThrough(proxy, target), {
         env: { T: target.token, CI: 'true' },
         onSpawn: (child) => (interrupt = () => child.kill('SIGINT')),
       });

@@ -1,11 +1,11 @@
-// End-to-end tests of `scim-check run` and friends: the built CLI as a child
-// process against the reference server on 127.0.0.1:0. Every test also checks
+// End-to-end tests of `scim-check run` and friends: the CLI (in the test process, and as a
+// child process where a signal is sent) against the reference server on 127.0.0.1:0. Every test also checks
 // that the bearer token appears nowhere in what the CLI printed or wrote.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, startCli, ROOT, type CliResult, type LiveCli } from '../helpers/cli.js';
+import { runCli, startCli, ROOT, type CliResult, type LiveCli, spawnCli } from '../helpers/cli.js';
 import { useServers } from '../helpers/servers.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
@@ -223,7 +223,7 @@ describe('scim-check run', () => {
       });
       let res: CliResult;
       try {
-        res = await runCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname], {
+        res = await spawnCli(['run', SUITE, '--base-url', proxy.url + new URL(s.baseUrl).pathname], {
           env: { SCIM_TOKEN: s.token },
           onSpawn: (child) => (interrupt = () => child.kill(signal)),
         });

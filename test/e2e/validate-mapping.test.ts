@@ -1,4 +1,4 @@
-// validate-mapping through the built CLI: exit codes, reporters, payloads, and
+// validate-mapping through the CLI: exit codes, reporters, payloads, and
 // a one-line positioned error for broken input.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

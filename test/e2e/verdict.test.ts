@@ -1,4 +1,4 @@
-// The verdict flags end to end (built CLI, reference server with a quirk, real HTTP): the same
+// The verdict flags end to end (CLI, reference server with a quirk, real HTTP): the same
 // deviation passes or fails depending on whom the run is judged for, the console header, JSON
 // and JUnit say which verdict was applied, and both carry every check's audiences so a
 // report can be re-judged.

@@ -1,4 +1,4 @@
-// End to end, for a few of the hostile files the fuzz tests generate: the built CLI exits 2 with
+// End to end, for a few of the hostile files the fuzz tests generate: the CLI exits 2 with
 // one stderr line naming file:line:col and no stack trace (the fuzz tests check the same thing in
 // process, for thousands of cases, through the same failure classification: src/cli/failure.ts).
 import { mkdtempSync, writeFileSync } from 'node:fs';

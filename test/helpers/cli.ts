@@ -1,7 +1,18 @@
-// Drives the real built CLI (bin/scim-check.js -> dist/) as a child process.
+// Drives the real CLI: the commander program of src/cli/program.ts, called in this process
+// with its own stdout, stderr and environment (runCli), or the built launcher
+// (bin/scim-check.js -> dist/) as a child process (spawnCli, startCli).
+//
+// In-process is the default: a spawned Node costs 0.4-0.9 s of CPU per call on this 2-core
+// machine, most of the test suite's time, where the same command once warm costs a tenth of it.
+// The code under test is the same, down to the HTTP client and the sockets; what only a
+// process has (the launcher's V8 flags, the prebuilt artefacts in dist/, exit on a signal,
+// a closed pipe, NODE_OPTIONS, another working directory) is tested through spawnCli.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { runCommandLine } from '../../src/cli/program.js';
+import { withProcessIo } from '../../src/util/process-io.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'scim-check.js');
@@ -21,22 +32,80 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
-export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+/** The environment a CLI call sees: this one without colour, token, target or CI settings, plus `extra`. */
+function cliEnv(extra: CliOptions['env']): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    SCIM_TOKEN: undefined,
+    SCIM_BASE_URL: undefined,
+    GITHUB_ACTIONS: undefined,
+    GITHUB_STEP_SUMMARY: undefined,
+    ...extra,
+  };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return env as NodeJS.ProcessEnv;
+}
+
+/** A stream that keeps what is written to it, as a pipe would (not a terminal). */
+class Captured extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += String(chunk);
+    done();
+  }
+}
+
+// The working directory is the process's own: a call with another one changes it for its
+// duration, and waits until no call with a different one is running (calls side by side in
+// one directory are fine). Vitest's forks pool allows chdir; test/setup/no-leaks.ts checks it
+// is back after every file.
+const HOME = process.cwd();
+let gate = { cwd: HOME, running: 0 };
+let idle: (() => void)[] = [];
+
+async function enterDirectory(cwd: string): Promise<void> {
+  while (gate.running > 0 && gate.cwd !== cwd) await new Promise<void>((resolve) => idle.push(resolve));
+  if (gate.running === 0 && process.cwd() !== cwd) process.chdir(cwd);
+  gate = { cwd, running: gate.running + 1 };
+}
+
+function leaveDirectory(): void {
+  gate = { cwd: gate.cwd, running: gate.running - 1 };
+  if (gate.running > 0) return;
+  if (process.cwd() !== HOME) process.chdir(HOME);
+  gate = { cwd: HOME, running: 0 };
+  const waiting = idle;
+  idle = [];
+  for (const wake of waiting) wake();
+}
+
+/** Runs one CLI call in this process (the same commander program bin/scim-check.js runs). */
+export async function runCli(args: string[], opts: Omit<CliOptions, 'onSpawn'> = {}): Promise<CliResult> {
+  const stdout = new Captured();
+  const stderr = new Captured();
+  const io = {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    env: cliEnv(opts.env),
+  };
+  await enterDirectory(path.resolve(HOME, opts.cwd ?? HOME));
+  try {
+    const code = await withProcessIo(io, () => runCommandLine([process.execPath, BIN, ...args]));
+    return { code, signal: null, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    leaveDirectory();
+  }
+}
+
+/** Runs the built launcher as a child process. */
+export function spawnCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      NO_COLOR: '1',
-      FORCE_COLOR: undefined,
-      SCIM_TOKEN: undefined,
-      SCIM_BASE_URL: undefined,
-      GITHUB_ACTIONS: undefined,
-      GITHUB_STEP_SUMMARY: undefined,
-      ...opts.env,
-    };
-    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+    const env = cliEnv(opts.env);
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: env as NodeJS.ProcessEnv,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -70,7 +139,7 @@ export function startCli(args: string[], opts: Omit<CliOptions, 'onSpawn'> = {})
   let child!: import('node:child_process').ChildProcess;
   let seen = '';
   const waiters = new Set<() => void>();
-  const done = runCli(args, {
+  const done = spawnCli(args, {
     ...opts,
     onSpawn: (c) => {
       child = c;

@@ -1,4 +1,4 @@
-// What every e2e file that drives the built CLI against reference servers needs: the CLI built
+// What every e2e file that drives the CLI against reference servers needs: the CLI built
 // once (when dist/ is missing), and each server a test started closed after that test.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

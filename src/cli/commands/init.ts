@@ -2,6 +2,7 @@
 // (src/init/scaffold.ts); never overwrites, prints what it wrote and the next command.
 import { Command } from 'commander';
 import path from 'node:path';
+import { processIo } from '../../util/process-io.js';
 
 export function registerInit(program: Command): void {
   program
@@ -12,6 +13,6 @@ export function registerInit(program: Command): void {
     .option('--dir <dir>', 'project directory', '.')
     .action(async (flags: { dir: string }) => {
       const { scaffold, describeOutcome } = await import('../../init/scaffold.js');
-      process.stdout.write(describeOutcome(scaffold(path.resolve(flags.dir))));
+      processIo().stdout.write(describeOutcome(scaffold(path.resolve(flags.dir))));
     });
 }

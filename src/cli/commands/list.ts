@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { collect } from '../options.js';
+import { processIo } from '../../util/process-io.js';
 
 export function registerList(program: Command): void {
   program
@@ -25,25 +26,25 @@ export function registerList(program: Command): void {
           tags: s.tags ?? [],
           tests: s.tests.map((t) => ({ name: t.name, id: t.id, steps: t.steps.length, requires: t.requires ?? [] })),
         }));
-        process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+        processIo().stdout.write(`${JSON.stringify(data, null, 2)}\n`);
         return;
       }
       for (const s of suites) {
-        process.stdout.write(
+        processIo().stdout.write(
           `${s.name}  (${path.relative(process.cwd(), s.file)})${s.tags?.length ? `  [${s.tags.join(', ')}]` : ''}\n`,
         );
-        if (s.description) process.stdout.write(`  ${s.description.trim().split('\n')[0]}\n`);
+        if (s.description) processIo().stdout.write(`  ${s.description.trim().split('\n')[0]}\n`);
         for (const t of s.tests)
-          process.stdout.write(`  - ${t.name} (${t.steps.length} step${t.steps.length === 1 ? '' : 's'})\n`);
+          processIo().stdout.write(`  - ${t.name} (${t.steps.length} step${t.steps.length === 1 ? '' : 's'})\n`);
       }
       const tests = suites.reduce((n, s) => n + s.tests.length, 0);
-      process.stdout.write(`${suites.length} suite(s), ${tests} test(s)\n`);
+      processIo().stdout.write(`${suites.length} suite(s), ${tests} test(s)\n`);
     });
 }
 
 async function listChecks(json: boolean): Promise<void> {
   const { describeNamedChecks, namedChecksText } = await import('../../checks/describe-checks.js');
-  if (!json) return void process.stdout.write(namedChecksText());
+  if (!json) return void processIo().stdout.write(namedChecksText());
   const data = describeNamedChecks().map((c) => ({ name: c.name, description: c.description, arguments: c.schema }));
-  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  processIo().stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 }

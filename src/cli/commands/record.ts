@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, ExitError, UsageError } from '../../errors.js';
 import { collect, MAX_TIMER_MS, positiveInt } from '../options.js';
+import { processIo } from '../../util/process-io.js';
 
 interface RecordCommandFlags {
   target?: string;
@@ -77,7 +78,7 @@ async function runRecordCommand(flags: RecordCommandFlags): Promise<number> {
   if (others.length > 0)
     throw new UsageError(`record: ${modes.map((m) => names[m]).join(' and ')} cannot be combined; use one at a time`);
   if (mode !== 'compare' && !flags.out) throw new UsageError(`record ${names[mode]}: --out FILE is required`);
-  const print = (text: string) => process.stdout.write(`${text}\n`);
+  const print = (text: string) => processIo().stdout.write(`${text}\n`);
   if (mode === 'target') {
     const { recordSession } = await import('../../record/session.js');
     const { untilSignal } = await import('../../record/until-signal.js');

@@ -6,6 +6,7 @@ import { addReporterOption, addTargetOptions, collect } from '../options.js';
 import type { RunFlags } from '../run-flags.js';
 import { EXIT, ExitError } from '../../errors.js';
 import type { SuiteSpec } from '../../suite/types.js';
+import { processIo } from '../../util/process-io.js';
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -75,7 +76,9 @@ export function registerRun(program: Command): void {
           ? keepFailed(resolveSuites(failed.files, { grep: flags.grep, tags: flags.tag }), failed)
           : [];
         if (chosen.length === 0) {
-          process.stderr.write(`scim-check: nothing to re-run: no failed or errored test in ${flags.rerunFailed}\n`);
+          processIo().stderr.write(
+            `scim-check: nothing to re-run: no failed or errored test in ${flags.rerunFailed}\n`,
+          );
           return;
         }
       } else chosen = resolveSuites(suites, { grep: flags.grep, tags: flags.tag });

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { collect } from '../options.js';
 import { UsageError } from '../../errors.js';
+import { processIo } from '../../util/process-io.js';
 
 export function registerServe(program: Command): void {
   program
@@ -40,7 +41,7 @@ export function registerServe(program: Command): void {
       }) => {
         if (flags.listQuirks) {
           const { QUIRKS } = await import('../../server/quirks.js');
-          for (const [name, text] of Object.entries(QUIRKS)) process.stdout.write(`${name.padEnd(34)} ${text}\n`);
+          for (const [name, text] of Object.entries(QUIRKS)) processIo().stdout.write(`${name.padEnd(34)} ${text}\n`);
           return;
         }
         const { startServer } = await import('../../server/index.js');
@@ -53,9 +54,11 @@ export function registerServe(program: Command): void {
         }).catch((err: NodeJS.ErrnoException) => {
           throw listenError(err, flags.host, flags.port);
         });
-        process.stdout.write(`scim-check reference server listening\n  base URL: ${server.baseUrl}\n`);
-        process.stdout.write(flags.token ? '  token:    (as given with --token)\n' : `  token:    ${server.token}\n`);
-        if (flags.quirk?.length) process.stdout.write(`  quirks:   ${flags.quirk!.join(', ')}\n`);
+        processIo().stdout.write(`scim-check reference server listening\n  base URL: ${server.baseUrl}\n`);
+        processIo().stdout.write(
+          flags.token ? '  token:    (as given with --token)\n' : `  token:    ${server.token}\n`,
+        );
+        if (flags.quirk?.length) processIo().stdout.write(`  quirks:   ${flags.quirk!.join(', ')}\n`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);

@@ -6,6 +6,7 @@ import { addTargetOptions, collect, parseHeaderFlags } from '../options.js';
 import type { TargetFlags } from '../target.js';
 import { EXIT, ExitError, UsageError } from '../../errors.js';
 import { TOOL_PREFIX } from '../../suite/run-info.js';
+import { processIo } from '../../util/process-io.js';
 
 interface SweepFlags extends TargetFlags {
   prefix: string;
@@ -43,7 +44,7 @@ async function sweep(flags: SweepFlags): Promise<number> {
       `--prefix must start with ${TOOL_PREFIX} and hold only letters, digits and '-', got ${JSON.stringify(flags.prefix)}`,
     );
   }
-  if (!flags.baseUrl && !process.env.SCIM_BASE_URL)
+  if (!flags.baseUrl && !processIo().env.SCIM_BASE_URL)
     throw new UsageError('sweep needs a target: --base-url (or SCIM_BASE_URL)');
   const extra = parseHeaderFlags(flags.header ?? []);
   const target = await resolveTarget(flags);
@@ -61,7 +62,7 @@ async function sweep(flags: SweepFlags): Promise<number> {
     baseUrl: target.baseUrl,
     headers: { accept: 'application/scim+json', ...extra, authorization: `Bearer ${target.token}` },
   };
-  const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
+  const out = (line: string) => processIo().stdout.write(`${redactor.text(line)}\n`);
   try {
     const found = await findLeftovers(t, flags.prefix);
     if (found.length === 0) {

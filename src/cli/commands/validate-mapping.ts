@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { addReporterOption, languageFormatOption, usernameFormatOption } from '../options.js';
 import { EXIT, ExitError } from '../../errors.js';
+import { processIo } from '../../util/process-io.js';
 
 interface ValidateFlags {
   mapping: string;
@@ -85,5 +86,5 @@ async function validateMappingAction(flags: ValidateFlags): Promise<number> {
 /** Payloads are text for a person: on stderr when a report that a program reads (json, junit, ...) holds stdout. */
 function payloadStream(reporters: readonly { name: string; file?: string }[]): NodeJS.WriteStream {
   const machineOnStdout = reporters.some((r) => r.file === undefined && r.name !== 'console' && r.name !== 'github');
-  return machineOnStdout ? process.stderr : process.stdout;
+  return machineOnStdout ? processIo().stderr : processIo().stdout;
 }
