@@ -4,6 +4,8 @@
 // same concurrency. The server, the bare loop and the audit each run in their own process,
 // so every peak RSS is that process's own (process.resourceUsage().maxRSS).
 //   node bench/audit-bench.js [--sizes 10000,100000] [--concurrency 4] [--repeat 2]
+// AUDIT_NODE_ARGS adds Node flags to the audit's process only, e.g. to profile it:
+//   AUDIT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node bench/audit-bench.js --sizes 100000 --repeat 1
 // Prints a table; bench/index.js (npm run bench) sets the figures beside their goals.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -85,7 +87,8 @@ async function auditChild(cliArgs) {
 
 function run(args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SELF, ...args], {
+    const nodeArgs = args[1] === 'audit' ? (process.env.AUDIT_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+    const child = spawn(process.execPath, [...nodeArgs, SELF, ...args], {
       env: { ...process.env, CI: 'true', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
