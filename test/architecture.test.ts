@@ -1,20 +1,13 @@
 // The layers hold: no import circle anywhere in src (type-only and dynamic imports included,
 // which the eslint rule does not see), and src/model imports nothing of ours.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
+import { sourceFiles } from './helpers/source-files.js';
 
 const SRC = path.join(ROOT, 'src');
 const IMPORT = /(?:(?:import|export)\s[^;]*?from\s+|import\()['"](\.[^'"]+)['"]/gs;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
-  });
-}
 
 /** file -> the files of src it imports, by relative specifier (`./x.js` is `./x.ts`). */
 export function importGraph(files: string[]): Map<string, string[]> {

@@ -6,10 +6,11 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
+import { LINT_PROBE_PREFIX } from './helpers/source-files.js';
 
 /** A throw-away tree under the repository (so the real eslint.config.js and tsconfig apply). */
 function tree(files: Record<string, string>, under = 'src'): string {
-  const dir = mkdtempSync(path.join(ROOT, under, 'lint-probe-'));
+  const dir = mkdtempSync(path.join(ROOT, under, LINT_PROBE_PREFIX));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);

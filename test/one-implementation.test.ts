@@ -1,19 +1,12 @@
 // One implementation per idea (issue 11): ideas that once had two or more copies in src
 // have one home now. Each test names the home and fails when a second copy comes back.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
+import { sourceFiles } from './helpers/source-files.js';
 
 const SRC = path.join(ROOT, 'src');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
-  });
-}
 
 const files = sourceFiles(SRC).map((file) => ({
   file: path.relative(ROOT, file).split(path.sep).join('/'),
