@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli, type CliResult } from '../helpers/cli.js';
 import { useServers } from '../helpers/servers.js';
+import { validateExampleMapping } from '../helpers/example-mapping.js';
 
 const startServer = useServers();
-const EX = 'fixtures/mapping/example-eptura';
 
 /** What may differ between two runs of one command line: times, ids, random names. */
 function comparable(text: string): string {
@@ -86,15 +86,7 @@ describe('the CLI in the test process and the launcher as a process agree', () =
   });
 
   it('on validate-mapping and on audit', async () => {
-    const mapping = await bothWays([
-      'validate-mapping',
-      '--mapping',
-      `${EX}/mapping.json`,
-      '--app-schema',
-      `${EX}/app-schema.json`,
-      '--profile',
-      'eptura',
-    ]);
+    const mapping = await bothWays(validateExampleMapping('mapping.json', { samples: false }));
     expectSame(mapping, 1);
     const s = await startServer({ seed: { users: 5 } });
     const audit = await bothWays(['audit', '--base-url', s.baseUrl, '--reporter', 'console'], {

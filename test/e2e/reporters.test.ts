@@ -6,10 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { runCli } from '../helpers/cli.js';
+import { validateExampleMapping } from '../helpers/example-mapping.js';
 import { parseStrictXml } from '../helpers/strict-xml.js';
 
 const FILE_REPORTERS = ['json', 'jsonl', 'junit', 'html', 'markdown', 'har'] as const;
-const EX = 'fixtures/mapping/example-eptura';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -34,17 +34,7 @@ const COMMANDS: Record<
     consoleSays: /^PASS: no must-level finding/m,
   },
   'validate-mapping': {
-    args: [
-      'validate-mapping',
-      '--mapping',
-      `${EX}/mapping.json`,
-      '--app-schema',
-      `${EX}/app-schema.json`,
-      '--profile',
-      'eptura',
-      '--samples',
-      `${EX}/samples.yaml`,
-    ],
+    args: validateExampleMapping(),
     code: 1,
     streamed: 'finding',
     consoleSays: /^Attributes \(16 attributes mapped\)/m,

@@ -5,19 +5,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { EXAMPLE_MAPPING_DIR, validateExampleMapping } from '../helpers/example-mapping.js';
 
-const EX = 'fixtures/mapping/example-eptura';
-const args = (mapping: string) => [
-  'validate-mapping',
-  '--mapping',
-  `${EX}/${mapping}`,
-  '--app-schema',
-  `${EX}/app-schema.json`,
-  '--profile',
-  'eptura',
-  '--samples',
-  `${EX}/samples.yaml`,
-];
+const EX = EXAMPLE_MAPPING_DIR;
+const args = (mapping: string) => validateExampleMapping(mapping);
 
 describe('scim-check validate-mapping', () => {
   it('exits 1 on the admin-guide mapping and names the preferredLanguage problem with its position', async () => {
