@@ -115,6 +115,11 @@ describe('one implementation per idea', () => {
     expect(filesMatching(/integer:\s*'an integer'/)).toEqual(['src/util/value-words.ts']);
   });
 
+  it('one handling of SIGINT and SIGTERM, for every command (src/cli/signals.ts)', () => {
+    expect(filesMatching(/process\.(?:on|once)\(\s*'SIG(?:INT|TERM)'/)).toEqual(['src/cli/signals.ts']);
+    expect(filesMatching(/===\s*'SIGTERM'\s*\?\s*(?:143|EXIT)/)).toEqual(['src/cli/signals.ts']);
+  });
+
   it("one reading of Node's rawHeaders into pairs (src/record/capture.ts)", () => {
     expect(filesMatching(/rawHeaders\[/)).toEqual([]);
   });

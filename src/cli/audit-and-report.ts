@@ -17,6 +17,7 @@ import { parseHeaderFlags } from './options.js';
 import { resolveTarget, type Target } from './target.js';
 import type { AuditFlags } from './audit-flags.js';
 import { processIo } from '../util/process-io.js';
+import { interruptOnSignals } from './signals.js';
 
 export function parseResources(value: string): AuditResourceType[] {
   const out = new Set<AuditResourceType>();
@@ -37,15 +38,12 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
   const extraHeaders = parseHeaderFlags(flags.header ?? []);
   const declaredSchemas = flags.schemas ? readDeclaredSchemasFile(flags.schemas).schemas : undefined; // bad file: exit 2, nothing sent
   const baseline = flags.baseline ? loadBaseline(flags.baseline) : undefined;
-  const interrupt = new AbortController();
-  const onSignal = (sig: NodeJS.Signals) => interrupt.abort(sig);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   let target: Target | undefined;
   const redactor = new Redactor();
   const mask = flags.maskPii ? maskFinding : (f: AuditFinding) => f;
   const session = await openReporters(specs, { redactor, color: useColor() });
   const progress = flags.progress && wantsProgress() ? createProgressBar() : undefined;
+  const interrupt = interruptOnSignals({ givesUp: 'waiting for the requests in flight' });
   try {
     target = await resolveTarget(flags);
     for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
@@ -69,16 +67,12 @@ export async function auditAndReport(flags: AuditFlags): Promise<number> {
   } catch (err) {
     progress?.done();
     await session.abort();
-    if (interrupt.signal.aborted) {
-      processIo().stderr.write(
-        `scim-check: audit interrupted (${String(interrupt.signal.reason)}); no report written\n`,
-      );
-      return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
-    }
-    throw err;
+    const interrupted = interrupt.exitCode();
+    if (interrupted === undefined) throw err;
+    processIo().stderr.write(`scim-check: audit interrupted (${String(interrupt.signal.reason)}); no report written\n`);
+    return interrupted;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
     await target?.server?.close();
   }
 }

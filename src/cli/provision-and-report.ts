@@ -13,6 +13,7 @@ import { readOktaUserFiles } from '../provision/read-users.js';
 import { runProvision, type ProvisionTarget } from '../provision/run-provision.js';
 import { openReporters, parseReporters } from '../report/index.js';
 import { processIo } from '../util/process-io.js';
+import { interruptOnSignals } from './signals.js';
 
 export async function provisionAndReport(
   flags: ProvisionFlags,
@@ -25,10 +26,7 @@ export async function provisionAndReport(
   const redactor = new Redactor();
   // every output is opened now: a bad report path fails before a request is sent
   const session = await openReporters(specs, { redactor, color: useColor() });
-  const interrupt = new AbortController();
-  const onSignal = (sig: NodeJS.Signals) => interrupt.abort(sig);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const interrupt = interruptOnSignals({ givesUp: 'waiting for the requests in flight and writing the report' });
   const progress = flags.progress && wantsProgress() ? createProgressBar() : undefined;
   let target: Target | undefined;
   try {
@@ -66,22 +64,23 @@ export async function provisionAndReport(
       shown = masker.result(result);
     }
     await session.finish({ command: 'provision', result: shown });
-    if (interrupt.signal.aborted) return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+    const interrupted = interrupt.exitCode();
+    if (interrupted !== undefined) return interrupted;
     return result.verdict === 'fail' ? EXIT.CHECK_FAILED : EXIT.OK;
   } catch (err) {
     progress?.done();
     await session.abort();
-    if (interrupt.signal.aborted) {
+    const interrupted = interrupt.exitCode();
+    if (interrupted !== undefined) {
       processIo().stderr.write(
         `scim-check: provision interrupted (${String(interrupt.signal.reason)}); no report written\n`,
       );
-      return interrupt.signal.reason === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+      return interrupted;
     }
     if (err instanceof Error) err.message = redactor.text(err.message);
     throw err;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
     await target?.server?.close();
   }
 }

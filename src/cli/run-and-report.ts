@@ -9,7 +9,7 @@ import { Redactor } from '../util/redact.js';
 import { useColor } from './color.js';
 import { loadProfile } from '../profile/load.js';
 import { verdictOf } from '../runner/verdict.js';
-import { interruptSignal } from './signals.js';
+import { interruptOnSignals } from './signals.js';
 import { createRunProgress } from './run-progress.js';
 import { wantsProgress } from '../util/terminal.js';
 import { applyBaselineFlags, preloadBaseline } from './baseline-flags.js';
@@ -47,7 +47,10 @@ export async function runAndReport(suites: SuiteSpec[], flags: RunFlags): Promis
     throw err;
   }
   for (const secret of [target.token, ...Object.values(extraHeaders)]) redactor.add(secret);
-  const interrupt = interruptSignal();
+  const interrupt = interruptOnSignals({
+    first: (sig) => `${sig} received: cleaning up what this run created...`,
+    givesUp: 'finishing clean-up',
+  });
   const progress = wantsProgress() ? createRunProgress(suites.reduce((n, s) => n + s.tests.length, 0)) : undefined;
   let run: RunResult;
   try {

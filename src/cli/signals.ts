@@ -1,20 +1,45 @@
-// SIGINT/SIGTERM abort the run; clean-up still happens, then the CLI exits 130/143.
-// A second signal gives up on clean-up and exits at once.
+// SIGINT and SIGTERM, the same way for every command: the first one aborts `signal` and the
+// command winds down in its own way (run and provision clean up, audit and provision write no
+// report, record closes its capture), then exits 130/143; a second one exits at once, after
+// saying what it gives up.
+import { EXIT } from '../errors.js';
 import { processIo } from '../util/process-io.js';
-export function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
+
+export interface Interruption {
+  /** Aborted by the first signal, with its name (`SIGINT`, `SIGTERM`) as the reason. */
+  signal: AbortSignal;
+  /** 130 after SIGINT, 143 after SIGTERM; undefined while no signal came. */
+  exitCode(): number | undefined;
+  dispose(): void;
+}
+
+export interface InterruptionWords {
+  /** Printed when the first signal comes, if anything (`SIGINT received: cleaning up...`). */
+  first?: (sig: NodeJS.Signals) => string;
+  /** What a second signal gives up (`finishing clean-up`). */
+  givesUp: string;
+}
+
+export function exitCodeOfSignal(sig: unknown): number {
+  return sig === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+}
+
+export function interruptOnSignals(words: InterruptionWords): Interruption {
   const controller = new AbortController();
   const handler = (sig: NodeJS.Signals) => {
     if (controller.signal.aborted) {
-      processIo().stderr.write(`scim-check: second ${sig}: exiting without finishing clean-up\n`);
-      process.exit(sig === 'SIGTERM' ? 143 : 130);
+      processIo().stderr.write(`scim-check: second ${sig}: exiting without ${words.givesUp}\n`);
+      process.exit(exitCodeOfSignal(sig));
     }
-    processIo().stderr.write(`scim-check: ${sig} received: cleaning up what this run created...\n`);
+    const said = words.first?.(sig);
+    if (said) processIo().stderr.write(`scim-check: ${said}\n`);
     controller.abort(sig);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return {
     signal: controller.signal,
+    exitCode: () => (controller.signal.aborted ? exitCodeOfSignal(controller.signal.reason) : undefined),
     dispose: () => {
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { EXIT, ExitError, UsageError } from '../../errors.js';
 import { collect, MAX_TIMER_MS, positiveInt } from '../options.js';
 import { processIo } from '../../util/process-io.js';
+import { interruptOnSignals } from '../signals.js';
 
 interface RecordCommandFlags {
   target?: string;
@@ -81,10 +82,13 @@ async function runRecordCommand(flags: RecordCommandFlags): Promise<number> {
   const print = (text: string) => processIo().stdout.write(`${text}\n`);
   if (mode === 'target') {
     const { recordSession } = await import('../../record/session.js');
-    const { untilSignal } = await import('../../record/until-signal.js');
-    const stop = untilSignal();
+    // a signal is how a recording normally ends: the proxy finishes what is in flight, closes the capture
+    const stop = interruptOnSignals({ givesUp: 'recording the exchanges in flight' });
+    const signalled = new Promise<string>((resolve) =>
+      stop.signal.addEventListener('abort', () => resolve(String(stop.signal.reason)), { once: true }),
+    );
     try {
-      await recordSession({ ...flags, target: flags.target!, out: flags.out! }, { line: print }, stop.signalled);
+      await recordSession({ ...flags, target: flags.target!, out: flags.out! }, { line: print }, signalled);
     } finally {
       stop.dispose();
     }

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { collect } from '../options.js';
 import { UsageError } from '../../errors.js';
 import { processIo } from '../../util/process-io.js';
+import { interruptOnSignals } from '../signals.js';
 
 export function registerServe(program: Command): void {
   program
@@ -59,12 +60,15 @@ export function registerServe(program: Command): void {
           flags.token ? '  token:    (as given with --token)\n' : `  token:    ${server.token}\n`,
         );
         if (flags.quirk?.length) processIo().stdout.write(`  quirks:   ${flags.quirk!.join(', ')}\n`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await server.close();
+        // the first signal closes the server (connections end cleanly); a second one exits at once
+        const stop = interruptOnSignals({ givesUp: 'closing the open connections' });
+        try {
+          if (!stop.signal.aborted)
+            await new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }));
+          await server.close();
+        } finally {
+          stop.dispose();
+        }
       },
     );
 }
