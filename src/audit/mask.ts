@@ -1,19 +1,28 @@
 // --mask-pii: reports name the offending resource without showing who it is. Emails keep
 // their first character and domain (enough to tell tenants apart), names their initial.
 // Ids, attribute paths and non-personal values (timezones, languages) stay readable.
+// These are the masks of every report (audit and provision); captures (record) keep people
+// apart with stand-ins instead (src/record/pii-mask.ts).
 import type { AuditFinding, AuditResult } from '../model/audit-result.js';
 
-const EMAIL_IN_TEXT = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
+/** An email address inside free text. */
+export const EMAIL_IN_TEXT = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
 const PERSONAL_ATTRIBUTE = /^(userName|displayName|nickName|name(\.|$)|emails(\.|$)|title)/i;
 
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at <= 0) return maskName(email);
-  return `${email[0]}***${email.slice(at)}`;
+  return `${initialOf(email)}***${email.slice(at)}`;
 }
 
 export function maskName(name: string): string {
-  return name.length === 0 ? name : `${Array.from(name)[0]}***`;
+  return name.length === 0 ? name : `${initialOf(name)}***`;
+}
+
+/** The first letter, for a Latin script only: elsewhere one character is often a whole name (山田). */
+function initialOf(text: string): string {
+  const first = Array.from(text)[0] ?? '';
+  return /^\p{Script=Latin}/u.test(first) ? first : '';
 }
 
 function maskText(text: string): string {

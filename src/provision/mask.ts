@@ -2,7 +2,7 @@
 // emails, phones, addresses; the payloads built from them; what the server stored) is
 // replaced wherever it appears, as whole words, with audit's masks (first letter, or first
 // letter and domain). Ids, attribute names, causes and expressions stay readable.
-import { maskEmail, maskName } from '../audit/mask.js';
+import { EMAIL_IN_TEXT, maskEmail, maskName } from '../audit/mask.js';
 import type { ProvisionResult } from './types.js';
 import { isObject } from '../util/object.js';
 
@@ -50,11 +50,8 @@ const STRUCTURAL = new Set([
   'scimType',
   'status',
 ]);
-const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
-
-/** Audit's masks; a name in a non-Latin script keeps nothing (its first character is often a whole name). */
-const maskOne = (value: string): string =>
-  value.includes('@') ? maskEmail(value) : /^\p{Script=Latin}/u.test(value) ? maskName(value) : '***';
+/** Audit's masks (a name in a non-Latin script keeps nothing). */
+const maskOne = (value: string): string => (value.includes('@') ? maskEmail(value) : maskName(value));
 
 export class PiiMasker {
   private readonly values = new Set<string>();
@@ -101,7 +98,7 @@ export class PiiMasker {
       }
     }
     const pattern = this.pattern();
-    const text = (s: string) => (pattern ? s.replace(pattern, maskOne) : s).replace(EMAIL, maskEmail);
+    const text = (s: string) => (pattern ? s.replace(pattern, maskOne) : s).replace(EMAIL_IN_TEXT, maskEmail);
     const walk = (value: unknown, key?: string): unknown => {
       if (key !== undefined && STRUCTURAL.has(key)) return value;
       if (typeof value === 'string') return text(value);

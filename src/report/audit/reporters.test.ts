@@ -11,7 +11,7 @@ import { renderAuditHtml } from './html.js';
 import { openReporters, parseReporters } from '../index.js';
 import { renderAuditJunit } from './junit.js';
 import { renderAuditMarkdown } from './markdown.js';
-import { maskEmail, maskFinding, maskResult } from '../../audit/mask.js';
+import { maskEmail, maskFinding, maskName, maskResult } from '../../audit/mask.js';
 
 const dup: AuditFinding = {
   code: 'USERNAME_DUPLICATE',
@@ -109,6 +109,10 @@ describe('audit reporters', () => {
 
   it('masks emails and names, keeps ids and non-personal values', () => {
     expect(maskEmail('jane.doe@acme.test')).toBe('j***@acme.test');
+    // one character of a name in a non-Latin script is often a whole name: none is kept
+    expect(maskName('山田 太郎')).toBe('***');
+    expect(maskEmail('山田@acme.test')).toBe('***@acme.test');
+    expect(maskName('Ólafur')).toBe('Ó***');
     const masked = maskFinding(dup);
     expect(masked).toMatchObject({ resourceId: 'u-2', label: 'J***@acme.test', value: 'j***@acme.test' });
     expect(JSON.stringify(masked)).not.toMatch(/jane|doe/i);
