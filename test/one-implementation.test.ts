@@ -37,6 +37,10 @@ export const SERVER_SCHEMA_CHECK =
 /** Decides what a value of a declared SCIM type looks like: a dateTime case, key or comparison. */
 export const DECLARED_TYPE_TEST = /case\s+'date[tT]ime'|\bdate[tT]ime\s*:\s*\{|===\s*'date[tT]ime'/;
 
+/** A private scan of an object's keys for one that matches a name ignoring case. */
+export const CASE_INSENSITIVE_KEY_SCAN =
+  /Object\.keys\([^)]*\)\s*\.(?:find|some)\(\(?\w+\)?\s*=>\s*\w+\.toLowerCase\(\)\s*===/;
+
 describe('one implementation per idea', () => {
   it('"is a JSON object" is decided in src/util/object.ts only', () => {
     const helpers = files.filter((f) => objectCheckHelpers(f.text) > 0).map((f) => f.file);
@@ -118,6 +122,15 @@ describe('one implementation per idea', () => {
   it('one handling of SIGINT and SIGTERM, for every command (src/cli/signals.ts)', () => {
     expect(filesMatching(/process\.(?:on|once)\(\s*'SIG(?:INT|TERM)'/)).toEqual(['src/cli/signals.ts']);
     expect(filesMatching(/===\s*'SIGTERM'\s*\?\s*(?:143|EXIT)/)).toEqual(['src/cli/signals.ts']);
+  });
+
+  it('a key of a JSON object is looked up ignoring case by findKey/getCi (src/scim/attribute-path.ts) only', () => {
+    expect(filesMatching(CASE_INSENSITIVE_KEY_SCAN)).toEqual([]);
+    // the detector finds the copies it replaced (the check can fail)
+    expect(CASE_INSENSITIVE_KEY_SCAN.test('Object.keys(o).find((k) => k.toLowerCase() === name.toLowerCase())')).toBe(
+      true,
+    );
+    expect(CASE_INSENSITIVE_KEY_SCAN.test("Object.keys(user).some((k) => k.toLowerCase() === 'password')")).toBe(true);
   });
 
   it("one reading of Node's rawHeaders into pairs (src/record/capture.ts)", () => {

@@ -6,6 +6,7 @@ import { checkUser } from '../profile/check-user.js';
 import { classifyLanguage } from '../profile/language.js';
 import type { AttributeFinding, AttributeProfile, LanguageFormat } from '../profile/types.js';
 import { isObject } from '../util/object.js';
+import { findKey } from '../scim/attribute-path.js';
 
 export interface AttributeCheckContext {
   body: unknown;
@@ -156,13 +157,9 @@ export function preferredLanguageRoundTrip(
 export function noPassword(ctx: AttributeCheckContext, _args: Record<string, unknown>): AttributeCheckOutcome {
   if (!isObject(ctx.body)) return notAnObject(ctx.body);
   const found = usersIn(ctx.body)
-    .filter(({ user }) => Object.keys(user).some((k) => k.toLowerCase() === 'password'))
+    .filter(({ user }) => findKey(user, 'password') !== undefined)
     .map(({ where }) => (where ? `${where}.password` : 'password'));
-  if (
-    isObject(ctx.body) &&
-    Array.isArray(ctx.body.Resources) &&
-    Object.keys(ctx.body).some((k) => k.toLowerCase() === 'password')
-  ) {
+  if (isObject(ctx.body) && Array.isArray(ctx.body.Resources) && findKey(ctx.body, 'password') !== undefined) {
     found.unshift('password');
   }
   return found.length === 0

@@ -5,6 +5,7 @@ import { validateAgainst } from '../schema/validator.js';
 import type { NamedCheck, NamedCheckOutcome } from './named-check.js';
 import { asObject, isObject } from '../util/object.js';
 import { compareIds, countOf, pageResources } from './list-rules.js';
+import { findKey, getCi } from '../scim/attribute-path.js';
 
 type Obj = Record<string, unknown>;
 
@@ -122,7 +123,7 @@ export const onlyAttributes: NamedCheck = (ctx, args) => {
   resources.forEach((r, i) => {
     const where = Array.isArray(asObject(ctx.body)?.Resources) ? `Resources[${i}]: ` : '';
     const extra = Object.keys(r).filter((k) => !allowed.has(k.toLowerCase()));
-    const absent = requested.filter((a) => !Object.keys(r).some((k) => k.toLowerCase() === a));
+    const absent = requested.filter((a) => findKey(r, a) === undefined);
     if (extra.length) problems.push(`${where}unrequested ${extra.join(', ')}`);
     if (absent.length) problems.push(`${where}requested but absent ${absent.join(', ')}`);
   });
@@ -210,8 +211,7 @@ export const sortedBy: NamedCheck = (ctx, args) => {
   const descending = String(args.order ?? '').toLowerCase() === 'descending';
   const keyOf = (r: Obj): string => {
     let v: unknown = r;
-    for (const part of by.split('.'))
-      v = asObject(v)?.[Object.keys(asObject(v) ?? {}).find((k) => k.toLowerCase() === part.toLowerCase()) ?? part];
+    for (const part of by.split('.')) v = getCi(v, part);
     return v === undefined || v === null ? '' : String(v).toLowerCase();
   };
   // resources without the attribute are not judged: where they go is left to the server

@@ -3,9 +3,7 @@
 import type { NamedCheck } from './named-check.js';
 import { getPath } from '../suite/body-path.js';
 import { asObject } from '../util/object.js';
-
-const keyOf = (o: Record<string, unknown>, name: string) =>
-  Object.keys(o).find((k) => k === name) ?? Object.keys(o).find((k) => k.toLowerCase() === name.toLowerCase());
+import { findKey } from '../scim/attribute-path.js';
 
 interface Leaf {
   path: string;
@@ -34,8 +32,8 @@ function leaves(sent: unknown, got: unknown, before: unknown, path: string, out:
     for (const [k, v] of Object.entries(sentObj)) {
       const g = asObject(got);
       const b = asObject(before);
-      const gk = g && keyOf(g, k);
-      const bk = b && keyOf(b, k);
+      const gk = g && findKey(g, k);
+      const bk = b && findKey(b, k);
       leaves(v, gk ? g[gk] : undefined, bk ? b[bk] : undefined, path ? `${path}.${k}` : k, out);
     }
     return;

@@ -2,6 +2,7 @@
 // naming the cause of each difference (dropped, lower-cased, truncated, rewritten…).
 // Multi-valued elements are matched the way Okta addresses them: primary, then type.
 import { isObject } from '../util/object.js';
+import { findKey } from '../scim/attribute-path.js';
 
 type Obj = Record<string, unknown>;
 
@@ -56,12 +57,6 @@ function walk(value: unknown, path: string, steps: Step[], out: Leaf[]): void {
     return;
   }
   out.push({ path, steps, value });
-}
-
-function findKey(obj: Obj, key: string): string | undefined {
-  if (key in obj) return key;
-  const lower = key.toLowerCase();
-  return Object.keys(obj).find((k) => k.toLowerCase() === lower);
 }
 
 function follow(stored: unknown, steps: Step[]): unknown {

@@ -3,6 +3,7 @@
 // unsupported feature is skipped with that reason; a feature that is advertised but
 // broken fails like any other check.
 import type { DiscoveryGet } from '../schema/declared/index.js';
+import { getCi } from '../scim/attribute-path.js';
 
 const FEATURES = ['patch', 'bulk', 'filter', 'changePassword', 'sort', 'etag'] as const;
 const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -48,7 +49,7 @@ async function readServiceProviderConfig(get: DiscoveryGet): Promise<Record<stri
     Record<string, { supported?: unknown } | undefined> | undefined;
   if (!body || typeof body !== 'object') return caps;
   for (const f of FEATURES) {
-    const entry = body[f] ?? findInsensitive(body, f);
+    const entry = getCi(body, f) as { supported?: unknown } | undefined;
     if (entry && typeof entry.supported === 'boolean') caps[f] = entry.supported;
   }
   return caps;
@@ -68,9 +69,4 @@ async function readResourceTypes(get: DiscoveryGet): Promise<Record<string, bool
     { schemaExtensions?: { schema?: unknown }[] } | undefined;
   if (!user) return { groups };
   return { groups, enterpriseUser: (user.schemaExtensions ?? []).some((e) => e?.schema === ENTERPRISE_USER) };
-}
-
-function findInsensitive(body: Record<string, unknown>, key: string): { supported?: unknown } | undefined {
-  const k = Object.keys(body).find((x) => x.toLowerCase() === key.toLowerCase());
-  return k ? (body[k] as { supported?: unknown }) : undefined;
 }

@@ -4,6 +4,7 @@ import type { RequestSpec, SuiteSpec } from '../suite/types.js';
 import type { HttpRequest } from '../http/client.js';
 import { joinUrl, relativeToBase } from '../http/url.js';
 import { UsageError } from '../errors.js';
+import { findKey } from '../scim/attribute-path.js';
 
 export const DEFAULT_HEADERS: Record<string, string> = {
   accept: 'application/scim+json',
@@ -42,7 +43,7 @@ export function buildRequest(
   if (bodyText !== undefined && !headers['content-type']) headers['content-type'] = JSON_CONTENT_TYPE;
   // An Authorization header written in the step itself is sent as written (Okta's SPEC
   // test sends `Authorization: non-token`); otherwise the auth mode decides.
-  const explicitAuth = Object.keys(spec.headers ?? {}).some((k) => k.toLowerCase() === 'authorization');
+  const explicitAuth = findKey(spec.headers ?? {}, 'authorization') !== undefined;
   const auth = spec.auth ?? 'default';
   if (!explicitAuth) {
     if (auth === 'default' && target.token) headers['authorization'] = `Bearer ${target.token}`;

@@ -37,9 +37,9 @@ export function pathKey(path: AttrPath): string {
   return (path.sub ? `${path.attr}.${path.sub}` : path.attr).toLowerCase();
 }
 
-/** The actual key in `obj` that matches `name` case-insensitively. */
+/** The actual key in `obj` that matches `name`: the exact key if present, else one that matches case-insensitively. Own keys only. */
 export function findKey(obj: Record<string, unknown>, name: string): string | undefined {
-  if (name in obj) return name;
+  if (Object.hasOwn(obj, name)) return name; // not `in`: "constructor" is no attribute of a JSON object
   const lower = name.toLowerCase();
   // A miss is the common case (an optional attribute not set) and runs for every resource an
   // audit reads: a key that lower-cases to an ASCII name has that name's length, so other

@@ -13,6 +13,7 @@
 
 import { FilterError, matchesFilter, parseFilter, type FilterNode } from '../scim/filter.js';
 import { isObject } from '../util/object.js';
+import { findKey } from '../scim/attribute-path.js';
 
 export class BodyPathError extends Error {
   readonly code = 'SCIM_BODY_PATH';
@@ -135,9 +136,7 @@ type JsonObject = Record<string, unknown>;
 
 /** Exact key first, then case-insensitive. */
 function lookupKey(obj: JsonObject, name: string): { found: boolean; value?: unknown } {
-  if (Object.prototype.hasOwnProperty.call(obj, name)) return { found: true, value: obj[name] };
-  const lower = name.toLowerCase();
-  const key = Object.keys(obj).find((k) => k.toLowerCase() === lower);
+  const key = findKey(obj, name);
   return key === undefined ? { found: false } : { found: true, value: obj[key] };
 }
 

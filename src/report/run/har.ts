@@ -3,6 +3,7 @@
 // comment names the suite, test and step it belongs to.
 import type { RecordedExchange, RunResult } from '../../model/run-result.js';
 import type { RenderOptions } from '../reporter.js';
+import { findKey } from '../../scim/attribute-path.js';
 
 interface HarNameValue {
   name: string;
@@ -87,7 +88,7 @@ function nameValues(headers: Record<string, string>): HarNameValue[] {
 }
 
 function header(headers: Record<string, string>, name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  const key = findKey(headers, name);
   return key === undefined ? undefined : headers[key];
 }
 

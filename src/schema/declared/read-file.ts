@@ -9,6 +9,7 @@ import type { SourcePosition } from '../../model/position.js';
 import { parseDeclared } from './parse.js';
 import type { DeclaredModel } from './types.js';
 import { isObject } from '../../util/object.js';
+import { findKey } from '../../scim/attribute-path.js';
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -57,7 +58,7 @@ function collect(data: unknown, at: (p: Path) => SourcePosition): { schemas: Loc
     // the ListResponse URN, not a list of definitions
     sort(definitions(data, [], at));
   } else if (isObject(data)) {
-    const key = (name: string) => Object.keys(data).find((k) => k.toLowerCase() === name.toLowerCase());
+    const key = (name: string) => findKey(data, name);
     const s = key('Schemas');
     const r = key('ResourceTypes');
     if (s || r) {
