@@ -29,6 +29,7 @@ export interface CliOptions {
   cwd?: string;
   /** Called once the child is running, e.g. to send it a signal later. */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  /** A child process still running after this is killed (60 s by default); an in-process call has the test's own timeout. */
   timeoutMs?: number;
 }
 
