@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NamedCheckContext } from './registry.js';
+import type { NamedCheckContext } from './named-check.js';
 import { loadProfile } from '../profile/load.js';
 import * as rfc from './rfc-checks.js';
 
