@@ -5,6 +5,34 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
 
+// The layers of docs/architecture.md, top to bottom: a folder imports only from the layers below it.
+const LAYERS = [
+  ['cli'],
+  ['report'],
+  ['runner', 'audit', 'mapping', 'provision', 'record'],
+  ['suite', 'checks', 'schema', 'profile', 'audience'],
+  ['http', 'scim', 'server', 'util'],
+];
+
+const MODEL_ZONE = {
+  target: './src/model',
+  from: './src',
+  except: ['./model'],
+  message: 'src/model imports nothing of ours',
+};
+
+function layerZones() {
+  return LAYERS.flatMap((layer, i) =>
+    LAYERS.slice(i + 1)
+      .flat()
+      .map((below) => ({
+        target: `./src/${below}`,
+        from: layer.map((dir) => `./src/${dir}`),
+        message: `src/${below} is below ${layer.join('/')} (docs/architecture.md): it may not import from there`,
+      })),
+  );
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'reports/**', 'coverage/**', 'bench/**', 'fixtures/**', 'templates/**'] },
   js.configs.recommended,
@@ -30,9 +58,7 @@ export default tseslint.config(
       'import-x/no-restricted-paths': [
         'error',
         {
-          zones: [
-            { target: './src/model', from: './src', except: ['./model'], message: 'src/model imports nothing of ours' },
-          ],
+          zones: [MODEL_ZONE, ...layerZones()],
         },
       ],
       '@typescript-eslint/no-unused-vars': [
@@ -64,8 +90,12 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // tests may reach across layers (a runner test renders a report); the model stays at the bottom
     files: ['**/*.test.ts', 'test/**/*.ts'],
-    rules: { 'no-restricted-properties': 'off' },
+    rules: {
+      'no-restricted-properties': 'off',
+      'import-x/no-restricted-paths': ['error', { zones: [MODEL_ZONE] }],
+    },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],

@@ -62,6 +62,28 @@ describe('lint: the layer rules', () => {
     }
   });
 
+  it('fails when a layer imports from one above it (an engine from cli/, the HTTP client from report/)', async () => {
+    const engine = tree(
+      { 'x.ts': "import { parseReporters } from '../../report/index.js';\nexport const x = parseReporters;\n" },
+      'src/record',
+    );
+    const client = tree(
+      { 'y.ts': "import { resolveTarget } from '../../cli/target.js';\nexport const y = resolveTarget;\n" },
+      'src/http',
+    );
+    const fine = tree(
+      { 'z.ts': "import { joinUrl } from '../../http/url.js';\nexport const z = joinUrl;\n" },
+      'src/record',
+    );
+    try {
+      expect(await ruleIds(engine, 'x.ts')).toContain('import-x/no-restricted-paths');
+      expect(await ruleIds(client, 'y.ts')).toContain('import-x/no-restricted-paths');
+      expect(await ruleIds(fine, 'z.ts')).toEqual([]);
+    } finally {
+      for (const dir of [engine, client, fine]) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails on a command writing to process.stdout instead of its own streams', async () => {
     const dir = tree({ 'w.ts': 'export const w = (t: string) => process.stdout.write(t);\n' });
     const fine = tree({

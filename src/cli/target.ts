@@ -1,7 +1,7 @@
 // Resolves the target: an explicit --base-url / SCIM_BASE_URL, or the embedded
 // reference server started for this run on 127.0.0.1 with a random token.
 import { UsageError } from '../errors.js';
-import { isLoopback } from '../http/url.js';
+import { isLoopback, parseBaseUrl } from '../http/url.js';
 import { resolveToken, type TokenFlags } from './token.js';
 import type { RunningServer } from '../server/index.js';
 import { processIo } from '../util/process-io.js';
@@ -40,17 +40,3 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv =
   return { baseUrl: url.toString().replace(/\/+$/, ''), token, embedded: false };
 }
 
-export function parseBaseUrl(raw: string, flag: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`${flag}: not a valid URL: ${JSON.stringify(raw)}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(`${flag}: must be http:// or https://, got ${url.protocol}`);
-  if (url.username || url.password)
-    throw new UsageError(`${flag}: credentials in the URL are not supported; use a token`);
-  if (url.search || url.hash) throw new UsageError(`${flag}: must not contain a query or fragment`);
-  return url;
-}

@@ -1,6 +1,7 @@
 // Builds request URLs the way Okta does: the base URL's path kept, the step path
 // appended, query parameters in the given order with spaces as %20 (Okta today) or,
 // in `form` encoding, as + (Okta's 2018 requests: filter=userName+eq+%22...%22).
+import { UsageError } from '../errors.js';
 
 export type QueryEncoding = 'percent' | 'form';
 
@@ -50,4 +51,20 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 export function isLoopback(url: URL): boolean {
   return LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+}
+
+/** A target's base URL as given with `flag` (--base-url, --target): http(s), no credentials, query or fragment. */
+export function parseBaseUrl(raw: string, flag: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`${flag}: not a valid URL: ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${flag}: must be http:// or https://, got ${url.protocol}`);
+  if (url.username || url.password)
+    throw new UsageError(`${flag}: credentials in the URL are not supported; use a token`);
+  if (url.search || url.hash) throw new UsageError(`${flag}: must not contain a query or fragment`);
+  return url;
 }

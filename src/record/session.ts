@@ -3,8 +3,7 @@
 import { rmSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { loadCa } from '../http/client.js';
-import { isLoopback } from '../http/url.js';
-import { parseBaseUrl } from '../cli/target.js';
+import { isLoopback, parseBaseUrl } from '../http/url.js';
 import { toolVersion } from '../util/version.js';
 import { CAPTURE_FORMAT, CaptureWriter, type Exchange } from './capture.js';
 import { createAgent } from './forward.js';
