@@ -34,15 +34,7 @@ export async function importHar(harFile: string, outFile: string, opts: Sanitize
     source: 'har',
     target: `${first.origin}${basePath}`,
     startedAt: firstEntry.startedDateTime ?? new Date(0).toISOString(),
-    redacted: [
-      'authorization',
-      'cookie',
-      'set-cookie',
-      'proxy-authorization',
-      'x-api-key',
-      'password',
-      ...(opts.redact ?? []).map(() => '(a --redact entry)'),
-    ],
+    redacted: sanitizer.redactedList(),
     maskPii: Boolean(opts.maskPii),
   });
   scim.forEach((entry, i) => writer.writeExchange(sanitizer.exchange(toExchange(entry, i + 1, basePath))));

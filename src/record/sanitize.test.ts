@@ -141,3 +141,11 @@ describe('Sanitizer --mask-pii', () => {
     expect(new PiiMasker().mask('email', 'a@b.test')).not.toBe(new PiiMasker().mask('email', 'a@b.test'));
   });
 });
+
+describe('Sanitizer: what a capture says it redacted', () => {
+  it('names the secret headers, password and --redact header names, never a --redact value', () => {
+    const list = new Sanitizer({ redact: ['X-Tenant-Key', 's3cret value 123'] }).redactedList();
+    expect(list).toEqual(expect.arrayContaining(['authorization', 'cookie', 'password', 'X-Tenant-Key', '(a value)']));
+    expect(list.join(' ')).not.toContain('s3cret');
+  });
+});

@@ -1,7 +1,7 @@
 // Everything that makes an exchange safe to write: secrets out (by header name, by
 // value, password attributes), then, with --mask-pii, personal data masked. Nothing
 // reaches the capture file or the terminal without passing through here.
-import { isSecretHeader, Redactor, REDACTED } from '../util/redact.js';
+import { isSecretHeader, Redactor, REDACTED, SECRET_HEADER_NAMES } from '../util/redact.js';
 import type { Exchange, HeaderPairs, RecordedRequest, RecordedResponse } from './capture.js';
 import { PiiMasker } from './pii-mask.js';
 
@@ -18,8 +18,10 @@ export class Sanitizer {
   private readonly redactor = new Redactor();
   private readonly headerNames: Set<string>;
   private readonly masker: PiiMasker | undefined;
+  private readonly redactEntries: readonly string[];
 
   constructor(opts: SanitizeOptions = {}) {
+    this.redactEntries = opts.redact ?? [];
     this.headerNames = new Set((opts.redact ?? []).map((r) => r.toLowerCase()));
     for (const value of opts.redact ?? []) this.redactor.add(value);
     this.masker = opts.maskPii ? (opts.masker ?? new PiiMasker()) : undefined;
@@ -27,6 +29,12 @@ export class Sanitizer {
 
   get maskingPii(): boolean {
     return this.masker !== undefined;
+  }
+
+  /** What a capture's header says is redacted: header names, `password`, and --redact entries (a value is not named). */
+  redactedList(): string[] {
+    const named = this.redactEntries.map((r) => (looksLikeHeaderName(r) ? r : '(a value)'));
+    return [...SECRET_HEADER_NAMES, 'password', ...named];
   }
 
   /** The exchange as it may be stored. Secrets from its headers are learned first, so an echo in a body is caught too. */
@@ -120,4 +128,8 @@ function redactPasswords(value: unknown): unknown {
       return [k, redactPasswords(v)];
     }),
   );
+}
+
+function looksLikeHeaderName(value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9-]*$/.test(value) && value.length <= 64;
 }

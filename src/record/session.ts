@@ -68,15 +68,7 @@ export async function recordSession(flags: RecordFlags, out: Output, stop: Promi
     source: 'proxy',
     target: `${target.origin}${target.pathname.replace(/\/+$/, '')}`,
     startedAt,
-    redacted: [
-      'authorization',
-      'cookie',
-      'set-cookie',
-      'proxy-authorization',
-      'x-api-key',
-      'password',
-      ...(flags.redact ?? []).map((r) => (looksLikeHeaderName(r) ? r : '(a value)')),
-    ],
+    redacted: sanitizer.redactedList(),
     maskPii: Boolean(flags.maskPii),
   });
   let proxy;
@@ -107,8 +99,4 @@ export async function recordSession(flags: RecordFlags, out: Output, stop: Promi
   await writer.end();
   out.line(`recorded ${writer.exchanges} exchange${writer.exchanges === 1 ? '' : 's'} to ${flags.out}`);
   return writer.exchanges;
-}
-
-function looksLikeHeaderName(value: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9-]*$/.test(value) && value.length <= 64;
 }

@@ -2,7 +2,15 @@
 // log line or error message can leak a secret by accident.
 
 export const REDACTED = '[REDACTED]';
-const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-api-key']);
+/** Headers whose value is hidden whole, whatever it is (lower case). */
+export const SECRET_HEADER_NAMES: readonly string[] = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+  'x-api-key',
+];
+const SECRET_HEADERS = new Set(SECRET_HEADER_NAMES);
 
 /** Headers whose value is always a secret, whatever it looks like. */
 export function isSecretHeader(name: string): boolean {
