@@ -4,9 +4,7 @@
 import { appendFile } from 'node:fs/promises';
 import type { MappingFinding } from '../model/mapping-result.js';
 import { repoRelative } from '../util/repo-root.js';
-import { renderAuditMarkdown } from './audit/markdown.js';
-import { renderMappingMarkdown } from './mapping/markdown.js';
-import { renderProvisionMarkdown } from './provision/markdown.js';
+import { renderMarkdown } from './markdown.js';
 import type { Report, ReporterFactory } from './reporter.js';
 import { command, renderGithubAnnotations, renderJobSummary } from './run/github.js';
 import { processIo } from '../util/process-io.js';
@@ -82,15 +80,7 @@ function annotations(report: Report): string {
   }
 }
 
+/** A run gets its own summary (counts, failures with their lines); other commands their Markdown report. */
 function jobSummary(report: Report): string {
-  switch (report.command) {
-    case 'run':
-      return renderJobSummary(report.result, { relative });
-    case 'audit':
-      return renderAuditMarkdown(report.result);
-    case 'validate-mapping':
-      return renderMappingMarkdown(report.result);
-    case 'provision':
-      return renderProvisionMarkdown(report.result);
-  }
+  return report.command === 'run' ? renderJobSummary(report.result, { relative }) : renderMarkdown(report);
 }

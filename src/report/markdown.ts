@@ -2,10 +2,13 @@
 import { renderAuditMarkdown } from './audit/markdown.js';
 import { renderMappingMarkdown } from './mapping/markdown.js';
 import { renderProvisionMarkdown } from './provision/markdown.js';
-import { endOfRunReporter } from './reporter.js';
+import { endOfRunReporter, type Report } from './reporter.js';
 import { renderRunMarkdown } from './run/markdown.js';
 
-export const markdownReporter = endOfRunReporter((report) => {
+export const markdownReporter = endOfRunReporter((report) => renderMarkdown(report));
+
+/** Any command's report as Markdown (the github reporter's job summary too, but for a run's). */
+export function renderMarkdown(report: Report): string {
   switch (report.command) {
     case 'run':
       return renderRunMarkdown(report.result);
@@ -16,4 +19,4 @@ export const markdownReporter = endOfRunReporter((report) => {
     case 'provision':
       return renderProvisionMarkdown(report.result);
   }
-});
+}
