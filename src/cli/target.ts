@@ -39,4 +39,3 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv =
   }
   return { baseUrl: url.toString().replace(/\/+$/, ''), token, embedded: false };
 }
-
