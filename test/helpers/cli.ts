@@ -6,7 +6,7 @@
 // machine, most of the test suite's time, where the same command once warm costs a tenth of it.
 // The code under test is the same, down to the HTTP client and the sockets; what only a
 // process has (the launcher's V8 flags, the prebuilt artefacts in dist/, exit on a signal,
-// a closed pipe, NODE_OPTIONS, another working directory) is tested through spawnCli.
+// a closed pipe, NODE_OPTIONS) is tested through spawnCli.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Writable } from 'node:stream';
