@@ -24,6 +24,7 @@ describe('interruptOnSignals', () => {
       expect(interrupt.signal.aborted).toBe(true);
       expect(interrupt.signal.reason).toBe('SIGTERM');
       expect(interrupt.exitCode()).toBe(143);
+      await expect(interrupt.interrupted).resolves.toBe('SIGTERM');
       interrupt.dispose();
     });
     expect(said).toBe('scim-check: SIGTERM received\n');

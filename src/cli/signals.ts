@@ -8,6 +8,8 @@ import { processIo } from '../util/process-io.js';
 export interface Interruption {
   /** Aborted by the first signal, with its name (`SIGINT`, `SIGTERM`) as the reason. */
   signal: AbortSignal;
+  /** Settles with the first signal's name: for commands that run until one comes (record, serve). */
+  interrupted: Promise<NodeJS.Signals>;
   /** 130 after SIGINT, 143 after SIGTERM; undefined while no signal came. */
   exitCode(): number | undefined;
   dispose(): void;
@@ -20,12 +22,14 @@ export interface InterruptionWords {
   givesUp: string;
 }
 
-export function exitCodeOfSignal(sig: unknown): number {
+function exitCodeOfSignal(sig: unknown): number {
   return sig === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
 }
 
 export function interruptOnSignals(words: InterruptionWords): Interruption {
   const controller = new AbortController();
+  let settle: (sig: NodeJS.Signals) => void = () => undefined;
+  const interrupted = new Promise<NodeJS.Signals>((resolve) => (settle = resolve));
   const handler = (sig: NodeJS.Signals) => {
     if (controller.signal.aborted) {
       processIo().stderr.write(`scim-check: second ${sig}: exiting without ${words.givesUp}\n`);
@@ -34,11 +38,13 @@ export function interruptOnSignals(words: InterruptionWords): Interruption {
     const said = words.first?.(sig);
     if (said) processIo().stderr.write(`scim-check: ${said}\n`);
     controller.abort(sig);
+    settle(sig);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return {
     signal: controller.signal,
+    interrupted,
     exitCode: () => (controller.signal.aborted ? exitCodeOfSignal(controller.signal.reason) : undefined),
     dispose: () => {
       process.off('SIGINT', handler);

@@ -84,11 +84,8 @@ async function runRecordCommand(flags: RecordCommandFlags): Promise<number> {
     const { recordSession } = await import('../../record/session.js');
     // a signal is how a recording normally ends: the proxy finishes what is in flight, closes the capture
     const stop = interruptOnSignals({ givesUp: 'recording the exchanges in flight' });
-    const signalled = new Promise<string>((resolve) =>
-      stop.signal.addEventListener('abort', () => resolve(String(stop.signal.reason)), { once: true }),
-    );
     try {
-      await recordSession({ ...flags, target: flags.target!, out: flags.out! }, { line: print }, signalled);
+      await recordSession({ ...flags, target: flags.target!, out: flags.out! }, { line: print }, stop.interrupted);
     } finally {
       stop.dispose();
     }

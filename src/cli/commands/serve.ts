@@ -63,8 +63,7 @@ export function registerServe(program: Command): void {
         // the first signal closes the server (connections end cleanly); a second one exits at once
         const stop = interruptOnSignals({ givesUp: 'closing the open connections' });
         try {
-          if (!stop.signal.aborted)
-            await new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }));
+          await stop.interrupted;
           await server.close();
         } finally {
           stop.dispose();
