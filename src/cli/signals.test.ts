@@ -3,19 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interruptOnSignals } from './signals.js';
 import { withProcessIo } from '../util/process-io.js';
-import { Writable } from 'node:stream';
+import { Captured } from '../../test/helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 describe('interruptOnSignals', () => {
   it('the first signal aborts with its name, says what the command asked, and sets the exit code', async () => {
-    let said = '';
-    const stderr = new Writable({
-      write(chunk, _enc, done) {
-        said += String(chunk);
-        done();
-      },
-    }) as unknown as NodeJS.WriteStream;
+    const said = new Captured();
+    const stderr = said as unknown as NodeJS.WriteStream;
     const listeners = process.listenerCount('SIGTERM');
     await withProcessIo({ stdout: process.stdout, stderr, env: {} }, async () => {
       const interrupt = interruptOnSignals({ first: (sig) => `${sig} received`, givesUp: 'clean-up' });
@@ -27,7 +22,7 @@ describe('interruptOnSignals', () => {
       await expect(interrupt.interrupted).resolves.toBe('SIGTERM');
       interrupt.dispose();
     });
-    expect(said).toBe('scim-check: SIGTERM received\n');
+    expect(said.text).toBe('scim-check: SIGTERM received\n');
     expect(process.listenerCount('SIGTERM')).toBe(listeners);
   });
 

@@ -50,7 +50,7 @@ function cliEnv(extra: CliOptions['env']): NodeJS.ProcessEnv {
 }
 
 /** A stream that keeps what is written to it, as a pipe would (not a terminal). */
-class Captured extends Writable {
+export class Captured extends Writable {
   text = '';
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
     this.text += String(chunk);
@@ -63,20 +63,19 @@ class Captured extends Writable {
 // one directory are fine). Vitest's forks pool allows chdir; test/setup/no-leaks.ts checks it
 // is back after every file.
 const HOME = process.cwd();
-let gate = { cwd: HOME, running: 0 };
+/** Calls running now; they all run in process.cwd(). */
+let running = 0;
 let idle: (() => void)[] = [];
 
 async function enterDirectory(cwd: string): Promise<void> {
-  while (gate.running > 0 && gate.cwd !== cwd) await new Promise<void>((resolve) => idle.push(resolve));
-  if (gate.running === 0 && process.cwd() !== cwd) process.chdir(cwd);
-  gate = { cwd, running: gate.running + 1 };
+  while (running > 0 && process.cwd() !== cwd) await new Promise<void>((resolve) => idle.push(resolve));
+  if (process.cwd() !== cwd) process.chdir(cwd);
+  running++;
 }
 
 function leaveDirectory(): void {
-  gate = { cwd: gate.cwd, running: gate.running - 1 };
-  if (gate.running > 0) return;
+  if (--running > 0) return;
   if (process.cwd() !== HOME) process.chdir(HOME);
-  gate = { cwd: HOME, running: 0 };
   const waiting = idle;
   idle = [];
   for (const wake of waiting) wake();
