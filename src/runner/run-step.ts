@@ -4,7 +4,7 @@ import type { StepSpec, SuiteSpec } from '../suite/types.js';
 import type { CheckResult, StepResult, StepStatus } from '../model/run-result.js';
 import type { RunContext } from './context.js';
 import { TransportError, UsageError } from '../errors.js';
-import { buildRequest } from './request-builder.js';
+import { buildRequest, type BuiltRequest } from './request-builder.js';
 import type { ResponseView } from './expectations.js';
 import { refusalOf } from './request-guard.js';
 import { createdByBulk } from './bulk-guard.js';
@@ -17,12 +17,17 @@ import { send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 import { judgeCheck } from '../audience/effective-severity.js';
 
-export async function runStep(
-  step: StepSpec,
-  suite: SuiteSpec,
-  scope: StepScope,
-  ctx: RunContext,
-): Promise<StepResult> {
+/**
+ * A step whose requests are over: what it captured and created is recorded, and its checks
+ * run when `judge` is called. The runner sends the next step's request first, so checking
+ * one answer overlaps with waiting for the next (run-test.ts says when it may).
+ */
+export interface SentStep {
+  judge(): StepResult;
+}
+
+/** Renders, guards, sends, records and captures; the checks wait for `judge()`. */
+export async function sendStep(step: StepSpec, suite: SuiteSpec, scope: StepScope, ctx: RunContext): Promise<SentStep> {
   const started = performance.now();
   const result: StepResult = {
     id: step.id,
@@ -33,6 +38,10 @@ export async function runStep(
     durationMs: 0,
   };
   if (step.ours) result.ours = true;
+  const merged = new Map<string, CheckResult>();
+  const captureChecks: CheckResult[] = [];
+  // the one answer of a plain step, checked by judge()
+  let deferred: { built: BuiltRequest; response: ResponseView } | undefined;
   try {
     if (step.paginate) {
       await walkPages(step, suite, scope, ctx, result);
@@ -46,8 +55,6 @@ export async function runStep(
       // transport failure ends the step: whatever happens next, the clean-up knows about it.
       const times = Math.max(1, step.concurrent ?? 1);
       const settled = await Promise.allSettled(Array.from({ length: times }, () => send(ctx, built, result.exchanges)));
-      const merged = new Map<string, CheckResult>();
-      const captureChecks: CheckResult[] = [];
       settled.forEach((outcome, i) => {
         if (outcome.status !== 'fulfilled') return;
         const response = outcome.value;
@@ -58,14 +65,15 @@ export async function runStep(
         if (isBulk(built.path)) for (const r of createdByBulk(response.body)) recordCreated(ctx, r.type, r.id);
         if (built.http.method === 'DELETE' && response.status >= 200 && response.status < 300)
           noteDeleted(built.path, ctx);
-        for (const c of assertAll(step, suite, built, response, scope, ctx))
-          keepFirstFailure(merged, c, times > 1 ? `request ${i + 1} of ${times}` : undefined);
+        // each of N answers is checked with the captures it made, so at once
+        if (times === 1) deferred = { built, response };
+        else
+          for (const c of assertAll(step, suite, built, response, scope, ctx))
+            keepFirstFailure(merged, c, `request ${i + 1} of ${times}`);
       });
-      result.checks.push(...merged.values(), ...captureChecks);
       const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
       if (failed) throw failed.reason;
     }
-    result.checks.push(...passiveChecks(suite, step, result.exchanges, scope.render, ctx));
   } catch (err) {
     if (!(err instanceof TransportError) && !(err instanceof UsageError)) throw err;
     result.status = 'errored';
@@ -74,12 +82,26 @@ export async function runStep(
       message: ctx.redactor.text(err.message),
     };
   }
-  result.checks = result.checks.map((c) => judgeCheck(c, ctx.options.verdict));
-  if (result.status !== 'errored') result.status = statusOf(result.checks);
-  const erroredCheck = result.checks.find((c) => c.error);
-  if (erroredCheck && !result.error) result.error = { ...erroredCheck.error! };
-  result.durationMs = performance.now() - started;
-  return result;
+  // the checks see this step's captures, not those of a step sent before they ran
+  const checkScope = scope.freeze?.() ?? scope;
+  const sentMs = performance.now() - started;
+  return {
+    judge() {
+      const judging = performance.now();
+      if (deferred)
+        for (const c of assertAll(step, suite, deferred.built, deferred.response, checkScope, ctx))
+          keepFirstFailure(merged, c, undefined);
+      result.checks.push(...merged.values(), ...captureChecks);
+      if (result.status !== 'errored')
+        result.checks.push(...passiveChecks(suite, step, result.exchanges, checkScope.render, ctx));
+      result.checks = result.checks.map((c) => judgeCheck(c, ctx.options.verdict));
+      if (result.status !== 'errored') result.status = statusOf(result.checks);
+      const erroredCheck = result.checks.find((c) => c.error);
+      if (erroredCheck && !result.error) result.error = { ...erroredCheck.error! };
+      result.durationMs = sentMs + (performance.now() - judging);
+      return result;
+    },
+  };
 }
 
 function captureAll(step: StepSpec, response: ResponseView, scope: StepScope, checks: CheckResult[]): void {

@@ -1,9 +1,10 @@
 // Runs the steps of one test in order. A step whose dependency failed is skipped
 // with the reason; independent steps still run.
-import type { SuiteSpec, TestSpec } from '../suite/types.js';
+import type { StepSpec, SuiteSpec, TestSpec } from '../suite/types.js';
 import type { StepResult, TestResult, StepStatus } from '../model/run-result.js';
 import type { RunContext } from './context.js';
-import { runStep } from './run-step.js';
+import { sendStep, type SentStep } from './run-step.js';
+import type { StepScope } from './step-io.js';
 import { blockedReason, needsOf } from './step-deps.js';
 import { renderValue } from '../suite/template.js';
 import { cleanUpFrom } from './clean-up-run.js';
@@ -53,13 +54,17 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
       durationMs: 0,
     };
   }
-  const scopeData = { captures, variables, run };
-  const render = (v: unknown) => renderValue(v, scopeData);
+  const renderWith = (captured: Record<string, unknown>) => (v: unknown) =>
+    renderValue(v, { captures: captured, variables, run });
+  const freeze = (): StepScope => {
+    const copy = { ...captures };
+    return { render: renderWith(copy), captures: copy };
+  };
   const steps: StepResult[] = [];
   const statusById = new Map<string, StepStatus>();
   const mark = ctx.ledger.size();
   try {
-    await runSteps(test, suite, ctx, { render, captures }, steps, statusById);
+    await runSteps(test, suite, ctx, { render: renderWith(captures), captures, freeze }, steps, statusById);
   } finally {
     // What a test created is removed when the test ends, so the next test (and the
     // next suite) sees the tenant as it was: no leftovers skew their lists.
@@ -75,25 +80,43 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
   };
 }
 
+/**
+ * Steps run in order, and a step's checks run while the next step's request is on its way:
+ * checking costs no time of its own beyond the server's. The next request never depends on
+ * those checks: a step waits only for captures (there before the checks run) and for the
+ * steps it names in `needs`, which are judged before it is sent. --bail judges each step
+ * before the next is sent, to stop at the first failure.
+ */
 async function runSteps(
   test: TestSpec,
   suite: SuiteSpec,
   ctx: RunContext,
-  scope: { render: (v: unknown) => unknown; captures: Record<string, unknown> },
+  scope: StepScope,
   steps: StepResult[],
   statusById: Map<string, StepStatus>,
 ): Promise<void> {
-  const { render, captures } = scope;
+  let pending: { step: StepSpec; sent: SentStep } | undefined;
+  const record = (result: StepResult) => {
+    statusById.set(result.id, result.status);
+    steps.push(result);
+  };
+  const judgePending = () => {
+    if (!pending) return;
+    const { step, sent } = pending;
+    pending = undefined;
+    record(judgedOrErrored(step, () => sent.judge()));
+  };
   for (const [i, step] of test.steps.entries()) {
     if (ctx.signal.aborted || ctx.health.halt) break;
     const missing = await missingCapabilities(step.requires ?? [], ctx);
+    if (pending && step.needs?.includes(pending.step.id)) judgePending();
     const blocked =
       missing.length > 0
         ? unsupportedReason(missing, ctx)
-        : blockedReason(needsOf(step, test.steps.slice(0, i)), (id) => statusById.get(id), captures);
-    let result: StepResult;
+        : blockedReason(needsOf(step, test.steps.slice(0, i)), (id) => statusById.get(id), scope.captures);
     if (blocked) {
-      result = {
+      judgePending();
+      record({
         id: step.id,
         name: step.name ?? step.id,
         status: 'skipped',
@@ -101,27 +124,48 @@ async function runSteps(
         exchanges: [],
         durationMs: 0,
         skipReason: blocked,
-      };
-    } else {
-      try {
-        result = await runStep(step, suite, { render, captures }, ctx);
-      } catch (err) {
-        // A template that cannot be rendered is a suite problem for this step only.
-        if (!(err instanceof Error) || err.name !== 'TemplateError') throw err;
-        result = {
-          id: step.id,
-          name: step.name ?? step.id,
-          status: 'errored',
-          checks: [],
-          exchanges: [],
-          durationMs: 0,
-          error: { code: 'SUITE_TEMPLATE', message: err.message },
-        };
-      }
+      });
+      continue;
     }
-    statusById.set(step.id, result.status);
-    steps.push(result);
-    if (ctx.options.bail && (result.status === 'failed' || result.status === 'errored')) break;
+    const sending = sendStep(step, suite, scope, ctx);
+    sending.catch(() => undefined); // awaited below; a bug in judging must not leave it unhandled
+    // undici writes a request on a kept-alive socket one event-loop turn after the last answer
+    // (setImmediate): judging after a turn of our own lets the request leave first
+    if (pending) await new Promise((resolve) => setImmediate(resolve));
+    judgePending();
+    try {
+      pending = { step, sent: await sending };
+    } catch (err) {
+      record(
+        judgedOrErrored(step, () => {
+          throw err;
+        }),
+      );
+    }
+    if (ctx.options.bail) {
+      judgePending();
+      const last = steps.at(-1);
+      if (last && (last.status === 'failed' || last.status === 'errored')) break;
+    }
+  }
+  judgePending();
+}
+
+/** The step's result; a template that cannot be rendered is a suite problem for this step only. */
+function judgedOrErrored(step: StepSpec, judge: () => StepResult): StepResult {
+  try {
+    return judge();
+  } catch (err) {
+    if (!(err instanceof Error) || err.name !== 'TemplateError') throw err;
+    return {
+      id: step.id,
+      name: step.name ?? step.id,
+      status: 'errored',
+      checks: [],
+      exchanges: [],
+      durationMs: 0,
+      error: { code: 'SUITE_TEMPLATE', message: err.message },
+    };
   }
 }
 

@@ -14,6 +14,8 @@ import { rememberView } from './passive-checks.js';
 export interface StepScope {
   render: (v: unknown) => unknown;
   captures: Record<string, unknown>;
+  /** This scope as it is now, for checks that run after a later step has captured more. */
+  freeze?: () => StepScope;
 }
 
 export function targetOf(ctx: RunContext) {
