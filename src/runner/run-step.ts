@@ -13,7 +13,7 @@ import { defaultRemovals, type CleanupRequest } from './cleanup.js';
 import { walkPages } from './paginate.js';
 import { assertAll, keepFirstFailure } from './assert-step.js';
 import { passiveChecks } from './passive-checks.js';
-import { send, targetOf, type StepScope } from './step-io.js';
+import { redactExchanges, send, targetOf, type StepScope } from './step-io.js';
 import { resolveAudience } from '../audience/resolve-audience.js';
 import { judgeCheck } from '../audience/effective-severity.js';
 
@@ -88,6 +88,7 @@ export async function sendStep(step: StepSpec, suite: SuiteSpec, scope: StepScop
   return {
     judge() {
       const judging = performance.now();
+      redactExchanges(result.exchanges);
       if (deferred)
         for (const c of assertAll(step, suite, deferred.built, deferred.response, checkScope, ctx))
           keepFirstFailure(merged, c, undefined);
@@ -157,8 +158,10 @@ function registerCreated(step: StepSpec, scope: StepScope, ctx: RunContext): voi
   ctx.ledger.record({ type: step.creates.type, id, removals });
 }
 
+const BULK_PATH = /^\/*bulk\/*(?:[?#]|$)/i;
+
 function isBulk(path: string): boolean {
-  return /^\/*bulk\/*(?:[?#]|$)/i.test(path);
+  return BULK_PATH.test(path);
 }
 
 /** What a bulk POST created is the run's own: removed like any other, newest first. */

@@ -38,30 +38,53 @@ export async function send(ctx: RunContext, built: BuiltRequest, log: RecordedEx
   }
 }
 
+// What sendOnce recorded is redacted when the step is judged, off the path from one answer
+// to the next request: each exchange's redaction waits here, its raw values in the closure
+// only, so no exchange ever holds an unredacted value.
+const redactions = new WeakMap<RecordedExchange, () => void>();
+
+/** Fills in the redacted request and answer of each exchange; a step's judge calls it first. */
+export function redactExchanges(log: readonly RecordedExchange[]): void {
+  for (const exchange of log) {
+    redactions.get(exchange)?.();
+    redactions.delete(exchange);
+  }
+}
+
 async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExchange[]): Promise<ResponseView> {
+  // every field in the order the reports print it; the redacted values come in redactExchanges
   const exchange: RecordedExchange = {
     method: built.http.method,
-    url: ctx.redactor.text(built.http.url),
-    requestHeaders: ctx.redactor.headers(built.http.headers),
-    requestBody: built.body === undefined ? undefined : ctx.redactor.value(built.body),
+    url: '',
+    requestHeaders: {},
+    requestBody: undefined,
     durationMs: 0,
     startedAt: new Date().toISOString(),
   };
   log.push(exchange);
-  let res: HttpResponse;
+  let res: HttpResponse | undefined;
+  let view: ResponseView | undefined;
+  redactions.set(exchange, () => {
+    exchange.url = ctx.redactor.text(built.http.url);
+    exchange.requestHeaders = ctx.redactor.headers(built.http.headers);
+    exchange.requestBody = built.body === undefined ? undefined : ctx.redactor.value(built.body);
+    if (!res || !view) return;
+    exchange.responseHeaders = ctx.redactor.headers(res.headers);
+    exchange.responseBody =
+      view.body === undefined || view.body === null
+        ? ctx.redactor.value(truncate(res.bodyText))
+        : ctx.redactor.parsedJson(view.body, res.bodyText);
+  });
   try {
     res = await sendWatched(ctx, { ...built.http, signal: ctx.signal });
   } catch (err) {
     if (err instanceof TransportError && built.http.method !== 'GET') ctx.uncertainWrites++;
     throw err;
   }
-  const view = toView(res);
+  view = toView(res);
   exchange.status = res.status;
-  exchange.responseHeaders = ctx.redactor.headers(res.headers);
-  exchange.responseBody =
-    view.body === undefined || view.body === null
-      ? ctx.redactor.value(truncate(res.bodyText))
-      : ctx.redactor.parsedJson(view.body, res.bodyText);
+  exchange.responseHeaders = {};
+  exchange.responseBody = undefined;
   exchange.durationMs = res.durationMs;
   rememberView(exchange, view);
   return view;

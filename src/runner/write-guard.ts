@@ -58,13 +58,24 @@ function safeDecode(segment: string): string | undefined {
   }
 }
 
+// a run has one base URL: parsed once, not for every request
+let lastBase: { text: string; origin: string; pathname: string } | undefined;
+
+function parsedBase(baseUrl: string): { origin: string; pathname: string } {
+  if (lastBase?.text !== baseUrl) {
+    const { origin, pathname } = new URL(baseUrl);
+    lastBase = { text: baseUrl, origin, pathname };
+  }
+  return lastBase;
+}
+
 /** The final URL of every request stays under the base URL (same origin, same path prefix). */
 export function guardTarget(url: string, baseUrl: string): string | null {
   let u: URL;
-  let base: URL;
+  let base: { origin: string; pathname: string };
   try {
     u = new URL(url);
-    base = new URL(baseUrl);
+    base = parsedBase(baseUrl);
   } catch {
     return 'refusing a request: not a valid URL';
   }

@@ -21,10 +21,20 @@ export interface TemplateScope {
   run: RunInfo;
 }
 
-const hex = (length: number): string =>
-  randomBytes(Math.ceil(length / 2))
-    .toString('hex')
-    .slice(0, length);
+// Random hex comes from a pool filled 512 bytes at a time: a run draws a few hundred short
+// values, and one call into the system's generator per value cost more than the rest of a name.
+const randomPool = { bytes: Buffer.alloc(0), used: 0 };
+
+const hex = (length: number): string => {
+  const need = Math.ceil(length / 2);
+  if (randomPool.used + need > randomPool.bytes.length) {
+    randomPool.bytes = randomBytes(Math.max(512, need));
+    randomPool.used = 0;
+  }
+  const text = randomPool.bytes.toString('hex', randomPool.used, randomPool.used + need);
+  randomPool.used += need;
+  return text.slice(0, length);
+};
 
 type Builtin = { min: number; max: number; call: (args: unknown[], scope: TemplateScope) => unknown };
 
