@@ -62,12 +62,12 @@ async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExcha
     startedAt: new Date().toISOString(),
   };
   log.push(exchange);
-  let res: HttpResponse | undefined;
-  let view: ResponseView | undefined;
+  const answer: { res?: HttpResponse; view?: ResponseView } = {};
   redactions.set(exchange, () => {
     exchange.url = ctx.redactor.text(built.http.url);
     exchange.requestHeaders = ctx.redactor.headers(built.http.headers);
     exchange.requestBody = built.body === undefined ? undefined : ctx.redactor.value(built.body);
+    const { res, view } = answer;
     if (!res || !view) return;
     exchange.responseHeaders = ctx.redactor.headers(res.headers);
     exchange.responseBody =
@@ -75,13 +75,16 @@ async function sendOnce(ctx: RunContext, built: BuiltRequest, log: RecordedExcha
         ? ctx.redactor.value(truncate(res.bodyText))
         : ctx.redactor.parsedJson(view.body, res.bodyText);
   });
+  let res: HttpResponse;
   try {
     res = await sendWatched(ctx, { ...built.http, signal: ctx.signal });
   } catch (err) {
     if (err instanceof TransportError && built.http.method !== 'GET') ctx.uncertainWrites++;
     throw err;
   }
-  view = toView(res);
+  const view = toView(res);
+  answer.res = res;
+  answer.view = view;
   exchange.status = res.status;
   exchange.responseHeaders = {};
   exchange.responseBody = undefined;
