@@ -44,7 +44,7 @@ import { loadSuiteText } from '../suite/load.js';
 import { loadProfile } from '../profile/load.js';
 import { startServer } from '../server/index.js';
 import { parseDeclared } from '../schema/declared/parse.js';
-import { FAST_DATE_TIME, FAST_HTTP_URI, fastDateTime } from '../schema/fast-formats.js';
+import { FAST_ABSOLUTE_PATH, FAST_DATE_TIME, FAST_HTTP_URI, FAST_URN, fastDateTime } from '../schema/fast-formats.js';
 
 const standaloneCode = standaloneModule.default;
 const addFormats = addFormatsModule.default;
@@ -62,11 +62,13 @@ function scimFormats(): string {
     `const FAST_DATE_TIME = ${FAST_DATE_TIME.toString()};`,
     `const fastDateTime = ${fastDateTime.toString()};`,
     `const FAST_HTTP_URI = ${FAST_HTTP_URI.toString()};`,
+    `const FAST_URN = ${FAST_URN.toString()};`,
+    `const FAST_ABSOLUTE_PATH = ${FAST_ABSOLUTE_PATH.toString()};`,
     'const uriReference = full["uri-reference"];',
     'module.exports = Object.assign({}, full, {',
     '  "date-time": Object.assign({}, full["date-time"], { validate: (s) => fastDateTime(s) || full["date-time"].validate(s) }),',
-    '  uri: (s) => FAST_HTTP_URI.test(s) || full.uri(s),',
-    '  "uri-reference": (s) => FAST_HTTP_URI.test(s) || uriReference.test(s),',
+    '  uri: (s) => FAST_HTTP_URI.test(s) || FAST_URN.test(s) || full.uri(s),',
+    '  "uri-reference": (s) => FAST_HTTP_URI.test(s) || FAST_URN.test(s) || FAST_ABSOLUTE_PATH.test(s) || uriReference.test(s),',
     '});',
     '',
   ].join('\n');
@@ -89,8 +91,12 @@ function scimValidators(quick = false): string {
     ...formats['date-time'],
     validate: (s: string) => fastDateTime(s) || formats['date-time'].validate(s),
   });
-  ajv.addFormat('uri', (s: string) => FAST_HTTP_URI.test(s) || formats.uri(s));
-  ajv.addFormat('uri-reference', (s: string) => FAST_HTTP_URI.test(s) || formats['uri-reference'].test(s));
+  ajv.addFormat('uri', (s: string) => FAST_HTTP_URI.test(s) || FAST_URN.test(s) || formats.uri(s));
+  ajv.addFormat(
+    'uri-reference',
+    (s: string) =>
+      FAST_HTTP_URI.test(s) || FAST_URN.test(s) || FAST_ABSOLUTE_PATH.test(s) || formats['uri-reference'].test(s),
+  );
   for (const file of readdirSync(SCIM_SCHEMAS_DIR).filter((f) => f.endsWith('.json')))
     ajv.addSchema(readJson(path.join(SCIM_SCHEMAS_DIR, file)));
   ajv.addSchema(readJson(PROFILE_SCHEMA_FILE), 'scim-check:profile');

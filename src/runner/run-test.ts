@@ -63,12 +63,22 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
   const steps: StepResult[] = [];
   const statusById = new Map<string, StepStatus>();
   const mark = ctx.ledger.size();
+  let judgeLast: (() => void) | undefined;
   try {
-    await runSteps(test, suite, ctx, { render: renderWith(captures), captures, freeze }, steps, statusById);
+    judgeLast = await runSteps(test, suite, ctx, { render: renderWith(captures), captures, freeze }, steps, statusById);
   } finally {
     // What a test created is removed when the test ends, so the next test (and the
-    // next suite) sees the tenant as it was: no leftovers skew their lists.
-    ctx.cleanupRecords.push(...(await cleanUpFrom(ctx, mark)));
+    // next suite) sees the tenant as it was: no leftovers skew their lists. The last
+    // step is judged while the first removal is on its way.
+    const cleaning = cleanUpFrom(ctx, mark);
+    try {
+      if (judgeLast) {
+        await nextTurn();
+        judgeLast();
+      }
+    } finally {
+      ctx.cleanupRecords.push(...(await cleaning));
+    }
   }
   return {
     name: test.name,
@@ -85,7 +95,8 @@ export async function runTest(test: TestSpec, suite: SuiteSpec, ctx: RunContext)
  * checking costs no time of its own beyond the server's. The next request never depends on
  * those checks: a step waits only for captures (there before the checks run) and for the
  * steps it names in `needs`, which are judged before it is sent. --bail judges each step
- * before the next is sent, to stop at the first failure.
+ * before the next is sent, to stop at the first failure. Returns the judge of the last step:
+ * the clean-up's first request goes out before it runs.
  */
 async function runSteps(
   test: TestSpec,
@@ -94,7 +105,7 @@ async function runSteps(
   scope: StepScope,
   steps: StepResult[],
   statusById: Map<string, StepStatus>,
-): Promise<void> {
+): Promise<() => void> {
   let pending: { step: StepSpec; sent: SentStep } | undefined;
   const record = (result: StepResult) => {
     statusById.set(result.id, result.status);
@@ -129,9 +140,7 @@ async function runSteps(
     }
     const sending = sendStep(step, suite, scope, ctx);
     sending.catch(() => undefined); // awaited below; a bug in judging must not leave it unhandled
-    // undici writes a request on a kept-alive socket one event-loop turn after the last answer
-    // (setImmediate): judging after a turn of our own lets the request leave first
-    if (pending) await new Promise((resolve) => setImmediate(resolve));
+    if (pending) await nextTurn();
     judgePending();
     try {
       pending = { step, sent: await sending };
@@ -148,7 +157,15 @@ async function runSteps(
       if (last && (last.status === 'failed' || last.status === 'errored')) break;
     }
   }
-  judgePending();
+  return judgePending;
+}
+
+/**
+ * undici writes a request on a kept-alive socket one event-loop turn after the last answer
+ * (setImmediate): judging after a turn of our own lets the request just sent leave first.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The step's result; a template that cannot be rendered is a suite problem for this step only. */

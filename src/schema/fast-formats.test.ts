@@ -2,7 +2,7 @@
 // in front of it), and must say so for the shapes servers send, or they save nothing.
 import { describe, expect, it } from 'vitest';
 import formatsModule from 'ajv-formats/dist/formats.js';
-import { FAST_HTTP_URI, fastDateTime } from './fast-formats.js';
+import { FAST_ABSOLUTE_PATH, FAST_HTTP_URI, FAST_URN, fastDateTime } from './fast-formats.js';
 
 const full = formatsModule.fullFormats as unknown as {
   'date-time': { validate: (s: string) => boolean };
@@ -103,5 +103,39 @@ describe('FAST_HTTP_URI', () => {
       expect([s, full.uri(s), full['uri-reference'].test(s)]).toEqual([s, true, true]);
     }
     expect(fastSaidValid).toBeGreaterThan(500);
+  });
+});
+
+describe('FAST_URN and FAST_ABSOLUTE_PATH', () => {
+  it('accept the schema URNs and the $ref paths servers send', () => {
+    for (const s of [
+      'urn:ietf:params:scim:schemas:core:2.0:User',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+      'urn:ietf:params:scim:api:messages:2.0:ListResponse',
+      'urn:okta:custom:user:1.0',
+    ])
+      expect([s, FAST_URN.test(s)]).toEqual([s, true]);
+    for (const s of ['/Users', '/Groups', '/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User'])
+      expect([s, FAST_ABSOLUTE_PATH.test(s)]).toEqual([s, true]);
+  });
+
+  it('never say valid where ajv-formats uri (URN) or uri-reference (both) does not', () => {
+    const rnd = random(17);
+    const urns = mutations('urn:ietf:params:scim:schemas:core:2.0:User', 'a0:-./?#%[]@!$&\'"()*+,;= \\', 4000, rnd);
+    const paths = mutations('/scim/v2/Users/a-b_c~d', 'a0:-./?#%[]@!$&\'"()*+,;= \\', 4000, rnd);
+    let urnValid = 0;
+    let pathValid = 0;
+    for (const s of urns) {
+      if (!FAST_URN.test(s)) continue;
+      urnValid++;
+      expect([s, full.uri(s), full['uri-reference'].test(s)]).toEqual([s, true, true]);
+    }
+    for (const s of paths) {
+      if (!FAST_ABSOLUTE_PATH.test(s)) continue;
+      pathValid++;
+      expect([s, full['uri-reference'].test(s)]).toEqual([s, true]);
+    }
+    expect(urnValid).toBeGreaterThan(500);
+    expect(pathValid).toBeGreaterThan(500);
   });
 });
