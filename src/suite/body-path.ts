@@ -34,6 +34,10 @@ export type PathSegment =
 
 const parseCache = new Map<string, PathSegment[]>();
 
+// where a name ends (searched from its start: one native scan, not a test per character)
+const NAME_END = /[.[\]\s"]/g;
+const URN_NAME_END = /[[\]\s"]/g;
+
 /** Parse a body path; throws BodyPathError naming the path and the problem. */
 export function parseBodyPath(path: string): PathSegment[] {
   const cached = parseCache.get(path);
@@ -71,8 +75,9 @@ class PathParser {
     const start = this.pos;
     const isUrn = this.path.slice(start, start + 4).toLowerCase() === 'urn:';
     // A URN key runs up to the next bracket: its dots and colons are resolved against real keys later.
-    const stop = isUrn ? /[[\]\s"]/ : /[.[\]\s"]/;
-    while (!this.atEnd() && !stop.test(this.peek())) this.pos++;
+    const stop = isUrn ? URN_NAME_END : NAME_END;
+    stop.lastIndex = start;
+    this.pos = stop.exec(this.path)?.index ?? this.path.length;
     const text = this.path.slice(start, this.pos);
     if (text === '') this.fail(`expected an attribute name at column ${start + 1}`);
     return isUrn ? { kind: 'urn', text } : { kind: 'key', name: text };
