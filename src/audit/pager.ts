@@ -4,7 +4,7 @@
 // spot an id listed twice. Pagination anomalies are reported as findings.
 import { joinUrl } from '../http/url.js';
 import { validateAgainst } from '../schema/validator.js';
-import { getWithRetry, type FetchContext } from './fetch-with-retry.js';
+import { getWithRetry, type FetchContext, type FetchOutcome } from './fetch-with-retry.js';
 import type { AuditFinding, AuditResourceType, EndpointSummary } from '../model/audit-result.js';
 import { AUDIT_RULES, type AuditRuleCode } from './rules.js';
 import { parseJson } from '../util/json-depth.js';
@@ -39,6 +39,11 @@ export interface PagerOptions {
   onProgress?: (read: number, total: number | undefined) => void;
   /** Called once the first page announced how many resources will be read (capped by maxResources). */
   onTotal?: (expected: number) => void;
+}
+
+/** A page's answer, not yet looked at. */
+interface FetchedPage extends FetchOutcome {
+  startIndex: number;
 }
 
 interface ParsedPage {
@@ -112,29 +117,54 @@ class PagerState {
   }
 
   async worker(): Promise<void> {
-    // `next` is claimed synchronously, so two workers never take the same page
-    while (!this.stopped && this.next <= this.limit) {
-      const startIndex = this.next;
-      this.next += this.step;
+    // With a known total, a worker sends its next request before it checks the page it holds:
+    // the server answers while the audit checks, and no more than `concurrency` requests are
+    // out at once all the same. Without one, each page decides whether there is a next.
+    let fetching = this.claim();
+    while (fetching) {
+      const fetched = await fetching;
       const readBefore = this.summary.read;
-      const page = await this.readPage(startIndex);
+      fetching = this.unknownTotal ? undefined : this.claim();
+      const page = await this.takePage(fetched);
       if (page.ok && page.resources.length === 0) this.stopped = true; // past the end, whatever totalResults says
       // without a total, a short page is the last one, and a page of nothing new means startIndex is ignored
       if (this.unknownTotal && (page.resources.length < this.step || this.summary.read === readBefore))
         this.stopped = true;
+      if (this.unknownTotal) fetching = this.claim();
     }
   }
 
+  /** The next page's request, sent; `next` is claimed synchronously, so two workers never take the same page. */
+  private claim(): Promise<FetchedPage> | undefined {
+    if (this.stopped || this.next > this.limit) return undefined;
+    const startIndex = this.next;
+    this.next += this.step;
+    const fetching = this.fetchPage(startIndex);
+    fetching.catch(() => undefined); // awaited by its worker; one ended by another page's error leaves it handled
+    return fetching;
+  }
+
   async readPage(startIndex: number): Promise<ParsedPage> {
+    return this.takePage(await this.fetchPage(startIndex));
+  }
+
+  private async fetchPage(startIndex: number): Promise<FetchedPage> {
+    const endpoint = this.opts.resourceType === 'User' ? '/Users' : '/Groups';
+    const url = joinUrl(this.opts.baseUrl, endpoint, {
+      startIndex: String(startIndex),
+      count: String(this.opts.pageSize),
+    });
+    return { startIndex, ...(await getWithRetry(this.opts.fetch, url)) };
+  }
+
+  private async takePage({ startIndex, response, retries }: FetchedPage): Promise<ParsedPage> {
     const { opts } = this;
     const endpoint = opts.resourceType === 'User' ? '/Users' : '/Groups';
-    const url = joinUrl(opts.baseUrl, endpoint, { startIndex: String(startIndex), count: String(opts.pageSize) });
-    const { response, retries } = await getWithRetry(opts.fetch, url);
     this.summary.retries += retries;
     this.summary.pages += 1;
     const where = `${endpoint}?startIndex=${startIndex}&count=${opts.pageSize}`;
     if (response.status === 401 || response.status === 403)
-      throw new TokenRejectedError(response.status, `GET ${this.opts.resourceType === 'User' ? '/Users' : '/Groups'}`);
+      throw new TokenRejectedError(response.status, `GET ${endpoint}`);
     if (response.status !== 200) {
       this.pageFailed = true;
       await this.pageFinding(
