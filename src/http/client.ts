@@ -87,7 +87,12 @@ export class HttpClient {
       );
       const res = await inFlight.response;
       const headers = flattenHeaders(res.headers);
-      const bodyText = decode(res.body, headers['content-encoding'], this.maxBodyBytes);
+      let bodyText: string;
+      try {
+        bodyText = decode(res.body, headers['content-encoding'], this.maxBodyBytes);
+      } finally {
+        res.release(); // the text is a copy: the buffer serves the next answer
+      }
       return { status: res.statusCode, headers, bodyText, durationMs: performance.now() - started };
     } catch (err) {
       if (timedOut && !outer?.aborted) {

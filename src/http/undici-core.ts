@@ -9,6 +9,7 @@
 // chunks does the same with a fraction of the work (and of the garbage) per request.
 import type { Agent, Dispatcher } from 'undici';
 import { lazyRequire } from '../util/lazy-require.js';
+import { giveBodyBuffer, growBodyBuffer, takeBodyBuffer } from './body-buffers.js';
 
 type AgentClass = typeof Agent;
 type ParseHeaders = (raw: Buffer[]) => Record<string, string | string[]>;
@@ -30,7 +31,9 @@ export interface BufferedResponse {
   statusCode: number;
   /** As undici's `request()` gives them: lower-cased names, repeated headers as arrays. */
   headers: Record<string, string | string[]>;
+  /** A view on a reused buffer: valid until `release()`, which the reader calls once it has decoded it. */
   body: Buffer;
+  release(): void;
 }
 
 /** A request on its way; `abort` ends it with `reason` (the promise rejects with it). */
@@ -71,6 +74,8 @@ export function requestBuffered(
   return { response, abort: (reason) => handler.abortWith(reason) };
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** undici's handler callbacks (the onConnect/onHeaders/onData form, which it calls as they are). */
 class CollectingHandler {
   resolve!: (r: BufferedResponse) => void;
@@ -79,7 +84,7 @@ class CollectingHandler {
   private reason: { why: unknown } | undefined;
   private statusCode = 0;
   private headers: Record<string, string | string[]> = {};
-  private chunks: Buffer[] = [];
+  private buffer: Buffer | undefined;
   private size = 0;
   private settled = false;
 
@@ -108,25 +113,36 @@ class CollectingHandler {
   }
 
   onData(chunk: Buffer): boolean {
+    const used = this.size;
     this.size += chunk.length;
     if (this.size > this.maxBodyBytes) {
       this.abortWith(this.tooLarge());
       return false;
     }
-    this.chunks.push(chunk);
+    // copied at once: the chunk itself is garbage as soon as this returns
+    this.buffer = growBodyBuffer(this.buffer ?? takeBodyBuffer(this.size), used, this.size);
+    chunk.copy(this.buffer, used);
     return true;
   }
 
   onComplete(): void {
     if (this.settled) return;
     this.settled = true;
-    const body = this.chunks.length === 1 && this.chunks[0] ? this.chunks[0] : Buffer.concat(this.chunks);
-    this.resolve({ statusCode: this.statusCode, headers: this.headers, body });
+    const buffer = this.buffer;
+    this.buffer = undefined;
+    this.resolve({
+      statusCode: this.statusCode,
+      headers: this.headers,
+      body: buffer ? buffer.subarray(0, this.size) : EMPTY,
+      release: () => buffer && giveBodyBuffer(buffer),
+    });
   }
 
   onError(err: unknown): void {
     if (this.settled) return;
     this.settled = true;
+    if (this.buffer) giveBodyBuffer(this.buffer);
+    this.buffer = undefined;
     this.reject(err);
   }
 }
