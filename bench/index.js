@@ -16,9 +16,11 @@ const arg = (name, fallback) => {
 const repeat = Number(arg('repeat', '5'));
 const with1m = process.argv.includes('--audit-1m');
 const rows = [];
+// met: true, false, or 'unmeasured' (a figure beside a goal it cannot decide: neither met nor missed)
 const row = (what, ratio, goal, met, figures) => {
   rows.push({ what, ratio, goal, met, figures });
-  process.stdout.write(`  ${met ? 'ok  ' : 'MISS'} ${what}: ${ratio} (goal ${goal}) — ${figures}\n`);
+  const mark = met === 'unmeasured' ? '----' : met ? 'ok  ' : 'MISS';
+  process.stdout.write(`  ${mark} ${what}: ${ratio} (goal ${goal}) — ${figures}\n`);
 };
 const ms = (x) => `${x.toFixed(0)} ms`;
 const perS = (x) => `${Math.round(x).toLocaleString('en-US')}/s`;
@@ -107,11 +109,12 @@ if (a1m) {
     `${a1m.auditRssMax.toFixed(0)} MB vs ${a10k.auditRssMax.toFixed(0)} MB`,
   );
 } else {
+  // the goal is about a million users: 100k cannot decide it (the duplicate tables grow ten times more)
   row(
-    'audit peak RSS, 100k users vs 10k (1M: --audit-1m)',
+    'audit peak RSS, 100k users vs 10k (the goal is at 1M: --audit-1m)',
     `${(a100k.auditRssMax / a10k.auditRssMax).toFixed(2)}x`,
-    '<= 1.5x at 1M',
-    a100k.auditRssMax / a10k.auditRssMax <= 1.5,
+    '<= 1.5x at 1M, not measured here',
+    'unmeasured',
     `${a100k.auditRssMax.toFixed(0)} MB vs ${a10k.auditRssMax.toFixed(0)} MB`,
   );
 }
@@ -124,7 +127,9 @@ row(
   true,
   `${rec.requests} list requests; capture ${rec.captureMb.toFixed(1)} MB; RSS ${firstRss.toFixed(0)} → ${lastRss.toFixed(0)} MB while it grew (streamed)`,
 );
-const missed = rows.filter((r) => !r.met).length;
+const missed = rows.filter((r) => r.met === false).length;
+const unmeasured = rows.filter((r) => r.met === 'unmeasured').length;
+const met = rows.length - missed - unmeasured;
 process.stdout.write(
-  `\n${rows.length - missed} of ${rows.length} goals met${missed ? ` (${missed} missed: see MISS above)` : ''}.\n`,
+  `\n${met} of ${rows.length} goals met${missed ? ` (${missed} missed: see MISS above)` : ''}${unmeasured ? `; ${unmeasured} not measured (----: run with --audit-1m)` : ''}.\n`,
 );
