@@ -13,6 +13,8 @@ export default defineConfig({
     // Tests must therefore leave no global state behind: test/setup/no-leaks.ts fails a file that does.
     isolate: false,
     setupFiles: ['test/setup/no-leaks.ts'],
+    // one scratch directory per test run (TMPDIR), removed at its end
+    globalSetup: ['test/setup/temp-dir.ts'],
     // tests marked concurrent (CLI runs that mostly wait on a fault or a timeout) run three at a
     // time: more would let CPU contention stretch requests that are meant to pass past --timeout
     maxConcurrency: 3,
