@@ -145,11 +145,7 @@ async function runSteps(
     try {
       pending = { step, sent: await sending };
     } catch (err) {
-      record(
-        judgedOrErrored(step, () => {
-          throw err;
-        }),
-      );
+      record(erroredByTemplate(step, err));
     }
     if (ctx.options.bail) {
       judgePending();
@@ -168,22 +164,27 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The step's result; a template that cannot be rendered is a suite problem for this step only. */
+/** The step's result, or errored when judging it met a template that cannot be rendered. */
 function judgedOrErrored(step: StepSpec, judge: () => StepResult): StepResult {
   try {
     return judge();
   } catch (err) {
-    if (!(err instanceof Error) || err.name !== 'TemplateError') throw err;
-    return {
-      id: step.id,
-      name: step.name ?? step.id,
-      status: 'errored',
-      checks: [],
-      exchanges: [],
-      durationMs: 0,
-      error: { code: 'SUITE_TEMPLATE', message: err.message },
-    };
+    return erroredByTemplate(step, err);
   }
+}
+
+/** A template that cannot be rendered is a suite problem for this step only; anything else is thrown on. */
+function erroredByTemplate(step: StepSpec, err: unknown): StepResult {
+  if (!(err instanceof Error) || err.name !== 'TemplateError') throw err;
+  return {
+    id: step.id,
+    name: step.name ?? step.id,
+    status: 'errored',
+    checks: [],
+    exchanges: [],
+    durationMs: 0,
+    error: { code: 'SUITE_TEMPLATE', message: err.message },
+  };
 }
 
 function unsupportedReason(missing: string[], ctx: RunContext): string {
