@@ -102,6 +102,33 @@ describe('runner: a step is judged while the next request is on its way', () => 
     expect(a).not.toEqual(b);
   });
 
+  it('a step whose request cannot be rendered is errored on its own; the step judged before it and the one after it are not', async () => {
+    server = await startServer({ port: 0 });
+    const run = await runLoadedAt(
+      server,
+      [
+        suite(`- id: before
+  request: { method: GET, path: /Users, query: { count: 1 } }
+  capture: { urn: "schemas[0]" }
+  expect: [ { status: 200 } ]
+- id: broken
+  request: { method: GET, path: "/Users/\${{ randomHex(urn) }}" }
+- id: after
+  request: { method: GET, path: /Users, query: { count: 2 } }
+  expect: [ { status: 200 } ]`),
+      ],
+      { discoverSchemas: false },
+    );
+    const steps = run.suites[0]!.tests[0]!.steps;
+    expect(steps.map((s) => [s.id, s.status])).toEqual([
+      ['before', 'passed'],
+      ['broken', 'errored'],
+      ['after', 'passed'],
+    ]);
+    expect(steps[1]!.error?.code).toBe('SUITE_TEMPLATE');
+    expect(stepRequests(server)).toEqual(['GET /scim/v2/Users?count=1', 'GET /scim/v2/Users?count=2']);
+  });
+
   it('judges every step of a long test, in order, with the requests in the order of the steps', async () => {
     server = await startServer({ port: 0 });
     const steps = Array.from(
