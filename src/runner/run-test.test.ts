@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../server/index.js';
 import { loadSuiteText } from '../suite/load.js';
 import { runLoadedAt } from '../../test/helpers/run-suite.js';
+import type { StepResult } from '../model/run-result.js';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -17,6 +18,12 @@ function suite(steps: string): ReturnType<typeof loadSuiteText> {
     `name: overlap\ntests:\n  - name: overlap\n    id: overlap\n    steps:\n${steps.replace(/^/gm, '      ')}\n`,
     'overlap.yaml',
   );
+}
+
+/** The steps of a one-test suite made of `steps`, run against the server this test started. */
+async function stepsRun(steps: string, options: Parameters<typeof runLoadedAt>[2] = {}): Promise<StepResult[]> {
+  const run = await runLoadedAt(server!, [suite(steps)], { discoverSchemas: false, ...options });
+  return run.suites[0]!.tests[0]!.steps;
 }
 
 /** The requests the server answered after discovery, as "METHOD path". */
@@ -35,20 +42,15 @@ const failing = `- id: failing
 describe('runner: a step is judged while the next request is on its way', () => {
   it('a step that names the previous one in `needs` waits for its verdict, and is not sent when it failed', async () => {
     server = await startServer({ port: 0 });
-    const run = await runLoadedAt(
-      server,
-      [
-        suite(`${failing}- id: after
+    const steps = await stepsRun(
+      `${failing}- id: after
   needs: [failing]
   request: { method: GET, path: /Groups }
   expect: [ { status: 200 } ]
 - id: independent
   request: { method: GET, path: /Users, query: { count: 2 } }
-  expect: [ { status: 200 } ]`),
-      ],
-      { discoverSchemas: false },
+  expect: [ { status: 200 } ]`,
     );
-    const steps = run.suites[0]!.tests[0]!.steps;
     expect(steps.map((s) => [s.id, s.status])).toEqual([
       ['failing', 'failed'],
       ['after', 'skipped'],
@@ -60,25 +62,20 @@ describe('runner: a step is judged while the next request is on its way', () => 
 
   it('--bail sends nothing after the first failed step', async () => {
     server = await startServer({ port: 0 });
-    const run = await runLoadedAt(
-      server,
-      [
-        suite(`${failing}- id: next
+    const steps = await stepsRun(
+      `${failing}- id: next
   request: { method: GET, path: /Groups }
-  expect: [ { status: 200 } ]`),
-      ],
-      { discoverSchemas: false, bail: true },
+  expect: [ { status: 200 } ]`,
+      { bail: true },
     );
-    expect(run.suites[0]!.tests[0]!.steps.map((s) => [s.id, s.status])).toEqual([['failing', 'failed']]);
+    expect(steps.map((s) => [s.id, s.status])).toEqual([['failing', 'failed']]);
     expect(stepRequests(server)).toEqual(['GET /scim/v2/Users?count=1']);
   });
 
   it("checks see their own step's captures, not those of the step sent after it", async () => {
     server = await startServer({ port: 0, seed: { users: 2 } });
-    const run = await runLoadedAt(
-      server,
-      [
-        suite(`- id: first
+    const steps = await stepsRun(
+      `- id: first
   request: { method: GET, path: /Users, query: { startIndex: 1, count: 1 } }
   capture: { userName: "Resources[0].userName" }
   expect:
@@ -89,11 +86,8 @@ describe('runner: a step is judged while the next request is on its way', () => 
   capture: { userName: "Resources[0].userName" }
   expect:
     - path: Resources[0].userName
-      equals: "\${{ userName }}"`),
-      ],
-      { discoverSchemas: false },
+      equals: "\${{ userName }}"`,
     );
-    const steps = run.suites[0]!.tests[0]!.steps;
     expect(steps.map((s) => [s.id, s.status])).toEqual([
       ['first', 'passed'],
       ['second', 'passed'],
@@ -104,10 +98,8 @@ describe('runner: a step is judged while the next request is on its way', () => 
 
   it('a step whose request cannot be rendered is errored on its own; the step judged before it and the one after it are not', async () => {
     server = await startServer({ port: 0 });
-    const run = await runLoadedAt(
-      server,
-      [
-        suite(`- id: before
+    const steps = await stepsRun(
+      `- id: before
   request: { method: GET, path: /Users, query: { count: 1 } }
   capture: { urn: "schemas[0]" }
   expect: [ { status: 200 } ]
@@ -115,11 +107,8 @@ describe('runner: a step is judged while the next request is on its way', () => 
   request: { method: GET, path: "/Users/\${{ randomHex(urn) }}" }
 - id: after
   request: { method: GET, path: /Users, query: { count: 2 } }
-  expect: [ { status: 200 } ]`),
-      ],
-      { discoverSchemas: false },
+  expect: [ { status: 200 } ]`,
     );
-    const steps = run.suites[0]!.tests[0]!.steps;
     expect(steps.map((s) => [s.id, s.status])).toEqual([
       ['before', 'passed'],
       ['broken', 'errored'],
@@ -131,14 +120,13 @@ describe('runner: a step is judged while the next request is on its way', () => 
 
   it('judges every step of a long test, in order, with the requests in the order of the steps', async () => {
     server = await startServer({ port: 0 });
-    const steps = Array.from(
+    const yaml = Array.from(
       { length: 12 },
       (_, i) => `- id: s${i}
   request: { method: GET, path: /Users, query: { count: ${i} } }
   expect: [ { status: ${i % 3 === 0 ? 404 : 200} } ]`,
     ).join('\n');
-    const run = await runLoadedAt(server, [suite(steps)], { discoverSchemas: false });
-    expect(run.suites[0]!.tests[0]!.steps.map((s) => `${s.id}:${s.status}`)).toEqual(
+    expect((await stepsRun(yaml)).map((s) => `${s.id}:${s.status}`)).toEqual(
       Array.from({ length: 12 }, (_, i) => `s${i}:${i % 3 === 0 ? 'failed' : 'passed'}`),
     );
     expect(stepRequests(server)).toEqual(Array.from({ length: 12 }, (_, i) => `GET /scim/v2/Users?count=${i}`));
