@@ -44,7 +44,15 @@ import { loadSuiteText } from '../suite/load.js';
 import { loadProfile } from '../profile/load.js';
 import { startServer } from '../server/index.js';
 import { parseDeclared } from '../schema/declared/parse.js';
-import { FAST_ABSOLUTE_PATH, FAST_DATE_TIME, FAST_HTTP_URI, FAST_URN, fastDateTime } from '../schema/fast-formats.js';
+import {
+  FAST_ABSOLUTE_PATH,
+  FAST_DATE_TIME,
+  FAST_HTTP_URI,
+  FAST_URN,
+  fastDateTime,
+  fastUri,
+  fastUriReference,
+} from '../schema/fast-formats.js';
 
 const standaloneCode = standaloneModule.default;
 const addFormats = addFormatsModule.default;
@@ -64,11 +72,13 @@ function scimFormats(): string {
     `const FAST_HTTP_URI = ${FAST_HTTP_URI.toString()};`,
     `const FAST_URN = ${FAST_URN.toString()};`,
     `const FAST_ABSOLUTE_PATH = ${FAST_ABSOLUTE_PATH.toString()};`,
+    `const fastUri = ${fastUri.toString()};`,
+    `const fastUriReference = ${fastUriReference.toString()};`,
     'const uriReference = full["uri-reference"];',
     'module.exports = Object.assign({}, full, {',
     '  "date-time": Object.assign({}, full["date-time"], { validate: (s) => fastDateTime(s) || full["date-time"].validate(s) }),',
-    '  uri: (s) => FAST_HTTP_URI.test(s) || FAST_URN.test(s) || full.uri(s),',
-    '  "uri-reference": (s) => FAST_HTTP_URI.test(s) || FAST_URN.test(s) || FAST_ABSOLUTE_PATH.test(s) || uriReference.test(s),',
+    '  uri: (s) => fastUri(s) || full.uri(s),',
+    '  "uri-reference": (s) => fastUriReference(s) || uriReference.test(s),',
     '});',
     '',
   ].join('\n');
@@ -91,12 +101,8 @@ function scimValidators(quick = false): string {
     ...formats['date-time'],
     validate: (s: string) => fastDateTime(s) || formats['date-time'].validate(s),
   });
-  ajv.addFormat('uri', (s: string) => FAST_HTTP_URI.test(s) || FAST_URN.test(s) || formats.uri(s));
-  ajv.addFormat(
-    'uri-reference',
-    (s: string) =>
-      FAST_HTTP_URI.test(s) || FAST_URN.test(s) || FAST_ABSOLUTE_PATH.test(s) || formats['uri-reference'].test(s),
-  );
+  ajv.addFormat('uri', (s: string) => fastUri(s) || formats.uri(s));
+  ajv.addFormat('uri-reference', (s: string) => fastUriReference(s) || formats['uri-reference'].test(s));
   for (const file of readdirSync(SCIM_SCHEMAS_DIR).filter((f) => f.endsWith('.json')))
     ajv.addSchema(readJson(path.join(SCIM_SCHEMAS_DIR, file)));
   ajv.addSchema(readJson(PROFILE_SCHEMA_FILE), 'scim-check:profile');

@@ -6,7 +6,7 @@
 // returns false and the caller asks ajv-formats, so no verdict can change.
 //
 // The build embeds these in the generated validators by their source text, under the same
-// names (src/prebuilt/generate.ts): no imports, no outer variables but the two expressions.
+// names (src/prebuilt/generate.ts): no imports, no outer variables but the expressions here.
 
 /** The shape of `fastDateTime`, every field in range but the day of the month. */
 export const FAST_DATE_TIME =
@@ -44,3 +44,13 @@ export const FAST_URN = /^urn:[a-z0-9][a-z0-9-]*(?::[a-z0-9\-._~!$&'()*+,;=@]+)+
 
 /** An absolute path (`/Users`): the `$ref` shape of resource types. A subset of what `uri-reference` accepts. */
 export const FAST_ABSOLUTE_PATH = /^(?:\/[a-z0-9\-._~!$&'()*+,;=:@]+)+$/i;
+
+/** The shapes `uri` lets through without ajv-formats: http(s) URLs and URNs. */
+export function fastUri(s: string): boolean {
+  return FAST_HTTP_URI.test(s) || FAST_URN.test(s);
+}
+
+/** The shapes `uri-reference` lets through without ajv-formats: those of `uri`, and absolute paths. */
+export function fastUriReference(s: string): boolean {
+  return FAST_HTTP_URI.test(s) || FAST_URN.test(s) || FAST_ABSOLUTE_PATH.test(s);
+}
