@@ -148,9 +148,12 @@ class PagerState {
     return this.takePage(await this.fetchPage(startIndex));
   }
 
+  private get endpoint(): string {
+    return this.opts.resourceType === 'User' ? '/Users' : '/Groups';
+  }
+
   private async fetchPage(startIndex: number): Promise<FetchedPage> {
-    const endpoint = this.opts.resourceType === 'User' ? '/Users' : '/Groups';
-    const url = joinUrl(this.opts.baseUrl, endpoint, {
+    const url = joinUrl(this.opts.baseUrl, this.endpoint, {
       startIndex: String(startIndex),
       count: String(this.opts.pageSize),
     });
@@ -158,8 +161,7 @@ class PagerState {
   }
 
   private async takePage({ startIndex, response, retries }: FetchedPage): Promise<ParsedPage> {
-    const { opts } = this;
-    const endpoint = opts.resourceType === 'User' ? '/Users' : '/Groups';
+    const { opts, endpoint } = this;
     this.summary.retries += retries;
     this.summary.pages += 1;
     const where = `${endpoint}?startIndex=${startIndex}&count=${opts.pageSize}`;
