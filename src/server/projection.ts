@@ -2,7 +2,7 @@
 import { AttrPath, findKey, parseAttrPath } from '../scim/attribute-path.js';
 import type { ScimResource } from './store.js';
 import { ScimHttpError } from './http-util.js';
-import { isObject } from '../util/object.js';
+import { copyJson, isObject } from '../util/object.js';
 
 /** Attributes returned whatever the request asks (returned: "always"). */
 const ALWAYS = ['schemas', 'id'];
@@ -89,7 +89,7 @@ function pickSub(value: unknown, sub: string, already: unknown): unknown {
 }
 
 function exclude(resource: Record<string, unknown>, names: string[]): Record<string, unknown> {
-  const out = structuredClone(resource);
+  const out = copyJson(resource);
   for (const name of names) {
     const extKey = findKey(out, name);
     if (extKey !== undefined && /^urn:/i.test(name)) {

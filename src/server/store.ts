@@ -2,7 +2,7 @@
 // (a deleted user leaves every group); validation is the handlers' job, so
 // seeding can insert anything directly, including deliberately defective data.
 import { randomUUID } from 'node:crypto';
-import { isObject } from '../util/object.js';
+import { copyJson, isObject } from '../util/object.js';
 
 export type ResourceKind = 'User' | 'Group';
 export type ScimResource = Record<string, unknown> & { id: string };
@@ -196,7 +196,7 @@ function memberIds(group: ScimResource | undefined): string[] {
 }
 
 function clone<T>(value: T): T {
-  return structuredClone(value);
+  return copyJson(value);
 }
 
 export function stableStringify(value: unknown): string {
