@@ -80,7 +80,7 @@ async function auditChild(cliArgs) {
   (await import('node:v8')).setFlagsFromString('--liftoff-only');
   process.on('exit', () => process.stderr.write(usageLine()));
   process.argv = [process.argv[0], path.join(ROOT, 'bin', 'scim-check.js'), ...cliArgs];
-  await import('../dist/cli/main.js');
+  await import('../dist/bundle/main.js'); // what bin/scim-check.js loads
 }
 
 // ---- parent ---------------------------------------------------------------------------

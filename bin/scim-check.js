@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (run `npm run build` first).
+// Thin launcher: the compiled CLI lives in dist/ (run `npm run build` first), bundled into
+// dist/bundle/ (scripts/bundle-cli.mjs) so that it loads as a few chunks, not ~100 modules.
 // `--version` alone is answered here, before the CLI and its dependencies load.
 import { readFileSync } from 'node:fs';
 
@@ -19,7 +20,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Both flags exist from V8 11 (Node 20) on; an unknown one would be reported on stderr.
   if (['run', 'test-credentials'].includes(args[0]) && Number(process.versions.v8.split('.')[0]) >= 11)
     setFlagsFromString('--no-turbofan');
-  import('../dist/cli/main.js').catch((err) => {
+  import('../dist/bundle/main.js').catch((err) => {
     process.stderr.write(
       `scim-check: cannot start (${err && err.code === 'ERR_MODULE_NOT_FOUND' ? 'dist/ is missing; run `npm run build`' : String(err && err.message)})\n`,
     );

@@ -97,6 +97,7 @@ describe('the npm package', () => {
     expect(existsSync(path.join(pkgDir, 'test'))).toBe(false);
     for (const shipped of [
       'dist/cli/main.js',
+      'dist/bundle/main.js', // what bin/scim-check.js loads
       'schemas/config.schema.json',
       'schemas/suite.schema.json',
       'templates/init/github-workflow.yaml',
