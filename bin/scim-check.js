@@ -2,7 +2,7 @@
 // Thin launcher: the compiled CLI lives in dist/ (run `npm run build` first), bundled into
 // dist/bundle/ (scripts/bundle-cli.mjs) so that it loads as a few chunks, not ~100 modules.
 // `--version` alone is answered here, before the CLI and its dependencies load.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -20,10 +20,22 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Both flags exist from V8 11 (Node 20) on; an unknown one would be reported on stderr.
   if (['run', 'test-credentials'].includes(args[0]) && Number(process.versions.v8.split('.')[0]) >= 11)
     setFlagsFromString('--no-turbofan');
-  import('../dist/bundle/main.js').catch((err) => {
+  import(entry()).catch((err) => {
     process.stderr.write(
       `scim-check: cannot start (${err && err.code === 'ERR_MODULE_NOT_FOUND' ? 'dist/ is missing; run `npm run build`' : String(err && err.message)})\n`,
     );
     process.exitCode = 70;
   });
+}
+
+/**
+ * The bundle, unless it is older than the compiled modules it was made from: after a bare `tsc`
+ * (no `npm run build`), the modules are the current code and the bundle would run the old one.
+ */
+function entry() {
+  const bundle = new URL('../dist/bundle/main.js', import.meta.url);
+  const modules = new URL('../dist/cli/main.js', import.meta.url);
+  const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs;
+  const bundled = mtime(bundle);
+  return bundled !== undefined && bundled >= (mtime(modules) ?? 0) ? bundle.href : modules.href;
 }

@@ -2,7 +2,8 @@
 // parsing and compiling at run time gives, must be ignored once their source changes, and
 // must spare a run the modules it no longer needs. The dist side is imported from the build;
 // the source side runs under vitest, where nothing prebuilt is ever used.
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -189,5 +190,37 @@ describe('a run loads only what it needs', () => {
     const r = await spawnCli(['--version'], { env: { NODE_OPTIONS: `--require ${probe}` } });
     expect(r.stdout).toBe(`${pkg.version}\n`);
     expect((JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((f) => f.includes('node_modules'))).toEqual([]);
+  });
+});
+
+describe('the launcher (bin/scim-check.js)', () => {
+  // A copy of the launcher in a tree of its own, where each possible entry only says which it is.
+  function tree(bundleAgeMs: number | undefined): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'scim-check-launcher-'));
+    const write = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      writeFileSync(path.join(root, rel), text);
+    };
+    write('bin/scim-check.js', readFileSync(path.join(ROOT, 'bin', 'scim-check.js'), 'utf8'));
+    write('package.json', '{"type":"module","version":"0.0.0"}');
+    write('dist/cli/main.js', "process.stdout.write('modules');\n");
+    if (bundleAgeMs !== undefined) {
+      write('dist/bundle/main.js', "process.stdout.write('bundle');\n");
+      const modules = statSync(path.join(root, 'dist/cli/main.js')).mtime;
+      const when = new Date(modules.getTime() - bundleAgeMs);
+      utimesSync(path.join(root, 'dist/bundle/main.js'), when, when);
+    }
+    return root;
+  }
+  const entryLoaded = (root: string) =>
+    execFileSync(process.execPath, [path.join(root, 'bin', 'scim-check.js'), 'list'], { encoding: 'utf8' });
+
+  it('loads the bundle when it is as new as the compiled modules', () => {
+    expect(entryLoaded(tree(-1000))).toBe('bundle');
+  });
+
+  it('loads the compiled modules when the bundle is older (a bare tsc after a build), or missing', () => {
+    expect(entryLoaded(tree(60_000))).toBe('modules');
+    expect(entryLoaded(tree(undefined))).toBe('modules');
   });
 });
