@@ -6,6 +6,7 @@ import { RequestContext, ScimHttpError, listOf, sendEmpty, sendJson } from './ht
 import { shapeResource, ShapedResource } from './schema-shape.js';
 import { applyPatch } from './patch.js';
 import { project, projectionFrom } from './projection.js';
+import { copyJson } from '../util/object.js';
 
 export interface ResourceAdapter {
   kind: ResourceKind;
@@ -145,7 +146,7 @@ export function replaceResource(ctx: RequestContext, adapter: ResourceAdapter, i
 export function patchResource(ctx: RequestContext, adapter: ResourceAdapter, id: string): void {
   const previous = findOr404(ctx, adapter, id);
   checkIfMatch(ctx, previous);
-  const { id: _id, meta: _meta, ...doc } = structuredClone(previous);
+  const { id: _id, meta: _meta, ...doc } = copyJson(previous);
   try {
     applyPatch(doc, ctx.body, {
       resourceId: id,

@@ -5,6 +5,7 @@
 // mandatory attributes, so it trips only the rules listed.
 import { GROUP_SCHEMA, USER_SCHEMA } from '../scim/urns.js';
 import type { ScimStore } from './store.js';
+import { copyJson } from '../util/object.js';
 
 type Data = Record<string, unknown>;
 
@@ -71,7 +72,7 @@ export const AUDIT_DEFECTS: Record<string, SeedDefect> = {
   'email-duplicate': {
     rules: ['EMAIL_DUPLICATE'],
     kind: 'User',
-    make: pair((a, b) => (b.emails = structuredClone(a.emails))),
+    make: pair((a, b) => (b.emails = copyJson(a.emails))),
   },
   'external-id-duplicate': {
     rules: ['EXTERNAL_ID_DUPLICATE'],
