@@ -14,15 +14,16 @@ const reserved = (entries: number): number => Math.ceil(Math.min(entries, MAX_RE
 
 /** 32-bit key hash -> first value (a listing position >= 0). Different keys may share a hash: callers verify. */
 export class FirstByHash {
-  // slot i is entries[2i] (the hash, as int32) and entries[2i + 1] (the value, EMPTY when free):
-  // side by side, a probe reads one cache line, not one in each of two arrays
+  // slot i is entries[2i] (the hash, as int32) and entries[2i + 1] (the value + 1; 0 when free):
+  // side by side, a probe reads one cache line, not one in each of two arrays. A fresh typed array
+  // is all zeros, so a table of millions of slots needs no pass to mark them free.
   private entries: Int32Array;
   private capacity: number;
   private size = 0;
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
-    this.entries = emptyEntries(capacity);
+    this.entries = new Int32Array(2 * capacity);
   }
 
   /** The value stored for this hash, or EMPTY (-1) after storing `value` for it. */
@@ -32,14 +33,14 @@ export class FirstByHash {
     const entries = this.entries;
     const h = hash | 0;
     for (let i = hash % cap; ; i = i + 1 === cap ? 0 : i + 1) {
-      const v = entries[2 * i + 1] ?? EMPTY; // i < cap: always in range
-      if (v === EMPTY) {
+      const stored = entries[2 * i + 1] ?? 0; // i < cap: always in range
+      if (stored === 0) {
         entries[2 * i] = h;
-        entries[2 * i + 1] = value;
+        entries[2 * i + 1] = value + 1;
         this.size++;
         return EMPTY;
       }
-      if (entries[2 * i] === h) return v;
+      if (entries[2 * i] === h) return stored - 1;
     }
   }
 
@@ -54,20 +55,14 @@ export class FirstByHash {
 
   private rebuild(capacity: number): void {
     const old = this.entries;
-    this.entries = emptyEntries(capacity);
+    this.entries = new Int32Array(2 * capacity);
     this.capacity = capacity;
     this.size = 0;
     for (let i = 0; i + 1 < old.length; i += 2) {
-      const v = old[i + 1] ?? EMPTY;
-      if (v !== EMPTY) this.firstOrSet((old[i] ?? 0) >>> 0, v);
+      const stored = old[i + 1] ?? 0;
+      if (stored !== 0) this.firstOrSet((old[i] ?? 0) >>> 0, stored - 1);
     }
   }
-}
-
-function emptyEntries(capacity: number): Int32Array {
-  const entries = new Int32Array(2 * capacity);
-  for (let i = 1; i < entries.length; i += 2) entries[i] = EMPTY;
-  return entries;
 }
 
 /** A set of strings kept as 64-bit fingerprints (8 bytes a slot). */
