@@ -22,8 +22,11 @@ export interface ScimmyServer {
 
 let current: { users: Map<string, Stored>; groups: Map<string, Stored> } | undefined;
 
+// scimmy's types want a scimType keyword; a 404 has none (RFC 7644 §3.12), and scimmy leaves it out when null
+const NO_SCIM_TYPE = null as unknown as string;
+
 function notFound(id: unknown): never {
-  throw new SCIMMY.Types.Error(404, null, `Resource ${String(id)} not found`);
+  throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `Resource ${String(id)} not found`);
 }
 
 /** ingress/egress/degress over one Map; `unique` is the attribute a second resource may not share (case-insensitively). */
@@ -65,9 +68,16 @@ function declareOnce(): void {
   const user = handlers(() => current!.users, 'userName');
   // The enterprise extension, as most deployments declare it (scimmy ships the schema, off by default).
   SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
-  SCIMMY.Resources.declare(SCIMMY.Resources.User).ingress(user.ingress).egress(user.egress).degress(user.degress);
+  // the glue stores plain JSON (Stored); scimmy's handler types are written for its schema classes
+  SCIMMY.Resources.declare(SCIMMY.Resources.User)
+    .ingress(user.ingress as never)
+    .egress(user.egress as never)
+    .degress(user.degress);
   const group = handlers(() => current!.groups);
-  SCIMMY.Resources.declare(SCIMMY.Resources.Group).ingress(group.ingress).egress(group.egress).degress(group.degress);
+  SCIMMY.Resources.declare(SCIMMY.Resources.Group)
+    .ingress(group.ingress as never)
+    .egress(group.egress as never)
+    .degress(group.degress);
 }
 
 export async function startScimmyServer(): Promise<ScimmyServer> {
