@@ -12,7 +12,8 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
 /**
  * A deep copy of JSON-shaped data (plain objects, arrays, primitives). The reference server
  * copies every resource it hands out, and this is several times cheaper than structuredClone,
- * which serialises and deserialises. Stored data is parsed JSON, so its depth is bounded.
+ * which serialises and deserialises. Like structuredClone it recurses: absurdly deep data throws
+ * a RangeError rather than being copied.
  */
 export function copyJson<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
